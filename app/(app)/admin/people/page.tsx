@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/auth/session";
+import { loadPageData } from "@/lib/http/page-data";
+import { listMembers } from "@/lib/people/members";
+import { AddMemberForm } from "@/components/admin/AddMemberForm";
+import { MemberRow } from "@/components/admin/MemberRow";
+
+export const metadata: Metadata = { title: "People" };
+
+export default async function PeoplePage() {
+  const actor = await requirePageActor("/admin/people");
+  const members = await loadPageData(() => listMembers({ actor }));
+  return (
+    <main>
+      <h1>People in {actor.workspaceName}</h1>
+      <section className="card" aria-labelledby="add-person">
+        <h2 id="add-person">Add a person</h2>
+        <AddMemberForm />
+      </section>
+      <h2>Members</h2>
+      <table className="list">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="muted">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <MemberRow key={member.membershipId} member={member} isSelf={member.userId === actor.userId} />
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { signIn } from "next-auth/react";
+import { SIGN_IN_FAILED, signInSchema } from "@/lib/auth/schemas";
+
+export function LoginForm({ returnTo }: { returnTo: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? SIGN_IN_FAILED);
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    if (result?.ok && !result.error) {
+      // A full navigation, so every server component renders with the new session.
+      window.location.assign(returnTo);
+      return;
+    }
+    setPending(false);
+    // next-auth reports our own thrown messages (throttling) verbatim, and "CredentialsSignin"
+    // for an ordinary failure, which gets the one generic message.
+    setError(!result?.error || result.error === "CredentialsSignin" ? SIGN_IN_FAILED : result.error);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <label htmlFor="email">Email</label>
+      <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} autoFocus />
+      <label htmlFor="password">Password</label>
+      <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} />
+      <p role="alert" className="error" aria-live="assertive">
+        {error}
+      </p>
+      <button className="primary" type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
+import { ROLE_LABEL, hasRole } from "@/lib/auth/roles";
+import { signOutEverywhereAction } from "@/app/(app)/actions";
+import { SignOutButton } from "./SignOutButton";
+
+export function AppHeader({ actor }: { actor: Actor }) {
+  return (
+    <header className="app-header">
+      <Link href="/articles" className="brand">
+        Factmark
+      </Link>
+      <span aria-label="Workspace">{actor.workspaceName}</span>
+      <nav aria-label="Main">
+        <Link href="/articles">Articles</Link>
+        {hasRole(actor.role, "ADMIN") && <Link href="/admin/people">People</Link>}
+      </nav>
+      <div className="who">
+        <span data-testid="current-user">{actor.name}</span>
+        <span className="role-badge" data-testid="current-role">
+          {ROLE_LABEL[actor.role]}
+        </span>
+        <SignOutButton />
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className="link">
+            Sign out everywhere
+          </button>
+        </form>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+import next from "eslint-config-next";
+import nextTypeScript from "eslint-config-next/typescript";
+
+const config = [
+  { ignores: ["lib/db/generated/**", ".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**"] },
+  ...next,
+  ...nextTypeScript,
+  {
+    rules: {
+      // Only lib/ talks to the database (DESIGN.md).
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/lib/db/client", "@/lib/db/client"], message: "Only lib/ imports the database client." }] },
+      ],
+    },
+  },
+  { files: ["lib/**"], rules: { "no-restricted-imports": "off" } },
+];
+
+export default config;

@@ -1,0 +1,23 @@
+import { createHash } from "node:crypto";
+import type { ArticleValue } from "../articles/slate-value";
+
+/**
+ * Blocks are joined by this separator in the canonical text. It is fixed forever: stored
+ * anchors count UTF-16 units in text built with it.
+ */
+export const BLOCK_SEPARATOR = "\n\n";
+
+/** The block's text: its leaves concatenated, exactly as stored. */
+export function blockText(block: ArticleValue[number]): string {
+  return block.children.map((leaf) => leaf.text).join("");
+}
+
+/** The revision's canonical plain text, in which anchors are counted. */
+export function canonicalText(value: ArticleValue): string {
+  return value.map(blockText).join(BLOCK_SEPARATOR);
+}
+
+/** SHA-256 of the canonical text, hex: lets an export consumer check it has the same text. */
+export function textHash(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}

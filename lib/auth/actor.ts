@@ -1,0 +1,60 @@
+import { db } from "../db/client";
+import { AppError } from "../errors";
+import { hasRole, type Role } from "./roles";
+
+/**
+ * The signed-in user acting in one workspace, read from the database on every request so a
+ * demotion, deactivation or "sign out everywhere" takes effect at once.
+ */
+export type Actor = {
+  userId: string;
+  name: string;
+  email: string;
+  workspaceId: string;
+  workspaceName: string;
+  role: Role;
+};
+
+/**
+ * The actor for a session token's claims, or null when the user is gone, the token predates a
+ * "sign out everywhere", or no active membership is left. A user in several workspaces acts in
+ * the one they joined first (there is no workspace switcher yet).
+ */
+export async function loadActor(claims: { userId: string; sessionVersion: number }): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id: claims.userId },
+    include: {
+      memberships: {
+        where: { deactivatedAt: null },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+        include: { workspace: { select: { name: true } } },
+      },
+    },
+  });
+  const membership = user?.memberships[0];
+  if (!user || !membership || user.sessionVersion !== claims.sessionVersion) return null;
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    workspaceId: membership.workspaceId,
+    workspaceName: membership.workspace.name,
+    role: membership.role,
+  };
+}
+
+/** Throws 401 when there is no signed-in actor. */
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  return actor;
+}
+
+/** Throws 401 without an actor and 403 when the actor's role is below `atLeast`. */
+export function requireRole(actor: Actor | null, atLeast: Role): Actor {
+  const signedIn = requireActor(actor);
+  if (!hasRole(signedIn.role, atLeast)) {
+    throw new AppError("FORBIDDEN", `This needs the ${atLeast.toLowerCase()} role; you are a ${signedIn.role.toLowerCase()}`);
+  }
+  return signedIn;
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "./options";
+import { loadActor, type Actor } from "./actor";
+
+/** The current request's actor, or null. Cached per request: one query however often it is asked. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.userId || typeof session.sessionVersion !== "number") return null;
+  return loadActor({ userId: session.userId, sessionVersion: session.sessionVersion });
+});
+
+/** For pages: the actor, or a redirect to the login page that comes back to `returnTo`. */
+export async function requirePageActor(returnTo: string): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return actor;
+}

