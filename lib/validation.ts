@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { AppError } from "./errors";
 
-/** "email: Enter a valid email address; password: Required" — readable, one line. */
+/** "email: Enter a valid email address; password: Required": the first problem of each field, one line. */
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
-    .join("; ");
+  const byField = new Map<string, string>();
+  for (const issue of error.issues) {
+    const field = issue.path.join(".");
+    if (!byField.has(field)) byField.set(field, field ? `${field}: ${issue.message}` : issue.message);
+  }
+  return [...byField.values()].join("; ");
 }
 
 /** Parses `input` or throws a 400 AppError that names every problem. */

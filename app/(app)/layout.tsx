@@ -1,13 +1,14 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/AppHeader";
-import { requirePageActor } from "@/lib/auth/session";
+import { getActor } from "@/lib/auth/session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  // Each page also asks for the actor (cached per request); this keeps the header honest.
-  const actor = await requirePageActor("/articles");
+  // Each page redirects a logged-out visitor itself (it knows its own path to come back to);
+  // the layout only draws the header. The actor is cached per request: one query for both.
+  const actor = await getActor();
   return (
     <>
-      <AppHeader actor={actor} />
+      {actor && <AppHeader actor={actor} />}
       {children}
     </>
   );

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_ARTICLE_TITLE, OTHER_DESK_USER, signIn } from "./fixtures";
+
+test("reviewers and editors get 403 on the people admin page and see no link to it", async ({ browser }) => {
+  for (const email of ["reviewer@example.com", "editor@example.com"]) {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, email);
+    await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
+    const response = await page.goto("/admin/people");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  }
+});
+
+test("the API gives the article's revision, canonical text and Slate value", async ({ page }) => {
+  await signIn(page, "reviewer@example.com");
+  const list = await (await page.request.get("/api/articles")).json();
+  expect(list.articles).toHaveLength(1);
+  expect(list.articles[0]).toMatchObject({ title: DEMO_ARTICLE_TITLE, section: "Administration", annotationCount: 0 });
+  const article = await (await page.request.get(`/api/articles/${list.articles[0].id}`)).json();
+  expect(article.revisionId).toMatch(/^c[a-z0-9]+$/);
+  expect(article.value).toHaveLength(18);
+  const paragraphs = article.value.map((block: { children: { text: string }[] }) => block.children.map((leaf) => leaf.text).join(""));
+  expect(article.text).toBe(paragraphs.join("\n\n"));
+});
+
+test("malformed and unknown article ids get 400 and 404 JSON", async ({ page }) => {
+  await signIn(page, "reviewer@example.com");
+  const malformed = await page.request.get("/api/articles/not%20an%20id");
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error.message).toBe("Not a valid id");
+  const unknown = await page.request.get("/api/articles/c000000000000000000000000");
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error).toEqual({ code: "NOT_FOUND", message: "Article not found" });
+  expect((await page.goto("/articles/c000000000000000000000000"))?.status()).toBe(404);
+});
+
+test("a member of another workspace gets 404 for this workspace's article", async ({ browser }) => {
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, "reviewer@example.com");
+  const demoId = (await (await reviewer.request.get("/api/articles")).json()).articles[0].id;
+
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, OTHER_DESK_USER);
+  await expect(other.getByLabel("Workspace")).toHaveText("Other desk");
+  await expect(other.getByRole("link", { name: DEMO_ARTICLE_TITLE })).toHaveCount(0);
+  const api = await other.request.get(`/api/articles/${demoId}`);
+  expect(api.status()).toBe(404);
+  expect((await other.goto(`/articles/${demoId}`))?.status()).toBe(404);
+  await expect(other.getByRole("heading", { name: "Not found" })).toBeVisible();
+});

@@ -1,0 +1,34 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+export const E2E_PORT = 3100;
+export const DEMO_PASSWORD = "factmark-demo";
+export const OTHER_DESK_USER = "other@example.com";
+export const DEMO_ARTICLE_TITLE = "White House: Trump will not meet formally with Putin";
+
+/** Signs in through the real login form and waits for the articles page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/articles$/);
+}
+
+/** A signed-in page in its own browser context, so several people can act side by side. */
+export async function signedInPage(browser: Browser, email: string, password = DEMO_PASSWORD) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  return page;
+}
+
+/** Submits the login form and returns the alert text shown for a failure. */
+export async function failSignIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // Scoped to the form: Next's route announcer is an alert too.
+  const alert = page.locator("form").getByRole("alert");
+  await expect(alert).not.toBeEmpty();
+  return alert;
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { failSignIn, signIn, signedInPage } from "./fixtures";
+
+const PASSWORD = "a long initial password";
+
+/** Adds a person through the admin form and returns their email. */
+async function addPerson(admin: Page, name: string, role: "Reviewer" | "Editor" | "Admin") {
+  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 6)}@example.com`;
+  await admin.goto("/admin/people");
+  await admin.getByLabel("Name").fill(name);
+  await admin.getByLabel("Email").fill(email);
+  await admin.getByLabel("Role", { exact: true }).selectOption({ label: role });
+  await admin.getByLabel("Initial password").fill(PASSWORD);
+  await admin.getByRole("button", { name: "Add person" }).click();
+  await expect(admin.getByText(`Added ${name} as ${role.toLowerCase()}.`)).toBeVisible();
+  await expect(admin.getByTestId(`member-${email}`)).toBeVisible();
+  return email;
+}
+
+async function setRole(admin: Page, email: string, role: string) {
+  await admin.goto("/admin/people");
+  const row = admin.getByTestId(`member-${email}`);
+  await row.getByRole("combobox").selectOption({ label: role });
+  await row.getByRole("button", { name: "Save role" }).click();
+  await expect(row.getByText(`is now ${role.toLowerCase()}.`)).toBeVisible();
+}
+
+test("bad input in the add-person form gets field messages and adds no one", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/admin/people");
+  const rows = await page.locator("tbody tr").count();
+  await page.getByLabel("Name").fill("Shorty");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Initial password").fill("short");
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByText("The initial password needs at least 12 characters")).toBeVisible();
+  await page.reload();
+  await expect(page.locator("tbody tr")).toHaveCount(rows);
+});
+
+test("a demoted admin and editor lose their rights on their next request", async ({ browser }) => {
+  const admin = await signedInPage(browser, "admin@example.com");
+  const email = await addPerson(admin, "Dana Demoted", "Admin");
+  const dana = await signedInPage(browser, email, PASSWORD);
+  expect((await dana.goto("/admin/people"))?.status()).toBe(200);
+
+  await setRole(admin, email, "Editor");
+  expect((await dana.goto("/admin/people"))?.status()).toBe(403);
+  await expect(dana.getByTestId("current-role")).toHaveText("Editor");
+
+  await setRole(admin, email, "Reviewer");
+  await dana.goto("/articles");
+  await expect(dana.getByTestId("current-role")).toHaveText("Reviewer");
+});
+
+test("a deactivated member is signed out and cannot sign in again", async ({ browser }) => {
+  const admin = await signedInPage(browser, "admin@example.com");
+  const email = await addPerson(admin, "Dee Activated", "Reviewer");
+  const dee = await signedInPage(browser, email, PASSWORD);
+
+  const row = admin.getByTestId(`member-${email}`);
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row.getByText("Dee Activated is deactivated.")).toBeVisible();
+  await expect(row.getByRole("cell", { name: "Deactivated" })).toBeVisible();
+
+  await dee.goto("/articles");
+  await expect(dee).toHaveURL(/\/login/);
+  await expect(await failSignIn(dee, email, PASSWORD)).toHaveText("Email or password is incorrect.");
+});
+
+test("'Sign out everywhere' ends the user's sessions in every browser", async ({ browser }) => {
+  const admin = await signedInPage(browser, "admin@example.com");
+  const email = await addPerson(admin, "Sam Twodevices", "Reviewer");
+  const laptop = await signedInPage(browser, email, PASSWORD);
+  const phone = await signedInPage(browser, email, PASSWORD);
+  await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptop).toHaveURL(/\/login/);
+  await phone.goto("/articles");
+  await expect(phone).toHaveURL(/\/login/);
+  expect((await phone.request.get("/api/articles")).status()).toBe(401);
+});

@@ -1,0 +1,58 @@
+// The app under test: a fresh migrated database with the demo desk and a second workspace,
+// served by `next start` from the production build. Playwright starts and stops it.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createScratchDatabase } from "../../scripts/lib/scratch-database";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { hashPassword } from "../../lib/auth/password";
+import { paragraphsToValue } from "../../lib/articles/slate-value";
+import { canonicalText, textHash } from "../../lib/anchoring/canonical-text";
+import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
+import { E2E_PORT, OTHER_DESK_USER } from "./fixtures";
+
+const database = await createScratchDatabase("e2e", 54330);
+const db = createPrismaClient(database.url);
+await seedDemoWorkspace(db);
+const body = paragraphsToValue(["Only the other desk can read this."]);
+const text = canonicalText(body);
+await db.workspace.create({
+  data: {
+    slug: "other-desk",
+    name: "Other desk",
+    memberships: {
+      create: {
+        role: "ADMIN",
+        user: { create: { email: OTHER_DESK_USER, name: "Olive Other", passwordHash: await hashPassword(DEMO_PASSWORD) } },
+      },
+    },
+    articles: { create: { title: "Other desk article", revisions: { create: { number: 1, body, text, textHash: textHash(text) } } } },
+  },
+});
+await db.$disconnect();
+
+const next = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(E2E_PORT)], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  if (next.exitCode === null) await new Promise((resolve) => next.once("exit", resolve));
+  await database.dispose();
+  process.exit(0);
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+next.on("exit", (code) => {
+  if (!stopping) database.dispose().finally(() => process.exit(code ?? 1));
+});

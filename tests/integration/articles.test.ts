@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { getArticle, listArticles } from "@/lib/articles/queries";
+import { createArticle, createWorkspace } from "../support/factories";
+
+describe("listArticles", () => {
+  it("needs a session", async () => {
+    await expect(listArticles({ actor: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("lists only the actor's workspace, newest first, counting live annotations", async () => {
+    const mine = await createWorkspace();
+    const theirs = await createWorkspace();
+    const older = await createArticle({ workspaceId: mine.workspace.id, title: "Older" });
+    const newer = await createArticle({ workspaceId: mine.workspace.id, title: "Newer" });
+    await createArticle({ workspaceId: theirs.workspace.id, title: "Someone else's" });
+    const revision = older.revisions[0];
+    const annotation = {
+      workspaceId: mine.workspace.id,
+      articleId: older.id,
+      revisionId: revision.id,
+      start: 0,
+      end: 5,
+      quote: "First",
+      prefix: "",
+      suffix: " paragraph.",
+      claim: "First",
+      verdictOptionId: mine.options[0].id,
+      authorId: mine.reviewer.userId,
+    };
+    await db.annotation.createMany({ data: [annotation, annotation, { ...annotation, deletedAt: new Date() }] });
+
+    const articles = await listArticles({ actor: mine.reviewer });
+    expect(articles.map((a) => a.title)).toEqual(["Newer", "Older"]);
+    expect(articles.find((a) => a.id === older.id)?.annotationCount).toBe(2);
+    expect(articles.find((a) => a.id === newer.id)?.annotationCount).toBe(0);
+  });
+});
+
+describe("getArticle", () => {
+  it("returns the current revision's text and value", async () => {
+    const { workspace, reviewer } = await createWorkspace();
+    const article = await createArticle({ workspaceId: workspace.id, paragraphs: ["One 👋", "Two"] });
+    const detail = await getArticle({ actor: reviewer, articleId: article.id });
+    expect(detail.revision.id).toBe(article.revisions[0].id);
+    expect(detail.revision.text).toBe("One 👋\n\nTwo");
+    expect(detail.revision.body).toEqual([
+      { type: "paragraph", children: [{ text: "One 👋" }] },
+      { type: "paragraph", children: [{ text: "Two" }] },
+    ]);
+  });
+
+  it("returns the newest revision when there are several", async () => {
+    const { workspace, reviewer } = await createWorkspace();
+    const article = await createArticle({ workspaceId: workspace.id });
+    const second = await db.articleRevision.create({
+      data: { articleId: article.id, number: 2, body: [], text: "", textHash: "x" },
+    });
+    expect((await getArticle({ actor: reviewer, articleId: article.id })).revision.id).toBe(second.id);
+  });
+
+  it("answers 401 without a session, 404 for another workspace's article, 404 for an unknown id and 400 for a malformed one", async () => {
+    const mine = await createWorkspace();
+    const theirs = await createWorkspace();
+    const article = await createArticle({ workspaceId: mine.workspace.id });
+    await expect(getArticle({ actor: null, articleId: article.id })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(getArticle({ actor: theirs.admin, articleId: article.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getArticle({ actor: mine.reviewer, articleId: "c000000000000000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getArticle({ actor: mine.reviewer, articleId: "../../etc" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
