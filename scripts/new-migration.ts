@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createScratchDatabase } from "./lib/scratch-database";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -25,11 +26,18 @@ if (hasMigrations) {
   from = ["--from-empty"];
 }
 
-const sql = execFileSync(
-  "npx",
-  ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schemaPath, "--script"],
-  { encoding: "utf8", env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://placeholder@localhost/placeholder" } },
-);
+// With a driver adapter configured, even a datamodel-to-datamodel diff connects to a database.
+const scratch = await createScratchDatabase("migration", 54332);
+let sql: string;
+try {
+  sql = execFileSync(
+    path.resolve("node_modules/.bin/prisma"),
+    ["migrate", "diff", ...from, "--to-schema-datamodel", schemaPath, "--script"],
+    { encoding: "utf8", env: { ...process.env, DATABASE_URL: scratch.url } },
+  );
+} finally {
+  await scratch.dispose();
+}
 if (!sql.trim() || /This is an empty migration/.test(sql)) {
   console.error("The schema matches HEAD: there is nothing to migrate.");
   process.exit(1);
