@@ -13,13 +13,36 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
 }
 
-/** Wraps a route handler so every outcome, including failures, is a JSON response. */
+/**
+ * Wraps a route handler so every outcome, including failures, is a JSON response. The handler
+ * returns the body (200), or a Response of its own (e.g. `created(...)`).
+ */
 export function jsonRoute<Context>(handler: (request: Request, context: Context) => Promise<unknown>) {
   return async (request: Request, context: Context) => {
     try {
-      return NextResponse.json(await handler(request, context));
+      const result = await handler(request, context);
+      return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+export const created = (body: unknown) => NextResponse.json(body, { status: 201 });
+
+/** Largest JSON body a route accepts; bigger ones get 413 before parsing. */
+export const MAX_JSON_BYTES = 256 * 1024;
+
+/** The request's JSON body: 413 when over the limit, 400 with a reason when it is not JSON. */
+export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${maxBytes / 1024} KiB limit`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${maxBytes / 1024} KiB limit`);
+  if (!text.trim()) throw new AppError("BAD_REQUEST", "The body is empty; send JSON");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body is not valid JSON");
+  }
 }

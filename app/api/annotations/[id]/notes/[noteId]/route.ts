@@ -1,0 +1,19 @@
+import { deleteNote, updateNote } from "@/lib/annotations/notes";
+import { getActor } from "@/lib/auth/session";
+import { jsonRoute, readJson } from "@/lib/http/responses";
+
+type Context = { params: Promise<{ id: string; noteId: string }> };
+
+/** PATCH /api/annotations/:id/notes/:noteId — `{ body }`; the note's author only. */
+export const PATCH = jsonRoute(async (request, { params }: Context) => {
+  const actor = await getActor();
+  const input = actor ? await readJson(request) : null;
+  const { id, noteId } = await params;
+  return updateNote({ actor, annotationId: id, noteId, input });
+});
+
+/** DELETE /api/annotations/:id/notes/:noteId — soft delete; the note's author only. */
+export const DELETE = jsonRoute(async (_request, { params }: Context) => {
+  const { id, noteId } = await params;
+  return deleteNote({ actor: await getActor(), annotationId: id, noteId });
+});

@@ -1,0 +1,212 @@
+import { db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { requireActor, type Actor } from "../auth/actor";
+import { hasRole } from "../auth/roles";
+import { recordAudit } from "../audit/record";
+import { anchorFor, spanProblem } from "../anchoring/anchor";
+import { AppError, notFound } from "../errors";
+import { idSchema, parseInput } from "../validation";
+import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "./schemas";
+import { annotationInclude, auditSnapshot, toAnnotationView, type AnnotationView } from "./view";
+
+type Tx = Prisma.TransactionClient;
+type SourceData = Omit<Prisma.SourceCreateManyAnnotationInput, "position">;
+
+/** The article of the actor's workspace, or 404 (another workspace's article looks absent). */
+async function findArticle(tx: Tx, actor: Actor, articleId: unknown) {
+  const id = parseInput(idSchema, articleId);
+  const article = await tx.article.findFirst({
+    where: { id, workspaceId: actor.workspaceId },
+    select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, text: true } } },
+  });
+  if (!article) throw notFound("Article");
+  return article;
+}
+
+/** A live annotation of the actor's workspace, or 404. */
+export async function findAnnotation(tx: Tx, actor: Actor, annotationId: unknown) {
+  const id = parseInput(idSchema, annotationId);
+  const row = await tx.annotation.findFirst({ where: { id, workspaceId: actor.workspaceId, deletedAt: null }, include: annotationInclude });
+  if (!row) throw notFound("Annotation");
+  return row;
+}
+
+/** An option of the workspace's scale that is still offered, by its stable key; 400 otherwise. */
+async function findVerdictOption(tx: Tx, actor: Actor, key: string) {
+  const option = await tx.verdictOption.findFirst({
+    where: { key, retiredAt: null, scale: { workspaceId: actor.workspaceId } },
+    select: { id: true },
+  });
+  if (!option) throw new AppError("BAD_REQUEST", `verdict: "${key}" is not an option of this workspace's verdict scale`);
+  return option;
+}
+
+/** Authors change their own annotations; editors and admins change any in their workspace. */
+function assertMayChange(actor: Actor, authorId: string) {
+  if (authorId !== actor.userId && !hasRole(actor.role, "EDITOR")) {
+    throw new AppError("FORBIDDEN", "Only the author, an editor or an admin can change this annotation");
+  }
+}
+
+const sourceRows = (sources: SourceData[]) => sources.map((source, position) => ({ ...source, position }));
+
+/**
+ * Creates an annotation on a span of the article's current revision, with its sources and a
+ * first note, in one transaction. The server reads the quote from the stored text and refuses a
+ * quote that does not match the offsets, so a client cannot store a lie. Any member may annotate.
+ */
+export async function createAnnotation(options: { actor: Actor | null; articleId: unknown; input: unknown }): Promise<AnnotationView> {
+  const actor = requireActor(options.actor);
+  const input = parseInput(createAnnotationSchema, options.input);
+  return db.$transaction(async (tx) => {
+    const article = await findArticle(tx, actor, options.articleId);
+    const revision = article.revisions[0];
+    if (!revision || revision.id !== input.revisionId) {
+      const exists = await tx.articleRevision.count({ where: { id: input.revisionId, articleId: article.id } });
+      if (!exists) throw new AppError("BAD_REQUEST", "revisionId: not a revision of this article");
+      throw new AppError("CONFLICT", "The article has a newer revision: reload it and select the text again");
+    }
+    const problem = spanProblem(revision.text, input.start, input.end);
+    if (problem) throw new AppError("BAD_REQUEST", `start/end: ${problem}`);
+    const anchor = anchorFor(revision.text, input.start, input.end);
+    if (anchor.quote !== input.quote) {
+      throw new AppError("BAD_REQUEST", `quote: does not match the text at ${input.start}–${input.end}, which reads "${anchor.quote.slice(0, 200)}"`);
+    }
+    const option = await findVerdictOption(tx, actor, input.verdict);
+    const row = await tx.annotation.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        articleId: article.id,
+        revisionId: revision.id,
+        ...anchor,
+        claim: input.claim,
+        claimant: input.claimant,
+        verdictOptionId: option.id,
+        rationale: input.rationale,
+        authorId: actor.userId,
+        sources: { createMany: { data: sourceRows(input.sources) } },
+        notes: input.note ? { create: { authorId: actor.userId, body: input.note } } : undefined,
+      },
+      include: annotationInclude,
+    });
+    const view = toAnnotationView(row);
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      entityType: "annotation",
+      entityId: row.id,
+      action: "create",
+      after: { ...auditSnapshot(view), note: input.note },
+    });
+    return view;
+  });
+}
+
+/** The article's live annotations in text order, with sources and notes. Any member. */
+export async function listAnnotationsForArticle(options: { actor: Actor | null; articleId: unknown }): Promise<AnnotationView[]> {
+  const actor = requireActor(options.actor);
+  const article = await findArticle(db, actor, options.articleId);
+  const rows = await db.annotation.findMany({
+    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null },
+    include: annotationInclude,
+    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
+  });
+  return rows.map(toAnnotationView);
+}
+
+/** One live annotation of the actor's workspace. Any member. */
+export async function getAnnotation(options: { actor: Actor | null; annotationId: unknown }): Promise<AnnotationView> {
+  const actor = requireActor(options.actor);
+  return toAnnotationView(await findAnnotation(db, actor, options.annotationId));
+}
+
+/** The stale-version answer: 409 with the current copy, so the client can show what changed. */
+function staleVersion(current: AnnotationView): AppError {
+  return new AppError("CONFLICT", `Someone else changed this annotation (now version ${current.version}); reload to see their changes`, { current });
+}
+
+/**
+ * Changes an annotation's claim, claimant, verdict, rationale or sources (the list given replaces
+ * the old one). The update must name the version it was based on; a stale one gets 409 with the
+ * current copy and changes nothing.
+ */
+export async function updateAnnotation(options: { actor: Actor | null; annotationId: unknown; input: unknown }): Promise<AnnotationView> {
+  const actor = requireActor(options.actor);
+  const input = parseInput(updateAnnotationSchema, options.input);
+  return db.$transaction(async (tx) => {
+    const row = await findAnnotation(tx, actor, options.annotationId);
+    assertMayChange(actor, row.authorId);
+    const before = toAnnotationView(row);
+    if (row.version !== input.version) throw staleVersion(before);
+    const verdictOptionId = input.verdict !== undefined ? (await findVerdictOption(tx, actor, input.verdict)).id : undefined;
+    // The version condition makes the check and the write one step, even against a concurrent save.
+    const { count } = await tx.annotation.updateMany({
+      where: { id: row.id, version: input.version },
+      data: {
+        claim: input.claim,
+        claimant: input.claimant,
+        rationale: input.rationale,
+        verdictOptionId,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw staleVersion(toAnnotationView(await findAnnotation(tx, actor, row.id)));
+    if (input.sources) {
+      await tx.source.deleteMany({ where: { annotationId: row.id } });
+      await tx.source.createMany({ data: sourceRows(input.sources).map((s) => ({ ...s, annotationId: row.id })) });
+    }
+    const after = toAnnotationView(await findAnnotation(tx, actor, row.id));
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      entityType: "annotation",
+      entityId: row.id,
+      action: "update",
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
+    });
+    return after;
+  });
+}
+
+/**
+ * Soft-deletes an annotation: it leaves every view and export but stays for the audit trail.
+ * With a version, a stale one gets 409.
+ */
+export async function deleteAnnotation(options: { actor: Actor | null; annotationId: unknown; input?: unknown }): Promise<{ id: string; deleted: true }> {
+  const actor = requireActor(options.actor);
+  const input = parseInput(deleteAnnotationSchema, options.input ?? {});
+  return db.$transaction(async (tx) => {
+    const row = await findAnnotation(tx, actor, options.annotationId);
+    assertMayChange(actor, row.authorId);
+    const before = toAnnotationView(row);
+    const { count } = await tx.annotation.updateMany({
+      where: { id: row.id, deletedAt: null, ...(input.version !== undefined ? { version: input.version } : {}) },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) throw staleVersion(before);
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      entityType: "annotation",
+      entityId: row.id,
+      action: "delete",
+      before: auditSnapshot(before),
+    });
+    return { id: row.id, deleted: true as const };
+  });
+}
+
+export type HistoryEntry = { id: string; action: string; actor: { id: string; name: string } | null; at: string; before: unknown; after: unknown };
+
+/** Every change to an annotation, its sources and notes, oldest first. Any member. */
+export async function listAnnotationHistory(options: { actor: Actor | null; annotationId: unknown }): Promise<HistoryEntry[]> {
+  const actor = requireActor(options.actor);
+  const row = await findAnnotation(db, actor, options.annotationId);
+  const events = await db.auditEvent.findMany({
+    where: { workspaceId: actor.workspaceId, entityType: "annotation", entityId: row.id },
+    orderBy: { createdAt: "asc" },
+    include: { actor: { select: { id: true, name: true } } },
+  });
+  return events.map((e) => ({ id: e.id, action: e.action, actor: e.actor, at: e.createdAt.toISOString(), before: e.before, after: e.after }));
+}

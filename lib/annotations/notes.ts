@@ -1,0 +1,84 @@
+import { db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { requireActor, type Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record";
+import { AppError, notFound } from "../errors";
+import { idSchema, parseInput } from "../validation";
+import { findAnnotation } from "./annotations";
+import { noteInputSchema, noteUpdateSchema } from "./schemas";
+import { toAnnotationView, toNoteView, type NoteView } from "./view";
+
+const noteInclude = { author: { select: { id: true, name: true } } } satisfies Prisma.NoteInclude;
+
+type NoteTarget = { actor: Actor | null; annotationId: unknown };
+
+/** Note events go on the annotation's own history, so one query shows the whole story. */
+async function auditNote(tx: Prisma.TransactionClient, actor: Actor, annotationId: string, action: string, before?: string, after?: string, noteId?: string) {
+  await recordAudit(tx, {
+    workspaceId: actor.workspaceId,
+    actorId: actor.userId,
+    entityType: "annotation",
+    entityId: annotationId,
+    action,
+    before: before !== undefined ? { noteId: noteId ?? null, body: before } : undefined,
+    after: after !== undefined ? { noteId: noteId ?? null, body: after } : undefined,
+  });
+}
+
+/** A live note of the annotation, or 404; only its author may change it (403 otherwise). */
+async function findOwnNote(tx: Prisma.TransactionClient, actor: Actor, annotationId: string, noteId: unknown) {
+  const id = parseInput(idSchema, noteId);
+  const note = await tx.note.findFirst({ where: { id, annotationId, deletedAt: null } });
+  if (!note) throw notFound("Note");
+  if (note.authorId !== actor.userId) throw new AppError("FORBIDDEN", "Only the note's author can change it");
+  return note;
+}
+
+/** The annotation's thread: notes oldest first, each naming the note it answers. Any member. */
+export async function listNotes(options: NoteTarget): Promise<NoteView[]> {
+  const actor = requireActor(options.actor);
+  return toAnnotationView(await findAnnotation(db, actor, options.annotationId)).notes;
+}
+
+/** Adds a note, or a reply to a note of the same annotation. Any member of the workspace. */
+export async function createNote(options: NoteTarget & { input: unknown }): Promise<NoteView> {
+  const actor = requireActor(options.actor);
+  const input = parseInput(noteInputSchema, options.input);
+  return db.$transaction(async (tx) => {
+    const annotation = await findAnnotation(tx, actor, options.annotationId);
+    if (input.parentId && !annotation.notes.some((n) => n.id === input.parentId)) {
+      throw new AppError("BAD_REQUEST", "parentId: not a note of this annotation");
+    }
+    const note = await tx.note.create({
+      data: { annotationId: annotation.id, parentId: input.parentId ?? null, authorId: actor.userId, body: input.body },
+      include: noteInclude,
+    });
+    await auditNote(tx, actor, annotation.id, "note.create", undefined, note.body, note.id);
+    return toNoteView(note);
+  });
+}
+
+/** Edits one's own note. */
+export async function updateNote(options: NoteTarget & { noteId: unknown; input: unknown }): Promise<NoteView> {
+  const actor = requireActor(options.actor);
+  const input = parseInput(noteUpdateSchema, options.input);
+  return db.$transaction(async (tx) => {
+    const annotation = await findAnnotation(tx, actor, options.annotationId);
+    const note = await findOwnNote(tx, actor, annotation.id, options.noteId);
+    const updated = await tx.note.update({ where: { id: note.id }, data: { body: input.body }, include: noteInclude });
+    await auditNote(tx, actor, annotation.id, "note.update", note.body, updated.body, note.id);
+    return toNoteView(updated);
+  });
+}
+
+/** Soft-deletes one's own note; its replies stay in the thread. */
+export async function deleteNote(options: NoteTarget & { noteId: unknown }): Promise<{ id: string; deleted: true }> {
+  const actor = requireActor(options.actor);
+  return db.$transaction(async (tx) => {
+    const annotation = await findAnnotation(tx, actor, options.annotationId);
+    const note = await findOwnNote(tx, actor, annotation.id, options.noteId);
+    await tx.note.update({ where: { id: note.id }, data: { deletedAt: new Date() } });
+    await auditNote(tx, actor, annotation.id, "note.delete", note.body, undefined, note.id);
+    return { id: note.id, deleted: true as const };
+  });
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { idSchema } from "../validation";
+
+/** Documented limits (README): a field over its limit gets a 400 naming the field. */
+export const LIMITS = {
+  claim: 2_000,
+  claimant: 200,
+  rationale: 10_000,
+  note: 10_000,
+  quote: 20_000,
+  sources: 20,
+  url: 2_048,
+  sourceTitle: 300,
+  publisher: 200,
+  excerpt: 5_000,
+} as const;
+
+/** Optional free text: trimmed, empty means absent (null), bounded. */
+const optionalText = (max: number, label: string) =>
+  z
+    .string({ message: `${label} must be text` })
+    .trim()
+    .max(max, `${label} is too long (${max} characters at most)`)
+    .nullish()
+    .transform((value) => value || null);
+
+const requiredText = (max: number, label: string) =>
+  z.string({ message: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} is too long (${max} characters at most)`);
+
+/** http(s) only: javascript:, data: and every other scheme are refused. */
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && Boolean(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const HTTP_URL_MESSAGE = "Enter a full http:// or https:// link";
+
+export const httpUrlSchema = z
+  .string({ message: "URL is required" })
+  .trim()
+  .min(1, "URL is required")
+  .max(LIMITS.url, `URL is too long (${LIMITS.url} characters at most)`)
+  .refine(isHttpUrl, HTTP_URL_MESSAGE);
+
+/** "2026-11-01" or a full ISO timestamp. */
+const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value));
+
+export const sourceInputSchema = z.object({
+  url: httpUrlSchema,
+  title: optionalText(LIMITS.sourceTitle, "Title"),
+  publisher: optionalText(LIMITS.publisher, "Publisher"),
+  excerpt: optionalText(LIMITS.excerpt, "Excerpt"),
+  archiveUrl: optionalText(LIMITS.url, "Archive URL").refine((value) => value === null || isHttpUrl(value), HTTP_URL_MESSAGE),
+  accessedAt: optionalText(40, "Accessed date")
+    .refine((value) => value === null || isIsoDate(value), "Accessed date must be YYYY-MM-DD")
+    .transform((value) => (value ? new Date(value) : null)),
+});
+
+const verdictKeySchema = z.string({ message: "Verdict is required" }).trim().min(1, "Verdict is required").max(64, "Unknown verdict");
+const sourcesSchema = z.array(sourceInputSchema, { message: "Sources must be a list" }).max(LIMITS.sources, `At most ${LIMITS.sources} sources`);
+
+/** POST /api/articles/:id/annotations, and the annotate form. Prefix and suffix are derived. */
+export const createAnnotationSchema = z.object({
+  revisionId: idSchema,
+  start: z.number({ message: "start must be a number" }).int("start must be a whole number").min(0, "start must not be negative"),
+  end: z.number({ message: "end must be a number" }).int("end must be a whole number").min(0, "end must not be negative"),
+  quote: z.string({ message: "quote is required" }).min(1, "quote is required").max(LIMITS.quote, `quote is too long (${LIMITS.quote} characters at most)`),
+  claim: requiredText(LIMITS.claim, "Claim"),
+  claimant: optionalText(LIMITS.claimant, "Claimant"),
+  verdict: verdictKeySchema,
+  rationale: optionalText(LIMITS.rationale, "Rationale"),
+  sources: sourcesSchema.optional().default([]),
+  note: optionalText(LIMITS.note, "Note"),
+});
+
+/** PATCH /api/annotations/:id: the version it is based on and the fields to change. */
+export const updateAnnotationSchema = z
+  .object({
+    version: z.number({ message: "version is required" }).int().min(1, "version must be at least 1"),
+    claim: requiredText(LIMITS.claim, "Claim").optional(),
+    claimant: optionalText(LIMITS.claimant, "Claimant").optional(),
+    verdict: verdictKeySchema.optional(),
+    rationale: optionalText(LIMITS.rationale, "Rationale").optional(),
+    sources: sourcesSchema.optional(),
+  })
+  .strict();
+
+export const deleteAnnotationSchema = z.object({ version: z.number().int().min(1).optional() });
+
+export const noteInputSchema = z.object({
+  body: requiredText(LIMITS.note, "Note"),
+  parentId: idSchema.nullish(),
+});
+
+export const noteUpdateSchema = z.object({ body: requiredText(LIMITS.note, "Note") }).strict();
+
+export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
+export type UpdateAnnotationInput = z.input<typeof updateAnnotationSchema>;
+export type SourceInput = z.input<typeof sourceInputSchema>;

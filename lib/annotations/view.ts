@@ -1,0 +1,124 @@
+import type { Prisma } from "../db/generated/client";
+import type { AnnotationStatus } from "../db/generated/enums";
+
+/** What lib returns for an annotation: the API's JSON shape and the UI's state. */
+export type SourceView = {
+  id: string;
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  excerpt: string | null;
+  archiveUrl: string | null;
+  accessedAt: string | null;
+};
+
+export type NoteView = {
+  id: string;
+  parentId: string | null;
+  author: { id: string; name: string };
+  /** Null once deleted; a deleted note stays in the thread only to hold its replies. */
+  body: string | null;
+  deleted: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type VerdictView = { key: string; label: string; color: string; rating: number | null };
+
+export type AnnotationView = {
+  id: string;
+  articleId: string;
+  revisionId: string;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  claim: string;
+  claimant: string | null;
+  verdict: VerdictView;
+  rationale: string | null;
+  status: AnnotationStatus;
+  author: { id: string; name: string };
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  sources: SourceView[];
+  notes: NoteView[];
+};
+
+export const annotationInclude = {
+  verdictOption: { select: { key: true, label: true, color: true, rating: true } },
+  author: { select: { id: true, name: true } },
+  sources: { orderBy: { position: "asc" } },
+  notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } },
+} satisfies Prisma.AnnotationInclude;
+
+type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
+type NoteRow = AnnotationRow["notes"][number];
+
+export function toNoteView(note: NoteRow): NoteView {
+  return {
+    id: note.id,
+    parentId: note.parentId,
+    author: note.author,
+    body: note.deletedAt ? null : note.body,
+    deleted: note.deletedAt !== null,
+    createdAt: note.createdAt.toISOString(),
+    updatedAt: note.updatedAt.toISOString(),
+  };
+}
+
+/** Deleted notes without live replies are left out entirely. */
+function visibleNotes(notes: NoteRow[]): NoteView[] {
+  const hasLiveReply = new Set(notes.filter((n) => !n.deletedAt && n.parentId).map((n) => n.parentId));
+  return notes.filter((n) => !n.deletedAt || hasLiveReply.has(n.id)).map(toNoteView);
+}
+
+export function toAnnotationView(row: AnnotationRow): AnnotationView {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    revisionId: row.revisionId,
+    start: row.start,
+    end: row.end,
+    quote: row.quote,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    claim: row.claim,
+    claimant: row.claimant,
+    verdict: row.verdictOption,
+    rationale: row.rationale,
+    status: row.status,
+    author: row.author,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    sources: row.sources.map((s) => ({
+      id: s.id,
+      url: s.url,
+      title: s.title,
+      publisher: s.publisher,
+      excerpt: s.excerpt,
+      archiveUrl: s.archiveUrl,
+      accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : null,
+    })),
+    notes: visibleNotes(row.notes),
+  };
+}
+
+/** The audit snapshot of an annotation: its editable content, not its bookkeeping. */
+export function auditSnapshot(view: AnnotationView): Prisma.InputJsonObject {
+  return {
+    start: view.start,
+    end: view.end,
+    quote: view.quote,
+    claim: view.claim,
+    claimant: view.claimant,
+    verdict: view.verdict.key,
+    rationale: view.rationale,
+    status: view.status,
+    version: view.version,
+    sources: view.sources.map(({ url, title, publisher, excerpt, archiveUrl, accessedAt }) => ({ url, title, publisher, excerpt, archiveUrl, accessedAt })),
+  };
+}
