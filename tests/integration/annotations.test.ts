@@ -11,6 +11,8 @@ import {
 import { createNote, deleteNote, listNotes, updateNote } from "@/lib/annotations/notes";
 import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
 
+type Input = { revisionId: string; start: number; end: number; quote: string; claim: string; verdict: string };
+
 const PARAGRAPHS = ["Wave 👋 then the claim: taxes rose 5%.", "Second paragraph says more."];
 
 async function setup() {
@@ -89,23 +91,23 @@ describe("createAnnotation", () => {
   });
 
   it.each([
-    ["a quote that does not match", (i: ReturnType<typeof base>) => ({ ...i, quote: "taxes fell 5%" }), /^quote: does not match the text at \d+–\d+, which reads "taxes rose 5%"$/],
-    ["reversed offsets", (i: ReturnType<typeof base>) => ({ ...i, start: i.end, end: i.start }), /^start\/end: end must be greater than start$/],
-    ["offsets past the end", (i: ReturnType<typeof base>) => ({ ...i, end: 10_000 }), /^start\/end: start and end must lie within the text/],
-    ["an offset inside an emoji", (i: ReturnType<typeof base>) => ({ ...i, start: 6, end: 8, quote: "\ud83d\udc4b".slice(1) + " " }), /split a character/],
-    ["an unknown verdict", (i: ReturnType<typeof base>) => ({ ...i, verdict: "pants-on-fire" }), /^verdict: "pants-on-fire" is not an option/],
-    ["a javascript: source", (i: ReturnType<typeof base>) => ({ ...i, sources: [{ url: "javascript:alert(1)" }] }), /^sources\.0\.url: Enter a full http:\/\/ or https:\/\/ link$/],
-    ["a data: archive link", (i: ReturnType<typeof base>) => ({ ...i, sources: [{ url: "https://ok.example", archiveUrl: "data:text/html,hi" }] }), /^sources\.0\.archiveUrl: /],
-    ["a bad accessed date", (i: ReturnType<typeof base>) => ({ ...i, sources: [{ url: "https://ok.example", accessedAt: "yesterday" }] }), /^sources\.0\.accessedAt: Accessed date must be YYYY-MM-DD$/],
-    ["a claim over the limit", (i: ReturnType<typeof base>) => ({ ...i, claim: "x".repeat(2001) }), /^claim: Claim is too long \(2000 characters at most\)$/],
-    ["an empty claim", (i: ReturnType<typeof base>) => ({ ...i, claim: "   " }), /^claim: Claim is required$/],
-    ["wrongly typed fields", (i: ReturnType<typeof base>) => ({ ...i, start: "0", sources: "none" }), /^start: start must be a number; sources: Sources must be a list$/],
-    ["a revision of another article", (i: ReturnType<typeof base>) => ({ ...i, revisionId: "c000000000000000000000000" }), /^revisionId: not a revision of this article$/],
-    ["too many sources", (i: ReturnType<typeof base>) => ({ ...i, sources: Array.from({ length: 21 }, () => ({ url: "https://a.example" })) }), /^sources: At most 20 sources$/],
+    ["a quote that does not match", (i: Input) => ({ ...i, quote: "taxes fell 5%" }), /^quote: does not match the text at \d+–\d+, which reads "taxes rose 5%"$/],
+    ["reversed offsets", (i: Input) => ({ ...i, start: i.end, end: i.start }), /^start\/end: end must be greater than start$/],
+    ["offsets past the end", (i: Input) => ({ ...i, end: 10_000 }), /^start\/end: start and end must lie within the text/],
+    ["an offset inside an emoji", (i: Input) => ({ ...i, start: 6, end: 8, quote: "\ud83d\udc4b".slice(1) + " " }), /split a character/],
+    ["an unknown verdict", (i: Input) => ({ ...i, verdict: "pants-on-fire" }), /^verdict: "pants-on-fire" is not an option/],
+    ["a javascript: source", (i: Input) => ({ ...i, sources: [{ url: "javascript:alert(1)" }] }), /^sources\.0\.url: Enter a full http:\/\/ or https:\/\/ link$/],
+    ["a data: archive link", (i: Input) => ({ ...i, sources: [{ url: "https://ok.example", archiveUrl: "data:text/html,hi" }] }), /^sources\.0\.archiveUrl: /],
+    ["a bad accessed date", (i: Input) => ({ ...i, sources: [{ url: "https://ok.example", accessedAt: "yesterday" }] }), /^sources\.0\.accessedAt: Accessed date must be YYYY-MM-DD$/],
+    ["a claim over the limit", (i: Input) => ({ ...i, claim: "x".repeat(2001) }), /^claim: Claim is too long \(2000 characters at most\)$/],
+    ["an empty claim", (i: Input) => ({ ...i, claim: "   " }), /^claim: Claim is required$/],
+    ["wrongly typed fields", (i: Input) => ({ ...i, start: "0", sources: "none" }), /^start: start must be a number; sources: Sources must be a list$/],
+    ["a revision of another article", (i: Input) => ({ ...i, revisionId: "c000000000000000000000000" }), /^revisionId: not a revision of this article$/],
+    ["too many sources", (i: Input) => ({ ...i, sources: Array.from({ length: 21 }, () => ({ url: "https://a.example" })) }), /^sources: At most 20 sources$/],
   ])("rejects %s with a clear 400 and changes nothing", async (_label, mutate, message) => {
     const { article, reviewer, input, workspace } = await setup();
     const before = await snapshot(workspace.id);
-    const bad = mutate(input() as ReturnType<typeof base>);
+    const bad = mutate(input() as Input);
     await expect(createAnnotation({ actor: reviewer, articleId: article.id, input: bad })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(message) });
     expect(await snapshot(workspace.id)).toEqual(before);
   });
@@ -250,7 +252,3 @@ describe("notes", () => {
     expect(await snapshot(first.workspace.id)).toEqual(before);
   });
 });
-
-function base() {
-  return { revisionId: "", start: 0, end: 0, quote: "", claim: "", verdict: "" };
-}
