@@ -1,15 +1,19 @@
 import { getArticle } from "@/lib/articles/queries";
+import { listAnnotationsForArticle } from "@/lib/annotations/annotations";
+import { listVerdictChoices } from "@/lib/verdicts/queries";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadPageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/format";
-import { ArticleBody } from "@/components/articles/ArticleBody";
+import { ArticleWorkspace } from "@/components/annotate/ArticleWorkspace";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/articles/${id}`);
-  const article = await loadPageData(() => getArticle({ actor, articleId: id }));
+  const [article, annotations, choices] = await loadPageData(() =>
+    Promise.all([getArticle({ actor, articleId: id }), listAnnotationsForArticle({ actor, articleId: id }), listVerdictChoices({ actor })]),
+  );
   return (
-    <main>
+    <main className="wide">
       <title>{article.title}</title>
       {article.section && <p className="muted">{article.section}</p>}
       <h1>{article.title}</h1>
@@ -25,7 +29,12 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         )}
         {" · "}revision {article.revision.number}
       </p>
-      <ArticleBody value={article.revision.body} />
+      <ArticleWorkspace
+        article={{ id: article.id, revisionId: article.revision.id, text: article.revision.text, value: article.revision.body }}
+        initialAnnotations={annotations}
+        choices={choices}
+        viewer={{ id: actor.userId, role: actor.role }}
+      />
     </main>
   );
 }

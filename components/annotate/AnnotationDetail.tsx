@@ -1,0 +1,122 @@
+"use client";
+
+import { useState } from "react";
+import type { AnnotationView, NoteView } from "@/lib/annotations/view";
+import type { HistoryEntry } from "@/lib/annotations/annotations";
+import { formatDateTime } from "@/lib/format";
+import { annotationApi } from "./api-client";
+import { NotesThread } from "./NotesThread";
+import { VerdictChip } from "./VerdictChip";
+
+type Props = {
+  annotation: AnnotationView;
+  viewerId: string;
+  canChange: boolean;
+  onEdit: () => void;
+  onDeleted: (id: string) => void;
+  onNotesChange: (notes: NoteView[]) => void;
+  onClose: () => void;
+};
+
+/** Which fields an update changed, for the history list. */
+function changedFields(entry: HistoryEntry): string {
+  const before = (entry.before ?? {}) as Record<string, unknown>;
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  const keys = Object.keys(after).filter((key) => key !== "version" && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return keys.length ? keys.join(", ") : "";
+}
+
+export function AnnotationDetail({ annotation, viewerId, canChange, onEdit, onDeleted, onNotesChange, onClose }: Props) {
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove() {
+    if (!window.confirm("Delete this annotation? It disappears from the article and exports; the audit trail keeps it.")) return;
+    const result = await annotationApi.remove(annotation.id, annotation.version);
+    if (result.ok) onDeleted(annotation.id);
+    else setError(result.error.message);
+  }
+
+  async function toggleHistory() {
+    if (history) return setHistory(null);
+    const result = await annotationApi.history(annotation.id);
+    if (result.ok) setHistory(result.data.history);
+    else setError(result.error.message);
+  }
+
+  return (
+    <article className="annotation-detail" aria-label="Annotation" data-testid="annotation-detail">
+      <div className="detail-head">
+        <VerdictChip verdict={annotation.verdict} />
+        <span className="status">{annotation.status.replace("_", " ").toLowerCase()}</span>
+        <button type="button" className="link close" onClick={onClose}>
+          Back to list
+        </button>
+      </div>
+      <h2 className="claim">{annotation.claim}</h2>
+      {annotation.claimant && <p className="muted">Claimed by {annotation.claimant}</p>}
+      <blockquote className="quoted-span">{annotation.quote}</blockquote>
+      {annotation.rationale && <p className="rationale">{annotation.rationale}</p>}
+      <p className="muted">
+        By {annotation.author.name} · {formatDateTime(annotation.createdAt)} · version {annotation.version}
+      </p>
+
+      <h3>Sources</h3>
+      {annotation.sources.length === 0 ? (
+        <p className="muted">No sources.</p>
+      ) : (
+        <ol className="source-list">
+          {annotation.sources.map((source) => (
+            <li key={source.id}>
+              <a href={source.url} target="_blank" rel="noopener noreferrer nofollow">
+                {source.title ?? source.url}
+              </a>
+              {source.publisher && <span className="muted"> — {source.publisher}</span>}
+              {source.excerpt && <blockquote>{source.excerpt}</blockquote>}
+              <div className="muted">
+                {source.archiveUrl && (
+                  <a href={source.archiveUrl} target="_blank" rel="noopener noreferrer nofollow">
+                    Archived copy
+                  </a>
+                )}
+                {source.accessedAt && <> · accessed {source.accessedAt}</>}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {canChange && (
+        <div className="form-actions">
+          <button type="button" onClick={onEdit}>
+            Edit
+          </button>
+          <button type="button" onClick={remove}>
+            Delete
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+
+      <NotesThread annotationId={annotation.id} notes={annotation.notes} viewerId={viewerId} onChange={onNotesChange} />
+
+      <button type="button" className="link" onClick={toggleHistory} aria-expanded={history !== null}>
+        {history ? "Hide history" : "Show history"}
+      </button>
+      {history && (
+        <ol className="history" aria-label="History">
+          {history.map((entry) => (
+            <li key={entry.id}>
+              {formatDateTime(entry.at)} · {entry.actor?.name ?? "someone"} · {entry.action}
+              {entry.action === "update" && changedFields(entry) && <span className="muted"> ({changedFields(entry)})</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { AnnotationView } from "@/lib/annotations/view";
+import type { VerdictChoice } from "@/lib/verdicts/queries";
+import { VerdictChip } from "./VerdictChip";
+
+type Props = { annotations: AnnotationView[]; choices: VerdictChoice[]; onChoose: (id: string) => void };
+
+const STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"] as const;
+
+/** Every annotation on the article in text order, filterable by verdict, author and status. */
+export function AnnotationList({ annotations, choices, onChoose }: Props) {
+  const [verdict, setVerdict] = useState("");
+  const [author, setAuthor] = useState("");
+  const [status, setStatus] = useState("");
+  const authors = useMemo(() => [...new Map(annotations.map((a) => [a.author.id, a.author.name])).entries()], [annotations]);
+  const shown = annotations.filter((a) => (!verdict || a.verdict.key === verdict) && (!author || a.author.id === author) && (!status || a.status === status));
+
+  return (
+    <section aria-labelledby="annotation-list-heading" className="annotation-list">
+      <h2 id="annotation-list-heading">
+        Annotations <span className="muted">({shown.length === annotations.length ? annotations.length : `${shown.length} of ${annotations.length}`})</span>
+      </h2>
+      <div className="filters">
+        <label>
+          Verdict
+          <select value={verdict} onChange={(e) => setVerdict(e.target.value)}>
+            <option value="">All</option>
+            {choices.map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Author
+          <select value={author} onChange={(e) => setAuthor(e.target.value)}>
+            <option value="">All</option>
+            {authors.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">All</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s.replace("_", " ").toLowerCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {annotations.length === 0 ? (
+        <p className="muted">Select a passage of the article, then choose Annotate (or press Ctrl+Alt+M).</p>
+      ) : (
+        <ul className="entries">
+          {shown.map((a) => (
+            <li key={a.id}>
+              <button type="button" className="entry" onClick={() => onChoose(a.id)} data-testid="annotation-entry">
+                <VerdictChip verdict={a.verdict} />
+                <span className="entry-claim">{a.claim}</span>
+                <span className="muted">
+                  {a.author.name} · {a.notes.filter((n) => !n.deleted).length} notes
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

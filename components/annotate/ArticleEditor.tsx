@@ -1,0 +1,137 @@
+"use client";
+
+import { memo, useCallback, useMemo, type CSSProperties, type MouseEvent } from "react";
+import { createEditor, Range, Text, type NodeEntry, type Selection } from "slate";
+import { Editable, Slate, withReact, type RenderElementProps, type RenderLeafProps } from "slate-react";
+import type { ArticleValue } from "@/lib/articles/slate-value";
+import type { AnnotationView } from "@/lib/annotations/view";
+import { blockStarts, rangeToSpan, type TextSpan } from "@/lib/anchoring/offsets";
+import { RangeIndex } from "@/lib/anchoring/range-index";
+
+type Props = {
+  value: ArticleValue;
+  annotations: AnnotationView[];
+  onSelectSpan: (span: TextSpan | null) => void;
+  onHighlightClick: (annotationIds: string[]) => void;
+};
+
+/** A document that can be selected but never changed: every operation but selection is dropped. */
+function withReadOnlyContent<T extends ReturnType<typeof withReact>>(editor: T): T {
+  const { apply } = editor;
+  editor.apply = (operation) => {
+    if (operation.type === "set_selection") apply(operation);
+  };
+  return editor;
+}
+
+/** Where each text leaf starts in the canonical text, by [block][leaf]. */
+function leafStarts(value: ArticleValue): number[][] {
+  const starts = blockStarts(value);
+  return value.map((block, b) => {
+    let offset = starts[b];
+    return block.children.map((leaf) => {
+      const start = offset;
+      offset += leaf.text.length;
+      return start;
+    });
+  });
+}
+
+function renderElement({ attributes, children, element }: RenderElementProps) {
+  if (element.type === "heading") return element.level === 2 ? <h2 {...attributes}>{children}</h2> : <h3 {...attributes}>{children}</h3>;
+  if (element.type === "quote") return <blockquote {...attributes}>{children}</blockquote>;
+  return <p {...attributes}>{children}</p>;
+}
+
+/**
+ * The article in Slate: selectable with mouse and keyboard (caret, Shift+arrows), never
+ * editable. Highlights are decorations computed from a RangeIndex of the annotations, so each
+ * text node looks up only the segments that cover it.
+ */
+export const ArticleEditor = memo(function ArticleEditor({ value, annotations, onSelectSpan, onHighlightClick }: Props) {
+  const editor = useMemo(() => withReadOnlyContent(withReact(createEditor())), []);
+  const starts = useMemo(() => leafStarts(value), [value]);
+  const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+  const index = useMemo(() => new RangeIndex(annotations), [annotations]);
+
+  const decorate = useCallback(
+    ([node, path]: NodeEntry): Range[] => {
+      if (!Text.isText(node) || path.length !== 2) return [];
+      const nodeStart = starts[path[0]][path[1]];
+      return index.query(nodeStart, nodeStart + node.text.length).map((segment) => ({
+        anchor: { path, offset: segment.start - nodeStart },
+        focus: { path, offset: segment.end - nodeStart },
+        annotationIds: segment.ids,
+      }));
+    },
+    [index, starts],
+  );
+
+  const renderLeaf = useCallback(
+    ({ attributes, children, leaf }: RenderLeafProps) => {
+      let content = children;
+      if (leaf.bold) content = <strong>{content}</strong>;
+      if (leaf.italic) content = <em>{content}</em>;
+      const ids = (leaf as { annotationIds?: string[] }).annotationIds;
+      const covering = ids?.map((id) => byId.get(id)).filter((a): a is AnnotationView => Boolean(a));
+      if (!covering?.length) return <span {...attributes}>{content}</span>;
+      // The innermost (shortest) annotation colours the text; the outermost underlines it.
+      const sorted = [...covering].sort((a, b) => a.end - a.start - (b.end - b.start));
+      const inner = sorted[0];
+      const outer = sorted[sorted.length - 1];
+      const label = covering.map((a) => `${a.verdict.label}: ${a.claim}`).join("; ");
+      const style = { "--hl": inner.verdict.color, "--hl-outer": outer.verdict.color } as CSSProperties;
+      return (
+        <mark
+          {...attributes}
+          className={covering.length > 1 ? "highlight highlight-multi" : "highlight"}
+          data-annotation-ids={covering.map((a) => a.id).join(" ")}
+          data-count={covering.length}
+          style={style}
+          title={covering.length > 1 ? `${covering.length} annotations — ${label}` : label}
+          aria-description={label}
+        >
+          {content}
+        </mark>
+      );
+    },
+    [byId],
+  );
+
+  const onSelectionChange = useCallback(
+    (selection: Selection) => {
+      onSelectSpan(selection && !Range.isCollapsed(selection) ? rangeToSpan(value, selection) : null);
+    },
+    [onSelectSpan, value],
+  );
+
+  const onClick = useCallback(
+    (event: MouseEvent) => {
+      const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-annotation-ids]");
+      const selection = window.getSelection();
+      if (mark && (!selection || selection.isCollapsed)) onHighlightClick(mark.dataset.annotationIds!.split(" "));
+    },
+    [onHighlightClick],
+  );
+
+  return (
+    <Slate editor={editor} initialValue={value} onSelectionChange={onSelectionChange}>
+      <Editable
+        className="article-body"
+        data-testid="article-body"
+        aria-label="Article text (select a passage to annotate it)"
+        aria-readonly="true"
+        aria-multiline="true"
+        spellCheck={false}
+        autoCorrect="off"
+        autoCapitalize="off"
+        decorate={decorate}
+        renderElement={renderElement}
+        renderLeaf={renderLeaf}
+        onClick={onClick}
+        // Refuse every native edit (typing, paste, drop, IME) before Slate or the DOM sees it.
+        onDOMBeforeInput={(event) => event.preventDefault()}
+      />
+    </Slate>
+  );
+});

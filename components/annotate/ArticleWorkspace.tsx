@@ -1,0 +1,187 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ArticleValue } from "@/lib/articles/slate-value";
+import type { AnnotationView } from "@/lib/annotations/view";
+import type { VerdictChoice } from "@/lib/verdicts/queries";
+import type { TextSpan } from "@/lib/anchoring/offsets";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { ArticleEditor } from "./ArticleEditor";
+import { AnnotationForm } from "./AnnotationForm";
+import { AnnotationDetail } from "./AnnotationDetail";
+import { AnnotationList } from "./AnnotationList";
+import { VerdictChip } from "./VerdictChip";
+
+type Props = {
+  article: { id: string; revisionId: string; text: string; value: ArticleValue };
+  initialAnnotations: AnnotationView[];
+  choices: VerdictChoice[];
+  viewer: { id: string; role: Role };
+};
+
+type Panel =
+  | { kind: "list" }
+  | { kind: "create"; span: TextSpan }
+  | { kind: "detail"; id: string }
+  | { kind: "edit"; id: string }
+  | { kind: "here"; ids: string[] };
+
+const byPosition = (a: AnnotationView, b: AnnotationView) => a.start - b.start || b.end - a.end;
+
+/** Marks every highlight of one annotation with a class for a moment, without re-rendering Slate. */
+function markHighlights(id: string, className: string, durationMs?: number) {
+  const marks = document.querySelectorAll<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(id)}"]`);
+  marks.forEach((mark) => mark.classList.add(className));
+  if (durationMs) setTimeout(() => marks.forEach((mark) => mark.classList.remove(className)), durationMs);
+  return marks;
+}
+
+/** The article page's working surface: the Slate article, the selection toolbar and the side panel. */
+export function ArticleWorkspace({ article, initialAnnotations, choices, viewer }: Props) {
+  const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(byPosition));
+  const [selection, setSelection] = useState<TextSpan | null>(null);
+  const [toolbarAt, setToolbarAt] = useState<{ top: number; left: number } | null>(null);
+  const [panel, setPanel] = useState<Panel>({ kind: "list" });
+  const surface = useRef<HTMLDivElement>(null);
+
+  const upsert = useCallback((annotation: AnnotationView) => {
+    setAnnotations((current) => [...current.filter((a) => a.id !== annotation.id), annotation].sort(byPosition));
+  }, []);
+
+  const openAnnotate = useCallback(() => {
+    if (!selection) return;
+    setPanel({ kind: "create", span: selection });
+    setToolbarAt(null);
+  }, [selection]);
+
+  // Place the toolbar just above the end of the browser's selection.
+  useEffect(() => {
+    const range = selection && window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
+    if (!range || !surface.current) return setToolbarAt(null);
+    const box = range.getBoundingClientRect();
+    const origin = surface.current.getBoundingClientRect();
+    setToolbarAt({ top: box.top - origin.top - 40, left: Math.max(0, box.left - origin.left + box.width / 2 - 60) });
+  }, [selection]);
+
+  // Ctrl+Alt+M (as in common editors' "comment"): free in browsers and screen readers.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey && event.altKey && event.key.toLowerCase() === "m" && selection) {
+        event.preventDefault();
+        openAnnotate();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [openAnnotate, selection]);
+
+  // The open annotation's highlights stay marked while it is open.
+  const openId = panel.kind === "detail" || panel.kind === "edit" ? panel.id : null;
+  useEffect(() => {
+    if (!openId) return;
+    const marks = markHighlights(openId, "active");
+    return () => marks.forEach((mark) => mark.classList.remove("active"));
+  }, [openId, annotations]);
+
+  const choose = useCallback((id: string) => {
+    setPanel({ kind: "detail", id });
+    const [first] = markHighlights(id, "flash", 1600);
+    first?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, []);
+
+  const onHighlightClick = useCallback((ids: string[]) => setPanel(ids.length === 1 ? { kind: "detail", id: ids[0] } : { kind: "here", ids }), []);
+
+  const find = (id: string) => annotations.find((a) => a.id === id);
+  const canChange = (a: AnnotationView) => a.author.id === viewer.id || hasRole(viewer.role, "EDITOR");
+
+  function renderPanel() {
+    if (panel.kind === "create") {
+      const { start, end } = panel.span;
+      return (
+        <AnnotationForm
+          key={`create-${start}-${end}`}
+          target={{ kind: "create", articleId: article.id, revisionId: article.revisionId, start, end, quote: article.text.slice(start, end) }}
+          choices={choices}
+          onSaved={(created) => {
+            upsert(created);
+            setPanel({ kind: "detail", id: created.id });
+            window.getSelection()?.removeAllRanges();
+          }}
+          onCancel={() => setPanel({ kind: "list" })}
+          onNewerVersion={upsert}
+        />
+      );
+    }
+    if (panel.kind === "here") {
+      const here = panel.ids.map(find).filter((a): a is AnnotationView => Boolean(a));
+      return (
+        <section aria-labelledby="here-heading">
+          <h2 id="here-heading">{here.length} annotations cover this text</h2>
+          <ul className="entries">
+            {here.map((a) => (
+              <li key={a.id}>
+                <button type="button" className="entry" onClick={() => setPanel({ kind: "detail", id: a.id })}>
+                  <VerdictChip verdict={a.verdict} /> <span className="entry-claim">{a.claim}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="link" onClick={() => setPanel({ kind: "list" })}>
+            Back to list
+          </button>
+        </section>
+      );
+    }
+    const open = panel.kind === "detail" || panel.kind === "edit" ? find(panel.id) : undefined;
+    if (open && panel.kind === "edit") {
+      return (
+        <AnnotationForm
+          key={`edit-${open.id}`}
+          target={{ kind: "edit", annotation: open }}
+          choices={choices}
+          onSaved={(saved) => {
+            upsert(saved);
+            setPanel({ kind: "detail", id: saved.id });
+          }}
+          onCancel={() => setPanel({ kind: "detail", id: open.id })}
+          onNewerVersion={upsert}
+        />
+      );
+    }
+    if (open) {
+      return (
+        <AnnotationDetail
+          annotation={open}
+          viewerId={viewer.id}
+          canChange={canChange(open)}
+          onEdit={() => setPanel({ kind: "edit", id: open.id })}
+          onDeleted={(id) => {
+            setAnnotations((current) => current.filter((a) => a.id !== id));
+            setPanel({ kind: "list" });
+          }}
+          onNotesChange={(notes) => upsert({ ...open, notes })}
+          onClose={() => setPanel({ kind: "list" })}
+        />
+      );
+    }
+    return <AnnotationList annotations={annotations} choices={choices} onChoose={choose} />;
+  }
+
+  return (
+    <div className="workspace">
+      <div className="article-surface" ref={surface}>
+        <ArticleEditor value={article.value} annotations={annotations} onSelectSpan={setSelection} onHighlightClick={onHighlightClick} />
+        {toolbarAt && selection && (
+          <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={toolbarAt}>
+            <button type="button" className="primary" onMouseDown={(e) => e.preventDefault()} onClick={openAnnotate} aria-keyshortcuts="Control+Alt+M">
+              Annotate <kbd>Ctrl+Alt+M</kbd>
+            </button>
+          </div>
+        )}
+      </div>
+      <aside className="side-panel" aria-label="Annotations panel">
+        {renderPanel()}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { LIMITS } from "@/lib/annotations/schemas";
+
+export type SourceDraft = { url: string; title: string; publisher: string; excerpt: string; archiveUrl: string; accessedAt: string };
+
+export const emptySource = (): SourceDraft => ({ url: "", title: "", publisher: "", excerpt: "", archiveUrl: "", accessedAt: "" });
+
+type Props = { sources: SourceDraft[]; onChange: (sources: SourceDraft[]) => void; onAdd: () => void };
+
+const FIELDS: { key: keyof SourceDraft; label: string; type?: string; max: number }[] = [
+  { key: "url", label: "URL", type: "url", max: LIMITS.url },
+  { key: "title", label: "Title", max: LIMITS.sourceTitle },
+  { key: "publisher", label: "Publisher", max: LIMITS.publisher },
+  { key: "excerpt", label: "Quoted excerpt", max: LIMITS.excerpt },
+  { key: "archiveUrl", label: "Archive URL", type: "url", max: LIMITS.url },
+  { key: "accessedAt", label: "Accessed", type: "date", max: 10 },
+];
+
+/** Any number of sources; each needs an http(s) URL, the rest is optional. */
+export function SourcesFieldset({ sources, onChange, onAdd }: Props) {
+  const update = (index: number, key: keyof SourceDraft, value: string) => onChange(sources.map((s, i) => (i === index ? { ...s, [key]: value } : s)));
+  return (
+    <fieldset className="sources">
+      <legend>Sources</legend>
+      {sources.map((source, index) => (
+        <fieldset key={index} className="source" aria-label={`Source ${index + 1}`}>
+          <legend>Source {index + 1}</legend>
+          {FIELDS.map((field) => (
+            <div key={field.key}>
+              <label htmlFor={`source-${index}-${field.key}`}>
+                {field.label}
+                {field.key === "url" && " (required)"}
+              </label>
+              {field.key === "excerpt" ? (
+                <textarea id={`source-${index}-${field.key}`} value={source[field.key]} maxLength={field.max} rows={2} onChange={(e) => update(index, field.key, e.target.value)} />
+              ) : (
+                <input
+                  id={`source-${index}-${field.key}`}
+                  type={field.type ?? "text"}
+                  value={source[field.key]}
+                  maxLength={field.max}
+                  onChange={(e) => update(index, field.key, e.target.value)}
+                />
+              )}
+            </div>
+          ))}
+          <button type="button" onClick={() => onChange(sources.filter((_, i) => i !== index))}>
+            Remove source {index + 1}
+          </button>
+        </fieldset>
+      ))}
+      <button type="button" onClick={onAdd}>
+        Add a source
+      </button>
+    </fieldset>
+  );
+}

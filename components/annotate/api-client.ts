@@ -1,0 +1,34 @@
+// The browser's side of the annotation API: the same JSON routes partners script against.
+import type { AnnotationView, NoteView } from "@/lib/annotations/view";
+import type { HistoryEntry } from "@/lib/annotations/annotations";
+
+export type ApiError = { status: number; code: string; message: string; details?: unknown };
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, error: { status: 0, code: "NETWORK", message: "Could not reach the server; your changes are still here, try again." } };
+  }
+  const json = await response.json().catch(() => null);
+  if (response.ok) return { ok: true, data: json as T };
+  const error = json?.error ?? {};
+  return { ok: false, error: { status: response.status, code: error.code ?? "INTERNAL", message: error.message ?? `Request failed (${response.status})`, details: error.details } };
+}
+
+export const annotationApi = {
+  create: (articleId: string, input: unknown) => call<AnnotationView>("POST", `/api/articles/${articleId}/annotations`, input),
+  update: (id: string, input: unknown) => call<AnnotationView>("PATCH", `/api/annotations/${id}`, input),
+  remove: (id: string, version: number) => call<{ id: string }>("DELETE", `/api/annotations/${id}?version=${version}`),
+  history: (id: string) => call<{ history: HistoryEntry[] }>("GET", `/api/annotations/${id}/history`),
+  addNote: (id: string, body: string, parentId?: string) => call<NoteView>("POST", `/api/annotations/${id}/notes`, { body, parentId }),
+  editNote: (id: string, noteId: string, body: string) => call<NoteView>("PATCH", `/api/annotations/${id}/notes/${noteId}`, { body }),
+  deleteNote: (id: string, noteId: string) => call<{ id: string }>("DELETE", `/api/annotations/${id}/notes/${noteId}`),
+  get: (id: string) => call<AnnotationView>("GET", `/api/annotations/${id}`),
+};

@@ -1,0 +1,150 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_ARTICLE_TITLE, signedInPage } from "./fixtures";
+import { selectWithMouse, selectWithRange } from "./selection";
+
+const SPAN = "will not have a “formal” meeting";
+
+async function openDemoArticle(page: Page) {
+  await page.goto("/articles");
+  await page.getByRole("link", { name: DEMO_ARTICLE_TITLE }).click();
+  await expect(page.getByTestId("article-body")).toBeVisible();
+}
+
+const panel = (page: Page) => page.getByRole("complementary", { name: "Annotations panel" });
+const highlights = (page: Page, text: string) => page.locator("mark.highlight", { hasText: text });
+
+/** Fills and saves the annotate form that is open in the panel. */
+async function saveAnnotation(page: Page, fields: { claim?: string; verdictKey: string; rationale?: string; sources?: { url: string; title?: string }[]; note?: string }) {
+  const form = page.getByRole("form", { name: "New annotation" });
+  if (fields.claim) await form.getByLabel("Claim", { exact: true }).fill(fields.claim);
+  // Number keys pick a verdict once focus is outside the text fields.
+  await form.getByRole("radio").first().focus();
+  await page.keyboard.press(fields.verdictKey);
+  if (fields.rationale) await form.getByLabel("Rationale").fill(fields.rationale);
+  for (const [i, source] of (fields.sources ?? []).entries()) {
+    await form.getByRole("button", { name: "Add a source" }).click();
+    await form.getByLabel("URL (required)").nth(i).fill(source.url);
+    if (source.title) await form.getByLabel("Title").nth(i).fill(source.title);
+  }
+  if (fields.note) await form.getByLabel("First note").fill(fields.note);
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("annotation-detail")).toBeVisible();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("a reviewer annotates a span with a verdict, two sources and a note; it survives a reload and the editor sees it", async ({ browser }) => {
+  const page = await signedInPage(browser, "reviewer@example.com");
+  await openDemoArticle(page);
+  await selectWithMouse(page, SPAN);
+  await page.keyboard.press("Control+Alt+M");
+  await expect(panel(page).getByTestId("quoted-span")).toHaveText(SPAN);
+  await expect(panel(page).getByLabel("Claim", { exact: true })).toHaveValue(SPAN);
+  await saveAnnotation(page, {
+    claim: "Trump will not meet Putin formally at APEC",
+    verdictKey: "1",
+    rationale: "Confirmed by the press secretary.",
+    sources: [
+      { url: "https://www.whitehouse.gov/briefings", title: "Press gaggle" },
+      { url: "https://apec.example/schedule", title: "Summit schedule" },
+    ],
+    note: "Check the Kremlin's version too.",
+  });
+  // The highlight appears at once, coloured by verdict and named for assistive technology.
+  await expect(highlights(page, "formal")).toHaveAttribute("aria-description", "True: Trump will not meet Putin formally at APEC");
+
+  await page.reload();
+  await expect(highlights(page, "formal")).toHaveCount(1);
+  await highlights(page, "formal").click();
+  const detail = page.getByTestId("annotation-detail");
+  await expect(detail.getByRole("heading", { name: "Trump will not meet Putin formally at APEC" })).toBeVisible();
+  await expect(detail.getByRole("link", { name: "Press gaggle" })).toHaveAttribute("href", "https://www.whitehouse.gov/briefings");
+  await expect(detail.getByRole("link", { name: "Summit schedule" })).toBeVisible();
+  await expect(detail.getByTestId("note")).toHaveText(/Check the Kremlin's version too\./);
+
+  const editor = await signedInPage(browser, "editor@example.com");
+  await openDemoArticle(editor);
+  await expect(highlights(editor, "formal")).toHaveCount(1);
+  await panel(editor).getByTestId("annotation-entry").filter({ hasText: "Trump will not meet Putin formally" }).click();
+  await expect(editor.getByTestId("annotation-detail").getByText("By Riley Reviewer")).toBeVisible();
+});
+
+test("an overlapping annotation on part of the span keeps both reachable", async ({ browser }) => {
+  const page = await signedInPage(browser, "reviewer@example.com");
+  await openDemoArticle(page);
+  await selectWithRange(page, "“formal” meeting with Russian President");
+  await page.getByRole("button", { name: /Annotate/ }).click();
+  await saveAnnotation(page, { claim: "A formal meeting was ruled out", verdictKey: "4" });
+  await page.getByRole("button", { name: "Back to list" }).click();
+  await expect(panel(page).getByTestId("annotation-entry")).toHaveCount(2);
+
+  // The characters both cover list both annotations.
+  const shared = page.locator("mark.highlight-multi", { hasText: "formal" });
+  await expect(shared).toHaveAttribute("data-count", "2");
+  await shared.click();
+  await expect(panel(page).getByRole("heading", { name: "2 annotations cover this text" })).toBeVisible();
+  await panel(page).getByRole("button", { name: /A formal meeting was ruled out/ }).click();
+  await expect(page.getByTestId("annotation-detail").getByText("Misleading")).toBeVisible();
+});
+
+test("another reviewer cannot change the annotation; the editor can", async ({ browser }) => {
+  const reviewer2 = await signedInPage(browser, "reviewer2@example.com");
+  await openDemoArticle(reviewer2);
+  await panel(reviewer2).getByTestId("annotation-entry").filter({ hasText: "Trump will not meet Putin formally" }).click();
+  await expect(reviewer2.getByTestId("annotation-detail")).toBeVisible();
+  await expect(reviewer2.getByTestId("annotation-detail").getByRole("button", { name: "Edit" })).toHaveCount(0);
+  const id = await reviewer2.locator("mark.highlight", { hasText: "will not have a" }).getAttribute("data-annotation-ids");
+  const refused = await reviewer2.request.patch(`/api/annotations/${id}`, { data: { version: 1, claim: "hijacked" } });
+  expect(refused.status()).toBe(403);
+
+  const editor = await signedInPage(browser, "editor@example.com");
+  await openDemoArticle(editor);
+  await panel(editor).getByTestId("annotation-entry").filter({ hasText: "Trump will not meet Putin formally" }).click();
+  await editor.getByRole("button", { name: "Edit" }).click();
+  await editor.getByRole("form", { name: "Edit annotation" }).getByLabel("Rationale").fill("Confirmed twice.");
+  await editor.getByRole("button", { name: "Save" }).click();
+  await expect(editor.getByTestId("annotation-detail").getByText("Confirmed twice.")).toBeVisible();
+  await editor.getByRole("button", { name: "Show history" }).click();
+  await expect(editor.getByRole("list", { name: "History" })).toContainText("Eddie Editor · update (rationale)");
+});
+
+test("two sessions edit one annotation: the second save gets the conflict message and loses nothing", async ({ browser }) => {
+  const first = await signedInPage(browser, "editor@example.com");
+  const second = await signedInPage(browser, "admin@example.com");
+  for (const page of [first, second]) {
+    await openDemoArticle(page);
+    await panel(page).getByTestId("annotation-entry").filter({ hasText: "A formal meeting was ruled out" }).click();
+    await page.getByRole("button", { name: "Edit" }).click();
+  }
+  await first.getByLabel("Claim", { exact: true }).fill("Edited in the first session");
+  await first.getByRole("button", { name: "Save" }).click();
+  await expect(first.getByTestId("annotation-detail")).toBeVisible();
+
+  await second.getByLabel("Claim", { exact: true }).fill("Edited in the second session");
+  await second.getByRole("button", { name: "Save" }).click();
+  await expect(second.getByRole("alert").filter({ hasText: "Someone else changed this annotation" })).toBeVisible();
+  await expect(second.getByLabel("Claim", { exact: true })).toHaveValue("Edited in the second session");
+  await second.getByRole("button", { name: "Reload their version" }).click();
+  await second.getByRole("button", { name: "Save" }).click();
+  await expect(second.getByTestId("annotation-detail").getByRole("heading", { name: "Edited in the second session" })).toBeVisible();
+});
+
+test("a note with HTML shows as text and runs nothing", async ({ browser }) => {
+  const page = await signedInPage(browser, "reviewer2@example.com");
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  await openDemoArticle(page);
+  await panel(page).getByTestId("annotation-entry").first().click();
+  const payload = "<img src=x onerror=alert(1)>";
+  await page.getByLabel("Add a note").fill(payload);
+  await page.getByRole("button", { name: "Add a note" }).click();
+  await expect(page.getByTestId("note").filter({ hasText: payload })).toBeVisible();
+  await page.reload();
+  await panel(page).getByTestId("annotation-entry").first().click();
+  await expect(page.getByTestId("note").filter({ hasText: payload })).toBeVisible();
+  expect(await page.locator(".notes img").count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
