@@ -63,6 +63,18 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
     setToolbarAt({ top: box.top - origin.top - 40, left: Math.max(0, box.left - origin.left + box.width / 2 - 60) });
   }, [selection]);
 
+  // Slate keeps its selection when the editor loses focus; the toolbar follows the page's
+  // selection instead, so it goes away once nothing in the article is selected.
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const domSelection = window.getSelection();
+      const inArticle = domSelection?.anchorNode && surface.current?.contains(domSelection.anchorNode);
+      if (!domSelection || domSelection.isCollapsed || !inArticle) setSelection(null);
+    };
+    document.addEventListener("selectionchange", onSelectionChange);
+    return () => document.removeEventListener("selectionchange", onSelectionChange);
+  }, []);
+
   // Ctrl+Alt+M (as in common editors' "comment"): free in browsers and screen readers.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -16,7 +16,7 @@ test("the API gives the article's revision, canonical text and Slate value", asy
   await signIn(page, "reviewer@example.com");
   const list = await (await page.request.get("/api/articles")).json();
   expect(list.articles).toHaveLength(1);
-  expect(list.articles[0]).toMatchObject({ title: DEMO_ARTICLE_TITLE, section: "Administration", annotationCount: 0 });
+  expect(list.articles[0]).toMatchObject({ title: DEMO_ARTICLE_TITLE, section: "Administration", annotationCount: expect.any(Number) });
   const article = await (await page.request.get(`/api/articles/${list.articles[0].id}`)).json();
   expect(article.revisionId).toMatch(/^c[a-z0-9]+$/);
   expect(article.value).toHaveLength(18);

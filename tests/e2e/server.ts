@@ -1,9 +1,7 @@
 // The app under test: a fresh migrated database with the demo desk and a second workspace,
 // served by `next start` from the production build. Playwright starts and stops it.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { createScratchDatabase } from "../../scripts/lib/scratch-database";
+import { startNextServer } from "../../scripts/lib/next-server";
 import { createPrismaClient } from "../../lib/db/create-client";
 import { hashPassword } from "../../lib/auth/password";
 import { paragraphsToValue } from "../../lib/articles/slate-value";
@@ -31,28 +29,15 @@ await db.workspace.create({
 });
 await db.$disconnect();
 
-const next = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(E2E_PORT)], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    DATABASE_URL: database.url,
-    NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-});
+const server = await startNextServer({ port: E2E_PORT, databaseUrl: database.url });
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  next.kill("SIGTERM");
-  if (next.exitCode === null) await new Promise((resolve) => next.once("exit", resolve));
+  await server.stop();
   await database.dispose();
   process.exit(0);
 }
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-next.on("exit", (code) => {
-  if (!stopping) database.dispose().finally(() => process.exit(code ?? 1));
-});

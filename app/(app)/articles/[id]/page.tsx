@@ -18,7 +18,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
       {article.section && <p className="muted">{article.section}</p>}
       <h1>{article.title}</h1>
       <p className="article-meta">
-        {[article.outlet, article.author, formatDate(article.publishedAt)].filter(Boolean).join(" · ")}
+        {[article.outlet, article.author, article.publishedAt && formatDate(article.publishedAt), `revision ${article.revision.number}`].filter(Boolean).join(" · ")}
         {article.sourceUrl && (
           <>
             {" · "}
@@ -27,7 +27,6 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
             </a>
           </>
         )}
-        {" · "}revision {article.revision.number}
       </p>
       <ArticleWorkspace
         article={{ id: article.id, revisionId: article.revision.id, text: article.revision.text, value: article.revision.body }}

@@ -1,0 +1,201 @@
+// `npm run bench`: measures the annotation page in headless Chromium and the annotation API on
+// a real PostgreSQL, beside plain-`pg` baselines. Prints figures and ratios and writes them to
+// bench-results/latest.json. It reports; it asserts nothing.
+import { mkdirSync, writeFileSync } from "node:fs";
+import pg from "pg";
+import { chromium, type Page } from "@playwright/test";
+import { createScratchDatabase } from "../scripts/lib/scratch-database";
+import { startNextServer } from "../scripts/lib/next-server";
+import { chromiumLaunchOptions } from "../scripts/lib/chromium";
+import { createPrismaClient } from "../lib/db/create-client";
+import { parseDatabaseUrl } from "../lib/db/connection";
+import { DEMO_PASSWORD, seedDemoWorkspace } from "../prisma/seed";
+import { createBenchArticle, generateSpans } from "./fixtures";
+import { median, percentile, round, timeCalls } from "./stats";
+
+const WORDS = 20_000;
+const ANNOTATIONS = 2_000;
+const CALLS = 200;
+const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 3);
+const EMAIL = "reviewer@example.com";
+
+const database = await createScratchDatabase("bench", 54333);
+const results: Record<string, unknown> = { date: new Date().toISOString(), words: WORDS, annotations: ANNOTATIONS, calls: CALLS };
+let server: Awaited<ReturnType<typeof startNextServer>> | undefined;
+
+try {
+  console.log("Preparing a workspace with a 20,000-word article and 2,000 annotations…");
+  const db = createPrismaClient(database.url);
+  await seedDemoWorkspace(db);
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
+  const author = await db.user.findUniqueOrThrow({ where: { email: EMAIL } });
+  const base = { workspaceId: workspace.id, authorId: author.id, words: WORDS };
+  const annotated = await createBenchArticle(db, { ...base, title: "Bench: annotated", annotationCount: ANNOTATIONS });
+  const plain = await createBenchArticle(db, { ...base, title: "Bench: plain", annotationCount: 0 });
+  const target = await createBenchArticle(db, { ...base, title: "Bench: create target", annotationCount: 0 });
+  await db.$disconnect();
+
+  console.log("Starting the app…");
+  server = await startNextServer({ port: 3200, databaseUrl: database.url, quiet: true });
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await signIn(page, server.url);
+
+  console.log("Measuring page loads in Chromium…");
+  // Browser: navigation to every highlight painted, with and without annotations.
+  const withAnnotations = await loadTimes(page, `${server.url}/articles/${annotated.id}`, ANNOTATIONS);
+  const withoutAnnotations = await loadTimes(page, `${server.url}/articles/${plain.id}`, 0);
+  await page.goto(`${server.url}/articles/${annotated.id}`);
+  await page.locator("mark.highlight").first().waitFor();
+  const toolbar = await toolbarTimes(page, 10);
+  results.browser = {
+    highlightsPaintedMs: round(median(withAnnotations)),
+    noAnnotationsPaintedMs: round(median(withoutAnnotations)),
+    ratio: round(median(withAnnotations) / median(withoutAnnotations), 2),
+    selectionToToolbarMs: round(median(toolbar)),
+    runs: { withAnnotations, withoutAnnotations, toolbar },
+  };
+  await browser.close();
+
+  console.log(`Measuring ${CALLS} API calls of each kind…`);
+  // Server: the API through HTTP (auth, validation, JSON) beside the bare SQL it stands on.
+  const cookie = await apiCookie(server.url);
+  const spans = generateSpans(target.text, CALLS);
+  const createMs = await timeCalls(CALLS, async (i) => {
+    const { start, end } = spans[i];
+    const response = await fetch(`${server!.url}/api/articles/${target.id}/annotations`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ revisionId: target.revisionId, start, end, quote: target.text.slice(start, end), claim: `Bench ${i}`, verdict: "mixed" }),
+    });
+    if (response.status !== 201) throw new Error(`create answered ${response.status}: ${await response.text()}`);
+  });
+  const listMs = await timeCalls(CALLS, async () => {
+    const response = await fetch(`${server!.url}/api/articles/${annotated.id}/annotations`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`list answered ${response.status}`);
+    await response.json();
+  });
+  const client = new pg.Client(parseDatabaseUrl(database.url));
+  await client.connect();
+  const option = (await client.query(`SELECT id FROM "VerdictOption" WHERE key = 'mixed' LIMIT 1`)).rows[0].id;
+  const pgInsertMs = await timeCalls(CALLS, (i) => {
+    const { start, end } = spans[i];
+    return client.query(
+      `INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, "verdictOptionId", "authorId", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, '', '', $8, $9, $10, now())`,
+      [`pgbench${i}`, workspace.id, target.id, target.revisionId, start, end, target.text.slice(start, end), `Bench ${i}`, option, author.id],
+    );
+  });
+  const pgSelectMs = await timeCalls(CALLS, () =>
+    client.query(`SELECT * FROM "Annotation" WHERE "articleId" = $1 AND "deletedAt" IS NULL ORDER BY start`, [annotated.id]),
+  );
+  await client.end();
+  const summary = (values: number[]) => ({ p50: round(percentile(values, 50)), p95: round(percentile(values, 95)) });
+  results.server = {
+    createAnnotation: { api: summary(createMs), pgInsert: summary(pgInsertMs), ratioP50: round(percentile(createMs, 50) / percentile(pgInsertMs, 50), 1) },
+    listAnnotations: { api: summary(listMs), pgSelect: summary(pgSelectMs), ratioP50: round(percentile(listMs, 50) / percentile(pgSelectMs, 50), 1), rows: ANNOTATIONS },
+  };
+
+  report(results);
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync("bench-results/latest.json", JSON.stringify(results, null, 2));
+  console.log("\nWritten to bench-results/latest.json");
+} finally {
+  await server?.stop();
+  await database.dispose();
+}
+
+async function signIn(page: Page, url: string) {
+  await page.goto(`${url}/login`);
+  await page.getByLabel("Email").fill(EMAIL);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/articles$/);
+}
+
+/** ms from navigation start until the article (and `expected` annotations' highlights) are painted. */
+async function loadTimes(page: Page, url: string, expected: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < PAGE_LOADS; i++) {
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(
+      (expected) => {
+        const blocks = document.querySelectorAll("[data-slate-editor] [data-slate-node='element']").length;
+        if (blocks === 0) return false;
+        if (expected === 0) return true;
+        const ids = new Set<string>();
+        document.querySelectorAll<HTMLElement>("mark[data-annotation-ids]").forEach((m) => m.dataset.annotationIds!.split(" ").forEach((id) => ids.add(id)));
+        return ids.size >= expected;
+      },
+      expected,
+      { polling: 25, timeout: 30_000 },
+    );
+    // Two animation frames: the frame with the highlights has been painted.
+    times.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))));
+  }
+  return times.map((t) => round(t));
+}
+
+/** ms from a finished selection to the Annotate toolbar in the DOM (NaN if it never came). */
+async function toolbarTimes(page: Page, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(() => window.getSelection()!.removeAllRanges());
+    await page.locator("[role='toolbar'][aria-label='Selection']").waitFor({ state: "detached" });
+    times.push(
+      await page.evaluate(
+        (i) =>
+          new Promise<number>((resolve) => {
+            const strings = document.querySelectorAll("[data-slate-string]");
+            const node = strings[(i * 37) % strings.length].firstChild as Text;
+            const range = document.createRange();
+            range.setStart(node, 0);
+            range.setEnd(node, Math.min(node.data.length, 12));
+            const started = performance.now();
+            // No named helpers in here: tsx would wrap them in a __name() the page does not have.
+            const observer = new MutationObserver(() => {
+              if (!document.querySelector("[role='toolbar'][aria-label='Selection']")) return;
+              observer.disconnect();
+              resolve(performance.now() - started);
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            setTimeout(() => {
+              observer.disconnect();
+              resolve(Number.NaN);
+            }, 5000);
+            window.getSelection()!.addRange(range);
+          }),
+        i,
+      ),
+    );
+  }
+  return times.map((t) => round(t));
+}
+
+async function apiCookie(url: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const login = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email: EMAIL, password: DEMO_PASSWORD, json: "true" }),
+  });
+  return [...jar, ...login.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+}
+
+function report(r: typeof results) {
+  const b = r.browser as { highlightsPaintedMs: number; noAnnotationsPaintedMs: number; ratio: number; selectionToToolbarMs: number };
+  const s = r.server as Record<string, { api: { p50: number; p95: number }; ratioP50: number } & Record<string, unknown>>;
+  console.log(`\nBrowser (headless Chromium, ${WORDS.toLocaleString("en")} words, median of ${PAGE_LOADS} loads)`);
+  console.log(`  navigation → ${ANNOTATIONS} annotations' highlights painted  ${b.highlightsPaintedMs} ms   (target ≤ 1500 ms)`);
+  console.log(`  navigation → same article, no annotations, painted  ${b.noAnnotationsPaintedMs} ms`);
+  console.log(`  ratio                                               ${b.ratio}      (target ≤ 1.5)`);
+  console.log(`  finished selection → toolbar shown (median of 10)   ${b.selectionToToolbarMs} ms`);
+  console.log(`\nServer (${CALLS} sequential calls each; p50 / p95 ms)`);
+  const line = (name: string, api: { p50: number; p95: number }, bare: { p50: number; p95: number }, bareName: string, ratio: number) =>
+    console.log(`  ${name.padEnd(18)} API ${api.p50} / ${api.p95}   ${bareName} ${bare.p50} / ${bare.p95}   ratio p50 ${ratio}×`);
+  line("create annotation", s.createAnnotation.api, s.createAnnotation.pgInsert as { p50: number; p95: number }, "pg INSERT", s.createAnnotation.ratioP50);
+  line(`list (${ANNOTATIONS} rows)`, s.listAnnotations.api, s.listAnnotations.pgSelect as { p50: number; p95: number }, "pg SELECT", s.listAnnotations.ratioP50);
+}

@@ -1,0 +1,37 @@
+// Runs `next start` from the production build against a given database, for the e2e tests
+// and the benchmarks, and stops it again.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+
+export type NextServer = { url: string; stop: () => Promise<void> };
+
+export async function startNextServer(options: { port: number; databaseUrl: string; quiet?: boolean }): Promise<NextServer> {
+  const url = `http://localhost:${options.port}`;
+  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(options.port)], {
+    stdio: options.quiet ? "ignore" : "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+  };
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/login`)).ok) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error("next start did not answer within a minute");
+}
