@@ -132,6 +132,11 @@ async function loadTimes(page: Page, url: string, expected: number): Promise<num
     );
     // Two animation frames: the frame with the highlights has been painted.
     times.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))));
+    if (process.env.BENCH_DEBUG) {
+      const nav = await page.evaluate(() => JSON.stringify(performance.getEntriesByType("navigation")[0]));
+      const { responseStart, responseEnd, domInteractive, domContentLoadedEventEnd, transferSize } = JSON.parse(nav);
+      console.log({ responseStart, responseEnd, domInteractive, domContentLoadedEventEnd, transferSize, painted: times[times.length - 1] });
+    }
   }
   return times.map((t) => round(t));
 }

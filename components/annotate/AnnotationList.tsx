@@ -1,11 +1,11 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { AnnotationView } from "@/lib/annotations/view";
+import type { AnnotationSummary } from "@/lib/annotations/view";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
 import { VerdictChip } from "./VerdictChip";
 
-type Props = { annotations: AnnotationView[]; choices: VerdictChoice[]; onChoose: (id: string) => void };
+type Props = { annotations: AnnotationSummary[]; choices: VerdictChoice[]; onChoose: (id: string) => void };
 
 const STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"] as const;
 
@@ -67,7 +67,7 @@ export function AnnotationList({ annotations, choices, onChoose }: Props) {
                 <VerdictChip verdict={a.verdict} />
                 <span className="entry-claim">{a.claim}</span>
                 <span className="muted">
-                  {a.author.name} · {a.notes.filter((n) => !n.deleted).length} notes
+                  {a.author.name} · {a.noteCount} {a.noteCount === 1 ? "note" : "notes"}
                 </span>
               </button>
             </li>

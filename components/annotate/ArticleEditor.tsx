@@ -4,13 +4,13 @@ import { memo, useCallback, useMemo, type CSSProperties, type MouseEvent } from 
 import { createEditor, Range, Text, type NodeEntry, type Selection } from "slate";
 import { Editable, Slate, withReact, type RenderElementProps, type RenderLeafProps } from "slate-react";
 import type { ArticleValue } from "@/lib/articles/slate-value";
-import type { AnnotationView } from "@/lib/annotations/view";
+import type { AnnotationSummary } from "@/lib/annotations/view";
 import { blockStarts, rangeToSpan, type TextSpan } from "@/lib/anchoring/offsets";
 import { RangeIndex } from "@/lib/anchoring/range-index";
 
 type Props = {
   value: ArticleValue;
-  annotations: AnnotationView[];
+  annotations: AnnotationSummary[];
   onSelectSpan: (span: TextSpan | null) => void;
   onHighlightClick: (annotationIds: string[]) => void;
 };
@@ -73,7 +73,7 @@ export const ArticleEditor = memo(function ArticleEditor({ value, annotations, o
       if (leaf.bold) content = <strong>{content}</strong>;
       if (leaf.italic) content = <em>{content}</em>;
       const ids = (leaf as { annotationIds?: string[] }).annotationIds;
-      const covering = ids?.map((id) => byId.get(id)).filter((a): a is AnnotationView => Boolean(a));
+      const covering = ids?.map((id) => byId.get(id)).filter((a): a is AnnotationSummary => Boolean(a));
       if (!covering?.length) return <span {...attributes}>{content}</span>;
       // The innermost (shortest) annotation colours the text; the outermost underlines it.
       const sorted = [...covering].sort((a, b) => a.end - a.start - (b.end - b.start));

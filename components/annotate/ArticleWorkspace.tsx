@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ArticleValue } from "@/lib/articles/slate-value";
-import type { AnnotationView } from "@/lib/annotations/view";
+import { toSummary, type AnnotationSummary, type AnnotationView } from "@/lib/annotations/view";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
 import type { TextSpan } from "@/lib/anchoring/offsets";
 import { hasRole, type Role } from "@/lib/auth/roles";
@@ -11,10 +11,11 @@ import { AnnotationForm } from "./AnnotationForm";
 import { AnnotationDetail } from "./AnnotationDetail";
 import { AnnotationList } from "./AnnotationList";
 import { VerdictChip } from "./VerdictChip";
+import { annotationApi } from "./api-client";
 
 type Props = {
   article: { id: string; revisionId: string; text: string; value: ArticleValue };
-  initialAnnotations: AnnotationView[];
+  initialAnnotations: AnnotationSummary[];
   choices: VerdictChoice[];
   viewer: { id: string; role: Role };
 };
@@ -26,7 +27,7 @@ type Panel =
   | { kind: "edit"; id: string }
   | { kind: "here"; ids: string[] };
 
-const byPosition = (a: AnnotationView, b: AnnotationView) => a.start - b.start || b.end - a.end;
+const byPosition = (a: AnnotationSummary, b: AnnotationSummary) => a.start - b.start || b.end - a.end;
 
 /** Marks every highlight of one annotation with a class for a moment, without re-rendering Slate. */
 function markHighlights(id: string, className: string, durationMs?: number) {
@@ -44,8 +45,13 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
   const [panel, setPanel] = useState<Panel>({ kind: "list" });
   const surface = useRef<HTMLDivElement>(null);
 
+  // Full annotations (context, sources, notes) are fetched when opened and kept here.
+  const [details, setDetails] = useState<Record<string, AnnotationView>>({});
+  const [loadError, setLoadError] = useState<string | null>(null);
+
   const upsert = useCallback((annotation: AnnotationView) => {
-    setAnnotations((current) => [...current.filter((a) => a.id !== annotation.id), annotation].sort(byPosition));
+    setAnnotations((current) => [...current.filter((a) => a.id !== annotation.id), toSummary(annotation)].sort(byPosition));
+    setDetails((current) => ({ ...current, [annotation.id]: annotation }));
   }, []);
 
   const openAnnotate = useCallback(() => {
@@ -103,6 +109,19 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
 
   const onHighlightClick = useCallback((ids: string[]) => setPanel(ids.length === 1 ? { kind: "detail", id: ids[0] } : { kind: "here", ids }), []);
 
+  useEffect(() => {
+    if (!openId || details[openId]) return;
+    let current = true;
+    annotationApi.get(openId).then((result) => {
+      if (!current) return;
+      setLoadError(result.ok ? null : result.error.message);
+      if (result.ok) setDetails((loaded) => ({ ...loaded, [openId]: result.data }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [openId, details]);
+
   const find = (id: string) => annotations.find((a) => a.id === id);
   const canChange = (a: AnnotationView) => a.author.id === viewer.id || hasRole(viewer.role, "EDITOR");
 
@@ -125,7 +144,7 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
       );
     }
     if (panel.kind === "here") {
-      const here = panel.ids.map(find).filter((a): a is AnnotationView => Boolean(a));
+      const here = panel.ids.map(find).filter((a): a is AnnotationSummary => Boolean(a));
       return (
         <section aria-labelledby="here-heading">
           <h2 id="here-heading">{here.length} annotations cover this text</h2>
@@ -144,7 +163,16 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
         </section>
       );
     }
-    const open = panel.kind === "detail" || panel.kind === "edit" ? find(panel.id) : undefined;
+    const open = openId ? details[openId] : undefined;
+    if (openId && !open) {
+      return loadError ? (
+        <p className="error" role="alert">
+          {loadError}
+        </p>
+      ) : (
+        <p className="muted">Loading…</p>
+      );
+    }
     if (open && panel.kind === "edit") {
       return (
         <AnnotationForm
@@ -169,6 +197,11 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
           onEdit={() => setPanel({ kind: "edit", id: open.id })}
           onDeleted={(id) => {
             setAnnotations((current) => current.filter((a) => a.id !== id));
+            setDetails((current) => {
+              const rest = { ...current };
+              delete rest[id];
+              return rest;
+            });
             setPanel({ kind: "list" });
           }}
           onNotesChange={(notes) => upsert({ ...open, notes })}

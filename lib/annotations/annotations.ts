@@ -7,7 +7,7 @@ import { anchorFor, spanProblem } from "../anchoring/anchor";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "./schemas";
-import { annotationInclude, auditSnapshot, toAnnotationView, type AnnotationView } from "./view";
+import { annotationInclude, auditSnapshot, toAnnotationView, type AnnotationSummary, type AnnotationView } from "./view";
 
 type Tx = Prisma.TransactionClient;
 type SourceData = Omit<Prisma.SourceCreateManyAnnotationInput, "position">;
@@ -112,6 +112,31 @@ export async function listAnnotationsForArticle(options: { actor: Actor | null; 
     orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
   });
   return rows.map(toAnnotationView);
+}
+
+/**
+ * The article's live annotations as summaries (no context, sources or notes), in text order:
+ * what the article page draws highlights and its list from, kept small for long articles.
+ */
+export async function listAnnotationSummaries(options: { actor: Actor | null; articleId: unknown }): Promise<AnnotationSummary[]> {
+  const actor = requireActor(options.actor);
+  const article = await findArticle(db, actor, options.articleId);
+  const rows = await db.annotation.findMany({
+    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null },
+    select: {
+      id: true,
+      start: true,
+      end: true,
+      claim: true,
+      status: true,
+      version: true,
+      verdictOption: annotationInclude.verdictOption,
+      author: annotationInclude.author,
+      _count: { select: { notes: { where: { deletedAt: null } } } },
+    },
+    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
+  });
+  return rows.map(({ verdictOption, _count, ...row }) => ({ ...row, verdict: verdictOption, noteCount: _count.notes }));
 }
 
 /** One live annotation of the actor's workspace. Any member. */

@@ -122,3 +122,13 @@ export function auditSnapshot(view: AnnotationView): Prisma.InputJsonObject {
     sources: view.sources.map(({ url, title, publisher, excerpt, archiveUrl, accessedAt }) => ({ url, title, publisher, excerpt, archiveUrl, accessedAt })),
   };
 }
+
+/** What the article page needs up front for highlights and the list; details load on open. */
+export type AnnotationSummary = Pick<AnnotationView, "id" | "start" | "end" | "claim" | "verdict" | "status" | "author" | "version"> & {
+  noteCount: number;
+};
+
+export function toSummary(view: AnnotationView): AnnotationSummary {
+  const { id, start, end, claim, verdict, status, author, version } = view;
+  return { id, start, end, claim, verdict, status, author, version, noteCount: view.notes.filter((n) => !n.deleted).length };
+}

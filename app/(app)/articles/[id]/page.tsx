@@ -1,5 +1,5 @@
 import { getArticle } from "@/lib/articles/queries";
-import { listAnnotationsForArticle } from "@/lib/annotations/annotations";
+import { listAnnotationSummaries } from "@/lib/annotations/annotations";
 import { listVerdictChoices } from "@/lib/verdicts/queries";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadPageData } from "@/lib/http/page-data";
@@ -10,7 +10,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const actor = await requirePageActor(`/articles/${id}`);
   const [article, annotations, choices] = await loadPageData(() =>
-    Promise.all([getArticle({ actor, articleId: id }), listAnnotationsForArticle({ actor, articleId: id }), listVerdictChoices({ actor })]),
+    Promise.all([getArticle({ actor, articleId: id }), listAnnotationSummaries({ actor, articleId: id }), listVerdictChoices({ actor })]),
   );
   return (
     <main className="wide">
