@@ -63,6 +63,8 @@ export const sourceInputSchema = z.object({
 const verdictKeySchema = z.string({ message: "Verdict is required" }).trim().min(1, "Verdict is required").max(64, "Unknown verdict");
 const sourcesSchema = z.array(sourceInputSchema, { message: "Sources must be a list" }).max(LIMITS.sources, `At most ${LIMITS.sources} sources`);
 
+const OBJECT_BODY = { error: "The body must be a JSON object" };
+
 /** POST /api/articles/:id/annotations, and the annotate form. Prefix and suffix are derived. */
 export const createAnnotationSchema = z.object({
   revisionId: idSchema,
@@ -75,7 +77,7 @@ export const createAnnotationSchema = z.object({
   rationale: optionalText(LIMITS.rationale, "Rationale"),
   sources: sourcesSchema.optional().default([]),
   note: optionalText(LIMITS.note, "Note"),
-});
+}, OBJECT_BODY);
 
 /** PATCH /api/annotations/:id: the version it is based on and the fields to change. */
 export const updateAnnotationSchema = z
@@ -86,7 +88,7 @@ export const updateAnnotationSchema = z
     verdict: verdictKeySchema.optional(),
     rationale: optionalText(LIMITS.rationale, "Rationale").optional(),
     sources: sourcesSchema.optional(),
-  })
+  }, OBJECT_BODY)
   .strict();
 
 export const deleteAnnotationSchema = z.object({ version: z.number().int().min(1).optional() });
@@ -94,9 +96,9 @@ export const deleteAnnotationSchema = z.object({ version: z.number().int().min(1
 export const noteInputSchema = z.object({
   body: requiredText(LIMITS.note, "Note"),
   parentId: idSchema.nullish(),
-});
+}, OBJECT_BODY);
 
-export const noteUpdateSchema = z.object({ body: requiredText(LIMITS.note, "Note") }).strict();
+export const noteUpdateSchema = z.object({ body: requiredText(LIMITS.note, "Note") }, OBJECT_BODY).strict();
 
 export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 export type UpdateAnnotationInput = z.input<typeof updateAnnotationSchema>;

@@ -67,6 +67,8 @@ test("a reviewer annotates a span with a verdict, two sources and a note; it sur
   await expect(highlights(editor, "formal")).toHaveCount(1);
   await panel(editor).getByTestId("annotation-entry").filter({ hasText: "Trump will not meet Putin formally" }).click();
   await expect(editor.getByTestId("annotation-detail").getByText("By Riley Reviewer")).toBeVisible();
+  // Choosing it in the list marks its span in the article.
+  await expect(highlights(editor, "formal")).toHaveClass(/active/);
 });
 
 test("an overlapping annotation on part of the span keeps both reachable", async ({ browser }) => {

@@ -4,6 +4,8 @@ export const E2E_PORT = 3100;
 export const DEMO_PASSWORD = "factmark-demo";
 export const OTHER_DESK_USER = "other@example.com";
 export const DEMO_ARTICLE_TITLE = "White House: Trump will not meet formally with Putin";
+/** A second demo-desk article that only the API tests annotate, so files can run in parallel. */
+export const API_ARTICLE_TITLE = "Wire copy for API tests";
 
 /** Signs in through the real login form and waits for the articles page. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -7,11 +7,16 @@ import { hashPassword } from "../../lib/auth/password";
 import { paragraphsToValue } from "../../lib/articles/slate-value";
 import { canonicalText, textHash } from "../../lib/anchoring/canonical-text";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
-import { E2E_PORT, OTHER_DESK_USER } from "./fixtures";
+import { API_ARTICLE_TITLE, E2E_PORT, OTHER_DESK_USER } from "./fixtures";
 
 const database = await createScratchDatabase("e2e", 54330);
 const db = createPrismaClient(database.url);
 await seedDemoWorkspace(db);
+const demoDesk = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
+const wire = paragraphsToValue(["Sanders blamed “scheduling conflicts on both sides” for the cancelled meeting.", "A second paragraph."]);
+await db.article.create({
+  data: { workspaceId: demoDesk.id, title: API_ARTICLE_TITLE, revisions: { create: { number: 1, body: wire, text: canonicalText(wire), textHash: textHash(canonicalText(wire)) } } },
+});
 const body = paragraphsToValue(["Only the other desk can read this."]);
 const text = canonicalText(body);
 await db.workspace.create({

@@ -5,6 +5,7 @@ import {
   deleteAnnotation,
   getAnnotation,
   listAnnotationHistory,
+  listAnnotationSummaries,
   listAnnotationsForArticle,
   updateAnnotation,
 } from "@/lib/annotations/annotations";
@@ -140,6 +141,31 @@ describe("listing and reading", () => {
     await expect(getAnnotation({ actor: other.reviewer, annotationId: early.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getAnnotation({ actor: null, annotationId: early.id })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect((await getAnnotation({ actor: reviewer, annotationId: early.id })).claim).toBe("Claim: Wave");
+  });
+});
+
+describe("listAnnotationSummaries", () => {
+  it("gives what highlights and the list need, counting live notes, for members only", async () => {
+    const { article, reviewer, input } = await setup();
+    const created = await createAnnotation({ actor: reviewer, articleId: article.id, input: input("taxes rose 5%", { note: "one" }) });
+    const second = await createNote({ actor: reviewer, annotationId: created.id, input: { body: "two" } });
+    await deleteNote({ actor: reviewer, annotationId: created.id, noteId: second.id });
+    expect(await listAnnotationSummaries({ actor: reviewer, articleId: article.id })).toEqual([
+      {
+        id: created.id,
+        start: created.start,
+        end: created.end,
+        claim: created.claim,
+        status: "DRAFT",
+        version: 1,
+        verdict: created.verdict,
+        author: created.author,
+        noteCount: 1,
+      },
+    ]);
+    const other = await createWorkspace();
+    await expect(listAnnotationSummaries({ actor: other.reviewer, articleId: article.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listAnnotationSummaries({ actor: null, articleId: article.id })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });
 
