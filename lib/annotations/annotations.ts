@@ -90,10 +90,8 @@ export async function createAnnotation(options: { actor: Actor | null; articleId
       include: annotationInclude,
     });
     const view = toAnnotationView(row);
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      entityType: "annotation",
+    await recordAudit(tx, actor, {
+            entityType: "annotation",
       entityId: row.id,
       action: "create",
       after: { ...auditSnapshot(view), note: input.note },
@@ -181,10 +179,8 @@ export async function updateAnnotation(options: { actor: Actor | null; annotatio
       await tx.source.createMany({ data: sourceRows(input.sources).map((s) => ({ ...s, annotationId: row.id })) });
     }
     const after = toAnnotationView(await findAnnotation(tx, actor, row.id));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      entityType: "annotation",
+    await recordAudit(tx, actor, {
+            entityType: "annotation",
       entityId: row.id,
       action: "update",
       before: auditSnapshot(before),
@@ -210,10 +206,8 @@ export async function deleteAnnotation(options: { actor: Actor | null; annotatio
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
     if (count === 0) throw staleVersion(before);
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      entityType: "annotation",
+    await recordAudit(tx, actor, {
+            entityType: "annotation",
       entityId: row.id,
       action: "delete",
       before: auditSnapshot(before),

@@ -14,10 +14,8 @@ type NoteTarget = { actor: Actor | null; annotationId: unknown };
 
 /** Note events go on the annotation's own history, so one query shows the whole story. */
 async function auditNote(tx: Prisma.TransactionClient, actor: Actor, annotationId: string, action: string, before?: string, after?: string, noteId?: string) {
-  await recordAudit(tx, {
-    workspaceId: actor.workspaceId,
-    actorId: actor.userId,
-    entityType: "annotation",
+  await recordAudit(tx, actor, {
+        entityType: "annotation",
     entityId: annotationId,
     action,
     before: before !== undefined ? { noteId: noteId ?? null, body: before } : undefined,

@@ -67,10 +67,8 @@ export async function addMember(options: { actor: Actor | null; input: unknown }
       select: memberSelect,
     });
     const member = toMember(row);
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      entityType: "membership",
+    await recordAudit(tx, actor, {
+            entityType: "membership",
       entityId: member.membershipId,
       action: "create",
       after: { name: member.name, email: member.email, role: member.role },
@@ -105,10 +103,8 @@ export async function changeMemberRole(options: MembershipChange & { role: unkno
     if (row.role === role) return toMember(row);
     if (role !== "ADMIN") await assertAnotherActiveAdmin(tx, actor, row);
     const updated = await tx.membership.update({ where: { id: row.id }, data: { role }, select: memberSelect });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      entityType: "membership",
+    await recordAudit(tx, actor, {
+            entityType: "membership",
       entityId: row.id,
       action: "role.change",
       before: { role: row.role },
@@ -133,10 +129,8 @@ export async function setMemberActive(options: MembershipChange & { active: bool
       data: { deactivatedAt: options.active ? null : new Date() },
       select: memberSelect,
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      entityType: "membership",
+    await recordAudit(tx, actor, {
+            entityType: "membership",
       entityId: row.id,
       action: options.active ? "reactivate" : "deactivate",
       before: { active: !options.active },
