@@ -60,7 +60,7 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
     setToolbarAt(null);
   }, [selection]);
 
-  // Place the toolbar just above the end of the browser's selection.
+  // Place the toolbar centred just above the browser's selection.
   useEffect(() => {
     const range = selection && window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
     if (!range || !surface.current) return setToolbarAt(null);
