@@ -1,0 +1,95 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { createAnnotation, listAnnotationsForArticle } from "@/lib/annotations/annotations";
+import { createNote } from "@/lib/annotations/notes";
+import { toW3cAnnotation, toW3cCollection } from "@/lib/export/w3c";
+import { createArticle, createWorkspace } from "../support/factories";
+
+// The W3C Web Annotation conformance assertions (web-platform-tests), run by the checker in
+// ../shared. Its output is captured, not printed: its "N passed, M failed" line is its own.
+const CHECKER = path.resolve("../shared/w3c-annotation-model/check.mjs");
+const BASE_URL = "https://factmark.example";
+
+async function check(document: unknown): Promise<{ exitCode: number; output: string }> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "factmark-w3c-")), "export.json");
+  writeFileSync(file, JSON.stringify(document, null, 2));
+  try {
+    const { stdout } = await promisify(execFile)("node", [CHECKER, "--level", "must", file], { env: { ...process.env, AJV_FROM: process.cwd() } });
+    return { exitCode: 0, output: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { exitCode: failed.code, output: failed.stdout + failed.stderr };
+  }
+}
+
+async function annotatedArticle() {
+  const desk = await createWorkspace();
+  const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: ["Greeting 👋 then the claim: taxes rose 5%.", "Second."] });
+  const revision = article.revisions[0];
+  const at = (quote: string) => ({ revisionId: revision.id, start: revision.text.indexOf(quote), end: revision.text.indexOf(quote) + quote.length, quote });
+  const first = await createAnnotation({
+    actor: desk.reviewer,
+    articleId: article.id,
+    input: { ...at("taxes rose 5%"), claim: "Taxes rose 5%", verdict: "misleading", rationale: "They rose 3%.", sources: [{ url: "https://stats.example/t" }], note: "Checked." },
+  });
+  await createNote({ actor: desk.editor, annotationId: first.id, input: { body: "Agreed.", parentId: first.notes[0].id } });
+  await createAnnotation({ actor: desk.editor, articleId: article.id, input: { ...at("then"), claim: "then", verdict: "unverifiable" } });
+  const annotations = await listAnnotationsForArticle({ actor: desk.reviewer, articleId: article.id });
+  return { article: { id: article.id, title: article.title, sourceUrl: null, text: revision.text }, annotations };
+}
+
+describe("W3C Web Annotation export", () => {
+  it("counts TextPositionSelector in code points for a span after an emoji, and keeps the exact quote", async () => {
+    const { article, annotations } = await annotatedArticle();
+    const then = annotations.find((a) => a.quote === "then")!;
+    expect(then.start).toBe(12); // UTF-16: the emoji is two units
+    const exported = toW3cAnnotation(then, article, BASE_URL);
+    expect(exported.target).toEqual({
+      source: `${BASE_URL}/articles/${article.id}`,
+      selector: [
+        { type: "TextQuoteSelector", exact: "then", prefix: "Greeting 👋 ", suffix: " the claim: taxes rose 5%.\n\nSeco" },
+        { type: "TextPositionSelector", start: 11, end: 15 },
+      ],
+    });
+    expect([...article.text].slice(11, 15).join("")).toBe("then");
+  });
+
+  it("gives bodies for the verdict (assessing and classifying), rationale and notes (commenting) and sources (linking)", async () => {
+    const { article, annotations } = await annotatedArticle();
+    const taxes = toW3cAnnotation(annotations.find((a) => a.quote === "taxes rose 5%")!, article, BASE_URL);
+    expect(taxes).toMatchObject({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "assessing", creator: { type: "Person" } });
+    expect(taxes.body.map((b) => [(b as { purpose: string }).purpose, (b as { value?: string; source?: string }).value ?? (b as { source: string }).source])).toEqual([
+      ["assessing", "Misleading"],
+      ["classifying", `${BASE_URL}/verdicts/misleading`],
+      ["commenting", "They rose 3%."],
+      ["commenting", "Checked."],
+      ["commenting", "Agreed."],
+      ["linking", "https://stats.example/t"],
+    ]);
+  });
+
+  it("passes every MUST assertion of the W3C model, one annotation and a whole collection", async () => {
+    const { article, annotations } = await annotatedArticle();
+    for (const annotation of annotations) {
+      const result = await check(toW3cAnnotation(annotation, article, BASE_URL));
+      expect(result.output).toMatch(/^\d+ passed, 0 failed/m);
+      expect(result.exitCode).toBe(0);
+    }
+    const collection = await check(toW3cCollection(annotations, article, BASE_URL, `${BASE_URL}/api/export/collection-1`));
+    expect(collection.output).toMatch(/^\d+ passed, 0 failed/m);
+    expect(collection.exitCode).toBe(0);
+  });
+
+  it("the checker does catch a broken export (so the test above can fail)", async () => {
+    const { article, annotations } = await annotatedArticle();
+    const broken: Record<string, unknown> = { ...toW3cAnnotation(annotations[0], article, BASE_URL), created: "yesterday" };
+    delete broken["@context"];
+    const result = await check(broken);
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toMatch(/FAIL/);
+  });
+});
