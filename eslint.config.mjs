@@ -2,7 +2,7 @@ import next from "eslint-config-next";
 import nextTypeScript from "eslint-config-next/typescript";
 
 const config = [
-  { ignores: ["lib/db/generated/**", ".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**"] },
+  { ignores: ["tests/w3c-annotation-model/**", "lib/db/generated/**", ".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**"] },
   ...next,
   ...nextTypeScript,
   {

@@ -9,9 +9,10 @@ import { createNote } from "@/lib/annotations/notes";
 import { toW3cAnnotation, toW3cCollection } from "@/lib/export/w3c";
 import { createArticle, createWorkspace } from "../support/factories";
 
-// The W3C Web Annotation conformance assertions (web-platform-tests), run by the checker in
-// ../shared. Its output is captured, not printed: its "N passed, M failed" line is its own.
-const CHECKER = path.resolve("../shared/w3c-annotation-model/check.mjs");
+// The W3C Web Annotation conformance assertions (web-platform-tests) and their checker, copied
+// verbatim from the workplace's shared folder into tests/w3c-annotation-model (see SOURCE.md
+// there) so a fresh clone runs them. Output is captured: its "N passed, M failed" line is its own.
+const CHECKER = path.resolve("tests/w3c-annotation-model/check.mjs");
 const BASE_URL = "https://factmark.example";
 
 async function check(document: unknown): Promise<{ exitCode: number; output: string }> {
