@@ -46,7 +46,7 @@ try {
   const withAnnotations = await loadTimes(page, `${server.url}/articles/${annotated.id}`, ANNOTATIONS);
   const withoutAnnotations = await loadTimes(page, `${server.url}/articles/${plain.id}`, 0);
   await page.goto(`${server.url}/articles/${annotated.id}`);
-  await page.locator("mark.highlight").first().waitFor();
+  await page.locator(".workspace[data-interactive='true']").waitFor();
   const toolbar = await toolbarTimes(page, 10);
   results.browser = {
     highlightsPaintedMs: round(median(withAnnotations)),

@@ -1,8 +1,8 @@
 "use client";
 
-import { memo, useCallback, useMemo, type CSSProperties, type MouseEvent } from "react";
-import { createEditor, Range, Text, type NodeEntry, type Selection } from "slate";
-import { Editable, Slate, withReact, type RenderElementProps, type RenderLeafProps } from "slate-react";
+import { memo, useCallback, useEffect, useMemo, type CSSProperties, type MouseEvent } from "react";
+import { createEditor, Range, Text, type NodeEntry } from "slate";
+import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from "slate-react";
 import type { ArticleValue } from "@/lib/articles/slate-value";
 import type { AnnotationSummary } from "@/lib/annotations/view";
 import { blockStarts, rangeToSpan, type TextSpan } from "@/lib/anchoring/offsets";
@@ -98,12 +98,20 @@ export const ArticleEditor = memo(function ArticleEditor({ value, annotations, o
     [byId],
   );
 
-  const onSelectionChange = useCallback(
-    (selection: Selection) => {
-      onSelectSpan(selection && !Range.isCollapsed(selection) ? rangeToSpan(value, selection) : null);
-    },
-    [onSelectSpan, value],
-  );
+  // The span comes straight from the page's selection, not from Slate's selection, which
+  // slate-react updates up to 100 ms late: a shortcut pressed right after a drag would annotate
+  // a stale span. A selection that leaves the article, or is empty, is no span.
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const dom = window.getSelection();
+      const inside = (node: Node | null) => node !== null && ReactEditor.hasDOMNode(editor, node);
+      if (!dom || dom.isCollapsed || !inside(dom.anchorNode) || !inside(dom.focusNode)) return onSelectSpan(null);
+      const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
+      onSelectSpan(range && !Range.isCollapsed(range) ? rangeToSpan(value, range) : null);
+    };
+    document.addEventListener("selectionchange", onSelectionChange);
+    return () => document.removeEventListener("selectionchange", onSelectionChange);
+  }, [editor, onSelectSpan, value]);
 
   const onClick = useCallback(
     (event: MouseEvent) => {
@@ -115,7 +123,7 @@ export const ArticleEditor = memo(function ArticleEditor({ value, annotations, o
   );
 
   return (
-    <Slate editor={editor} initialValue={value} onSelectionChange={onSelectionChange}>
+    <Slate editor={editor} initialValue={value}>
       <Editable
         className="article-body"
         data-testid="article-body"

@@ -44,6 +44,12 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
   const [toolbarAt, setToolbarAt] = useState<{ top: number; left: number } | null>(null);
   const [panel, setPanel] = useState<Panel>({ kind: "list" });
   const surface = useRef<HTMLDivElement>(null);
+  // Selections made before hydration reach no handler: mark the page once they will.
+  // (Tests and the benchmark wait for data-interactive.)
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (root.current) root.current.dataset.interactive = "true";
+  }, []);
 
   // Full annotations (context, sources, notes) are fetched when opened and kept here.
   const [details, setDetails] = useState<Record<string, AnnotationView>>({});
@@ -68,18 +74,6 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
     const origin = surface.current.getBoundingClientRect();
     setToolbarAt({ top: box.top - origin.top - 40, left: Math.max(0, box.left - origin.left + box.width / 2 - 60) });
   }, [selection]);
-
-  // Slate keeps its selection when the editor loses focus; the toolbar follows the page's
-  // selection instead, so it goes away once nothing in the article is selected.
-  useEffect(() => {
-    const onSelectionChange = () => {
-      const domSelection = window.getSelection();
-      const inArticle = domSelection?.anchorNode && surface.current?.contains(domSelection.anchorNode);
-      if (!domSelection || domSelection.isCollapsed || !inArticle) setSelection(null);
-    };
-    document.addEventListener("selectionchange", onSelectionChange);
-    return () => document.removeEventListener("selectionchange", onSelectionChange);
-  }, []);
 
   // Ctrl+Alt+M (as in common editors' "comment"): free in browsers and screen readers.
   useEffect(() => {
@@ -213,7 +207,7 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
   }
 
   return (
-    <div className="workspace">
+    <div className="workspace" ref={root}>
       <div className="article-surface" ref={surface}>
         <ArticleEditor value={article.value} annotations={annotations} onSelectSpan={setSelection} onHighlightClick={onHighlightClick} />
         {toolbarAt && selection && (

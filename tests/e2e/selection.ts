@@ -34,7 +34,7 @@ const locateScript = (quote: string, occurrence: number) => {
 
 /** Selects `quote` with a DOM Range, as a script or assistive technology would. */
 export async function selectWithRange(page: Page, quote: string, occurrence = 1) {
-  await page.locator("[data-slate-editor]").waitFor();
+  await page.locator(".workspace[data-interactive='true']").waitFor();
   await page.evaluate(
     ({ quote, occurrence, script }) => {
       const range = new Function("quote", "occurrence", `return (${script})(quote, occurrence)`)(quote, occurrence) as Range;
@@ -49,7 +49,7 @@ export async function selectWithRange(page: Page, quote: string, occurrence = 1)
 
 /** Selects `quote` by dragging the mouse from its first character to its last. */
 export async function selectWithMouse(page: Page, quote: string) {
-  await page.locator("[data-slate-editor]").waitFor();
+  await page.locator(".workspace[data-interactive='true']").waitFor();
   const points = await page.evaluate(
     ({ quote, script }) => {
       const range = new Function("quote", "occurrence", `return (${script})(quote, occurrence)`)(quote, 1) as Range;
