@@ -91,7 +91,7 @@ export async function createAnnotation(options: { actor: Actor | null; articleId
     });
     const view = toAnnotationView(row);
     await recordAudit(tx, actor, {
-            entityType: "annotation",
+      entityType: "annotation",
       entityId: row.id,
       action: "create",
       after: { ...auditSnapshot(view), note: input.note },
@@ -180,7 +180,7 @@ export async function updateAnnotation(options: { actor: Actor | null; annotatio
     }
     const after = toAnnotationView(await findAnnotation(tx, actor, row.id));
     await recordAudit(tx, actor, {
-            entityType: "annotation",
+      entityType: "annotation",
       entityId: row.id,
       action: "update",
       before: auditSnapshot(before),
@@ -207,7 +207,7 @@ export async function deleteAnnotation(options: { actor: Actor | null; annotatio
     });
     if (count === 0) throw staleVersion(before);
     await recordAudit(tx, actor, {
-            entityType: "annotation",
+      entityType: "annotation",
       entityId: row.id,
       action: "delete",
       before: auditSnapshot(before),

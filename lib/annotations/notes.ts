@@ -12,14 +12,17 @@ const noteInclude = { author: { select: { id: true, name: true } } } satisfies P
 
 type NoteTarget = { actor: Actor | null; annotationId: unknown };
 
+type NoteChange = { action: "note.create" | "note.update" | "note.delete"; noteId: string; before?: string; after?: string };
+
 /** Note events go on the annotation's own history, so one query shows the whole story. */
-async function auditNote(tx: Prisma.TransactionClient, actor: Actor, annotationId: string, action: string, before?: string, after?: string, noteId?: string) {
+async function auditNote(tx: Prisma.TransactionClient, actor: Actor, annotationId: string, change: NoteChange) {
+  const { action, noteId, before, after } = change;
   await recordAudit(tx, actor, {
-        entityType: "annotation",
+    entityType: "annotation",
     entityId: annotationId,
     action,
-    before: before !== undefined ? { noteId: noteId ?? null, body: before } : undefined,
-    after: after !== undefined ? { noteId: noteId ?? null, body: after } : undefined,
+    before: before !== undefined ? { noteId, body: before } : undefined,
+    after: after !== undefined ? { noteId, body: after } : undefined,
   });
 }
 
@@ -51,7 +54,7 @@ export async function createNote(options: NoteTarget & { input: unknown }): Prom
       data: { annotationId: annotation.id, parentId: input.parentId ?? null, authorId: actor.userId, body: input.body },
       include: noteInclude,
     });
-    await auditNote(tx, actor, annotation.id, "note.create", undefined, note.body, note.id);
+    await auditNote(tx, actor, annotation.id, { action: "note.create", noteId: note.id, after: note.body });
     return toNoteView(note);
   });
 }
@@ -64,7 +67,7 @@ export async function updateNote(options: NoteTarget & { noteId: unknown; input:
     const annotation = await findAnnotation(tx, actor, options.annotationId);
     const note = await findOwnNote(tx, actor, annotation.id, options.noteId);
     const updated = await tx.note.update({ where: { id: note.id }, data: { body: input.body }, include: noteInclude });
-    await auditNote(tx, actor, annotation.id, "note.update", note.body, updated.body, note.id);
+    await auditNote(tx, actor, annotation.id, { action: "note.update", noteId: note.id, before: note.body, after: updated.body });
     return toNoteView(updated);
   });
 }
@@ -76,7 +79,7 @@ export async function deleteNote(options: NoteTarget & { noteId: unknown }): Pro
     const annotation = await findAnnotation(tx, actor, options.annotationId);
     const note = await findOwnNote(tx, actor, annotation.id, options.noteId);
     await tx.note.update({ where: { id: note.id }, data: { deletedAt: new Date() } });
-    await auditNote(tx, actor, annotation.id, "note.delete", note.body, undefined, note.id);
+    await auditNote(tx, actor, annotation.id, { action: "note.delete", noteId: note.id, before: note.body });
     return { id: note.id, deleted: true as const };
   });
 }

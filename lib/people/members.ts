@@ -68,7 +68,7 @@ export async function addMember(options: { actor: Actor | null; input: unknown }
     });
     const member = toMember(row);
     await recordAudit(tx, actor, {
-            entityType: "membership",
+      entityType: "membership",
       entityId: member.membershipId,
       action: "create",
       after: { name: member.name, email: member.email, role: member.role },
@@ -104,7 +104,7 @@ export async function changeMemberRole(options: MembershipChange & { role: unkno
     if (role !== "ADMIN") await assertAnotherActiveAdmin(tx, actor, row);
     const updated = await tx.membership.update({ where: { id: row.id }, data: { role }, select: memberSelect });
     await recordAudit(tx, actor, {
-            entityType: "membership",
+      entityType: "membership",
       entityId: row.id,
       action: "role.change",
       before: { role: row.role },
@@ -130,7 +130,7 @@ export async function setMemberActive(options: MembershipChange & { active: bool
       select: memberSelect,
     });
     await recordAudit(tx, actor, {
-            entityType: "membership",
+      entityType: "membership",
       entityId: row.id,
       action: options.active ? "reactivate" : "deactivate",
       before: { active: !options.active },
