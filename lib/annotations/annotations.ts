@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { requireActor, type Actor } from "../auth/actor";
+import { requireActor, requireMember, type Actor } from "../auth/actor";
 import { hasRole } from "../auth/roles";
 import { recordAudit } from "../audit/record";
 import { anchorFor, spanProblem } from "../anchoring/anchor";
@@ -56,7 +56,7 @@ const sourceRows = (sources: SourceData[]) => sources.map((source, position) => 
  * quote that does not match the offsets, so a client cannot store a lie. Any member may annotate.
  */
 export async function createAnnotation(options: { actor: Actor | null; articleId: unknown; input: unknown }): Promise<AnnotationView> {
-  const actor = requireActor(options.actor);
+  const actor = requireMember(options.actor);
   const input = parseInput(createAnnotationSchema, options.input);
   return db.$transaction(async (tx) => {
     const article = await findArticle(tx, actor, options.articleId);
@@ -130,11 +130,17 @@ export async function listAnnotationSummaries(options: { actor: Actor | null; ar
       version: true,
       verdictOption: annotationInclude.verdictOption,
       author: annotationInclude.author,
+      importedAuthor: true,
       _count: { select: { notes: { where: { deletedAt: null } } } },
     },
     orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
   });
-  return rows.map(({ verdictOption, _count, ...row }) => ({ ...row, verdict: verdictOption, noteCount: _count.notes }));
+  return rows.map(({ verdictOption, _count, importedAuthor, author, ...row }) => ({
+    ...row,
+    author: { id: author.id, name: importedAuthor ?? author.name },
+    verdict: verdictOption,
+    noteCount: _count.notes,
+  }));
 }
 
 /** One live annotation of the actor's workspace. Any member. */
@@ -154,7 +160,7 @@ function staleVersion(current: AnnotationView): AppError {
  * current copy and changes nothing.
  */
 export async function updateAnnotation(options: { actor: Actor | null; annotationId: unknown; input: unknown }): Promise<AnnotationView> {
-  const actor = requireActor(options.actor);
+  const actor = requireMember(options.actor);
   const input = parseInput(updateAnnotationSchema, options.input);
   return db.$transaction(async (tx) => {
     const row = await findAnnotation(tx, actor, options.annotationId);
@@ -195,7 +201,7 @@ export async function updateAnnotation(options: { actor: Actor | null; annotatio
  * With a version, a stale one gets 409.
  */
 export async function deleteAnnotation(options: { actor: Actor | null; annotationId: unknown; input?: unknown }): Promise<{ id: string; deleted: true }> {
-  const actor = requireActor(options.actor);
+  const actor = requireMember(options.actor);
   const input = parseInput(deleteAnnotationSchema, options.input ?? {});
   return db.$transaction(async (tx) => {
     const row = await findAnnotation(tx, actor, options.annotationId);

@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { requireActor, type Actor } from "../auth/actor";
+import { requireActor, requireMember, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
@@ -43,7 +43,7 @@ export async function listNotes(options: NoteTarget): Promise<NoteView[]> {
 
 /** Adds a note, or a reply to a note of the same annotation. Any member of the workspace. */
 export async function createNote(options: NoteTarget & { input: unknown }): Promise<NoteView> {
-  const actor = requireActor(options.actor);
+  const actor = requireMember(options.actor);
   const input = parseInput(noteInputSchema, options.input);
   return db.$transaction(async (tx) => {
     const annotation = await findAnnotation(tx, actor, options.annotationId);
@@ -61,7 +61,7 @@ export async function createNote(options: NoteTarget & { input: unknown }): Prom
 
 /** Edits one's own note. */
 export async function updateNote(options: NoteTarget & { noteId: unknown; input: unknown }): Promise<NoteView> {
-  const actor = requireActor(options.actor);
+  const actor = requireMember(options.actor);
   const input = parseInput(noteUpdateSchema, options.input);
   return db.$transaction(async (tx) => {
     const annotation = await findAnnotation(tx, actor, options.annotationId);
@@ -74,7 +74,7 @@ export async function updateNote(options: NoteTarget & { noteId: unknown; input:
 
 /** Soft-deletes one's own note; its replies stay in the thread. */
 export async function deleteNote(options: NoteTarget & { noteId: unknown }): Promise<{ id: string; deleted: true }> {
-  const actor = requireActor(options.actor);
+  const actor = requireMember(options.actor);
   return db.$transaction(async (tx) => {
     const annotation = await findAnnotation(tx, actor, options.annotationId);
     const note = await findOwnNote(tx, actor, annotation.id, options.noteId);

@@ -57,11 +57,14 @@ export const annotationInclude = {
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
 type NoteRow = AnnotationRow["notes"][number];
 
+/** Who wrote it: for imported work the original author's name, otherwise the member's. */
+const authorOf = (row: { author: { id: string; name: string }; importedAuthor: string | null }) => ({ id: row.author.id, name: row.importedAuthor ?? row.author.name });
+
 export function toNoteView(note: NoteRow): NoteView {
   return {
     id: note.id,
     parentId: note.parentId,
-    author: note.author,
+    author: authorOf(note),
     body: note.deletedAt ? null : note.body,
     deleted: note.deletedAt !== null,
     createdAt: note.createdAt.toISOString(),
@@ -90,7 +93,7 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     verdict: row.verdictOption,
     rationale: row.rationale,
     status: row.status,
-    author: row.author,
+    author: authorOf(row),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

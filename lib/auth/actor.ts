@@ -13,6 +13,11 @@ export type Actor = {
   workspaceId: string;
   workspaceName: string;
   role: Role;
+  /**
+   * Set when a workspace API token, not a person, is acting: read-only, with the lowest role
+   * (see lib/tokens). `userId` is then the admin who created the token, for attribution only.
+   */
+  tokenId?: string;
 };
 
 /**
@@ -50,9 +55,16 @@ export function requireActor(actor: Actor | null): Actor {
   return actor;
 }
 
-/** Throws 401 without an actor and 403 when the actor's role is below `atLeast`. */
-export function requireRole(actor: Actor | null, atLeast: Role): Actor {
+/** For writes: a signed-in person (401 otherwise); an API token gets 403, tokens only read. */
+export function requireMember(actor: Actor | null): Actor {
   const signedIn = requireActor(actor);
+  if (signedIn.tokenId) throw new AppError("FORBIDDEN", "API tokens are read-only; sign in to make changes");
+  return signedIn;
+}
+
+/** Throws 401 without an actor and 403 when the actor's role is below `atLeast` or is a token. */
+export function requireRole(actor: Actor | null, atLeast: Role): Actor {
+  const signedIn = requireMember(actor);
   if (!hasRole(signedIn.role, atLeast)) {
     throw new AppError("FORBIDDEN", `This needs the ${atLeast.toLowerCase()} role; you are a ${signedIn.role.toLowerCase()}`);
   }

@@ -11,6 +11,9 @@ export const W3C_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/n
 
 export type W3cArticle = { id: string; title: string; sourceUrl: string | null; text: string };
 
+/** Annotations per page when the collection is read page by page (`page=N`). */
+export const W3C_PAGE_SIZE = 1_000;
+
 type Agent = { id: string; type: "Person"; name: string };
 
 /** Stable IRIs for our own resources, under the app's public base URL. */
@@ -33,7 +36,7 @@ export function toW3cAnnotation(annotation: AnnotationView, article: W3cArticle,
 }
 
 /** The annotation without @context, as it sits in a page (which carries the context). */
-function w3cItem(annotation: AnnotationView, article: W3cArticle, baseUrl: string, positions: CodePointIndex) {
+export function w3cItem(annotation: AnnotationView, article: W3cArticle, baseUrl: string, positions: CodePointIndex) {
   const iris = w3cIris(baseUrl);
   const body: object[] = [
     { type: "TextualBody", purpose: "assessing", value: annotation.verdict.label, format: "text/plain", language: "en" },
@@ -65,16 +68,38 @@ function w3cItem(annotation: AnnotationView, article: W3cArticle, baseUrl: strin
   };
 }
 
+/**
+ * The collection's head; `first` holds the first page. A whole export embeds one page with every
+ * item in it; paged reads (`page=N`) link to separate pages instead (see w3cPage).
+ */
+export function w3cCollection(options: { id: string; label: string; total: number; first: object | string; last?: string }) {
+  return { "@context": W3C_CONTEXT, id: options.id, type: "AnnotationCollection", label: options.label, total: options.total, first: options.first, ...(options.last ? { last: options.last } : {}) };
+}
+
+/** One page of a collection read page by page, with its neighbours and its place in the whole. */
+export function w3cPage(options: { collection: { id: string; label: string; total: number }; pageIri: (n: number) => string; page: number; items: unknown }) {
+  const { collection, pageIri, page } = options;
+  const pages = Math.max(1, Math.ceil(collection.total / W3C_PAGE_SIZE));
+  return {
+    "@context": W3C_CONTEXT,
+    id: pageIri(page),
+    type: "AnnotationPage",
+    partOf: { id: collection.id, type: "AnnotationCollection", label: collection.label, total: collection.total },
+    startIndex: page * W3C_PAGE_SIZE,
+    ...(page + 1 < pages ? { next: pageIri(page + 1) } : {}),
+    ...(page > 0 ? { prev: pageIri(page - 1) } : {}),
+    items: options.items,
+  };
+}
+
 /** An article's annotations as one AnnotationCollection with a single embedded page. */
 export function toW3cCollection(annotations: AnnotationView[], article: W3cArticle, baseUrl: string, collectionId: string) {
   const positions = new CodePointIndex(article.text);
   const items = annotations.map((annotation) => w3cItem(annotation, article, baseUrl, positions));
-  return {
-    "@context": W3C_CONTEXT,
+  return w3cCollection({
     id: collectionId,
-    type: "AnnotationCollection",
     label: `Fact-checks of “${article.title}”`,
     total: items.length,
     first: { id: `${collectionId}#page1`, type: "AnnotationPage", startIndex: 0, items },
-  };
+  });
 }

@@ -46,3 +46,28 @@ export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Pro
     throw new AppError("BAD_REQUEST", "The body is not valid JSON");
   }
 }
+
+/**
+ * A response whose body is produced chunk by chunk as the client reads it (pull, so a slow client
+ * slows the producer instead of filling memory). When the client goes away the generator is
+ * returned, which ends its loop and so its next database read.
+ */
+export function streamResponse(chunks: AsyncGenerator<string>, headers: HeadersInit): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        console.error(error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  return new Response(body, { headers });
+}

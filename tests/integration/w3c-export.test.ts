@@ -1,31 +1,11 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createAnnotation, listAnnotationsForArticle } from "@/lib/annotations/annotations";
 import { createNote } from "@/lib/annotations/notes";
 import { toW3cAnnotation, toW3cCollection } from "@/lib/export/w3c";
 import { createArticle, createWorkspace } from "../support/factories";
+import { checkW3c } from "../support/w3c-checker";
 
-// The W3C Web Annotation conformance assertions (web-platform-tests) and their checker, copied
-// verbatim from the workplace's shared folder into tests/w3c-annotation-model (see SOURCE.md
-// there) so a fresh clone runs them. Output is captured: its "N passed, M failed" line is its own.
-const CHECKER = path.resolve("tests/w3c-annotation-model/check.mjs");
 const BASE_URL = "https://factmark.example";
-
-async function check(document: unknown): Promise<{ exitCode: number; output: string }> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "factmark-w3c-")), "export.json");
-  writeFileSync(file, JSON.stringify(document, null, 2));
-  try {
-    const { stdout } = await promisify(execFile)("node", [CHECKER, "--level", "must", file], { env: { ...process.env, AJV_FROM: process.cwd() } });
-    return { exitCode: 0, output: stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { exitCode: failed.code, output: failed.stdout + failed.stderr };
-  }
-}
 
 async function annotatedArticle() {
   const desk = await createWorkspace();
@@ -76,11 +56,11 @@ describe("W3C Web Annotation export", () => {
   it("passes every MUST assertion of the W3C model, one annotation and a whole collection", async () => {
     const { article, annotations } = await annotatedArticle();
     for (const annotation of annotations) {
-      const result = await check(toW3cAnnotation(annotation, article, BASE_URL));
+      const result = await checkW3c(toW3cAnnotation(annotation, article, BASE_URL));
       expect(result.output).toMatch(/^\d+ passed, 0 failed/m);
       expect(result.exitCode).toBe(0);
     }
-    const collection = await check(toW3cCollection(annotations, article, BASE_URL, `${BASE_URL}/api/export/collection-1`));
+    const collection = await checkW3c(toW3cCollection(annotations, article, BASE_URL, `${BASE_URL}/api/export/collection-1`));
     expect(collection.output).toMatch(/^\d+ passed, 0 failed/m);
     expect(collection.exitCode).toBe(0);
   });
@@ -89,7 +69,7 @@ describe("W3C Web Annotation export", () => {
     const { article, annotations } = await annotatedArticle();
     const broken: Record<string, unknown> = { ...toW3cAnnotation(annotations[0], article, BASE_URL), created: "yesterday" };
     delete broken["@context"];
-    const result = await check(broken);
+    const result = await checkW3c(broken);
     expect(result.exitCode).toBe(1);
     expect(result.output).toMatch(/FAIL/);
   });

@@ -1,10 +1,10 @@
 import { getArticle } from "@/lib/articles/queries";
-import { getActor } from "@/lib/auth/session";
+import { getReadActor } from "@/lib/auth/session";
 import { jsonRoute } from "@/lib/http/responses";
 
 /** GET /api/articles/:id — metadata, current revisionId, canonical text and Slate value. */
-export const GET = jsonRoute(async (_request, { params }: { params: Promise<{ id: string }> }) => {
-  const article = await getArticle({ actor: await getActor(), articleId: (await params).id });
+export const GET = jsonRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const article = await getArticle({ actor: await getReadActor(request), articleId: (await params).id });
   const { revision, ...metadata } = article;
   return {
     ...metadata,

@@ -1,12 +1,12 @@
 import { createNote, listNotes } from "@/lib/annotations/notes";
-import { getActor } from "@/lib/auth/session";
+import { getActor, getReadActor } from "@/lib/auth/session";
 import { created, jsonRoute, readJson } from "@/lib/http/responses";
 
 type Context = { params: Promise<{ id: string }> };
 
 /** GET /api/annotations/:id/notes — the thread, oldest first; replies carry `parentId`. */
-export const GET = jsonRoute(async (_request, { params }: Context) => ({
-  notes: await listNotes({ actor: await getActor(), annotationId: (await params).id }),
+export const GET = jsonRoute(async (request, { params }: Context) => ({
+  notes: await listNotes({ actor: await getReadActor(request), annotationId: (await params).id }),
 }));
 
 /** POST /api/annotations/:id/notes — `{ body, parentId? }`. */

@@ -1,12 +1,12 @@
 import { createAnnotation, listAnnotationsForArticle } from "@/lib/annotations/annotations";
-import { getActor } from "@/lib/auth/session";
+import { getActor, getReadActor } from "@/lib/auth/session";
 import { created, jsonRoute, readJson } from "@/lib/http/responses";
 
 type Context = { params: Promise<{ id: string }> };
 
 /** GET /api/articles/:id/annotations — the article's live annotations in text order. */
-export const GET = jsonRoute(async (_request, { params }: Context) => ({
-  annotations: await listAnnotationsForArticle({ actor: await getActor(), articleId: (await params).id }),
+export const GET = jsonRoute(async (request, { params }: Context) => ({
+  annotations: await listAnnotationsForArticle({ actor: await getReadActor(request), articleId: (await params).id }),
 }));
 
 /** POST /api/articles/:id/annotations — create; answers 201 with the annotation, its id and version. */

@@ -1,0 +1,45 @@
+import type { RatingBounds } from "./native";
+import type { ArticleText, ExportRow } from "./query";
+
+/** Only settled work is published as a ClaimReview. */
+export const CLAIMREVIEW_STATUSES = ["APPROVED", "PUBLISHED"] as const;
+
+export type ClaimReviewContext = {
+  /** Where the desk publishes its checks: each one's URL is this plus the annotation id. */
+  checkBaseUrl: string;
+  /** The article's address when it has no original URL of its own. */
+  articleUrl: (article: ArticleText) => string;
+  organization: { name: string };
+  bounds: RatingBounds;
+};
+
+/** The date the check went out: its last approval or publication, else its last change. */
+function datePublished(row: ExportRow): string {
+  const settled = row.reviews.filter((r) => r.toStatus === "APPROVED" || r.toStatus === "PUBLISHED").at(-1);
+  return (settled?.createdAt ?? row.updatedAt).toISOString().slice(0, 10);
+}
+
+/**
+ * One schema.org ClaimReview (without @context; the document carries it). An option without a
+ * numeric rating (Unverifiable) gives only `alternateName`, as Google's guidelines allow.
+ */
+export function toClaimReview(row: ExportRow, article: ArticleText, context: ClaimReviewContext) {
+  const { rating, label } = row.verdictOption;
+  return {
+    "@type": "ClaimReview",
+    url: `${context.checkBaseUrl.replace(/\/+$/, "")}/${row.id}`,
+    claimReviewed: row.claim,
+    datePublished: datePublished(row),
+    author: { "@type": "Organization", name: context.organization.name },
+    reviewRating: {
+      "@type": "Rating",
+      ...(rating !== null ? { ratingValue: rating, worstRating: context.bounds.worstRating, bestRating: context.bounds.bestRating } : {}),
+      alternateName: label,
+    },
+    itemReviewed: {
+      "@type": "Claim",
+      appearance: { "@type": "CreativeWork", url: context.articleUrl(article), headline: article.title },
+      ...(row.claimant ? { author: { "@type": "Person", name: row.claimant } } : {}),
+    },
+  };
+}
