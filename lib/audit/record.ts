@@ -17,3 +17,8 @@ export type AuditEntry = {
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({ data: { ...entry, workspaceId: actor.workspaceId, actorId: actor.userId } });
 }
+
+/** Appends many events at once (a bulk import), in one statement inside the caller's transaction. */
+export async function recordAudits(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  await tx.auditEvent.createMany({ data: entries.map((entry) => ({ ...entry, workspaceId: actor.workspaceId, actorId: actor.userId })) });
+}

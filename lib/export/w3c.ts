@@ -39,6 +39,7 @@ export function toW3cAnnotation(annotation: AnnotationView, article: W3cArticle,
 export function w3cItem(annotation: AnnotationView, article: W3cArticle, baseUrl: string, positions: CodePointIndex) {
   const iris = w3cIris(baseUrl);
   const body: object[] = [
+    { type: "TextualBody", purpose: "describing", value: annotation.claim, format: "text/plain" },
     { type: "TextualBody", purpose: "assessing", value: annotation.verdict.label, format: "text/plain", language: "en" },
     { type: "SpecificResource", purpose: "classifying", source: iris.verdict(annotation.verdict.key) },
   ];

@@ -33,12 +33,14 @@ export const created = (body: unknown) => NextResponse.json(body, { status: 201 
 /** Largest JSON body a route accepts; bigger ones get 413 before parsing. */
 export const MAX_JSON_BYTES = 256 * 1024;
 
+const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`);
+
 /** The request's JSON body: 413 when over the limit, 400 with a reason when it is not JSON. */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${maxBytes / 1024} KiB limit`);
+  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${sizeLabel(maxBytes)} limit`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${maxBytes / 1024} KiB limit`);
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${sizeLabel(maxBytes)} limit`);
   if (!text.trim()) throw new AppError("BAD_REQUEST", "The body is empty; send JSON");
   try {
     return JSON.parse(text);

@@ -1,33 +1,15 @@
-import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createAnnotation } from "@/lib/annotations/annotations";
 import { createNote } from "@/lib/annotations/notes";
-import { exportAnnotations, type ExportDocument } from "@/lib/export/export";
-import { nativeJsonSchema, type NativeDocument } from "@/lib/export/native-format";
+import { exportAnnotations } from "@/lib/export/export";
+import type { NativeDocument } from "@/lib/export/native-format";
 import { annotationBatches, annotationWhere, exportQuerySchema } from "@/lib/export/query";
 import { createArticle, createWorkspace } from "../support/factories";
+import { expectValidNative, readAll } from "../support/exports";
 import { checkW3c } from "../support/w3c-checker";
 
 const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://checks.example.org/fact-checks" };
-
-export async function readAll(document: ExportDocument): Promise<unknown> {
-  let text = "";
-  for await (const chunk of document.chunks) text += chunk;
-  return JSON.parse(text);
-}
-
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-addFormats(ajv);
-const validateNative = ajv.compile(nativeJsonSchema("https://factmark.example/api/schema/factmark.v1.json"));
-
-/** Asserts the document matches the served JSON Schema, naming every problem when it does not. */
-export function expectValidNative(document: unknown) {
-  const valid = validateNative(document);
-  expect(validateNative.errors ?? []).toEqual([]);
-  expect(valid).toBe(true);
-}
 
 /** A desk with two articles: an emoji before a span, a published and an approved check, a draft. */
 async function exportDesk() {

@@ -39,11 +39,12 @@ describe("W3C Web Annotation export", () => {
     expect([...article.text].slice(11, 15).join("")).toBe("then");
   });
 
-  it("gives bodies for the verdict (assessing and classifying), rationale and notes (commenting) and sources (linking)", async () => {
+  it("gives bodies for the claim (describing), the verdict (assessing and classifying), rationale and notes (commenting) and sources (linking)", async () => {
     const { article, annotations } = await annotatedArticle();
     const taxes = toW3cAnnotation(annotations.find((a) => a.quote === "taxes rose 5%")!, article, BASE_URL);
     expect(taxes).toMatchObject({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "assessing", creator: { type: "Person" } });
     expect(taxes.body.map((b) => [(b as { purpose: string }).purpose, (b as { value?: string; source?: string }).value ?? (b as { source: string }).source])).toEqual([
+      ["describing", "Taxes rose 5%"],
       ["assessing", "Misleading"],
       ["classifying", `${BASE_URL}/verdicts/misleading`],
       ["commenting", "They rose 3%."],

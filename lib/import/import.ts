@@ -1,0 +1,190 @@
+import { z } from "zod";
+import { db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { newId } from "../db/ids";
+import { requireRole, type Actor } from "../auth/actor";
+import { recordAudits } from "../audit/record";
+import { anchorFor } from "../anchoring/anchor";
+import { locateQuote } from "../anchoring/locate";
+import { AppError, notFound } from "../errors";
+import { NATIVE_FORMAT } from "../export/native-format";
+import { idSchema, parseInput } from "../validation";
+import { describeIssues, importedContentSchema, type ImportedContent, type ImportItem, type ImportProblem } from "./item";
+import { readNative } from "./native";
+import { readW3c } from "./w3c";
+
+/** Documented limits (README): a bigger file is 413 before it is parsed. */
+export const IMPORT_LIMITS = { bytes: 10 * 1024 * 1024, annotations: 5_000 } as const;
+
+export const importOptionsSchema = z.object({
+  /** Import the annotations that anchor and report the rest, instead of refusing the file. */
+  skipUnanchored: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ message: "skipUnanchored must be true or false" })).default(false),
+  /** The verdict (key or label) for annotations whose file gives none, such as Hypothesis notes. */
+  defaultVerdict: z.string().trim().min(1).max(64).optional(),
+});
+
+export type ImportReport = {
+  format: "factmark.v1" | "w3c";
+  imported: { index: number; id: string; method: "position" | "quote" }[];
+  /** Already imported into this article from the same source id: left as they are. */
+  skipped: { index: number; id: string }[];
+  /** Not found in the text; only when the caller asked to import the rest. */
+  unanchored: ImportProblem[];
+};
+
+/**
+ * Imports annotations from a factmark.v1 or W3C file into the article's current revision. The
+ * whole file is checked first, and written in one transaction: all or nothing. Each annotation is
+ * placed by its position when the quote is there, else by its quote (prefix and suffix choose
+ * between repeats). Problems come back together, each with the item's index (400); quotes that
+ * cannot be found give 409 listing them, unless `skipUnanchored` asks to import the rest.
+ * Imported work arrives as drafts for this desk's own review, authored by the importer and
+ * crediting the original author by name. Editors and admins only.
+ */
+export async function importAnnotations(options: { actor: Actor | null; articleId: unknown; document: unknown; options?: unknown }): Promise<ImportReport> {
+  const actor = requireRole(options.actor, "EDITOR");
+  const settings = parseInput(importOptionsSchema, options.options ?? {});
+  const articleId = parseInput(idSchema, options.articleId);
+  const article = await db.article.findFirst({
+    where: { id: articleId, workspaceId: actor.workspaceId },
+    select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, text: true } } },
+  });
+  const revision = article?.revisions[0];
+  if (!article || !revision) throw notFound("Article");
+
+  const isNative = typeof options.document === "object" && options.document !== null && "format" in options.document;
+  if (isNative && (options.document as { format: unknown }).format !== NATIVE_FORMAT) {
+    throw new AppError("BAD_REQUEST", `Unknown format ${JSON.stringify((options.document as { format: unknown }).format)}: this version reads ${NATIVE_FORMAT} and W3C Web Annotations`);
+  }
+  const { items, problems } = isNative ? readNative(options.document) : readW3c(options.document, revision.text);
+  const count = items.length + new Set(problems.map((p) => p.index).filter((i) => i !== null)).size;
+  if (count > IMPORT_LIMITS.annotations) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `The file holds ${count} annotations; at most ${IMPORT_LIMITS.annotations} can be imported at once`);
+  }
+
+  const verdicts = await verdictResolver(actor);
+  const seen = new Set<string>();
+  const placed: Omit<Placed, "id">[] = [];
+  const unanchored: ImportProblem[] = [];
+  for (const item of items) {
+    const itemProblems: string[] = [];
+    const content = importedContentSchema.safeParse(item);
+    if (!content.success) itemProblems.push(...describeIssues(content.error));
+    if (seen.has(item.externalId)) itemProblems.push(`id ${JSON.stringify(item.externalId)} appears twice in the file`);
+    seen.add(item.externalId);
+    const verdict = verdicts(item.verdict ?? settings.defaultVerdict);
+    if (typeof verdict !== "string") itemProblems.push(verdict.problem);
+    itemProblems.push(...threadProblems(item));
+    if (itemProblems.length > 0 || typeof verdict !== "string") {
+      problems.push(...itemProblems.map((reason) => ({ index: item.index, reason })));
+      continue;
+    }
+    const located = locateQuote(revision.text, item.selector);
+    if ("problem" in located) unanchored.push({ index: item.index, reason: located.problem });
+    else placed.push({ item: { ...item, ...content.data! }, verdictOptionId: verdict, ...located });
+  }
+  if (problems.length > 0) {
+    problems.sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
+    throw new AppError("BAD_REQUEST", `The file has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was imported`, { problems });
+  }
+  if (unanchored.length > 0 && !settings.skipUnanchored) {
+    throw new AppError(
+      "CONFLICT",
+      `${unanchored.length} of ${items.length} annotations could not be found in the article's text; nothing was imported. Import the other ${placed.length} with skipUnanchored`,
+      { problems: unanchored, importable: placed.length },
+    );
+  }
+
+  return db.$transaction(
+    async (tx) => {
+      const existing = await tx.annotation.findMany({
+        where: { articleId: article.id, externalId: { in: placed.map((p) => p.item.externalId) } },
+        select: { id: true, externalId: true },
+      });
+      const existingIds = new Map(existing.map((row) => [row.externalId, row.id]));
+      const fresh = placed.filter((p) => !existingIds.has(p.item.externalId)).map((p) => ({ ...p, id: newId() }));
+      await writeAnnotations(tx, actor, { workspaceId: actor.workspaceId, articleId: article.id, revisionId: revision.id, text: revision.text }, fresh);
+      await recordAudits(
+        tx,
+        actor,
+        fresh.map(({ id, item }) => ({ entityType: "annotation", entityId: id, action: "import", after: { externalId: item.externalId, quote: item.selector.exact, claim: item.claim, verdict: item.verdict } })),
+      );
+      return {
+        format: isNative ? NATIVE_FORMAT : "w3c",
+        imported: fresh.map(({ item, id, method }) => ({ index: item.index, id, method })),
+        skipped: placed.filter((p) => existingIds.has(p.item.externalId)).map((p) => ({ index: p.item.index, id: existingIds.get(p.item.externalId)! })),
+        unanchored,
+      };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/** Matches a file's verdict (a key, or a label in any case) to an unretired option of the scale. */
+async function verdictResolver(actor: Actor) {
+  const options = await db.verdictOption.findMany({ where: { scale: { workspaceId: actor.workspaceId } }, select: { id: true, key: true, label: true, retiredAt: true } });
+  return (wanted: string | null | undefined): { problem: string } | string => {
+    if (!wanted) return { problem: "no verdict: the file gives none, and no default verdict was chosen" };
+    const option = options.find((o) => o.key === wanted) ?? options.find((o) => o.label.toLowerCase() === wanted.trim().toLowerCase());
+    if (!option) return { problem: `verdict "${wanted}" is not an option of this workspace's scale` };
+    if (option.retiredAt) return { problem: `verdict "${wanted}" is retired in this workspace` };
+    return option.id;
+  };
+}
+
+/** Every reply must answer a note that comes before it in the same annotation. */
+function threadProblems(item: ImportItem): string[] {
+  const before = new Set<string>();
+  const problems: string[] = [];
+  for (const note of item.notes) {
+    if (note.parentExternalId !== null && !before.has(note.parentExternalId)) problems.push(`note ${note.externalId} answers ${note.parentExternalId}, which is not an earlier note of this annotation`);
+    before.add(note.externalId);
+  }
+  return problems;
+}
+
+/** An item whose content passed the rules (trimmed, sources parsed) and that found its place. */
+type CheckedItem = Omit<ImportItem, keyof ImportedContent> & ImportedContent;
+type Placed = { id: string; item: CheckedItem; verdictOptionId: string; start: number; end: number; method: "position" | "quote" };
+type Target = { workspaceId: string; articleId: string; revisionId: string; text: string };
+
+/** Annotations, their sources and notes in three bulk inserts. */
+async function writeAnnotations(tx: Prisma.TransactionClient, actor: Actor, target: Target, placed: Placed[]) {
+  const { text, ...where } = target;
+  await tx.annotation.createMany({
+    data: placed.map(({ id, item, verdictOptionId, start, end }) => ({
+      id,
+      ...where,
+      ...anchorFor(text, start, end),
+      claim: item.claim,
+      claimant: item.claimant,
+      verdictOptionId,
+      rationale: item.rationale,
+      authorId: actor.userId,
+      externalId: item.externalId,
+      importedAuthor: item.authorName,
+    })),
+  });
+  await tx.source.createMany({
+    data: placed.flatMap(({ id, item }) => item.sources.map((source, position) => ({ ...source, annotationId: id, position }))),
+  });
+  const noteIds = new Map<string, string>();
+  const now = new Date();
+  await tx.note.createMany({
+    data: placed.flatMap(({ id, item }) =>
+      item.notes.map((note) => {
+        const noteId = newId();
+        noteIds.set(`${id} ${note.externalId}`, noteId);
+        return {
+          id: noteId,
+          annotationId: id,
+          parentId: note.parentExternalId === null ? null : noteIds.get(`${id} ${note.parentExternalId}`)!,
+          authorId: actor.userId,
+          importedAuthor: note.authorName,
+          body: note.body ?? "",
+          deletedAt: note.body === null ? now : null,
+        };
+      }),
+    ),
+  });
+}
