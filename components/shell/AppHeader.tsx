@@ -14,6 +14,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
       <nav aria-label="Main">
         <Link href="/articles">Articles</Link>
         {hasRole(actor.role, "ADMIN") && <Link href="/admin/people">People</Link>}
+        {hasRole(actor.role, "ADMIN") && <Link href="/admin/tokens">API tokens</Link>}
       </nav>
       <div className="who">
         <span data-testid="current-user">{actor.name}</span>

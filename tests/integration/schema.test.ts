@@ -51,6 +51,8 @@ describe("migrations", () => {
       data: { workspaceId: workspace.id, actorId: admin.userId, entityType: "annotation", entityId: annotation.id, action: "create", after: { claim: annotation.claim } },
     });
     await db.loginFailure.create({ data: { email: "x@test.example", ip: "127.0.0.1" } });
+    const token = await db.apiToken.create({ data: { workspaceId: workspace.id, name: "Partner", tokenHash: "0".repeat(64), prefix: "fmk_abcdef", createdById: admin.userId } });
+    expect(await db.apiToken.findUniqueOrThrow({ where: { id: token.id }, include: { workspace: true, createdBy: true } })).toMatchObject({ workspace: { id: workspace.id }, createdBy: { id: admin.userId } });
 
     const loaded = await db.annotation.findUniqueOrThrow({
       where: { id: annotation.id },
@@ -79,5 +81,9 @@ describe("migrations", () => {
     await expect(db.membership.create({ data: { workspaceId: workspace.id, userId: reviewer.userId, role: "ADMIN" } })).rejects.toThrow();
     const article = await createArticle({ workspaceId: workspace.id });
     await expect(db.articleRevision.create({ data: { articleId: article.id, number: 1, body: [], text: "", textHash: "" } })).rejects.toThrow();
+    // Imports are idempotent by (article, source id).
+    const imported = { workspaceId: workspace.id, articleId: article.id, revisionId: article.revisions[0].id, start: 0, end: 5, quote: "First", prefix: "", suffix: "", claim: "c", verdictOptionId: options[0].id, authorId: reviewer.userId, externalId: "ext-1" };
+    await db.annotation.create({ data: imported });
+    await expect(db.annotation.create({ data: imported })).rejects.toThrow();
   });
 });
