@@ -6,6 +6,9 @@ export const OTHER_DESK_USER = "other@example.com";
 export const DEMO_ARTICLE_TITLE = "White House: Trump will not meet formally with Putin";
 /** A second demo-desk article that only the API tests annotate, so files can run in parallel. */
 export const API_ARTICLE_TITLE = "Wire copy for API tests";
+/** A demo-desk article that only the export and import tests change. */
+export const IMPORT_ARTICLE_TITLE = "Wire copy for import tests";
+export const IMPORT_ARTICLE_PARAGRAPHS = ["The minister 👋 said exports doubled last year.", "Exports doubled, the minister said again."];
 
 /** Signs in through the real login form and waits for the articles page. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

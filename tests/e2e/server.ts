@@ -7,7 +7,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { paragraphsToValue } from "../../lib/articles/slate-value";
 import { canonicalText, textHash } from "../../lib/anchoring/canonical-text";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
-import { API_ARTICLE_TITLE, E2E_PORT, OTHER_DESK_USER } from "./fixtures";
+import { API_ARTICLE_TITLE, E2E_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, OTHER_DESK_USER } from "./fixtures";
 
 const database = await createScratchDatabase("e2e", 54330);
 const db = createPrismaClient(database.url);
@@ -16,6 +16,10 @@ const demoDesk = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-des
 const wire = paragraphsToValue(["Sanders blamed “scheduling conflicts on both sides” for the cancelled meeting.", "A second paragraph."]);
 await db.article.create({
   data: { workspaceId: demoDesk.id, title: API_ARTICLE_TITLE, revisions: { create: { number: 1, body: wire, text: canonicalText(wire), textHash: textHash(canonicalText(wire)) } } },
+});
+const importTarget = paragraphsToValue(IMPORT_ARTICLE_PARAGRAPHS);
+await db.article.create({
+  data: { workspaceId: demoDesk.id, title: IMPORT_ARTICLE_TITLE, revisions: { create: { number: 1, body: importTarget, text: canonicalText(importTarget), textHash: textHash(canonicalText(importTarget)) } } },
 });
 const body = paragraphsToValue(["Only the other desk can read this."]);
 const text = canonicalText(body);

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { listArticles } from "@/lib/articles/queries";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
+import { listVerdictChoices } from "@/lib/verdicts/queries";
+import { WorkspaceExportForm } from "@/components/exchange/WorkspaceExportForm";
 
 export const metadata: Metadata = { title: "Articles" };
 
 export default async function ArticlesPage() {
   const actor = await requirePageActor("/articles");
-  const articles = await listArticles({ actor });
+  const [articles, choices] = await Promise.all([listArticles({ actor }), listVerdictChoices({ actor })]);
   return (
     <main>
       <h1>Articles</h1>
@@ -39,6 +41,14 @@ export default async function ArticlesPage() {
           </tbody>
         </table>
       )}
+      <section className="card" aria-labelledby="export-heading">
+        <h2 id="export-heading">Export</h2>
+        <WorkspaceExportForm choices={choices} />
+        <p className="muted">
+          Also over HTTP: <code>GET /api/export?format=native|w3c|claimreview</code> with a session or an API token. Native files follow{" "}
+          <a href="/api/schema/factmark.v1.json">the factmark.v1 JSON Schema</a>.
+        </p>
+      </section>
     </main>
   );
 }

@@ -4,7 +4,10 @@ import { listVerdictChoices } from "@/lib/verdicts/queries";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadPageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/format";
+import { hasRole } from "@/lib/auth/roles";
 import { ArticleWorkspace } from "@/components/annotate/ArticleWorkspace";
+import { ArticleExportLinks } from "@/components/exchange/ArticleExportLinks";
+import { ImportForm } from "@/components/exchange/ImportForm";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -28,7 +31,16 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           </>
         )}
       </p>
+      <ArticleExportLinks articleId={article.id} />
+      {hasRole(actor.role, "EDITOR") && (
+        <details className="import">
+          <summary>Import annotations</summary>
+          <ImportForm articleId={article.id} choices={choices} />
+        </details>
+      )}
       <ArticleWorkspace
+        // An import adds annotations on the server; a new count starts the workspace afresh with them.
+        key={annotations.length}
         article={{ id: article.id, revisionId: article.revision.id, text: article.revision.text, value: article.revision.body }}
         initialAnnotations={annotations}
         choices={choices}
