@@ -4,14 +4,13 @@ import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ensureDatabase, migrate, startEmbeddedPostgres, type RunningDatabase } from "./lib/database";
+import { APP_DATA_DIR, EMBEDDED_PORT, migrate, openAppDatabase } from "./lib/database";
 import { createPrismaClient } from "../lib/db/create-client";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoWorkspace } from "../prisma/seed";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
-const dataDir = path.resolve(process.env.FACTMARK_DATA_DIR ?? ".data");
+const dataDir = APP_DATA_DIR;
 const port = Number(process.env.PORT ?? 3000);
-const embeddedPort = 54329;
 const production = process.env.NODE_ENV === "production";
 const next = path.resolve("node_modules/.bin/next");
 
@@ -35,12 +34,10 @@ function resolveSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-async function resolveDatabase(): Promise<{ url: string; embedded?: RunningDatabase }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
-  const embedded = await startEmbeddedPostgres(path.join(dataDir, "postgres"), embeddedPort);
-  const url = await ensureDatabase(embedded.serverUrl, "factmark");
-  console.log(`factmark: embedded PostgreSQL on 127.0.0.1:${embeddedPort}, data in ${path.relative(process.cwd(), dataDir)}/postgres`);
-  return { url, embedded };
+async function resolveDatabase() {
+  const database = await openAppDatabase();
+  if (database.embedded) console.log(`factmark: embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT}, data in ${path.relative(process.cwd(), dataDir)}/postgres`);
+  return database;
 }
 
 async function seedIfWanted(url: string) {

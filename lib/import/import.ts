@@ -13,6 +13,9 @@ import { describeIssues, importedContentSchema, type ImportedContent, type Impor
 import { readNative } from "./native";
 import { readW3c } from "./w3c";
 
+/** Annotations written per round of inserts: keeps each statement's parameters well under PostgreSQL's limit. */
+const WRITE_BATCH = 500;
+
 /** Documented limits (README): a bigger file is 413 before it is parsed. */
 export const IMPORT_LIMITS = { bytes: 10 * 1024 * 1024, annotations: 5_000 } as const;
 
@@ -41,7 +44,14 @@ export type ImportReport = {
  * Imported work arrives as drafts for this desk's own review, authored by the importer and
  * crediting the original author by name. Editors and admins only.
  */
-export async function importAnnotations(options: { actor: Actor | null; articleId: unknown; document: unknown; options?: unknown }): Promise<ImportReport> {
+export async function importAnnotations(options: {
+  actor: Actor | null;
+  articleId: unknown;
+  document: unknown;
+  options?: unknown;
+  /** Hears how far checking and then writing have got, for progress bars. */
+  onProgress?: (phase: "checking" | "writing", done: number, total: number) => void;
+}): Promise<ImportReport> {
   const actor = requireRole(options.actor, "EDITOR");
   const settings = parseInput(importOptionsSchema, options.options ?? {});
   const articleId = parseInput(idSchema, options.articleId);
@@ -67,6 +77,7 @@ export async function importAnnotations(options: { actor: Actor | null; articleI
   const placed: Omit<Placed, "id">[] = [];
   const unanchored: ImportProblem[] = [];
   for (const item of items) {
+    if (item.index % 100 === 0) options.onProgress?.("checking", item.index, items.length);
     const itemProblems: string[] = [];
     const content = importedContentSchema.safeParse(item);
     if (!content.success) itemProblems.push(...describeIssues(content.error));
@@ -103,7 +114,12 @@ export async function importAnnotations(options: { actor: Actor | null; articleI
       });
       const existingIds = new Map(existing.map((row) => [row.externalId, row.id]));
       const fresh = placed.filter((p) => !existingIds.has(p.item.externalId)).map((p) => ({ ...p, id: newId() }));
-      await writeAnnotations(tx, actor, { workspaceId: actor.workspaceId, articleId: article.id, revisionId: revision.id, text: revision.text }, fresh);
+      const target = { workspaceId: actor.workspaceId, articleId: article.id, revisionId: revision.id, text: revision.text };
+      for (let done = 0; done < fresh.length; done += WRITE_BATCH) {
+        options.onProgress?.("writing", done, fresh.length);
+        await writeAnnotations(tx, actor, target, fresh.slice(done, done + WRITE_BATCH));
+      }
+      options.onProgress?.("writing", fresh.length, fresh.length);
       await recordAudits(
         tx,
         actor,

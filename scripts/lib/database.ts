@@ -88,3 +88,23 @@ export function migrate(databaseUrl: string): void {
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
+
+/** Where `npm start` keeps its embedded PostgreSQL unless DATABASE_URL names a server. */
+export const EMBEDDED_PORT = 54329;
+export const APP_DATA_DIR = path.resolve(process.env.FACTMARK_DATA_DIR ?? ".data");
+
+/**
+ * The app's database: DATABASE_URL when set; else the embedded server in the data folder, reused
+ * when `npm start` already runs it, started otherwise (`embedded` is then ours to stop).
+ */
+export async function openAppDatabase(): Promise<{ url: string; embedded?: RunningDatabase }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  const running = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+  try {
+    return { url: await ensureDatabase(running, "factmark") };
+  } catch {
+    // Not running yet: start it below.
+  }
+  const embedded = await startEmbeddedPostgres(path.join(APP_DATA_DIR, "postgres"), EMBEDDED_PORT);
+  return { url: await ensureDatabase(embedded.serverUrl, "factmark"), embedded };
+}
