@@ -10,6 +10,7 @@ import { chromiumLaunchOptions } from "../scripts/lib/chromium";
 import { createPrismaClient } from "../lib/db/create-client";
 import { parseDatabaseUrl } from "../lib/db/connection";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../prisma/seed";
+import { benchExport } from "./export";
 import { createBenchArticle, generateSpans } from "./fixtures";
 import { median, percentile, round, timeCalls } from "./stats";
 
@@ -18,6 +19,8 @@ const ANNOTATIONS = 2_000;
 const CALLS = 200;
 const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 3);
 const EMAIL = "reviewer@example.com";
+/** Annotations in the export benchmark's workspace; 0 skips it. */
+const EXPORT_ANNOTATIONS = Number(process.env.BENCH_EXPORT_ANNOTATIONS ?? 100_000);
 
 const database = await createScratchDatabase("bench", 54333);
 const results: Record<string, unknown> = { date: new Date().toISOString(), words: WORDS, annotations: ANNOTATIONS, calls: CALLS };
@@ -96,6 +99,10 @@ try {
     createAnnotation: { api: summary(createMs), pgInsert: summary(pgInsertMs), ratioP50: round(percentile(createMs, 50) / percentile(pgInsertMs, 50), 1) },
     listAnnotations: { api: summary(listMs), pgSelect: summary(pgSelectMs), ratioP50: round(percentile(listMs, 50) / percentile(pgSelectMs, 50), 1), rows: ANNOTATIONS },
   };
+
+  await server.stop();
+  server = undefined;
+  if (EXPORT_ANNOTATIONS > 0) results.export = await benchExport(database.url, EXPORT_ANNOTATIONS);
 
   report(results);
   mkdirSync("bench-results", { recursive: true });
@@ -211,4 +218,16 @@ function report(r: typeof results) {
     console.log(`  ${name.padEnd(18)} API ${api.p50} / ${api.p95}   ${bareName} ${bare.p50} / ${bare.p95}   ratio p50 ${ratio}×`);
   line("create annotation", s.createAnnotation.api, s.createAnnotation.pgInsert as { p50: number; p95: number }, "pg INSERT", s.createAnnotation.ratioP50);
   line(`list (${ANNOTATIONS} rows)`, s.listAnnotations.api, s.listAnnotations.pgSelect as { p50: number; p95: number }, "pg SELECT", s.listAnnotations.ratioP50);
+  if (r.export) reportExport(r.export as Awaited<ReturnType<typeof benchExport>>);
+}
+
+function reportExport(e: Awaited<ReturnType<typeof benchExport>>) {
+  console.log(`
+Export (${e.annotations.toLocaleString("en")} annotations with a source and a note each, generated in ${e.generationSeconds} s; each format in its own process)`);
+  console.log(`  COPY (SELECT ...) TO STDOUT of the annotation rows   ${e.copyBaseline.seconds} s, ${e.copyBaseline.megabytes} MB`);
+  for (const [format, f] of Object.entries(e.formats) as [string, { annotations: number; seconds: number; annotationsPerSecond: number; megabytes: number; peakRssMiB: number; ratioToCopy: number }][]) {
+    console.log(`  ${format.padEnd(12)} ${f.annotations.toLocaleString("en").padStart(7)} annotations  ${f.seconds} s  ${f.annotationsPerSecond.toLocaleString("en")}/s  ${f.megabytes} MB  peak RSS ${f.peakRssMiB} MiB  ratio to COPY ${f.ratioToCopy}×`);
+  }
+  const small = e.memoryFlatness.nativeOneArticle;
+  console.log(`  flat memory: native of one article (${small.annotations.toLocaleString("en")} annotations) peaks at ${small.peakRssMiB} MiB`);
 }

@@ -7,7 +7,8 @@ import { CLAIMREVIEW_STATUSES, toClaimReview } from "./claimreview";
 import { arrayHole, streamJson } from "./json-stream";
 import { NATIVE_FORMAT } from "./native-format";
 import { toNativeAnnotation, toNativeArticle, type RatingBounds } from "./native";
-import { annotationBatches, annotationWhere, articleBatches, exportQuerySchema, revisionTexts, type ExportFormat, type ExportQuery, type ExportRow } from "./query";
+import { annotationBatches, articleBatches, countSelected, exportQuerySchema, selectionFor, revisionTexts, type ExportQuery, type ExportRow } from "./query";
+import type { ExportFormat } from "./formats";
 import { CodePointIndex } from "../anchoring/code-points";
 import { W3C_MEDIA_TYPE, W3C_PAGE_SIZE, w3cCollection, w3cIris, w3cItem, w3cPage } from "./w3c";
 
@@ -53,11 +54,11 @@ export async function exportAnnotations(options: {
   });
   if (query.article && !(await db.article.count({ where: { id: query.article, workspaceId: actor.workspaceId } }))) throw notFound("Article");
 
-  const where = annotationWhere(actor, query);
+  const selection = selectionFor(actor, query);
   if (query.format === "claimreview") {
-    where.status = { in: (query.status ?? [...CLAIMREVIEW_STATUSES]).filter((s) => (CLAIMREVIEW_STATUSES as readonly string[]).includes(s)) };
+    selection.statuses = (query.status ?? [...CLAIMREVIEW_STATUSES]).filter((s) => (CLAIMREVIEW_STATUSES as readonly string[]).includes(s));
   }
-  const total = await db.annotation.count({ where });
+  const total = await countSelected(selection);
   const scaleOptions = workspace.verdictScale?.options ?? [];
   const ratings = scaleOptions.map((o) => o.rating).filter((r): r is number => r !== null);
   const bounds: RatingBounds = { worstRating: ratings.length ? Math.min(...ratings) : null, bestRating: ratings.length ? Math.max(...ratings) : null };
@@ -65,7 +66,7 @@ export async function exportAnnotations(options: {
   const page = query.format === "w3c" ? query.page : undefined;
   let written = 0;
   const rows = (async function* () {
-    const batches = page === undefined ? annotationBatches(where, BATCH_SIZE) : annotationBatches(where, BATCH_SIZE, page * W3C_PAGE_SIZE, W3C_PAGE_SIZE);
+    const batches = page === undefined ? annotationBatches(selection, BATCH_SIZE) : annotationBatches(selection, BATCH_SIZE, page * W3C_PAGE_SIZE, W3C_PAGE_SIZE);
     for await (const batch of batches) {
       yield batch;
       written += batch.length;
@@ -91,7 +92,7 @@ export async function exportAnnotations(options: {
       articles: arrayHole("articles"),
       annotations: arrayHole("annotations"),
     };
-    const articles = mapBatches(articleBatches(actor, where, BATCH_SIZE), toNativeArticle);
+    const articles = mapBatches(articleBatches(selection, BATCH_SIZE), toNativeArticle);
     const annotations = mapBatches(rows, (row) => toNativeAnnotation(row, bounds, withEmails));
     return { ...document, chunks: streamJson(template, { articles, annotations }) };
   }

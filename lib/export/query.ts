@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import { AnnotationStatus } from "../db/generated/enums";
 import type { Actor } from "../auth/actor";
 import { annotationInclude } from "../annotations/view";
 import { idSchema } from "../validation";
 
-export const EXPORT_FORMATS = ["native", "w3c", "claimreview"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS } from "./formats";
 
 const STATUSES = Object.values(AnnotationStatus);
 
@@ -42,16 +41,50 @@ export type ExportQuery = z.output<typeof exportQuerySchema>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The live annotations of the actor's workspace that the query selects. */
-export function annotationWhere(actor: Actor, query: ExportQuery): Prisma.AnnotationWhereInput {
+/** Which annotations an export holds: always one workspace's live ones, narrowed by the query. */
+export type Selection = {
+  workspaceId: string;
+  articleId?: string;
+  statuses?: AnnotationStatus[];
+  verdictKeys?: string[];
+  createdFrom?: Date;
+  /** Exclusive. */
+  createdBefore?: Date;
+};
+
+export function selectionFor(actor: Actor, query: ExportQuery): Selection {
   return {
     workspaceId: actor.workspaceId,
-    deletedAt: null,
     articleId: query.article,
-    status: query.status ? { in: query.status } : undefined,
-    verdictOption: query.verdict ? { key: { in: query.verdict } } : undefined,
-    createdAt: query.from || query.to ? { gte: query.from ? new Date(query.from) : undefined, lt: query.to ? new Date(Date.parse(query.to) + DAY_MS) : undefined } : undefined,
+    statuses: query.status,
+    verdictKeys: query.verdict,
+    createdFrom: query.from ? new Date(query.from) : undefined,
+    createdBefore: query.to ? new Date(Date.parse(query.to) + DAY_MS) : undefined,
   };
+}
+
+/**
+ * The selection as SQL conditions on "Annotation" a. Exports page through the rows with a keyset
+ * (a row comparison on the index that matches their order), which Prisma's query API cannot say.
+ */
+function selectionSql(selection: Selection): Prisma.Sql {
+  const conditions = [Prisma.sql`a."workspaceId" = ${selection.workspaceId}`, Prisma.sql`a."deletedAt" IS NULL`];
+  if (selection.articleId) conditions.push(Prisma.sql`a."articleId" = ${selection.articleId}`);
+  if (selection.statuses) {
+    conditions.push(selection.statuses.length ? Prisma.sql`a.status::text IN (${Prisma.join(selection.statuses)})` : Prisma.sql`FALSE`);
+  }
+  if (selection.verdictKeys) {
+    conditions.push(Prisma.sql`a."verdictOptionId" IN (SELECT o.id FROM "VerdictOption" o JOIN "VerdictScale" s ON s.id = o."scaleId"
+      WHERE s."workspaceId" = ${selection.workspaceId} AND o.key IN (${Prisma.join(selection.verdictKeys)}))`);
+  }
+  if (selection.createdFrom) conditions.push(Prisma.sql`a."createdAt" >= ${selection.createdFrom}`);
+  if (selection.createdBefore) conditions.push(Prisma.sql`a."createdAt" < ${selection.createdBefore}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+export async function countSelected(selection: Selection): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Annotation" a WHERE ${selectionSql(selection)}`;
+  return Number(row.count);
 }
 
 /** Everything any export format needs of an annotation, beyond the UI's view. */
@@ -64,49 +97,51 @@ export const exportInclude = {
 
 export type ExportRow = Prisma.AnnotationGetPayload<{ include: typeof exportInclude }>;
 
-/** Text order within each article; the id breaks ties so the keyset below is total. */
-const EXPORT_ORDER: Prisma.AnnotationOrderByWithRelationInput[] = [{ articleId: "asc" }, { start: "asc" }, { id: "asc" }];
+type Key = { id: string; articleId: string; start: number };
 
 /**
- * The selected annotations in batches, each read by its own short query that starts after the
- * last row of the one before (keyset, not offset). No connection or cursor is held between
- * batches, so memory stays flat and a consumer that stops early leaves nothing open.
+ * The selected annotations in article and text order, in batches. Each batch is two short queries
+ * (the next keys after the last row, then those rows with their relations), so the cost per batch
+ * stays the same however deep into a large export it is, no connection is held between batches,
+ * memory stays flat, and a consumer that stops early leaves nothing open. `skip` and `limit` serve
+ * a single page.
  */
-export async function* annotationBatches(where: Prisma.AnnotationWhereInput, batchSize = 500, skip = 0, limit = Infinity): AsyncGenerator<ExportRow[]> {
-  let after: string | undefined;
+export async function* annotationBatches(selection: Selection, batchSize = 500, skip = 0, limit = Infinity): AsyncGenerator<ExportRow[]> {
+  let after: Key | undefined;
   let remaining = limit;
   while (remaining > 0) {
     const take = Math.min(batchSize, remaining);
-    const rows = await db.annotation.findMany({
-      where,
-      include: exportInclude,
-      orderBy: EXPORT_ORDER,
-      take,
-      ...(after ? { cursor: { id: after }, skip: 1 } : { skip }),
-    });
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < take) return;
-    remaining -= rows.length;
-    after = rows[rows.length - 1].id;
+    const keys = await db.$queryRaw<Key[]>`
+      SELECT a.id, a."articleId", a.start FROM "Annotation" a
+      WHERE ${selectionSql(selection)} ${after ? Prisma.sql`AND (a."articleId", a.start, a.id) > (${after.articleId}, ${after.start}, ${after.id})` : Prisma.empty}
+      ORDER BY a."articleId", a.start, a.id
+      LIMIT ${take} ${after ? Prisma.empty : Prisma.sql`OFFSET ${skip}`}`;
+    if (keys.length === 0) return;
+    const rows = await db.annotation.findMany({ where: { id: { in: keys.map((k) => k.id) } }, include: exportInclude });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    yield keys.map((key) => byId.get(key.id)).filter((row): row is ExportRow => row !== undefined);
+    if (keys.length < take) return;
+    remaining -= keys.length;
+    after = keys[keys.length - 1];
   }
 }
 
 /** The articles that hold at least one selected annotation, in id order, in batches. */
-export async function* articleBatches(actor: Actor, where: Prisma.AnnotationWhereInput, batchSize = 500) {
+export async function* articleBatches(selection: Selection, batchSize = 500) {
   let after: string | undefined;
   for (;;) {
-    const rows = await db.article.findMany({
-      where: { workspaceId: actor.workspaceId, annotations: { some: where } },
+    const ids = await db.$queryRaw<{ articleId: string }[]>`
+      SELECT DISTINCT a."articleId" FROM "Annotation" a
+      WHERE ${selectionSql(selection)} ${after ? Prisma.sql`AND a."articleId" > ${after}` : Prisma.empty}
+      ORDER BY a."articleId" LIMIT ${batchSize}`;
+    if (ids.length === 0) return;
+    yield await db.article.findMany({
+      where: { id: { in: ids.map((row) => row.articleId) } },
       orderBy: { id: "asc" },
-      take: batchSize,
-      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
       include: { revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, textHash: true } } },
     });
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batchSize) return;
-    after = rows[rows.length - 1].id;
+    if (ids.length < batchSize) return;
+    after = ids[ids.length - 1].articleId;
   }
 }
 

@@ -4,7 +4,7 @@ import { createAnnotation } from "@/lib/annotations/annotations";
 import { createNote } from "@/lib/annotations/notes";
 import { exportAnnotations } from "@/lib/export/export";
 import type { NativeDocument } from "@/lib/export/native-format";
-import { annotationBatches, annotationWhere, exportQuerySchema } from "@/lib/export/query";
+import { annotationBatches, exportQuerySchema, selectionFor } from "@/lib/export/query";
 import { createArticle, createWorkspace } from "../support/factories";
 import { expectValidNative, readAll } from "../support/exports";
 import { checkW3c } from "../support/w3c-checker";
@@ -89,9 +89,9 @@ describe("native export (factmark.v1)", () => {
 
   it("reads in keyset batches that cover every row once, in article and text order", async () => {
     const desk = await exportDesk();
-    const where = annotationWhere(desk.editor, exportQuerySchema.parse({ format: "native" }));
+    const selection = selectionFor(desk.editor, exportQuerySchema.parse({ format: "native" }));
     const batches = [];
-    for await (const batch of annotationBatches(where, 2)) batches.push(batch.map((row) => [row.articleId, row.start]));
+    for await (const batch of annotationBatches(selection, 2)) batches.push(batch.map((row) => [row.articleId, row.start]));
     expect(batches.map((b) => b.length)).toEqual([2, 1]);
     const rows = batches.flat();
     expect(rows).toEqual([...rows].sort((a, b) => (a[0] === b[0] ? Number(a[1]) - Number(b[1]) : String(a[0]) < String(b[0]) ? -1 : 1)));
