@@ -228,6 +228,7 @@ Export (${e.annotations.toLocaleString("en")} annotations with a source and a no
   for (const [format, f] of Object.entries(e.formats) as [string, { annotations: number; seconds: number; annotationsPerSecond: number; megabytes: number; peakRssMiB: number; ratioToCopy: number }][]) {
     console.log(`  ${format.padEnd(12)} ${f.annotations.toLocaleString("en").padStart(7)} annotations  ${f.seconds} s  ${f.annotationsPerSecond.toLocaleString("en")}/s  ${f.megabytes} MB  peak RSS ${f.peakRssMiB} MiB  ratio to COPY ${f.ratioToCopy}×`);
   }
-  const small = e.memoryFlatness.nativeOneArticle;
-  console.log(`  flat memory: native of one article (${small.annotations.toLocaleString("en")} annotations) peaks at ${small.peakRssMiB} MiB`);
+  const { nativeOneArticle: small, nativeWithCappedHeap: capped } = e.memoryFlatness;
+  console.log(`  flat memory: native of one article (${small.annotations.toLocaleString("en")} annotations) peaks at ${small.peakRssMiB} MiB;`);
+  console.log(`               native of all ${capped.annotations.toLocaleString("en")} (${capped.megabytes} MB) with the heap capped at ${capped.heapCapMiB} MiB: done in ${capped.seconds} s, peak RSS ${capped.peakRssMiB} MiB`);
 }

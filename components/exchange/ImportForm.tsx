@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
+import { VerdictOptions } from "./VerdictOptions";
 
 type Problem = { index: number | null; reason: string };
 type Report = { imported: unknown[]; skipped: unknown[]; unanchored: Problem[] };
@@ -77,12 +78,7 @@ export function ImportForm({ articleId, choices }: { articleId: string; choices:
         <div>
           <label htmlFor="import-verdict">Verdict when the file gives none</label>
           <select id="import-verdict" value={defaultVerdict} onChange={(event) => setDefaultVerdict(event.currentTarget.value)}>
-            <option value="">None: report them</option>
-            {choices.map((choice) => (
-              <option key={choice.key} value={choice.key}>
-                {choice.label}
-              </option>
-            ))}
+            <VerdictOptions choices={choices} none="None: report them" />
           </select>
         </div>
         <div>

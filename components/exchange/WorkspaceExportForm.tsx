@@ -1,4 +1,5 @@
 import type { VerdictChoice } from "@/lib/verdicts/queries";
+import { VerdictOptions } from "./VerdictOptions";
 
 const STATUSES = [
   ["DRAFT", "Draft"],
@@ -35,12 +36,7 @@ export function WorkspaceExportForm({ choices }: { choices: VerdictChoice[] }) {
       <div>
         <label htmlFor="export-verdict">Verdict</label>
         <select id="export-verdict" name="verdict" defaultValue="">
-          <option value="">Any</option>
-          {choices.map((choice) => (
-            <option key={choice.key} value={choice.key}>
-              {choice.label}
-            </option>
-          ))}
+          <VerdictOptions choices={choices} none="Any" />
         </select>
       </div>
       <div>

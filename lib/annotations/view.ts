@@ -72,10 +72,22 @@ export function toNoteView(note: NoteRow): NoteView {
   };
 }
 
-/** Deleted notes without live replies are left out entirely. */
-function visibleNotes(notes: NoteRow[]): NoteView[] {
+/** Deleted notes stay in a thread only to hold live replies; the rest are left out entirely. */
+export function liveThread<T extends { id: string; parentId: string | null; deletedAt: Date | null }>(notes: T[]): T[] {
   const hasLiveReply = new Set(notes.filter((n) => !n.deletedAt && n.parentId).map((n) => n.parentId));
-  return notes.filter((n) => !n.deletedAt || hasLiveReply.has(n.id)).map(toNoteView);
+  return notes.filter((n) => !n.deletedAt || hasLiveReply.has(n.id));
+}
+
+/** A source's content as the API and exports give it; the accessed date as YYYY-MM-DD. */
+export function sourceContent(source: AnnotationRow["sources"][number]): Omit<SourceView, "id"> {
+  return {
+    url: source.url,
+    title: source.title,
+    publisher: source.publisher,
+    excerpt: source.excerpt,
+    archiveUrl: source.archiveUrl,
+    accessedAt: source.accessedAt ? source.accessedAt.toISOString().slice(0, 10) : null,
+  };
 }
 
 export function toAnnotationView(row: AnnotationRow): AnnotationView {
@@ -97,16 +109,8 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    sources: row.sources.map((s) => ({
-      id: s.id,
-      url: s.url,
-      title: s.title,
-      publisher: s.publisher,
-      excerpt: s.excerpt,
-      archiveUrl: s.archiveUrl,
-      accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : null,
-    })),
-    notes: visibleNotes(row.notes),
+    sources: row.sources.map((s) => ({ id: s.id, ...sourceContent(s) })),
+    notes: liveThread(row.notes).map(toNoteView),
   };
 }
 

@@ -1,3 +1,4 @@
+import { liveThread, sourceContent } from "../annotations/view";
 import type { NativeAnnotation, NativeArticle } from "./native-format";
 import type { ExportRow } from "./query";
 
@@ -20,14 +21,7 @@ export function toNativeAnnotation(row: ExportRow, bounds: RatingBounds, withEma
     rationale: row.rationale,
     status: row.status,
     author: personOf(row.author, row.importedAuthor, withEmails),
-    sources: row.sources.map((s) => ({
-      url: s.url,
-      title: s.title,
-      publisher: s.publisher,
-      excerpt: s.excerpt,
-      archiveUrl: s.archiveUrl,
-      accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : null,
-    })),
+    sources: row.sources.map(sourceContent),
     notes: liveThread(row.notes).map((note) => ({
       id: note.id,
       parentId: note.parentId,
@@ -46,12 +40,6 @@ export function toNativeAnnotation(row: ExportRow, bounds: RatingBounds, withEma
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-/** Deleted notes stay only to hold live replies, as in the app. */
-function liveThread<T extends { id: string; parentId: string | null; deletedAt: Date | null }>(notes: T[]): T[] {
-  const hasLiveReply = new Set(notes.filter((n) => !n.deletedAt && n.parentId).map((n) => n.parentId));
-  return notes.filter((n) => !n.deletedAt || hasLiveReply.has(n.id));
 }
 
 type ArticleRow = {
