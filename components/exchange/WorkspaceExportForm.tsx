@@ -15,7 +15,7 @@ const STATUSES = [
  */
 export function WorkspaceExportForm({ choices }: { choices: VerdictChoice[] }) {
   return (
-    <form action="/api/export" method="get" className="form-row" aria-label="Export the workspace">
+    <form action="/api/export" method="get" className="form-row" aria-label="Export filters">
       <input type="hidden" name="download" value="1" />
       <div>
         <label htmlFor="export-format">Format</label>
