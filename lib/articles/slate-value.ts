@@ -2,12 +2,14 @@
  * The article body as stored in ArticleRevision.body: Slate blocks whose children are text
  * leaves. Annotations are never stored here (they are decorations drawn at render time).
  */
-export type TextLeaf = { text: string; bold?: boolean; italic?: boolean };
+export type TextLeaf = { text: string; bold?: boolean; italic?: boolean; /** An http(s) or mailto link the text carried. */ link?: string };
 
 export type ArticleBlock =
   | { type: "paragraph"; children: TextLeaf[] }
   | { type: "heading"; level: 2 | 3; children: TextLeaf[] }
-  | { type: "quote"; children: TextLeaf[] };
+  | { type: "quote"; children: TextLeaf[] }
+  /** Lists are flat: each item a block, numbered items carry their number. */
+  | { type: "list-item"; ordered: boolean; number?: number; children: TextLeaf[] };
 
 export type ArticleValue = ArticleBlock[];
 
