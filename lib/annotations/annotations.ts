@@ -42,7 +42,7 @@ async function findVerdictOption(tx: Tx, actor: Actor, key: string) {
 }
 
 /** Authors change their own annotations; editors and admins change any in their workspace. */
-function assertMayChange(actor: Actor, authorId: string) {
+export function assertMayChange(actor: Actor, authorId: string) {
   if (authorId !== actor.userId && !hasRole(actor.role, "EDITOR")) {
     throw new AppError("FORBIDDEN", "Only the author, an editor or an admin can change this annotation");
   }
@@ -113,20 +113,22 @@ export async function listAnnotationsForArticle(options: { actor: Actor | null; 
 }
 
 /**
- * The article's live annotations as summaries (no context, sources or notes), in text order:
- * what the article page draws highlights and its list from, kept small for long articles.
+ * The live annotations placed on the article's current revision, as summaries (no context,
+ * sources or notes), in text order: what the article page draws highlights and its list from,
+ * kept small for long articles. Orphans of a revision are listed by listOrphans instead.
  */
 export async function listAnnotationSummaries(options: { actor: Actor | null; articleId: unknown }): Promise<AnnotationSummary[]> {
   const actor = requireActor(options.actor);
   const article = await findArticle(db, actor, options.articleId);
   const rows = await db.annotation.findMany({
-    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null },
+    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, revisionId: article.revisions[0]?.id, placement: { in: ["ANCHORED", "NEEDS_CHECK"] } },
     select: {
       id: true,
       start: true,
       end: true,
       claim: true,
       status: true,
+      placement: true,
       version: true,
       verdictOption: annotationInclude.verdictOption,
       author: annotationInclude.author,
@@ -150,7 +152,7 @@ export async function getAnnotation(options: { actor: Actor | null; annotationId
 }
 
 /** The stale-version answer: 409 with the current copy, so the client can show what changed. */
-function staleVersion(current: AnnotationView): AppError {
+export function staleVersion(current: AnnotationView): AppError {
   return new AppError("CONFLICT", `Someone else changed this annotation (now version ${current.version}); reload to see their changes`, { current });
 }
 
@@ -234,4 +236,35 @@ export async function listAnnotationHistory(options: { actor: Actor | null; anno
     include: { actor: { select: { id: true, name: true } } },
   });
   return events.map((e) => ({ id: e.id, action: e.action, actor: e.actor, at: e.createdAt.toISOString(), before: e.before, after: e.after }));
+}
+
+export type OrphanSummary = Pick<AnnotationView, "id" | "quote" | "claim" | "verdict" | "author" | "version"> & { reason: string | null };
+
+/**
+ * The article's annotations that lost their place in a revision ("Needs re-anchoring"), oldest
+ * first, each with the reason it could not be followed. Any member.
+ */
+export async function listOrphans(options: { actor: Actor | null; articleId: unknown }): Promise<OrphanSummary[]> {
+  const actor = requireActor(options.actor);
+  const article = await findArticle(db, actor, options.articleId);
+  const rows = await db.annotation.findMany({
+    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, placement: "ORPHANED" },
+    select: {
+      id: true,
+      quote: true,
+      claim: true,
+      version: true,
+      importedAuthor: true,
+      verdictOption: annotationInclude.verdictOption,
+      author: annotationInclude.author,
+      reanchorings: { orderBy: { createdAt: "desc" }, take: 1, select: { reason: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map(({ verdictOption, author, importedAuthor, reanchorings, ...row }) => ({
+    ...row,
+    verdict: verdictOption,
+    author: { id: author.id, name: importedAuthor ?? author.name },
+    reason: reanchorings[0]?.reason ?? null,
+  }));
 }

@@ -47,7 +47,7 @@ export const httpUrlSchema = z
   .refine(isHttpUrl, HTTP_URL_MESSAGE);
 
 /** "2026-11-01" or a full ISO timestamp. */
-const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value));
+export const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value));
 
 export const sourceInputSchema = z.object({
   url: httpUrlSchema,

@@ -1,5 +1,5 @@
 import type { Prisma } from "../db/generated/client";
-import type { AnnotationStatus } from "../db/generated/enums";
+import type { AnnotationStatus, Placement } from "../db/generated/enums";
 
 /** What lib returns for an annotation: the API's JSON shape and the UI's state. */
 export type SourceView = {
@@ -39,6 +39,8 @@ export type AnnotationView = {
   verdict: VerdictView;
   rationale: string | null;
   status: AnnotationStatus;
+  /** ANCHORED; NEEDS_CHECK after a fuzzy move; ORPHANED (on an older revision) until re-placed. */
+  placement: Placement;
   author: { id: string; name: string };
   version: number;
   createdAt: string;
@@ -105,6 +107,7 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     verdict: row.verdictOption,
     rationale: row.rationale,
     status: row.status,
+    placement: row.placement,
     author: authorOf(row),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -131,11 +134,11 @@ export function auditSnapshot(view: AnnotationView): Prisma.InputJsonObject {
 }
 
 /** What the article page needs up front for highlights and the list; details load on open. */
-export type AnnotationSummary = Pick<AnnotationView, "id" | "start" | "end" | "claim" | "verdict" | "status" | "author" | "version"> & {
+export type AnnotationSummary = Pick<AnnotationView, "id" | "start" | "end" | "claim" | "verdict" | "status" | "placement" | "author" | "version"> & {
   noteCount: number;
 };
 
 export function toSummary(view: AnnotationView): AnnotationSummary {
-  const { id, start, end, claim, verdict, status, author, version } = view;
-  return { id, start, end, claim, verdict, status, author, version, noteCount: view.notes.filter((n) => !n.deleted).length };
+  const { id, start, end, claim, verdict, status, placement, author, version } = view;
+  return { id, start, end, claim, verdict, status, placement, author, version, noteCount: view.notes.filter((n) => !n.deleted).length };
 }

@@ -12,6 +12,9 @@ export type BodyFormat = (typeof BODY_FORMATS)[number];
 /** Documented limits (README): a body over them gets a 400 (413 for the size) saying which. */
 export const BODY_LIMITS = { characters: 1_000_000, blocks: 5_000, blockCharacters: 50_000 } as const;
 
+/** The JSON request that carries a body: room for the largest body in any script (4 bytes a character at worst). */
+export const ARTICLE_JSON_BYTES = 4 * 1024 * 1024;
+
 export const bodyInputSchema = z.object({
   format: z.enum(BODY_FORMATS, { message: `format must be one of ${BODY_FORMATS.join(", ")}` }),
   body: z.string({ message: "body must be text" }),

@@ -1,6 +1,7 @@
+import { updateArticle } from "@/lib/articles/articles";
 import { getArticle } from "@/lib/articles/queries";
-import { getReadActor } from "@/lib/auth/session";
-import { jsonRoute } from "@/lib/http/responses";
+import { getActor, getReadActor } from "@/lib/auth/session";
+import { jsonRoute, readJson } from "@/lib/http/responses";
 
 /** GET /api/articles/:id — metadata, current revisionId, canonical text and Slate value. */
 export const GET = jsonRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
@@ -14,4 +15,11 @@ export const GET = jsonRoute(async (request, { params }: { params: Promise<{ id:
     text: revision.text,
     value: revision.body,
   };
+});
+
+/** PATCH /api/articles/:id — metadata: `{ title?, outlet?, author?, url?, publishedAt?, section? }`. Editors and admins. */
+export const PATCH = jsonRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const actor = await getActor();
+  const input = actor ? await readJson(request) : null;
+  return updateArticle({ actor, articleId: (await params).id, input });
 });

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { httpUrlSchema, isIsoDate } from "../annotations/schemas";
+import { BODY_FORMATS } from "./body/parse";
+
+/** Documented limits (README). */
+export const ARTICLE_LIMITS = { title: 300, outlet: 200, author: 200, section: 200 } as const;
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string({ message: `${label} must be text` })
+    .trim()
+    .max(max, `${label} is too long (${max} characters at most)`)
+    .nullish()
+    .transform((value) => value || null);
+
+const metadata = {
+  title: z.string({ message: "Title is required" }).trim().min(1, "Title is required").max(ARTICLE_LIMITS.title, `Title is too long (${ARTICLE_LIMITS.title} characters at most)`),
+  outlet: optionalText(ARTICLE_LIMITS.outlet, "Outlet"),
+  author: optionalText(ARTICLE_LIMITS.author, "Author"),
+  section: optionalText(ARTICLE_LIMITS.section, "Section"),
+  url: z
+    .union([z.literal(""), httpUrlSchema])
+    .nullish()
+    .transform((value) => value || null),
+  publishedAt: z
+    .string({ message: "Publication date must be YYYY-MM-DD" })
+    .trim()
+    .refine((value) => value === "" || isIsoDate(value), "Publication date must be YYYY-MM-DD")
+    .nullish()
+    .transform((value) => (value ? new Date(value) : null)),
+};
+
+const body = {
+  format: z.enum(BODY_FORMATS, { message: `format must be one of ${BODY_FORMATS.join(", ")}` }),
+  body: z.string({ message: "body is required" }),
+};
+
+const OBJECT_BODY = { error: "The body must be a JSON object" };
+
+/** POST /api/articles and the "Add an article" form. */
+export const createArticleSchema = z.object({ ...metadata, ...body }, OBJECT_BODY);
+
+/** PATCH /api/articles/:id: the metadata to change. */
+export const updateArticleSchema = z.object(metadata, OBJECT_BODY).partial().strict();
+
+/** POST /api/articles/:id/revisions and the "Revise" form. */
+export const reviseArticleSchema = z.object(body, OBJECT_BODY);
