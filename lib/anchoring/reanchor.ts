@@ -93,9 +93,9 @@ function fuzzy(anchor: AnchorToMove, text: string, diff: TextDiff, mappedStart: 
   let [from, to] = snapToCharacters(text, mappedStart, Math.min(mappedEnd, text.length));
   while (from < to && /\s/.test(text[from])) from++;
   while (to > from && /\s/.test(text[to - 1])) to--;
-  if (to <= from) return { id, method: "orphan", confidence: 0, reason: "its text was deleted" };
-
   const kept = diff.unchangedShare(start, end);
+  if (to <= from || kept < 0.2) return { id, method: "orphan", confidence: 0, reason: "its text was deleted or replaced" };
+
   const lengths = Math.min(quote.length, to - from) / Math.max(quote.length, to - from);
   const score = round(0.8 * kept * lengths + 0.2 * diffContext(anchor, diff));
   if (score < FUZZY_THRESHOLD) return { id, method: "orphan", confidence: score, reason: `its text was reworded too much to follow (match ${Math.round(score * 100)}%)` };

@@ -91,7 +91,7 @@ describe("revising an article", () => {
     expect(outcome(emoji.id).confidence).toBeGreaterThanOrEqual(0.9); // its prefix held the edited "5%"
     expect(outcome(crime.id)).toMatchObject({ method: "quote", orphaned: false });
     expect(outcome(taxes.id)).toMatchObject({ method: "fuzzy", orphaned: false });
-    expect(outcome(denial.id)).toMatchObject({ method: "orphan", orphaned: true, reason: "its text was deleted" });
+    expect(outcome(denial.id)).toMatchObject({ method: "orphan", orphaned: true, reason: "its text was deleted or replaced" });
 
     const text = (await getArticle({ actor: desk.editor, articleId: desk.article.id })).revision.text;
     const moved = await getAnnotation({ actor: desk.editor, annotationId: emoji.id });
@@ -101,7 +101,7 @@ describe("revising an article", () => {
     // The orphan keeps its content on the old revision and leaves the highlights.
     expect(await getAnnotation({ actor: desk.editor, annotationId: denial.id })).toMatchObject({ placement: "ORPHANED", quote: "Officials denied any link to spending cuts", revisionId: desk.article.revision.id });
     expect((await listAnnotationSummaries({ actor: desk.reviewer, articleId: desk.article.id })).map((s) => s.id).sort()).toEqual([emoji.id, crime.id, taxes.id].sort());
-    expect(await listOrphans({ actor: desk.reviewer, articleId: desk.article.id })).toEqual([expect.objectContaining({ id: denial.id, reason: "its text was deleted" })]);
+    expect(await listOrphans({ actor: desk.reviewer, articleId: desk.article.id })).toEqual([expect.objectContaining({ id: denial.id, reason: "its text was deleted or replaced" })]);
     // Each move is on record, and the old revision stays readable.
     expect(await db.reanchoring.count({ where: { toRevisionId: report.revisionId } })).toBe(4);
     expect((await getRevision({ actor: desk.reviewer, articleId: desk.article.id, number: 1 })).text).toContain("Officials denied");
