@@ -15,6 +15,8 @@ type Props = {
   onEdit: () => void;
   onDeleted: (id: string) => void;
   onNotesChange: (notes: NoteView[]) => void;
+  /** The annotation changed here (a confirmed placement). */
+  onChanged: (annotation: AnnotationView) => void;
   onClose: () => void;
 };
 
@@ -26,7 +28,7 @@ function changedFields(entry: HistoryEntry): string {
   return keys.length ? keys.join(", ") : "";
 }
 
-export function AnnotationDetail({ annotation, viewerId, canChange, onEdit, onDeleted, onNotesChange, onClose }: Props) {
+export function AnnotationDetail({ annotation, viewerId, canChange, onEdit, onDeleted, onNotesChange, onChanged, onClose }: Props) {
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,6 +36,12 @@ export function AnnotationDetail({ annotation, viewerId, canChange, onEdit, onDe
     if (!window.confirm("Delete this annotation? It disappears from the article and exports; the audit trail keeps it.")) return;
     const result = await annotationApi.remove(annotation.id, annotation.version);
     if (result.ok) onDeleted(annotation.id);
+    else setError(result.error.message);
+  }
+
+  async function confirmPlacement() {
+    const result = await annotationApi.placement(annotation.id, { action: "confirm", version: annotation.version });
+    if (result.ok) onChanged(result.data);
     else setError(result.error.message);
   }
 
@@ -56,6 +64,16 @@ export function AnnotationDetail({ annotation, viewerId, canChange, onEdit, onDe
       <h2 className="claim">{annotation.claim}</h2>
       {annotation.claimant && <p className="muted">Claimed by {annotation.claimant}</p>}
       <blockquote className="quoted-span">{annotation.quote}</blockquote>
+      {annotation.placement === "NEEDS_CHECK" && (
+        <div className="placement-note" data-testid="check-placement">
+          <p>Check placement: a revision changed this passage and the annotation followed it by a close, not exact, match.</p>
+          {canChange && (
+            <button type="button" onClick={() => void confirmPlacement()}>
+              Placement is right
+            </button>
+          )}
+        </div>
+      )}
       {annotation.rationale && <p className="rationale">{annotation.rationale}</p>}
       <p className="muted">
         By {annotation.author.name} · {formatDateTime(annotation.createdAt)} · version {annotation.version}

@@ -40,6 +40,14 @@ function leafStarts(value: ArticleValue): number[][] {
 function renderElement({ attributes, children, element }: RenderElementProps) {
   if (element.type === "heading") return element.level === 2 ? <h2 {...attributes}>{children}</h2> : <h3 {...attributes}>{children}</h3>;
   if (element.type === "quote") return <blockquote {...attributes}>{children}</blockquote>;
+  if (element.type === "list-item") {
+    // Lists are flat blocks; the marker is drawn beside the text, outside the selectable content.
+    return (
+      <p {...attributes} className="list-item" data-marker={element.ordered ? `${element.number ?? 1}.` : "•"}>
+        {children}
+      </p>
+    );
+  }
   return <p {...attributes}>{children}</p>;
 }
 
@@ -72,6 +80,8 @@ export const ArticleEditor = memo(function ArticleEditor({ value, annotations, o
       let content = children;
       if (leaf.bold) content = <strong>{content}</strong>;
       if (leaf.italic) content = <em>{content}</em>;
+      // Only http(s) and mailto links are ever stored (lib/articles/body); they open elsewhere.
+      if (leaf.link) content = <a href={leaf.link} rel="noopener noreferrer nofollow" target="_blank">{content}</a>;
       const ids = (leaf as { annotationIds?: string[] }).annotationIds;
       const covering = ids?.map((id) => byId.get(id)).filter((a): a is AnnotationSummary => Boolean(a));
       if (!covering?.length) return <span {...attributes}>{content}</span>;
@@ -84,7 +94,7 @@ export const ArticleEditor = memo(function ArticleEditor({ value, annotations, o
       return (
         <mark
           {...attributes}
-          className={covering.length > 1 ? "highlight highlight-multi" : "highlight"}
+          className={["highlight", covering.length > 1 && "highlight-multi", covering.some((a) => a.placement === "NEEDS_CHECK") && "needs-check"].filter(Boolean).join(" ")}
           data-annotation-ids={covering.map((a) => a.id).join(" ")}
           data-count={covering.length}
           style={style}

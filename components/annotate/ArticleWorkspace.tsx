@@ -12,10 +12,14 @@ import { AnnotationDetail } from "./AnnotationDetail";
 import { AnnotationList } from "./AnnotationList";
 import { VerdictChip } from "./VerdictChip";
 import { annotationApi } from "./api-client";
+import { OrphanList } from "./OrphanList";
+import type { OrphanSummary } from "@/lib/annotations/annotations";
 
 type Props = {
   article: { id: string; revisionId: string; text: string; value: ArticleValue };
   initialAnnotations: AnnotationSummary[];
+  /** Annotations the latest revision could not follow. */
+  initialOrphans: OrphanSummary[];
   choices: VerdictChoice[];
   viewer: { id: string; role: Role };
 };
@@ -38,8 +42,9 @@ function markHighlights(id: string, className: string, durationMs?: number) {
 }
 
 /** The article page's working surface: the Slate article, the selection toolbar and the side panel. */
-export function ArticleWorkspace({ article, initialAnnotations, choices, viewer }: Props) {
+export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, choices, viewer }: Props) {
   const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(byPosition));
+  const [orphans, setOrphans] = useState(initialOrphans);
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [toolbarAt, setToolbarAt] = useState<{ top: number; left: number } | null>(null);
   const [panel, setPanel] = useState<Panel>({ kind: "list" });
@@ -117,7 +122,8 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
   }, [openId, details]);
 
   const find = (id: string) => annotations.find((a) => a.id === id);
-  const canChange = (a: AnnotationView) => a.author.id === viewer.id || hasRole(viewer.role, "EDITOR");
+  const mayChange = (authorId: string) => authorId === viewer.id || hasRole(viewer.role, "EDITOR");
+  const canChange = (a: AnnotationView) => mayChange(a.author.id);
 
   function renderPanel() {
     if (panel.kind === "create") {
@@ -199,11 +205,27 @@ export function ArticleWorkspace({ article, initialAnnotations, choices, viewer 
             setPanel({ kind: "list" });
           }}
           onNotesChange={(notes) => upsert({ ...open, notes })}
+          onChanged={upsert}
           onClose={() => setPanel({ kind: "list" })}
         />
       );
     }
-    return <AnnotationList annotations={annotations} choices={choices} onChoose={choose} />;
+    return (
+      <>
+        <OrphanList
+          orphans={orphans}
+          selection={selection}
+          article={article}
+          canChange={mayChange}
+          onPlaced={(placed) => {
+            setOrphans((current) => current.filter((o) => o.id !== placed.id));
+            upsert(placed);
+          }}
+          onDismissed={(id) => setOrphans((current) => current.filter((o) => o.id !== id))}
+        />
+        <AnnotationList annotations={annotations} choices={choices} onChoose={choose} />
+      </>
+    );
   }
 
   return (

@@ -4,16 +4,26 @@ import { listArticles } from "@/lib/articles/queries";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { listVerdictChoices } from "@/lib/verdicts/queries";
+import { hasRole } from "@/lib/auth/roles";
+import { getWorkspaceSettings } from "@/lib/workspaces/settings";
 import { WorkspaceExportForm } from "@/components/exchange/WorkspaceExportForm";
 
 export const metadata: Metadata = { title: "Articles" };
 
 export default async function ArticlesPage() {
   const actor = await requirePageActor("/articles");
-  const [articles, choices] = await Promise.all([listArticles({ actor }), listVerdictChoices({ actor })]);
+  const [articles, choices, settings] = await Promise.all([listArticles({ actor }), listVerdictChoices({ actor }), getWorkspaceSettings({ actor })]);
+  const mayAdd = hasRole(actor.role, "EDITOR") || settings.reviewersMayAddArticles;
   return (
     <main>
       <h1>Articles</h1>
+      {mayAdd && (
+        <p>
+          <Link href="/articles/new" className="button primary">
+            Add an article
+          </Link>
+        </p>
+      )}
       {articles.length === 0 ? (
         <p className="muted">No articles in this workspace yet.</p>
       ) : (

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { toActionResult, type ActionResult } from "@/lib/http/action-result";
 import { addMember, changeMemberRole, setMemberActive } from "@/lib/people/members";
+import { updateWorkspaceSettings } from "@/lib/workspaces/settings";
 
 const PEOPLE = "/admin/people";
 
@@ -32,5 +33,13 @@ export async function setActiveAction(_previous: ActionResult | null, form: Form
     });
     revalidatePath(PEOPLE);
     return `${member.name} is ${member.active ? "active again" : "deactivated"}.`;
+  });
+}
+
+export async function updateSettingsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const settings = await updateWorkspaceSettings({ actor: await getActor(), input: { reviewersMayAddArticles: form.get("reviewersMayAddArticles") === "on" } });
+    revalidatePath(PEOPLE);
+    return settings.reviewersMayAddArticles ? "Reviewers may now add and revise articles." : "Only editors and admins add and revise articles now.";
   });
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadPageData } from "@/lib/http/page-data";
 import { listMembers } from "@/lib/people/members";
+import { getWorkspaceSettings } from "@/lib/workspaces/settings";
+import { SettingsForm } from "@/components/admin/SettingsForm";
 import { AddMemberForm } from "@/components/admin/AddMemberForm";
 import { MemberRow } from "@/components/admin/MemberRow";
 
@@ -9,13 +11,17 @@ export const metadata: Metadata = { title: "People" };
 
 export default async function PeoplePage() {
   const actor = await requirePageActor("/admin/people");
-  const members = await loadPageData(() => listMembers({ actor }));
+  const [members, settings] = await loadPageData(() => Promise.all([listMembers({ actor }), getWorkspaceSettings({ actor })]));
   return (
     <main>
       <h1>People in {actor.workspaceName}</h1>
       <section className="card" aria-labelledby="add-person">
         <h2 id="add-person">Add a person</h2>
         <AddMemberForm />
+      </section>
+      <section className="card" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">Workspace settings</h2>
+        <SettingsForm settings={settings} />
       </section>
       <h2>Members</h2>
       <table className="list">

@@ -1,5 +1,7 @@
 import { getArticle } from "@/lib/articles/queries";
-import { listAnnotationSummaries } from "@/lib/annotations/annotations";
+import { listAnnotationSummaries, listOrphans } from "@/lib/annotations/annotations";
+import { getWorkspaceSettings } from "@/lib/workspaces/settings";
+import Link from "next/link";
 import { listVerdictChoices } from "@/lib/verdicts/queries";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadPageData } from "@/lib/http/page-data";
@@ -12,9 +14,17 @@ import { ImportForm } from "@/components/exchange/ImportForm";
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/articles/${id}`);
-  const [article, annotations, choices] = await loadPageData(() =>
-    Promise.all([getArticle({ actor, articleId: id }), listAnnotationSummaries({ actor, articleId: id }), listVerdictChoices({ actor })]),
+  const [article, annotations, orphans, choices, settings] = await loadPageData(() =>
+    Promise.all([
+      getArticle({ actor, articleId: id }),
+      listAnnotationSummaries({ actor, articleId: id }),
+      listOrphans({ actor, articleId: id }),
+      listVerdictChoices({ actor }),
+      getWorkspaceSettings({ actor }),
+    ]),
   );
+  const isEditor = hasRole(actor.role, "EDITOR");
+  const mayRevise = isEditor || settings.reviewersMayAddArticles;
   return (
     <main className="wide">
       <title>{article.title}</title>
@@ -31,18 +41,24 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           </>
         )}
       </p>
+      <nav className="article-actions" aria-label="Article">
+        {isEditor && <Link href={`/articles/${article.id}/edit`}>Edit details</Link>}
+        {mayRevise && <Link href={`/articles/${article.id}/revise`}>Revise text</Link>}
+        {article.revision.number > 1 && <Link href={`/articles/${article.id}/revisions`}>Revisions ({article.revision.number})</Link>}
+      </nav>
       <ArticleExportLinks articleId={article.id} />
-      {hasRole(actor.role, "EDITOR") && (
+      {isEditor && (
         <details className="import">
           <summary>Import annotations</summary>
           <ImportForm articleId={article.id} choices={choices} />
         </details>
       )}
       <ArticleWorkspace
-        // An import adds annotations on the server; a new count starts the workspace afresh with them.
-        key={annotations.length}
+        // An import or a revision changes annotations on the server; the workspace starts afresh with them.
+        key={`${article.revision.id}-${annotations.length}-${orphans.length}`}
         article={{ id: article.id, revisionId: article.revision.id, text: article.revision.text, value: article.revision.body }}
         initialAnnotations={annotations}
+        initialOrphans={orphans}
         choices={choices}
         viewer={{ id: actor.userId, role: actor.role }}
       />

@@ -1,0 +1,83 @@
+"use client";
+
+import { useState } from "react";
+import type { OrphanSummary } from "@/lib/annotations/annotations";
+import type { AnnotationView } from "@/lib/annotations/view";
+import type { TextSpan } from "@/lib/anchoring/offsets";
+import { annotationApi } from "./api-client";
+import { VerdictChip } from "./VerdictChip";
+
+type Props = {
+  orphans: OrphanSummary[];
+  /** The passage selected in the article now, if any: where "Place here" puts an orphan. */
+  selection: TextSpan | null;
+  article: { revisionId: string; text: string };
+  canChange: (authorId: string) => boolean;
+  onPlaced: (annotation: AnnotationView) => void;
+  onDismissed: (id: string) => void;
+};
+
+/**
+ * "Needs re-anchoring": annotations a revision could not follow. Each keeps its quote, verdict,
+ * sources and notes; a person selects the passage it now belongs to and places it there, or
+ * dismisses it.
+ */
+export function OrphanList({ orphans, selection, article, canChange, onPlaced, onDismissed }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  if (orphans.length === 0) return null;
+
+  async function place(orphan: OrphanSummary) {
+    if (!selection) return;
+    const result = await annotationApi.placement(orphan.id, {
+      action: "place",
+      version: orphan.version,
+      revisionId: article.revisionId,
+      start: selection.start,
+      end: selection.end,
+      quote: article.text.slice(selection.start, selection.end),
+    });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    window.getSelection()?.removeAllRanges();
+    onPlaced(result.data);
+  }
+
+  async function dismiss(orphan: OrphanSummary) {
+    if (!window.confirm("Dismiss this annotation? It stays on record but leaves the article and its lists.")) return;
+    const result = await annotationApi.placement(orphan.id, { action: "dismiss", version: orphan.version });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    onDismissed(orphan.id);
+  }
+
+  return (
+    <section className="orphans" aria-labelledby="orphans-heading" data-testid="orphans">
+      <h2 id="orphans-heading">Needs re-anchoring ({orphans.length})</h2>
+      <p className="muted">The latest revision lost these passages. Select where each belongs now, then place it; or dismiss it.</p>
+      <ul>
+        {orphans.map((orphan) => (
+          <li key={orphan.id} data-testid="orphan">
+            <VerdictChip verdict={orphan.verdict} /> <strong>{orphan.claim}</strong>
+            <blockquote className="quoted-span">{orphan.quote}</blockquote>
+            {orphan.reason && <p className="muted">Why: {orphan.reason}</p>}
+            {canChange(orphan.author.id) && (
+              <div className="form-row">
+                <button type="button" className="primary" disabled={!selection} onMouseDown={(e) => e.preventDefault()} onClick={() => void place(orphan)}>
+                  Place on selected text
+                </button>
+                <button type="button" onClick={() => void dismiss(orphan)}>
+                  Dismiss
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
