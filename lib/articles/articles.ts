@@ -36,6 +36,7 @@ function requireEditor(actor: Actor | null): Actor {
  * Answers its id and revision id.
  */
 export async function createArticle(options: { actor: Actor | null; input: unknown }): Promise<{ id: string; revisionId: string }> {
+  requireMember(options.actor);
   const input = parseInput(createArticleSchema, options.input);
   const { value, text } = parseArticleBody(input.format, input.body);
   return db.$transaction(async (tx) => {
@@ -90,6 +91,7 @@ export type RevisionReport = { revisionId: string; number: number; annotations: 
  * report of each annotation's outcome.
  */
 export async function reviseArticle(options: { actor: Actor | null; articleId: unknown; input: unknown }): Promise<RevisionReport> {
+  requireMember(options.actor);
   const articleId = parseInput(idSchema, options.articleId);
   const input = parseInput(reviseArticleSchema, options.input);
   const { value, text } = parseArticleBody(input.format, input.body);
