@@ -64,3 +64,30 @@ export async function createBenchArticle(db: PrismaClient, options: { workspaceI
   await db.annotation.createMany({ data });
   return { id: article.id, revisionId: article.revisions[0].id, text, paragraphs: body.length };
 }
+
+/**
+ * A revision of generated paragraphs with edits spread through the text: every 7th paragraph gets
+ * a new opening sentence, every 5th a word replaced in its middle, every 11th a sentence's words
+ * shuffled and every 50th is deleted. Deterministic.
+ */
+export function reviseParagraphs(paragraphs: string[]): string[] {
+  const random = prng(29);
+  return paragraphs.flatMap((paragraph, i) => {
+    if (i % 50 === 49) return [];
+    let text = paragraph;
+    if (i % 7 === 3) text = `An inserted sentence opens paragraph ${i}. ${text}`;
+    if (i % 5 === 2) {
+      const words = text.split(" ");
+      words[Math.floor(words.length / 2)] = "reportedly";
+      text = words.join(" ");
+    }
+    if (i % 11 === 6) {
+      const words = text.split(" ");
+      const from = random(Math.max(1, words.length - 12));
+      const slice = words.slice(from, from + 10).reverse();
+      words.splice(from, 10, ...slice);
+      text = words.join(" ");
+    }
+    return [text];
+  });
+}

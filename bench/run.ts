@@ -11,6 +11,7 @@ import { createPrismaClient } from "../lib/db/create-client";
 import { parseDatabaseUrl } from "../lib/db/connection";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../prisma/seed";
 import { benchExport } from "./export";
+import { benchReanchor } from "./reanchor";
 import { createBenchArticle, generateSpans } from "./fixtures";
 import { median, percentile, round, timeCalls } from "./stats";
 
@@ -102,6 +103,8 @@ try {
 
   await server.stop();
   server = undefined;
+  console.log(`Revising the ${WORDS.toLocaleString("en")}-word article and re-anchoring its ${ANNOTATIONS} annotations…`);
+  results.reanchor = await benchReanchor(database.url, annotated.id);
   if (EXPORT_ANNOTATIONS > 0) results.export = await benchExport(database.url, EXPORT_ANNOTATIONS);
 
   report(results);
@@ -218,6 +221,11 @@ function report(r: typeof results) {
     console.log(`  ${name.padEnd(18)} API ${api.p50} / ${api.p95}   ${bareName} ${bare.p50} / ${bare.p95}   ratio p50 ${ratio}×`);
   line("create annotation", s.createAnnotation.api, s.createAnnotation.pgInsert as { p50: number; p95: number }, "pg INSERT", s.createAnnotation.ratioP50);
   line(`list (${ANNOTATIONS} rows)`, s.listAnnotations.api, s.listAnnotations.pgSelect as { p50: number; p95: number }, "pg SELECT", s.listAnnotations.ratioP50);
+  const a = r.reanchor as Awaited<ReturnType<typeof benchReanchor>>;
+  console.log(`\nRevision (${WORDS.toLocaleString("en")} words, edits spread through the text, ${a.annotations} annotations; one transaction as the API runs it)`);
+  console.log(`  whole revision (parse, diff, re-anchor, save)   ${a.totalMs} ms   (target < 2000 ms)   ${a.perAnnotationMs} ms per annotation`);
+  console.log(`  re-anchoring alone (pure)                        ${a.pureMs} ms`);
+  console.log(`  followed exactly ${a.shares.exact}%   by fuzzy match ${a.shares.fuzzy}%   orphaned ${a.shares.orphan}%`);
   if (r.export) reportExport(r.export as Awaited<ReturnType<typeof benchExport>>);
 }
 

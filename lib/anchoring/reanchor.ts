@@ -37,6 +37,10 @@ function reanchor(anchor: AnchorToMove, text: string, diff: TextDiff): ReanchorR
 
   const mappedStart = diff.map(start, "start");
   const mappedEnd = diff.map(end, "end");
+  // Most annotations sit where the diff puts them, with their context: no need to search the text.
+  if (text.slice(mappedStart, mappedEnd) === quote && contextShare(text, mappedStart, mappedEnd, anchor) >= 0.5) {
+    return { id, method: "quote", confidence: round(Math.max(0.9, contextShare(text, mappedStart, mappedEnd, anchor))), start: mappedStart, end: mappedEnd };
+  }
   const found = bestOccurrence(text, anchor, mappedStart, diffContext(anchor, diff));
   if (found) return { id, method: "quote", confidence: found.confidence, start: found.at, end: found.at + quote.length };
 
