@@ -6,8 +6,11 @@ import { diffArrays } from "diff";
  * keep the diff small (fast on long articles) and its output readable.
  */
 const TOKEN = /\s+|[\p{L}\p{N}\p{M}_]+|./gsu;
-/** Splits a text into paragraphs and the blank lines between them (kept, so nothing is lost). */
-const BLOCKS = /(\n\n)/;
+/**
+ * Splits a text into paragraphs, each with the blank line after it. (Blank lines on their own would
+ * pair up by position and cut a run of changed paragraphs into mismatched pairs.)
+ */
+const BLOCKS = /(?<=\n\n)/;
 
 export type DiffPart = { kind: "equal" | "added" | "removed"; text: string };
 

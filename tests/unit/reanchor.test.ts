@@ -95,6 +95,16 @@ describe("reanchorAll", () => {
     expect(edge.text).toBe("Cafe\u0301 au");
   });
 
+  it("follows an edited span when a paragraph is inserted before it and every paragraph after changed too", () => {
+    const revised = `A new first paragraph.\n\n${OLD}`
+      .replace("taxes rose 5%", "taxes rose 6%")
+      .replace("police figures show", "say police")
+      .replace("\n\nOfficials denied any link to spending cuts.", "");
+    const moved = move("taxes rose 5% last year", revised);
+    expect(moved).toMatchObject({ method: "fuzzy", text: "taxes rose 6% last year" });
+    expect(move("Crime fell by half in the city centre", revised)).toMatchObject({ text: "Crime fell by half in the city centre" });
+  });
+
   it("re-anchors many annotations in one pass", () => {
     const quotes = ["The mayor", "taxes rose 5%", "Crime fell", "police figures", "spending cuts"];
     const revised = OLD.replace("The mayor said", "The mayor of Springfield said").replace("spending cuts", "budget cuts");
