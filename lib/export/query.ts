@@ -41,7 +41,7 @@ export type ExportQuery = z.output<typeof exportQuerySchema>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Which annotations an export holds: always one workspace's live ones, narrowed by the query. */
+/** Which annotations an export holds: always one workspace's live ones (not dismissed), narrowed by the query. */
 export type Selection = {
   workspaceId: string;
   articleId?: string;
@@ -68,7 +68,8 @@ export function selectionFor(actor: Actor, query: ExportQuery): Selection {
  * (a row comparison on the index that matches their order), which Prisma's query API cannot say.
  */
 function selectionSql(selection: Selection): Prisma.Sql {
-  const conditions = [Prisma.sql`a."workspaceId" = ${selection.workspaceId}`, Prisma.sql`a."deletedAt" IS NULL`];
+  // Dismissed orphans are kept for the record only: no export carries them.
+  const conditions = [Prisma.sql`a."workspaceId" = ${selection.workspaceId}`, Prisma.sql`a."deletedAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`];
   if (selection.articleId) conditions.push(Prisma.sql`a."articleId" = ${selection.articleId}`);
   if (selection.statuses) {
     conditions.push(selection.statuses.length ? Prisma.sql`a.status::text IN (${Prisma.join(selection.statuses)})` : Prisma.sql`FALSE`);

@@ -6,7 +6,12 @@ import { createArticle, reviseArticle, updateArticle } from "@/lib/articles/arti
 import { getArticle } from "@/lib/articles/queries";
 import { getRevision, getRevisionDiff, listRevisions } from "@/lib/articles/revisions";
 import { updateWorkspaceSettings } from "@/lib/workspaces/settings";
+import { exportAnnotations } from "@/lib/export/export";
+import type { NativeDocument } from "@/lib/export/native-format";
 import { createWorkspace } from "../support/factories";
+import { readAll } from "../support/exports";
+
+const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://factmark.example/checks" };
 
 const BODY = [
   "<h1>Budget row</h1>",
@@ -44,6 +49,8 @@ describe("adding and editing articles", () => {
     await expect(createArticle({ actor: desk.reviewer, input })).rejects.toMatchObject({ status: 403 });
     await expect(createArticle({ actor: null, input })).rejects.toMatchObject({ status: 401 });
     await expect(updateWorkspaceSettings({ actor: desk.editor, input: { reviewersMayAddArticles: true } })).rejects.toMatchObject({ status: 403 });
+    await expect(updateWorkspaceSettings({ actor: null, input: { reviewersMayAddArticles: true } })).rejects.toMatchObject({ status: 401 });
+    await expect(updateWorkspaceSettings({ actor: desk.admin, input: { reviewersMayAddArticles: "yes" } })).rejects.toMatchObject({ status: 400 });
     await updateWorkspaceSettings({ actor: desk.admin, input: { reviewersMayAddArticles: true } });
     await expect(createArticle({ actor: desk.reviewer, input })).resolves.toMatchObject({ id: expect.any(String) });
 
@@ -147,6 +154,9 @@ describe("revising an article", () => {
     expect(await setPlacement({ actor: desk.reviewer, annotationId: denial.id, input: { action: "dismiss", version: 1 } })).toMatchObject({ placement: "DISMISSED" });
     expect(await listOrphans({ actor: desk.reviewer, articleId: desk.article.id })).toEqual([]);
     expect(await db.reanchoring.count({ where: { annotationId: crime.id, method: "manual" } })).toBe(1);
+    // A dismissed annotation stays on record but leaves every export.
+    const exported = (await readAll(await exportAnnotations({ actor: desk.editor, query: { format: "native", article: desk.article.id }, urls: URLS }))) as NativeDocument;
+    expect(exported.annotations.map((a) => a.id).sort()).toEqual([crime.id, taxes.id].sort());
   });
 
   it("is all or nothing, for editors (and reviewers only when allowed), and refuses an unchanged or bad body", async () => {
