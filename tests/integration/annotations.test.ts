@@ -157,6 +157,7 @@ describe("listAnnotationSummaries", () => {
         end: created.end,
         claim: created.claim,
         status: "DRAFT",
+        placement: "ANCHORED",
         version: 1,
         verdict: created.verdict,
         author: created.author,

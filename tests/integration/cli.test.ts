@@ -22,7 +22,8 @@ async function run(tool: "export" | "import", args: string[]): Promise<{ code: n
 }
 
 describe("command line export and import", () => {
-  it("exports a workspace to a file and imports it into another desk's article, with clear exit codes", async () => {
+  // Each run starts a tsx process (2–3 s on these machines while other test files run): allow for nine.
+  it("exports a workspace to a file and imports it into another desk's article, with clear exit codes", { timeout: 120_000 }, async () => {
     const source = await createWorkspace("CLI source");
     const paragraphs = ["Inflation hit 9% in May, the minister said."];
     const article = await createArticle({ workspaceId: source.workspace.id, paragraphs });
