@@ -7,10 +7,13 @@ import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
 import { NotesThread } from "./NotesThread";
 import { VerdictChip } from "./VerdictChip";
+import { StatusActions } from "./StatusActions";
+import type { Role } from "@/lib/auth/roles";
 
 type Props = {
   annotation: AnnotationView;
   viewerId: string;
+  viewerRole: Role;
   canChange: boolean;
   onEdit: () => void;
   onDeleted: (id: string) => void;
@@ -28,7 +31,7 @@ function changedFields(entry: HistoryEntry): string {
   return keys.length ? keys.join(", ") : "";
 }
 
-export function AnnotationDetail({ annotation, viewerId, canChange, onEdit, onDeleted, onNotesChange, onChanged, onClose }: Props) {
+export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, onEdit, onDeleted, onNotesChange, onChanged, onClose }: Props) {
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -79,6 +82,8 @@ export function AnnotationDetail({ annotation, viewerId, canChange, onEdit, onDe
         By {annotation.author.name} · {formatDateTime(annotation.createdAt)} · version {annotation.version}
       </p>
 
+      <StatusActions annotation={annotation} viewer={{ id: viewerId, role: viewerRole }} onChanged={onChanged} />
+
       <h3>Sources</h3>
       {annotation.sources.length === 0 ? (
         <p className="muted">No sources.</p>
@@ -104,7 +109,7 @@ export function AnnotationDetail({ annotation, viewerId, canChange, onEdit, onDe
         </ol>
       )}
 
-      {canChange && (
+      {canChange && annotation.status !== "PUBLISHED" && (
         <div className="form-actions">
           <button type="button" onClick={onEdit}>
             Edit

@@ -193,6 +193,7 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
         <AnnotationDetail
           annotation={open}
           viewerId={viewer.id}
+          viewerRole={viewer.role}
           canChange={canChange(open)}
           onEdit={() => setPanel({ kind: "edit", id: open.id })}
           onDeleted={(id) => {

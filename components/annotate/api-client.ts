@@ -31,5 +31,6 @@ export const annotationApi = {
   editNote: (id: string, noteId: string, body: string) => call<NoteView>("PATCH", `/api/annotations/${id}/notes/${noteId}`, { body }),
   deleteNote: (id: string, noteId: string) => call<{ id: string }>("DELETE", `/api/annotations/${id}/notes/${noteId}`),
   get: (id: string) => call<AnnotationView>("GET", `/api/annotations/${id}`),
+  changeStatus: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/status`, input),
   placement: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/placement`, input),
 };

@@ -48,6 +48,11 @@ export function assertMayChange(actor: Actor, authorId: string) {
   }
 }
 
+/** Published work is locked: 409 for any edit or deletion. */
+function assertNotPublished(status: string) {
+  if (status === "PUBLISHED") throw new AppError("CONFLICT", "This annotation is published and locked (corrections to published checks are not built yet)");
+}
+
 const sourceRows = (sources: SourceData[]) => sources.map((source, position) => ({ ...source, position }));
 
 /**
@@ -167,6 +172,7 @@ export async function updateAnnotation(options: { actor: Actor | null; annotatio
   return db.$transaction(async (tx) => {
     const row = await findAnnotation(tx, actor, options.annotationId);
     assertMayChange(actor, row.authorId);
+    assertNotPublished(row.status);
     const before = toAnnotationView(row);
     if (row.version !== input.version) throw staleVersion(before);
     const verdictOptionId = input.verdict !== undefined ? (await findVerdictOption(tx, actor, input.verdict)).id : undefined;
@@ -208,6 +214,7 @@ export async function deleteAnnotation(options: { actor: Actor | null; annotatio
   return db.$transaction(async (tx) => {
     const row = await findAnnotation(tx, actor, options.annotationId);
     assertMayChange(actor, row.authorId);
+    assertNotPublished(row.status);
     const before = toAnnotationView(row);
     const { count } = await tx.annotation.updateMany({
       where: { id: row.id, deletedAt: null, ...(input.version !== undefined ? { version: input.version } : {}) },

@@ -25,6 +25,9 @@ export type NoteView = {
 
 export type VerdictView = { key: string; label: string; color: string; rating: number | null };
 
+/** The latest review decision, as the author sees it on their annotation. */
+export type ReviewDecision = { fromStatus: AnnotationStatus; toStatus: AnnotationStatus; comment: string | null; by: string; at: string };
+
 export type AnnotationView = {
   id: string;
   articleId: string;
@@ -41,6 +44,8 @@ export type AnnotationView = {
   status: AnnotationStatus;
   /** ANCHORED; NEEDS_CHECK after a fuzzy move; ORPHANED (on an older revision) until re-placed. */
   placement: Placement;
+  /** The last transition in the review workflow, with its comment; null before any. */
+  lastReview: ReviewDecision | null;
   author: { id: string; name: string };
   version: number;
   createdAt: string;
@@ -54,6 +59,7 @@ export const annotationInclude = {
   author: { select: { id: true, name: true } },
   sources: { orderBy: { position: "asc" } },
   notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } },
+  reviews: { orderBy: { createdAt: "asc" }, include: { editor: { select: { name: true } } } },
 } satisfies Prisma.AnnotationInclude;
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
@@ -92,6 +98,11 @@ export function sourceContent(source: AnnotationRow["sources"][number]): Omit<So
   };
 }
 
+function lastDecision(reviews: AnnotationRow["reviews"]): ReviewDecision | null {
+  const last = reviews.at(-1);
+  return last ? { fromStatus: last.fromStatus, toStatus: last.toStatus, comment: last.comment, by: last.editor.name, at: last.createdAt.toISOString() } : null;
+}
+
 export function toAnnotationView(row: AnnotationRow): AnnotationView {
   return {
     id: row.id,
@@ -108,6 +119,7 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     rationale: row.rationale,
     status: row.status,
     placement: row.placement,
+    lastReview: lastDecision(row.reviews),
     author: authorOf(row),
     version: row.version,
     createdAt: row.createdAt.toISOString(),

@@ -1,0 +1,83 @@
+"use client";
+
+import { useState } from "react";
+import type { AnnotationStatus } from "@/lib/db/generated/enums";
+import type { AnnotationView } from "@/lib/annotations/view";
+import { nextStatuses } from "@/lib/reviews/transitions";
+import type { Role } from "@/lib/auth/roles";
+import { formatDateTime } from "@/lib/format";
+import { annotationApi } from "./api-client";
+
+const ACTION: Record<AnnotationStatus, string> = {
+  DRAFT: "Back to draft",
+  SUBMITTED: "Submit for review",
+  CHANGES_REQUESTED: "Request changes",
+  APPROVED: "Approve",
+  PUBLISHED: "Publish",
+};
+
+export const STATUS_LABEL: Record<AnnotationStatus, string> = {
+  DRAFT: "Draft",
+  SUBMITTED: "Submitted",
+  CHANGES_REQUESTED: "Changes requested",
+  APPROVED: "Approved",
+  PUBLISHED: "Published",
+};
+
+/**
+ * Where the annotation stands in review, the last decision with its comment, and the transitions
+ * this viewer may make (the server checks them again).
+ */
+export function StatusActions({ annotation, viewer, onChanged }: { annotation: AnnotationView; viewer: { id: string; role: Role }; onChanged: (annotation: AnnotationView) => void }) {
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const choices = nextStatuses(annotation.status, { role: viewer.role, isAuthor: annotation.author.id === viewer.id });
+  const last = annotation.lastReview;
+
+  async function move(status: AnnotationStatus) {
+    setPending(true);
+    const result = await annotationApi.changeStatus(annotation.id, { status, comment: comment || null, version: annotation.version });
+    setPending(false);
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    setComment("");
+    onChanged(result.data);
+  }
+
+  return (
+    <section className="status-actions" aria-label="Review" data-testid="review-status">
+      <p>
+        Status: <strong>{STATUS_LABEL[annotation.status]}</strong>
+      </p>
+      {last && (
+        <p className="muted" data-testid="last-decision">
+          {STATUS_LABEL[last.toStatus]} by {last.by}, {formatDateTime(last.at)}
+          {last.comment && <>: “{last.comment}”</>}
+        </p>
+      )}
+      {choices.length > 0 && (
+        <>
+          {choices.includes("CHANGES_REQUESTED") && (
+            <>
+              <label htmlFor={`review-comment-${annotation.id}`}>Comment (required to request changes)</label>
+              <textarea id={`review-comment-${annotation.id}`} value={comment} onChange={(event) => setComment(event.currentTarget.value)} rows={2} />
+            </>
+          )}
+          <div className="form-row">
+            {choices.map((status) => (
+              <button key={status} type="button" className={status === "CHANGES_REQUESTED" ? undefined : "primary"} disabled={pending} onClick={() => void move(status)}>
+                {ACTION[status]}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { db } from "../db/client";
+import { AnnotationStatus } from "../db/generated/enums";
+import { requireMember, type Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record";
+import { findAnnotation, staleVersion } from "../annotations/annotations";
+import { LIMITS } from "../annotations/schemas";
+import { annotationInclude, toAnnotationView, type AnnotationView } from "../annotations/view";
+import { AppError } from "../errors";
+import { parseInput } from "../validation";
+import { transitionRefusal } from "./transitions";
+
+const STATUSES = Object.values(AnnotationStatus);
+
+/** POST /api/annotations/:id/status. */
+export const statusChangeSchema = z
+  .object(
+    {
+      status: z.enum(STATUSES, { message: `status must be one of ${STATUSES.join(", ")}` }),
+      comment: z
+        .string({ message: "comment must be text" })
+        .trim()
+        .max(LIMITS.note, `comment is too long (${LIMITS.note} characters at most)`)
+        .nullish()
+        .transform((value) => value || null),
+      version: z.number({ message: "version is required" }).int().min(1, "version must be at least 1"),
+    },
+    { error: "The body must be a JSON object" },
+  )
+  .strict();
+
+/**
+ * Moves an annotation through the review workflow (lib/reviews/transitions.ts): a transition the
+ * status does not allow is 409, one the actor's role does not allow 403, a missing comment where
+ * one is required 400, a stale version 409; none of them changes anything. Each transition is
+ * recorded as a Review (who, from, to, comment) and an AuditEvent, in the same transaction.
+ */
+export async function changeAnnotationStatus(options: { actor: Actor | null; annotationId: unknown; input: unknown }): Promise<AnnotationView> {
+  const actor = requireMember(options.actor);
+  const input = parseInput(statusChangeSchema, options.input);
+  return db.$transaction(async (tx) => {
+    const row = await findAnnotation(tx, actor, options.annotationId);
+    if (row.version !== input.version) throw staleVersion(toAnnotationView(row));
+    const refusal = transitionRefusal(row.status, input.status, { role: actor.role, isAuthor: row.authorId === actor.userId }, input.comment);
+    if (refusal) throw new AppError(refusal.code, refusal.message);
+    const { count } = await tx.annotation.updateMany({ where: { id: row.id, version: input.version }, data: { status: input.status, version: { increment: 1 } } });
+    if (count === 0) throw staleVersion(toAnnotationView(await findAnnotation(tx, actor, row.id)));
+    await tx.review.create({ data: { annotationId: row.id, editorId: actor.userId, fromStatus: row.status, toStatus: input.status, comment: input.comment } });
+    await recordAudit(tx, actor, { entityType: "annotation", entityId: row.id, action: "status.change", before: { status: row.status }, after: { status: input.status, comment: input.comment } });
+    return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: row.id }, include: annotationInclude }));
+  });
+}

@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+import { API_ARTICLE_TITLE, OTHER_DESK_USER, signedInPage } from "./fixtures";
+
+// The review loop in the browser: submit, changes requested with a comment, resubmit, approve, publish, locked.
+
+async function openAnnotation(page: Page, articleId: string, claim: string) {
+  await page.goto(`/articles/${articleId}`);
+  await page.getByRole("complementary", { name: "Annotations panel" }).getByRole("button", { name: new RegExp(claim) }).click();
+  return page.getByTestId("review-status");
+}
+
+test("a reviewer submits, the editor sends it back with a comment, the reviewer resubmits, the editor approves and publishes; then it is locked", async ({ browser }) => {
+  const reviewer = await signedInPage(browser, "reviewer@example.com");
+  const { articles } = await (await reviewer.request.get("/api/articles")).json();
+  const articleId = articles.find((a: { title: string }) => a.title === API_ARTICLE_TITLE).id;
+  const article = await (await reviewer.request.get(`/api/articles/${articleId}`)).json();
+  const quote = "A second paragraph";
+  const start = (article.text as string).indexOf(quote);
+  const claim = `Review loop ${Date.now()}`;
+  const created = await reviewer.request.post(`/api/articles/${articleId}/annotations`, { data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "mixed" } });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+
+  let status = await openAnnotation(reviewer, articleId, claim);
+  await expect(status).toContainText("Status: Draft");
+  await status.getByRole("button", { name: "Submit for review" }).click();
+  await expect(status).toContainText("Status: Submitted");
+
+  const editor = await signedInPage(browser, "editor@example.com");
+  status = await openAnnotation(editor, articleId, claim);
+  await status.getByRole("button", { name: "Request changes" }).click();
+  await expect(status.getByRole("alert")).toHaveText("comment: say what needs to change");
+  await status.getByLabel("Comment (required to request changes)").fill("Cite the meeting minutes.");
+  await status.getByRole("button", { name: "Request changes" }).click();
+  await expect(status).toContainText("Status: Changes requested");
+
+  status = await openAnnotation(reviewer, articleId, claim);
+  await expect(status.getByTestId("last-decision")).toContainText("Changes requested by Eddie Editor");
+  await expect(status.getByTestId("last-decision")).toContainText("“Cite the meeting minutes.”");
+  await status.getByRole("button", { name: "Submit for review" }).click();
+  await expect(status).toContainText("Status: Submitted");
+
+  // Another reviewer cannot approve it (403), and nothing changes.
+  const reviewer2 = await signedInPage(browser, "reviewer2@example.com");
+  const submitted = await (await reviewer2.request.get(`/api/annotations/${id}`)).json();
+  const refused = await reviewer2.request.post(`/api/annotations/${id}/status`, { data: { status: "APPROVED", version: submitted.version } });
+  expect(refused.status()).toBe(403);
+  expect((await (await reviewer2.request.get(`/api/annotations/${id}`)).json()).status).toBe("SUBMITTED");
+
+  status = await openAnnotation(editor, articleId, claim);
+  await status.getByRole("button", { name: "Approve" }).click();
+  await expect(status).toContainText("Status: Approved");
+  await status.getByRole("button", { name: "Publish" }).click();
+  await expect(status).toContainText("Status: Published");
+  await expect(editor.getByTestId("annotation-detail").getByRole("button", { name: "Edit" })).toHaveCount(0);
+
+  // Locked, and the API says why; published is final; another desk cannot see it.
+  const current = await (await editor.request.get(`/api/annotations/${id}`)).json();
+  const edit = await editor.request.patch(`/api/annotations/${id}`, { data: { version: current.version, claim: "changed" } });
+  expect(edit.status()).toBe(409);
+  expect((await edit.json()).error.message).toMatch(/published and locked/);
+  const reopen = await editor.request.post(`/api/annotations/${id}/status`, { data: { status: "CHANGES_REQUESTED", comment: "no", version: current.version } });
+  expect(reopen.status()).toBe(409);
+  expect((await reopen.json()).error.message).toBe("A published annotation cannot become changes requested: it is final");
+  const other = await signedInPage(browser, OTHER_DESK_USER);
+  expect((await other.request.post(`/api/annotations/${id}/status`, { data: { status: "DRAFT", version: current.version } })).status()).toBe(404);
+});
