@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { requireRole, type Actor } from "../auth/actor";
+import { requireActor, requireRole, type Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../auth/roles";
 import { recordAudit } from "../audit/record";
@@ -138,4 +138,15 @@ export async function setMemberActive(options: MembershipChange & { active: bool
     });
     return toMember(updated);
   });
+}
+
+/** The workspace's active members by name, for pickers and filters (no emails). Any member. */
+export async function listColleagues(options: { actor: Actor | null }): Promise<{ id: string; name: string }[]> {
+  const actor = requireActor(options.actor);
+  const rows = await db.membership.findMany({
+    where: { workspaceId: actor.workspaceId, deactivatedAt: null },
+    select: { user: { select: { id: true, name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return rows.map((row) => row.user);
 }

@@ -65,3 +65,40 @@ test("a reviewer submits, the editor sends it back with a comment, the reviewer 
   const other = await signedInPage(browser, OTHER_DESK_USER);
   expect((await other.request.post(`/api/annotations/${id}/status`, { data: { status: "DRAFT", version: current.version } })).status()).toBe(404);
 });
+
+test("the review queue: keyboard approve and send back with a comment; reviewers get 403; nonsense filters get a message", async ({ browser }) => {
+  const reviewer = await signedInPage(browser, "reviewer@example.com");
+  const { articles } = await (await reviewer.request.get("/api/articles")).json();
+  const articleId = articles.find((a: { title: string }) => a.title === API_ARTICLE_TITLE).id;
+  const article = await (await reviewer.request.get(`/api/articles/${articleId}`)).json();
+  const stamp = Date.now();
+  const submit = async (quote: string, claim: string) => {
+    const start = (article.text as string).indexOf(quote);
+    const created = await (await reviewer.request.post(`/api/articles/${articleId}/annotations`, { data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "false" } })).json();
+    expect((await reviewer.request.post(`/api/annotations/${created.id}/status`, { data: { status: "SUBMITTED", version: 1 } })).status()).toBe(200);
+    return created.id as string;
+  };
+  const firstId = await submit("cancelled meeting", `Queue one ${stamp}`);
+  const secondId = await submit("Sanders blamed", `Queue two ${stamp}`);
+
+  expect((await reviewer.goto("/review"))?.status()).toBe(403);
+
+  const editor = await signedInPage(browser, "editor@example.com");
+  await editor.goto(`/review?reviewer=${(await (await reviewer.request.get(`/api/annotations/${firstId}`)).json()).author.id}&article=${articleId}`);
+  const mine = editor.getByTestId("queue-item").filter({ hasText: String(stamp) });
+  await expect(mine).toHaveCount(2);
+  // Focus the first of ours, approve it with "a"; move to the next with "j", send it back with "r".
+  await mine.first().focus();
+  await editor.keyboard.press("a");
+  await expect(editor.getByText(`Approved: “Queue one ${stamp}”.`)).toBeVisible();
+  await editor.getByTestId("queue-item").filter({ hasText: `Queue two ${stamp}` }).focus();
+  await editor.keyboard.press("r");
+  await editor.getByLabel("What needs to change").fill("Quote the full sentence.");
+  await editor.keyboard.press("Control+Enter");
+  await expect(editor.getByText(`Sent back: “Queue two ${stamp}”.`)).toBeVisible();
+  expect((await (await editor.request.get(`/api/annotations/${firstId}`)).json()).status).toBe("APPROVED");
+  expect(await (await editor.request.get(`/api/annotations/${secondId}`)).json()).toMatchObject({ status: "CHANGES_REQUESTED", lastReview: { comment: "Quote the full sentence." } });
+
+  await editor.goto("/review?article=not-an-id");
+  await expect(editor.locator("main").getByRole("alert")).toContainText("These filters do not work: article: Not a valid id");
+});
