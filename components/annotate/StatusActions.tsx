@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { AnnotationStatus } from "@/lib/db/generated/enums";
 import type { AnnotationView } from "@/lib/annotations/view";
-import { nextStatuses } from "@/lib/reviews/transitions";
+import { nextStatuses, STATUS_LABEL } from "@/lib/reviews/transitions";
 import type { Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
@@ -14,14 +14,6 @@ const ACTION: Record<AnnotationStatus, string> = {
   CHANGES_REQUESTED: "Request changes",
   APPROVED: "Approve",
   PUBLISHED: "Publish",
-};
-
-export const STATUS_LABEL: Record<AnnotationStatus, string> = {
-  DRAFT: "Draft",
-  SUBMITTED: "Submitted",
-  CHANGES_REQUESTED: "Changes requested",
-  APPROVED: "Approved",
-  PUBLISHED: "Published",
 };
 
 /**

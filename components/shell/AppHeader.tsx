@@ -13,6 +13,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
       <span aria-label="Workspace">{actor.workspaceName}</span>
       <nav aria-label="Main">
         <Link href="/articles">Articles</Link>
+        <Link href="/my-work">My work</Link>
         {hasRole(actor.role, "EDITOR") && <Link href="/review">Review queue</Link>}
         {hasRole(actor.role, "ADMIN") && <Link href="/admin/people">People</Link>}
         {hasRole(actor.role, "ADMIN") && <Link href="/admin/tokens">API tokens</Link>}

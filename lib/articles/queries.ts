@@ -3,6 +3,8 @@ import { requireActor, type Actor } from "../auth/actor";
 import { notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
 import type { ArticleValue } from "./slate-value";
+import { articleStatus, type ArticleStatus } from "./status";
+import type { AnnotationStatus } from "../db/generated/enums";
 
 export type ArticleSummary = {
   id: string;
@@ -14,6 +16,8 @@ export type ArticleSummary = {
   updatedAt: Date;
   annotationCount: number;
   revisionCount: number;
+  /** Derived from its annotations' review statuses (lib/articles/status.ts). */
+  status: ArticleStatus;
 };
 
 /** The actor's workspace's articles, newest first, with their live (not deleted) annotation counts. */
@@ -33,14 +37,23 @@ export async function listArticles(options: { actor: Actor | null }): Promise<Ar
       _count: { select: { annotations: { where: { deletedAt: null } }, revisions: true } },
     },
   });
+  // One aggregate for the whole list: annotations per article and review status.
+  const groups = await db.annotation.groupBy({
+    by: ["articleId", "status"],
+    where: { workspaceId: actor.workspaceId, deletedAt: null, placement: { not: "DISMISSED" } },
+    _count: { _all: true },
+  });
+  const counts = new Map<string, Partial<Record<AnnotationStatus, number>>>();
+  for (const group of groups) counts.set(group.articleId, { ...counts.get(group.articleId), [group.status]: group._count._all });
   return articles.map(({ _count, ...article }) => ({
     ...article,
     annotationCount: _count.annotations,
     revisionCount: _count.revisions,
+    status: articleStatus(counts.get(article.id) ?? {}),
   }));
 }
 
-export type ArticleDetail = Omit<ArticleSummary, "revisionCount"> & {
+export type ArticleDetail = Omit<ArticleSummary, "revisionCount" | "status"> & {
   author: string | null;
   sourceUrl: string | null;
   revision: { id: string; number: number; createdAt: Date; text: string; textHash: string; body: ArticleValue };

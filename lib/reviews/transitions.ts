@@ -16,6 +16,16 @@ export const TRANSITIONS: Record<AnnotationStatus, Partial<Record<AnnotationStat
   PUBLISHED: {},
 };
 
+/** For display: "Changes requested". */
+export const STATUS_LABEL: Record<AnnotationStatus, string> = {
+  DRAFT: "Draft",
+  SUBMITTED: "Submitted",
+  CHANGES_REQUESTED: "Changes requested",
+  APPROVED: "Approved",
+  PUBLISHED: "Published",
+};
+
+/** In sentences: "a changes requested annotation". */
 const LABEL: Record<AnnotationStatus, string> = {
   DRAFT: "draft",
   SUBMITTED: "submitted",

@@ -34,6 +34,8 @@ test("a reviewer submits, the editor sends it back with a comment, the reviewer 
   await status.getByRole("button", { name: "Request changes" }).click();
   await expect(status).toContainText("Status: Changes requested");
 
+  await reviewer.goto("/my-work");
+  await expect(reviewer.getByTestId("my-work").getByRole("row").filter({ hasText: claim })).toContainText("Changes requested by Eddie Editor");
   status = await openAnnotation(reviewer, articleId, claim);
   await expect(status.getByTestId("last-decision")).toContainText("Changes requested by Eddie Editor");
   await expect(status.getByTestId("last-decision")).toContainText("“Cite the meeting minutes.”");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createAnnotation, deleteAnnotation, getAnnotation, updateAnnotation } from "@/lib/annotations/annotations";
 import { changeAnnotationStatus } from "@/lib/reviews/status";
+import { listMyWork } from "@/lib/reviews/my-work";
 import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
 
 async function draft() {
@@ -20,8 +21,13 @@ describe("changing an annotation's status", () => {
     expect(await move(desk.reviewer, "SUBMITTED", 1)).toMatchObject({ status: "SUBMITTED", version: 2 });
     const sentBack = await move(desk.editor, "CHANGES_REQUESTED", 2, "Add the statistics office as a source");
     expect(sentBack).toMatchObject({ status: "CHANGES_REQUESTED", lastReview: { toStatus: "CHANGES_REQUESTED", comment: "Add the statistics office as a source", by: "editor user" } });
-    // The reviewer sees the decision and fixes the work while it is sent back.
+    // The reviewer sees the decision on the annotation and in "My work", and fixes the work while it is sent back.
     expect((await getAnnotation({ actor: desk.reviewer, annotationId: desk.annotation.id })).lastReview?.comment).toBe("Add the statistics office as a source");
+    expect(await listMyWork({ actor: desk.reviewer })).toEqual([
+      expect.objectContaining({ id: desk.annotation.id, status: "CHANGES_REQUESTED", lastDecision: expect.objectContaining({ comment: "Add the statistics office as a source", by: "editor user" }) }),
+    ]);
+    expect(await listMyWork({ actor: desk.editor })).toEqual([]);
+    await expect(listMyWork({ actor: null })).rejects.toMatchObject({ status: 401 });
     await updateAnnotation({ actor: desk.reviewer, annotationId: desk.annotation.id, input: { version: 3, sources: [{ url: "https://stats.example/taxes" }] } });
     await move(desk.reviewer, "SUBMITTED", 4);
     await move(desk.editor, "APPROVED", 5);

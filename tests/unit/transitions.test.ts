@@ -50,3 +50,15 @@ describe("review transitions", () => {
     expect(nextStatuses("PUBLISHED", admin)).toEqual([]);
   });
 });
+
+describe("article status", () => {
+  it("is derived from the annotations' review statuses", async () => {
+    const { articleStatus } = await import("@/lib/articles/status");
+    expect(articleStatus({})).toBe("NOT_STARTED");
+    expect(articleStatus({ APPROVED: 0 })).toBe("NOT_STARTED");
+    expect(articleStatus({ DRAFT: 1, APPROVED: 3 })).toBe("IN_PROGRESS");
+    expect(articleStatus({ CHANGES_REQUESTED: 1, SUBMITTED: 2 })).toBe("IN_PROGRESS");
+    expect(articleStatus({ SUBMITTED: 1, PUBLISHED: 5 })).toBe("IN_REVIEW");
+    expect(articleStatus({ APPROVED: 2, PUBLISHED: 1 })).toBe("DONE");
+  });
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { listArticles } from "@/lib/articles/queries";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
+import { ARTICLE_STATUS_LABEL } from "@/lib/articles/status";
 import { listVerdictChoices } from "@/lib/verdicts/queries";
 import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceSettings } from "@/lib/workspaces/settings";
@@ -34,6 +35,7 @@ export default async function ArticlesPage() {
               <th scope="col">Outlet</th>
               <th scope="col">Published</th>
               <th scope="col">Annotations</th>
+              <th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
@@ -46,6 +48,7 @@ export default async function ArticlesPage() {
                 <td>{article.outlet ?? "—"}</td>
                 <td>{formatDate(article.publishedAt)}</td>
                 <td>{article.annotationCount}</td>
+                <td>{ARTICLE_STATUS_LABEL[article.status]}</td>
               </tr>
             ))}
           </tbody>
