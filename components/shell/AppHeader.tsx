@@ -16,6 +16,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <Link href="/my-work">My work</Link>
         {hasRole(actor.role, "EDITOR") && <Link href="/review">Review queue</Link>}
         {hasRole(actor.role, "ADMIN") && <Link href="/admin/people">People</Link>}
+        {hasRole(actor.role, "ADMIN") && <Link href="/admin/scale">Verdict scale</Link>}
         {hasRole(actor.role, "ADMIN") && <Link href="/admin/tokens">API tokens</Link>}
       </nav>
       <div className="who">

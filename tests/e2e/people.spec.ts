@@ -81,3 +81,22 @@ test("'Sign out everywhere' ends the user's sessions in every browser", async ({
   await expect(phone).toHaveURL(/\/login/);
   expect((await phone.request.get("/api/articles")).status()).toBe(401);
 });
+
+test("an admin adds a verdict to the scale and retires it; reviewers get 403 on the scale page", async ({ browser }) => {
+  const admin = await signedInPage(browser, "admin@example.com");
+  await admin.goto("/admin/scale");
+  const key = `satire-${Date.now()}`;
+  await admin.getByLabel("Key").fill(key);
+  await admin.getByLabel("Label", { exact: true }).fill("Satire");
+  await admin.getByRole("button", { name: "Add verdict" }).click();
+  await expect(admin.getByText("Added “Satire”.")).toBeVisible();
+  const row = admin.getByTestId(`option-${key}`);
+  await expect(row).toBeVisible();
+  await row.getByRole("button", { name: "Retire" }).click();
+  await expect(row).toContainText("(retired)");
+  await row.getByRole("button", { name: "Delete" }).click();
+  await expect(admin.getByTestId(`option-${key}`)).toHaveCount(0);
+
+  const reviewer = await signedInPage(browser, "reviewer@example.com");
+  expect((await reviewer.goto("/admin/scale"))?.status()).toBe(403);
+});

@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/auth/session";
+import { toActionResult, type ActionResult } from "@/lib/http/action-result";
+import { addScaleOption, deleteScaleOption, moveScaleOption, setScaleOptionRetired, updateScaleOption } from "@/lib/verdicts/scale";
+
+const SCALE = "/admin/scale";
+
+export async function addOptionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const option = await addScaleOption({ actor: await getActor(), input: Object.fromEntries(form) });
+    revalidatePath(SCALE);
+    return `Added “${option.label}”.`;
+  });
+}
+
+export async function updateOptionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const { optionId, ...input } = Object.fromEntries(form);
+    const option = await updateScaleOption({ actor: await getActor(), optionId, input });
+    revalidatePath(SCALE);
+    return `Saved “${option.label}”.`;
+  });
+}
+
+/** Move up/down, retire, restore or delete, named by the button pressed. */
+export async function optionCommandAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const actor = await getActor();
+    const optionId = form.get("optionId");
+    const command = form.get("command");
+    if (command === "up" || command === "down") await moveScaleOption({ actor, optionId, direction: command });
+    else if (command === "retire" || command === "restore") await setScaleOptionRetired({ actor, optionId, retired: command === "retire" });
+    else if (command === "delete") await deleteScaleOption({ actor, optionId });
+    revalidatePath(SCALE);
+    return command === "delete" ? "Deleted." : "Saved.";
+  });
+}
