@@ -16,7 +16,7 @@ export const LIMITS = {
 } as const;
 
 /** Optional free text: trimmed, empty means absent (null), bounded. */
-const optionalText = (max: number, label: string) =>
+export const optionalText = (max: number, label: string) =>
   z
     .string({ message: `${label} must be text` })
     .trim()
@@ -24,7 +24,7 @@ const optionalText = (max: number, label: string) =>
     .nullish()
     .transform((value) => value || null);
 
-const requiredText = (max: number, label: string) =>
+export const requiredText = (max: number, label: string) =>
   z.string({ message: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} is too long (${max} characters at most)`);
 
 /** http(s) only: javascript:, data: and every other scheme are refused. */

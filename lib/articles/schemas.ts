@@ -1,20 +1,12 @@
 import { z } from "zod";
-import { httpUrlSchema, isIsoDate } from "../annotations/schemas";
+import { httpUrlSchema, isIsoDate, optionalText, requiredText } from "../annotations/schemas";
 import { BODY_FORMATS } from "./body/parse";
 
 /** Documented limits (README). */
 export const ARTICLE_LIMITS = { title: 300, outlet: 200, author: 200, section: 200 } as const;
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string({ message: `${label} must be text` })
-    .trim()
-    .max(max, `${label} is too long (${max} characters at most)`)
-    .nullish()
-    .transform((value) => value || null);
-
 const metadata = {
-  title: z.string({ message: "Title is required" }).trim().min(1, "Title is required").max(ARTICLE_LIMITS.title, `Title is too long (${ARTICLE_LIMITS.title} characters at most)`),
+  title: requiredText(ARTICLE_LIMITS.title, "Title"),
   outlet: optionalText(ARTICLE_LIMITS.outlet, "Outlet"),
   author: optionalText(ARTICLE_LIMITS.author, "Author"),
   section: optionalText(ARTICLE_LIMITS.section, "Section"),
