@@ -8,6 +8,7 @@ import { annotationApi } from "./api-client";
 import { NotesThread } from "./NotesThread";
 import { VerdictChip } from "./VerdictChip";
 import { StatusActions } from "./StatusActions";
+import { CorrectionPanel } from "./CorrectionPanel";
 import type { Role } from "@/lib/auth/roles";
 
 type Props = {
@@ -20,6 +21,10 @@ type Props = {
   onNotesChange: (notes: NoteView[]) => void;
   /** The annotation changed here (a confirmed placement). */
   onChanged: (annotation: AnnotationView) => void;
+  /** Open another annotation in the panel (a correction). */
+  onOpen: (id: string) => void;
+  /** A correction of this annotation was started. */
+  onCorrectionStarted: (correction: AnnotationView) => void;
   onClose: () => void;
 };
 
@@ -31,7 +36,7 @@ function changedFields(entry: HistoryEntry): string {
   return keys.length ? keys.join(", ") : "";
 }
 
-export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, onEdit, onDeleted, onNotesChange, onChanged, onClose }: Props) {
+export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, onEdit, onDeleted, onNotesChange, onChanged, onOpen, onCorrectionStarted, onClose }: Props) {
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -82,7 +87,8 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
         By {annotation.author.name} · {formatDateTime(annotation.createdAt)} · version {annotation.version}
       </p>
 
-      <StatusActions annotation={annotation} viewer={{ id: viewerId, role: viewerRole }} onChanged={onChanged} />
+      <CorrectionPanel annotation={annotation} canChange={canChange} onOpen={onOpen} onStarted={onCorrectionStarted} />
+      {!annotation.supersededAt && <StatusActions annotation={annotation} viewer={{ id: viewerId, role: viewerRole }} onChanged={onChanged} />}
 
       <h3>Sources</h3>
       {annotation.sources.length === 0 ? (
@@ -136,6 +142,7 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
             <li key={entry.id}>
               {formatDateTime(entry.at)} · {entry.actor?.name ?? "someone"} · {entry.action}
               {entry.action === "update" && changedFields(entry) && <span className="muted"> ({changedFields(entry)})</span>}
+              {entry.annotationId !== annotation.id && <span className="muted"> (published version this corrects)</span>}
             </li>
           ))}
         </ol>

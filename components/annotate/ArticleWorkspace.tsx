@@ -61,7 +61,9 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
   const [loadError, setLoadError] = useState<string | null>(null);
 
   const upsert = useCallback((annotation: AnnotationView) => {
-    setAnnotations((current) => [...current.filter((a) => a.id !== annotation.id), toSummary(annotation)].sort(byPosition));
+    // A published correction replaces the annotation it corrects.
+    const replaced = annotation.status === "PUBLISHED" ? annotation.correction?.of.id : undefined;
+    setAnnotations((current) => [...current.filter((a) => a.id !== annotation.id && a.id !== replaced), toSummary(annotation)].sort(byPosition));
     setDetails((current) => ({ ...current, [annotation.id]: annotation }));
   }, []);
 
@@ -207,6 +209,12 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
           }}
           onNotesChange={(notes) => upsert({ ...open, notes })}
           onChanged={upsert}
+          onOpen={(id) => setPanel({ kind: "detail", id })}
+          onCorrectionStarted={(correction) => {
+            upsert(correction);
+            setDetails((current) => ({ ...current, [open.id]: { ...open, correctedBy: { id: correction.id, status: correction.status } } }));
+            setPanel({ kind: "edit", id: correction.id });
+          }}
           onClose={() => setPanel({ kind: "list" })}
         />
       );

@@ -32,5 +32,6 @@ export const annotationApi = {
   deleteNote: (id: string, noteId: string) => call<{ id: string }>("DELETE", `/api/annotations/${id}/notes/${noteId}`),
   get: (id: string) => call<AnnotationView>("GET", `/api/annotations/${id}`),
   changeStatus: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/status`, input),
+  startCorrection: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/corrections`, input),
   placement: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/placement`, input),
 };

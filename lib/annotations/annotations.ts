@@ -48,12 +48,12 @@ export function assertMayChange(actor: Actor, authorId: string) {
   }
 }
 
-/** Published work is locked: 409 for any edit or deletion. */
+/** Published work is locked: 409 for any edit or deletion; it changes only through a correction. */
 function assertNotPublished(status: string) {
-  if (status === "PUBLISHED") throw new AppError("CONFLICT", "This annotation is published and locked (corrections to published checks are not built yet)");
+  if (status === "PUBLISHED") throw new AppError("CONFLICT", "This annotation is published and locked: start a correction to change it");
 }
 
-const sourceRows = (sources: SourceData[]) => sources.map((source, position) => ({ ...source, position }));
+export const sourceRows = (sources: SourceData[]) => sources.map((source, position) => ({ ...source, position }));
 
 /**
  * Creates an annotation on a span of the article's current revision, with its sources and a
@@ -105,12 +105,12 @@ export async function createAnnotation(options: { actor: Actor | null; articleId
   });
 }
 
-/** The article's live annotations in text order, with sources and notes. Any member. */
+/** The article's live, current (not superseded) annotations in text order, with sources and notes. Any member. */
 export async function listAnnotationsForArticle(options: { actor: Actor | null; articleId: unknown }): Promise<AnnotationView[]> {
   const actor = requireActor(options.actor);
   const article = await findArticle(db, actor, options.articleId);
   const rows = await db.annotation.findMany({
-    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null },
+    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null },
     include: annotationInclude,
     orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
   });
@@ -126,7 +126,7 @@ export async function listAnnotationSummaries(options: { actor: Actor | null; ar
   const actor = requireActor(options.actor);
   const article = await findArticle(db, actor, options.articleId);
   const rows = await db.annotation.findMany({
-    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, revisionId: article.revisions[0]?.id, placement: { in: ["ANCHORED", "NEEDS_CHECK"] } },
+    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, revisionId: article.revisions[0]?.id, placement: { in: ["ANCHORED", "NEEDS_CHECK"] } },
     select: {
       id: true,
       start: true,
@@ -231,18 +231,27 @@ export async function deleteAnnotation(options: { actor: Actor | null; annotatio
   });
 }
 
-export type HistoryEntry = { id: string; action: string; actor: { id: string; name: string } | null; at: string; before: unknown; after: unknown };
+export type HistoryEntry = { id: string; annotationId: string; action: string; actor: { id: string; name: string } | null; at: string; before: unknown; after: unknown };
 
-/** Every change to an annotation, its sources and notes, oldest first. Any member. */
+/**
+ * Every change to an annotation, its sources and notes, oldest first; for a correction, the
+ * history of the versions it corrects comes first, so both stay visible. Any member.
+ */
 export async function listAnnotationHistory(options: { actor: Actor | null; annotationId: unknown }): Promise<HistoryEntry[]> {
   const actor = requireActor(options.actor);
   const row = await findAnnotation(db, actor, options.annotationId);
+  const ids = [row.id];
+  for (let earlier = row.correctsId; earlier; ) {
+    ids.push(earlier);
+    const found = await db.annotation.findFirst({ where: { id: earlier, workspaceId: actor.workspaceId }, select: { correctsId: true } });
+    earlier = found?.correctsId ?? null;
+  }
   const events = await db.auditEvent.findMany({
-    where: { workspaceId: actor.workspaceId, entityType: "annotation", entityId: row.id },
+    where: { workspaceId: actor.workspaceId, entityType: "annotation", entityId: { in: ids } },
     orderBy: { createdAt: "asc" },
     include: { actor: { select: { id: true, name: true } } },
   });
-  return events.map((e) => ({ id: e.id, action: e.action, actor: e.actor, at: e.createdAt.toISOString(), before: e.before, after: e.after }));
+  return events.map((e) => ({ id: e.id, annotationId: e.entityId, action: e.action, actor: e.actor, at: e.createdAt.toISOString(), before: e.before, after: e.after }));
 }
 
 export type OrphanSummary = Pick<AnnotationView, "id" | "quote" | "claim" | "verdict" | "author" | "version"> & { reason: string | null };
@@ -255,7 +264,7 @@ export async function listOrphans(options: { actor: Actor | null; articleId: unk
   const actor = requireActor(options.actor);
   const article = await findArticle(db, actor, options.articleId);
   const rows = await db.annotation.findMany({
-    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, placement: "ORPHANED" },
+    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, placement: "ORPHANED" },
     select: {
       id: true,
       quote: true,

@@ -91,6 +91,9 @@ export const updateAnnotationSchema = z
   }, OBJECT_BODY)
   .strict();
 
+/** POST /api/annotations/:id/corrections: the public note that says what the correction changes. */
+export const startCorrectionSchema = z.object({ note: requiredText(LIMITS.claim, "Correction note") }, OBJECT_BODY).strict();
+
 export const deleteAnnotationSchema = z.object({ version: z.number().int().min(1).optional() });
 
 export const noteInputSchema = z.object({

@@ -46,6 +46,12 @@ export type AnnotationView = {
   placement: Placement;
   /** The last transition in the review workflow, with its comment; null before any. */
   lastReview: ReviewDecision | null;
+  /** Set on a correction of a published annotation: what it corrects and the public note. */
+  correction: { of: { id: string; claim: string; verdict: VerdictView }; note: string } | null;
+  /** When a published correction replaced this published annotation; it then leaves views and exports. */
+  supersededAt: string | null;
+  /** The live correction under way for this published annotation, if any. */
+  correctedBy: { id: string; status: AnnotationStatus } | null;
   author: { id: string; name: string };
   version: number;
   createdAt: string;
@@ -60,6 +66,8 @@ export const annotationInclude = {
   sources: { orderBy: { position: "asc" } },
   notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } },
   reviews: { orderBy: { createdAt: "asc" }, include: { editor: { select: { name: true } } } },
+  corrects: { select: { id: true, claim: true, verdictOption: { select: { key: true, label: true, color: true, rating: true } } } },
+  corrections: { where: { deletedAt: null }, select: { id: true, status: true } },
 } satisfies Prisma.AnnotationInclude;
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
@@ -120,6 +128,9 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     status: row.status,
     placement: row.placement,
     lastReview: lastDecision(row.reviews),
+    correction: row.corrects ? { of: { id: row.corrects.id, claim: row.corrects.claim, verdict: row.corrects.verdictOption }, note: row.correctionNote ?? "" } : null,
+    supersededAt: row.supersededAt?.toISOString() ?? null,
+    correctedBy: row.corrections[0] ?? null,
     author: authorOf(row),
     version: row.version,
     createdAt: row.createdAt.toISOString(),

@@ -34,13 +34,13 @@ export async function listArticles(options: { actor: Actor | null }): Promise<Ar
       publishedAt: true,
       createdAt: true,
       updatedAt: true,
-      _count: { select: { annotations: { where: { deletedAt: null } }, revisions: true } },
+      _count: { select: { annotations: { where: { deletedAt: null, supersededAt: null } }, revisions: true } },
     },
   });
   // One aggregate for the whole list: annotations per article and review status.
   const groups = await db.annotation.groupBy({
     by: ["articleId", "status"],
-    where: { workspaceId: actor.workspaceId, deletedAt: null, placement: { not: "DISMISSED" } },
+    where: { workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, placement: { not: "DISMISSED" } },
     _count: { _all: true },
   });
   const counts = new Map<string, Partial<Record<AnnotationStatus, number>>>();
@@ -70,7 +70,7 @@ export async function getArticle(options: { actor: Actor | null; articleId: unkn
     where: { id: articleId, workspaceId: actor.workspaceId },
     include: {
       revisions: { orderBy: { number: "desc" }, take: 1 },
-      _count: { select: { annotations: { where: { deletedAt: null } } } },
+      _count: { select: { annotations: { where: { deletedAt: null, supersededAt: null } } } },
     },
   });
   const revision = article?.revisions[0];

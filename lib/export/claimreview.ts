@@ -41,5 +41,7 @@ export function toClaimReview(row: ExportRow, article: ArticleText, context: Cla
       appearance: { "@type": "CreativeWork", url: context.articleUrl(article), headline: article.title },
       ...(row.claimant ? { author: { "@type": "Person", name: row.claimant } } : {}),
     },
+    // A correction of an earlier published check carries its public note (schema.org CorrectionComment).
+    ...(row.correctionNote ? { correction: { "@type": "CorrectionComment", text: row.correctionNote } } : {}),
   };
 }

@@ -68,8 +68,8 @@ export function selectionFor(actor: Actor, query: ExportQuery): Selection {
  * (a row comparison on the index that matches their order), which Prisma's query API cannot say.
  */
 function selectionSql(selection: Selection): Prisma.Sql {
-  // Dismissed orphans are kept for the record only: no export carries them.
-  const conditions = [Prisma.sql`a."workspaceId" = ${selection.workspaceId}`, Prisma.sql`a."deletedAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`];
+  // Dismissed orphans and superseded (corrected) annotations are kept for the record only: no export carries them.
+  const conditions = [Prisma.sql`a."workspaceId" = ${selection.workspaceId}`, Prisma.sql`a."deletedAt" IS NULL`, Prisma.sql`a."supersededAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`];
   if (selection.articleId) conditions.push(Prisma.sql`a."articleId" = ${selection.articleId}`);
   if (selection.statuses) {
     conditions.push(selection.statuses.length ? Prisma.sql`a.status::text IN (${Prisma.join(selection.statuses)})` : Prisma.sql`FALSE`);

@@ -8,6 +8,7 @@ import { LIMITS } from "../annotations/schemas";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "../annotations/view";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
+import { supersedeCorrected } from "./corrections";
 import { transitionRefusal } from "./transitions";
 
 const STATUSES = Object.values(AnnotationStatus);
@@ -34,6 +35,7 @@ export const statusChangeSchema = z
  * status does not allow is 409, one the actor's role does not allow 403, a missing comment where
  * one is required 400, a stale version 409; none of them changes anything. Each transition is
  * recorded as a Review (who, from, to, comment) and an AuditEvent, in the same transaction.
+ * Publishing a correction supersedes the annotation it corrects.
  */
 export async function changeAnnotationStatus(options: { actor: Actor | null; annotationId: unknown; input: unknown }): Promise<AnnotationView> {
   const actor = requireMember(options.actor);
@@ -47,6 +49,7 @@ export async function changeAnnotationStatus(options: { actor: Actor | null; ann
     if (count === 0) throw staleVersion(toAnnotationView(await findAnnotation(tx, actor, row.id)));
     await tx.review.create({ data: { annotationId: row.id, editorId: actor.userId, fromStatus: row.status, toStatus: input.status, comment: input.comment } });
     await recordAudit(tx, actor, { entityType: "annotation", entityId: row.id, action: "status.change", before: { status: row.status }, after: { status: input.status, comment: input.comment } });
+    if (input.status === "PUBLISHED") await supersedeCorrected(tx, actor, row);
     return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: row.id }, include: annotationInclude }));
   });
 }

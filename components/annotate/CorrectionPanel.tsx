@@ -1,0 +1,79 @@
+"use client";
+
+import { useState } from "react";
+import type { AnnotationView } from "@/lib/annotations/view";
+import { formatDateTime } from "@/lib/format";
+import { annotationApi } from "./api-client";
+import { VerdictChip } from "./VerdictChip";
+
+type Props = {
+  annotation: AnnotationView;
+  canChange: boolean;
+  /** Open another annotation (the correction under way) in the panel. */
+  onOpen: (id: string) => void;
+  /** A correction was started: the new draft, to edit. */
+  onStarted: (correction: AnnotationView) => void;
+};
+
+/**
+ * Corrections of published work: on a correction, what it corrects and its public note; on a
+ * published annotation, the correction under way or a form to start one (the note is public).
+ */
+export function CorrectionPanel({ annotation, canChange, onOpen, onStarted }: Props) {
+  const [note, setNote] = useState("");
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function start(event: React.FormEvent) {
+    event.preventDefault();
+    const result = await annotationApi.startCorrection(annotation.id, { note });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    onStarted(result.data);
+  }
+
+  return (
+    <section className="correction" aria-label="Correction" data-testid="correction">
+      {annotation.correction && (
+        <div className="correction-of">
+          <p>
+            <strong>Correction</strong> of a published check: “{annotation.correction.note}”
+          </p>
+          <p className="muted">
+            The published version said <VerdictChip verdict={annotation.correction.of.verdict} /> {annotation.correction.of.claim}
+          </p>
+        </div>
+      )}
+      {annotation.supersededAt && <p className="muted">Replaced by a published correction on {formatDateTime(annotation.supersededAt)}.</p>}
+      {annotation.status === "PUBLISHED" && !annotation.supersededAt && annotation.correctedBy && (
+        <button type="button" className="link" onClick={() => onOpen(annotation.correctedBy!.id)}>
+          Open the correction under way
+        </button>
+      )}
+      {annotation.status === "PUBLISHED" && !annotation.supersededAt && !annotation.correctedBy && canChange && !open && (
+        <button type="button" onClick={() => setOpen(true)}>
+          Start a correction
+        </button>
+      )}
+      {open && !annotation.correctedBy && (
+        <form onSubmit={start}>
+          <label htmlFor={`correction-note-${annotation.id}`}>Correction note (published with the correction)</label>
+          <textarea id={`correction-note-${annotation.id}`} value={note} onChange={(event) => setNote(event.currentTarget.value)} rows={2} required />
+          <div className="form-row">
+            <button type="submit" className="primary">
+              Create the correction draft
+            </button>
+            <button type="button" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
