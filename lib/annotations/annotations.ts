@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record";
 import { anchorFor, spanProblem } from "../anchoring/anchor";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
+import { hiddenAuthorIds } from "../reviews/second-opinion";
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "./schemas";
 import { annotationInclude, auditSnapshot, toAnnotationView, type AnnotationSummary, type AnnotationView } from "./view";
 
@@ -23,11 +24,11 @@ async function findArticle(tx: Tx, actor: Actor, articleId: unknown) {
   return article;
 }
 
-/** A live annotation of the actor's workspace, or 404. */
+/** A live annotation of the actor's workspace, or 404 (also while a blind second opinion hides it from the actor). */
 export async function findAnnotation(tx: Tx, actor: Actor, annotationId: unknown) {
   const id = parseInput(idSchema, annotationId);
   const row = await tx.annotation.findFirst({ where: { id, workspaceId: actor.workspaceId, deletedAt: null }, include: annotationInclude });
-  if (!row) throw notFound("Annotation");
+  if (!row || (await hiddenAuthorIds(tx, actor.userId, row.articleId)).includes(row.authorId)) throw notFound("Annotation");
   return row;
 }
 
@@ -110,7 +111,7 @@ export async function listAnnotationsForArticle(options: { actor: Actor | null; 
   const actor = requireActor(options.actor);
   const article = await findArticle(db, actor, options.articleId);
   const rows = await db.annotation.findMany({
-    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null },
+    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, authorId: { notIn: await hiddenAuthorIds(db, actor.userId, article.id) } },
     include: annotationInclude,
     orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
   });
@@ -126,7 +127,7 @@ export async function listAnnotationSummaries(options: { actor: Actor | null; ar
   const actor = requireActor(options.actor);
   const article = await findArticle(db, actor, options.articleId);
   const rows = await db.annotation.findMany({
-    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, revisionId: article.revisions[0]?.id, placement: { in: ["ANCHORED", "NEEDS_CHECK"] } },
+    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, authorId: { notIn: await hiddenAuthorIds(db, actor.userId, article.id) }, revisionId: article.revisions[0]?.id, placement: { in: ["ANCHORED", "NEEDS_CHECK"] } },
     select: {
       id: true,
       start: true,
@@ -264,7 +265,7 @@ export async function listOrphans(options: { actor: Actor | null; articleId: unk
   const actor = requireActor(options.actor);
   const article = await findArticle(db, actor, options.articleId);
   const rows = await db.annotation.findMany({
-    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, placement: "ORPHANED" },
+    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, authorId: { notIn: await hiddenAuthorIds(db, actor.userId, article.id) }, placement: "ORPHANED" },
     select: {
       id: true,
       quote: true,

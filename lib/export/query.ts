@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { blindedSql } from "../reviews/second-opinion";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AnnotationStatus } from "../db/generated/enums";
@@ -44,6 +45,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Which annotations an export holds: always one workspace's live ones (not dismissed), narrowed by the query. */
 export type Selection = {
   workspaceId: string;
+  /** Who exports: annotations a blind second opinion hides from them stay out. */
+  viewerId: string;
   articleId?: string;
   statuses?: AnnotationStatus[];
   verdictKeys?: string[];
@@ -55,6 +58,7 @@ export type Selection = {
 export function selectionFor(actor: Actor, query: ExportQuery): Selection {
   return {
     workspaceId: actor.workspaceId,
+    viewerId: actor.userId,
     articleId: query.article,
     statuses: query.status,
     verdictKeys: query.verdict,
@@ -69,7 +73,7 @@ export function selectionFor(actor: Actor, query: ExportQuery): Selection {
  */
 function selectionSql(selection: Selection): Prisma.Sql {
   // Dismissed orphans and superseded (corrected) annotations are kept for the record only: no export carries them.
-  const conditions = [Prisma.sql`a."workspaceId" = ${selection.workspaceId}`, Prisma.sql`a."deletedAt" IS NULL`, Prisma.sql`a."supersededAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`];
+  const conditions = [Prisma.sql`a."workspaceId" = ${selection.workspaceId}`, Prisma.sql`a."deletedAt" IS NULL`, Prisma.sql`a."supersededAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`, Prisma.sql`NOT ${blindedSql(selection.viewerId)}`];
   if (selection.articleId) conditions.push(Prisma.sql`a."articleId" = ${selection.articleId}`);
   if (selection.statuses) {
     conditions.push(selection.statuses.length ? Prisma.sql`a.status::text IN (${Prisma.join(selection.statuses)})` : Prisma.sql`FALSE`);

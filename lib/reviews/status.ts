@@ -9,6 +9,7 @@ import { annotationInclude, toAnnotationView, type AnnotationView } from "../ann
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { supersedeCorrected } from "./corrections";
+import { revealIfBothSubmitted } from "./second-opinion";
 import { transitionRefusal } from "./transitions";
 
 const STATUSES = Object.values(AnnotationStatus);
@@ -50,6 +51,7 @@ export async function changeAnnotationStatus(options: { actor: Actor | null; ann
     await tx.review.create({ data: { annotationId: row.id, editorId: actor.userId, fromStatus: row.status, toStatus: input.status, comment: input.comment } });
     await recordAudit(tx, actor, { entityType: "annotation", entityId: row.id, action: "status.change", before: { status: row.status }, after: { status: input.status, comment: input.comment } });
     if (input.status === "PUBLISHED") await supersedeCorrected(tx, actor, row);
+    if (input.status === "SUBMITTED") await revealIfBothSubmitted(tx, actor, row.articleId);
     return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: row.id }, include: annotationInclude }));
   });
 }

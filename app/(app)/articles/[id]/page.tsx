@@ -10,17 +10,22 @@ import { hasRole } from "@/lib/auth/roles";
 import { ArticleWorkspace } from "@/components/annotate/ArticleWorkspace";
 import { ArticleExportLinks } from "@/components/exchange/ArticleExportLinks";
 import { ImportForm } from "@/components/exchange/ImportForm";
+import { SecondOpinionForm } from "@/components/review/SecondOpinionForm";
+import { getOpenSecondOpinion } from "@/lib/reviews/second-opinion";
+import { listColleagues } from "@/lib/people/members";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/articles/${id}`);
-  const [article, annotations, orphans, choices, settings] = await loadPageData(() =>
+  const [article, annotations, orphans, choices, settings, blind, people] = await loadPageData(() =>
     Promise.all([
       getArticle({ actor, articleId: id }),
       listAnnotationSummaries({ actor, articleId: id }),
       listOrphans({ actor, articleId: id }),
       listVerdictChoices({ actor }),
       getWorkspaceSettings({ actor }),
+      getOpenSecondOpinion({ actor, articleId: id }),
+      listColleagues({ actor }),
     ]),
   );
   const isEditor = hasRole(actor.role, "EDITOR");
@@ -46,7 +51,19 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         {mayRevise && <Link href={`/articles/${article.id}/revise`}>Revise text</Link>}
         {article.revision.number > 1 && <Link href={`/articles/${article.id}/revisions`}>Revisions ({article.revision.number})</Link>}
       </nav>
+      {blind && (
+        <p className="notice" role="status" data-testid="blind-notice">
+          Blind second opinion: {blind.secondReviewer.name} is checking {blind.firstReviewer.name}&apos;s work. Until both have submitted, neither sees the
+          other&apos;s annotations on this article.
+        </p>
+      )}
       <ArticleExportLinks articleId={article.id} />
+      {isEditor && !blind && (
+        <details className="second-opinion">
+          <summary>Ask for a second opinion</summary>
+          <SecondOpinionForm articleId={article.id} people={people} />
+        </details>
+      )}
       {isEditor && (
         <details className="import">
           <summary>Import annotations</summary>

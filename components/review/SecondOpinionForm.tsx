@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import { requestSecondOpinionAction } from "@/app/(app)/articles/[id]/actions";
+import { ActionMessage } from "@/components/admin/ActionMessage";
+
+type Person = { id: string; name: string };
+
+/** Editors: ask a second reviewer to check this article blind. */
+export function SecondOpinionForm({ articleId, people }: { articleId: string; people: Person[] }) {
+  const [result, action, pending] = useActionState(requestSecondOpinionAction, null);
+  return (
+    <form action={action} aria-label="Ask for a second opinion">
+      <input type="hidden" name="articleId" value={articleId} />
+      <div className="form-row">
+        <div>
+          <label htmlFor="first-reviewer">Work of</label>
+          <select id="first-reviewer" name="firstReviewerId" required defaultValue="">
+            <option value="" disabled>
+              Choose a reviewer
+            </option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="second-reviewer">Checked blind by</label>
+          <select id="second-reviewer" name="secondReviewerId" required defaultValue="">
+            <option value="" disabled>
+              Choose a reviewer
+            </option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit" className="primary" disabled={pending}>
+            Ask for a blind second opinion
+          </button>
+        </div>
+      </div>
+      <ActionMessage result={result} />
+    </form>
+  );
+}
