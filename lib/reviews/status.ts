@@ -31,6 +31,14 @@ export const statusChangeSchema = z
   )
   .strict();
 
+/** The dashboards' clock: the last submission, and the first approval (a later re-approval keeps it). */
+function reviewTimes(row: { approvedAt: Date | null }, to: AnnotationStatus) {
+  const now = new Date();
+  if (to === "SUBMITTED") return { submittedAt: now };
+  if (to === "APPROVED" && !row.approvedAt) return { approvedAt: now };
+  return {};
+}
+
 /**
  * Moves an annotation through the review workflow (lib/reviews/transitions.ts): a transition the
  * status does not allow is 409, one the actor's role does not allow 403, a missing comment where
@@ -46,7 +54,7 @@ export async function changeAnnotationStatus(options: { actor: Actor | null; ann
     if (row.version !== input.version) throw staleVersion(toAnnotationView(row));
     const refusal = transitionRefusal(row.status, input.status, { role: actor.role, isAuthor: row.authorId === actor.userId }, input.comment);
     if (refusal) throw new AppError(refusal.code, refusal.message);
-    const { count } = await tx.annotation.updateMany({ where: { id: row.id, version: input.version }, data: { status: input.status, version: { increment: 1 } } });
+    const { count } = await tx.annotation.updateMany({ where: { id: row.id, version: input.version }, data: { status: input.status, version: { increment: 1 }, ...reviewTimes(row, input.status) } });
     if (count === 0) throw staleVersion(toAnnotationView(await findAnnotation(tx, actor, row.id)));
     await tx.review.create({ data: { annotationId: row.id, editorId: actor.userId, fromStatus: row.status, toStatus: input.status, comment: input.comment } });
     await recordAudit(tx, actor, { entityType: "annotation", entityId: row.id, action: "status.change", before: { status: row.status }, after: { status: input.status, comment: input.comment } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { krippendorffAlpha } from "@/lib/reviews/agreement";
+import { alphaFromPairCounts, krippendorffAlpha } from "@/lib/reviews/agreement";
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four coders, twelve
 // units, values 1–5, with missing data. The paper gives alpha 0.743 (nominal), 0.815 (ordinal) and
@@ -29,5 +29,21 @@ describe("Krippendorff's alpha", () => {
     // Units (1,2) and (2,1): coincidences o12 = o21 = 2, n1 = n2 = 2, n = 4. Nominal:
     // observed Σ o δ = 4, expected Σ n_c n_k δ = 2·2·2 = 8, alpha = 1 − 3·4/8 = −0.5.
     expect(krippendorffAlpha([[1, 2], [2, 1]], "nominal")).toBeCloseTo(-0.5, 10);
+  });
+
+  it("from pair counts equals alpha over the same two-value units (how the agreement page computes it)", () => {
+    const units = [[1, 1], [1, 2], [2, 1], [3, 3], [3, 1], [2, 2], [2, 2], [4, 3]];
+    const counts = new Map<string, { a: number; b: number; count: number }>();
+    for (const [a, b] of units) {
+      const key = `${a}-${b}`;
+      counts.set(key, { a, b, count: (counts.get(key)?.count ?? 0) + 1 });
+    }
+    for (const metric of ["nominal", "ordinal", "interval"] as const) {
+      expect(alphaFromPairCounts([...counts.values()], metric)).toBeCloseTo(krippendorffAlpha(units, metric)!, 12);
+    }
+    // Worked by hand, ordinal: pairs (1,1) (1,2) (2,2): n1 = 3, n2 = 3, n = 6; δ²(1,2) = (3+3 − 3)² = 9;
+    // observed 2·9 = 18, expected 2·3·3·9 = 162, alpha = 1 − 5·18/162 = 0.444…
+    expect(alphaFromPairCounts([{ a: 1, b: 1, count: 1 }, { a: 1, b: 2, count: 1 }, { a: 2, b: 2, count: 1 }], "ordinal")).toBeCloseTo(1 - 90 / 162, 12);
+    expect(alphaFromPairCounts([], "ordinal")).toBeNull();
   });
 });

@@ -1,0 +1,130 @@
+import { Prisma } from "../db/generated/client";
+import type { ResolvedFilters } from "./filters";
+
+/**
+ * The dashboards' SQL. Every figure is an aggregate computed by PostgreSQL over the current
+ * annotations (live, not superseded by a correction, not dismissed); the common shape is served
+ * by the partial covering index Annotation_dashboard_idx (workspace, created) so most reads are
+ * index-only. Each builder returns a Prisma.Sql, which the app runs through Prisma and the
+ * benchmark runs again through plain pg (its .text and .values) to measure the overhead.
+ */
+
+const current = (a: string) => Prisma.raw(`${a}."deletedAt" IS NULL AND ${a}."supersededAt" IS NULL AND ${a}.placement <> 'DISMISSED'`);
+
+/** Workspace, date range and article: the conditions that apply to every annotation counted. */
+function scope(f: ResolvedFilters, a: string): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(`${a}."${name}"`);
+  const parts = [Prisma.sql`${col("workspaceId")} = ${f.workspaceId}`, current(a)];
+  if (f.createdFrom) parts.push(Prisma.sql`${col("createdAt")} >= ${f.createdFrom}`);
+  if (f.createdBefore) parts.push(Prisma.sql`${col("createdAt")} < ${f.createdBefore}`);
+  if (f.articleId) parts.push(Prisma.sql`${col("articleId")} = ${f.articleId}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** Reviewer and verdict: what the annotation itself must be. */
+function subject(f: ResolvedFilters, a: string): Prisma.Sql {
+  const parts = [Prisma.sql`TRUE`];
+  if (f.authorId) parts.push(Prisma.sql`${Prisma.raw(`${a}."authorId"`)} = ${f.authorId}`);
+  if (f.verdictOptionId) parts.push(Prisma.sql`${Prisma.raw(`${a}."verdictOptionId"`)} = ${f.verdictOptionId}`);
+  return Prisma.join(parts, " AND ");
+}
+
+const matches = (f: ResolvedFilters, a = "a") => Prisma.sql`${scope(f, a)} AND ${subject(f, a)}`;
+
+/**
+ * One pass, several groupings (GROUPING SETS): the total, verdicts overall, per reviewer and per
+ * week, reviewers' work by status, and orphans. A column is null where its set does not group it.
+ */
+export function breakdownSql(f: ResolvedFilters): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a."verdictOptionId" AS verdict, a."authorId" AS author, date_trunc('week', a."createdAt") AS week,
+           a.status::text AS status, (a.placement = 'ORPHANED') AS orphaned, count(*)::int AS count
+    FROM "Annotation" a
+    WHERE ${matches(f)}
+    GROUP BY GROUPING SETS ((), (a."verdictOptionId"), (a."authorId", a."verdictOptionId"), (date_trunc('week', a."createdAt"), a."verdictOptionId"),
+                            (a."authorId", a.status), (a.placement = 'ORPHANED'))`;
+}
+
+/** The articles with the most annotations (at most `limit`), with their verdict counts. */
+export function topArticlesSql(f: ResolvedFilters, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH per AS (
+      SELECT a."articleId", a."verdictOptionId", count(*)::int AS count FROM "Annotation" a WHERE ${matches(f)} GROUP BY 1, 2
+    ), top AS (
+      SELECT "articleId", sum(count) AS total FROM per GROUP BY 1 ORDER BY total DESC, "articleId" LIMIT ${limit}
+    )
+    SELECT per."articleId" AS article, ar.title, per."verdictOptionId" AS verdict, per.count
+    FROM per JOIN top USING ("articleId") JOIN "Article" ar ON ar.id = per."articleId"
+    ORDER BY top.total DESC, per."articleId"`;
+}
+
+/** Pending reviews by age of their last submission, and the median time from creation to first approval. */
+export function timingSql(f: ResolvedFilters, now: Date): Prisma.Sql {
+  const ago = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  const pending = Prisma.sql`a.status = 'SUBMITTED'`;
+  return Prisma.sql`
+    SELECT count(*) FILTER (WHERE ${pending})::int AS pending,
+           count(*) FILTER (WHERE ${pending} AND a."submittedAt" >= ${ago(1)})::int AS "underOneDay",
+           count(*) FILTER (WHERE ${pending} AND a."submittedAt" < ${ago(1)} AND a."submittedAt" >= ${ago(3)})::int AS "oneToThreeDays",
+           count(*) FILTER (WHERE ${pending} AND a."submittedAt" < ${ago(3)} AND a."submittedAt" >= ${ago(7)})::int AS "threeToSevenDays",
+           count(*) FILTER (WHERE ${pending} AND (a."submittedAt" < ${ago(7)} OR a."submittedAt" IS NULL))::int AS "overSevenDays",
+           min(a."submittedAt") FILTER (WHERE ${pending}) AS "oldestSubmittedAt",
+           count(a."approvedAt")::int AS approved,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a."approvedAt" - a."createdAt")) FILTER (WHERE a."approvedAt" IS NOT NULL) AS "medianSecondsToApproval"
+    FROM "Annotation" a
+    WHERE ${matches(f)}`;
+}
+
+/**
+ * Pairs for agreement: two current annotations on the same article revision by different
+ * reviewers, both past draft and placed on the text, whose spans overlap by at least half of the
+ * shorter span. Each pair appears once (a starts first; ties by id). The date range and article
+ * apply to both; a reviewer or verdict filter keeps pairs where either side matches.
+ */
+function pairsFrom(f: ResolvedFilters, join: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const placed = (x: string) => Prisma.raw(`${x}.status <> 'DRAFT' AND ${x}.placement IN ('ANCHORED', 'NEEDS_CHECK')`);
+  return Prisma.sql`
+    FROM "Annotation" a
+    JOIN "Annotation" b ON b."workspaceId" = a."workspaceId" AND b."articleId" = a."articleId" AND b.start >= a.start AND b.start < a."end"
+      AND (b.start > a.start OR b.id > a.id) AND b."revisionId" = a."revisionId" AND b."authorId" <> a."authorId"
+    ${join}
+    WHERE ${scope(f, "a")} AND ${scope(f, "b")} AND ${placed("a")} AND ${placed("b")}
+      AND 2 * (least(a."end", b."end") - b.start) >= least(a."end" - a.start, b."end" - b.start)
+      AND ((${subject(f, "a")}) OR (${subject(f, "b")}))`;
+}
+
+/** How many pairs there are and how many agree on the verdict. */
+export function pairTotalsSql(f: ResolvedFilters): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS pairs, count(*) FILTER (WHERE a."verdictOptionId" = b."verdictOptionId")::int AS agreeing ${pairsFrom(f)}`;
+}
+
+/**
+ * Pair counts by the two verdicts' places on the scale (ordinal, the scale's order), overall
+ * (article null) and for the `limit` articles with the most pairs: what alpha is computed from.
+ */
+export function pairMatrixSql(f: ResolvedFilters, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH pairs AS (
+      SELECT a."articleId", a."verdictOptionId" AS va, b."verdictOptionId" AS vb ${pairsFrom(f)}
+    ), top AS (
+      SELECT "articleId" FROM pairs GROUP BY 1 ORDER BY count(*) DESC, "articleId" LIMIT ${limit}
+    ), cells AS (
+      SELECT "articleId", va, vb, count(*)::int AS count FROM pairs GROUP BY GROUPING SETS (("articleId", va, vb), (va, vb))
+    )
+    SELECT cells."articleId" AS article, ar.title, oa.position AS a, ob.position AS b, cells.count
+    FROM cells
+    JOIN "VerdictOption" oa ON oa.id = cells.va JOIN "VerdictOption" ob ON ob.id = cells.vb
+    LEFT JOIN "Article" ar ON ar.id = cells."articleId"
+    WHERE cells."articleId" IS NULL OR cells."articleId" IN (SELECT "articleId" FROM top)`;
+}
+
+/** The most recent disagreements (pairs with different verdicts), for an editor to settle. */
+export function disagreementsSql(f: ResolvedFilters, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a."articleId" AS "articleId", ar.title,
+           a.id AS "aId", a.quote AS "aQuote", a.claim AS "aClaim", a."verdictOptionId" AS "aVerdict", a."authorId" AS "aAuthor", a.status::text AS "aStatus",
+           b.id AS "bId", b.quote AS "bQuote", b.claim AS "bClaim", b."verdictOptionId" AS "bVerdict", b."authorId" AS "bAuthor", b.status::text AS "bStatus"
+    ${pairsFrom(f, Prisma.sql`JOIN "Article" ar ON ar.id = a."articleId"`)} AND a."verdictOptionId" <> b."verdictOptionId"
+    ORDER BY greatest(a."updatedAt", b."updatedAt") DESC, a.id, b.id
+    LIMIT ${limit}`;
+}
