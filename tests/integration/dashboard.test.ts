@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getDashboard, type Dashboard } from "@/lib/dashboard/dashboard";
+import { getAgreementReport } from "@/lib/dashboard/agreement";
 import { actorFor, createUser, createWorkspace } from "../support/factories";
 import { EXPECTED, seedDashboardFixture } from "../support/dashboard-fixture";
 
@@ -66,5 +67,33 @@ describe("the editors' dashboard", () => {
     await expect(dashboard({ reviewer: other.reviewer.userId })).rejects.toMatchObject({ status: 400, message: /no such member/ });
     await expect(dashboard({ verdict: "bogus" })).rejects.toMatchObject({ status: 400, message: /not an option/ });
     await expect(getDashboard({ actor: other.editor, filters: { article: articles.budget.id } })).rejects.toMatchObject({ status: 400, message: /no such article/ });
+  });
+});
+
+describe("the agreement report", () => {
+  it("gives percent agreement and ordinal alpha for the workspace and per article, and lists the disagreements", async () => {
+    const { editor, articles } = await fixture();
+    const report = await getAgreementReport({ actor: editor });
+    expect(report.workspace).toEqual({ pairs: 2, agreeing: 1, percentAgreement: 50, alpha: expect.closeTo(EXPECTED.alpha, 10) });
+    expect(report.articles).toEqual([{ article: { id: articles.budget.id, title: "Budget speech" }, pairs: 2, agreeing: 1, percentAgreement: 50, alpha: expect.closeTo(EXPECTED.alpha, 10) }]);
+    expect(report.disagreements).toEqual([
+      {
+        article: { id: articles.budget.id, title: "Budget speech" },
+        a: expect.objectContaining({ quote: expect.stringMatching(/^Taxes rose 5%/), verdict: expect.objectContaining({ key: expect.stringMatching(/^(true|false)$/) }) }),
+        b: expect.objectContaining({ quote: expect.stringMatching(/^Taxes rose 5%/) }),
+      },
+    ]);
+    const sides = report.disagreements[0];
+    expect(new Set([sides.a.author, sides.b.author])).toEqual(new Set(["Kim Checker", "Lee Checker"]));
+    expect(new Set([sides.a.verdict.key, sides.b.verdict.key])).toEqual(new Set(["true", "false"]));
+    // The filters apply here too.
+    expect((await getAgreementReport({ actor: editor, filters: { from: "2026-10-12" } })).workspace).toEqual({ pairs: 1, agreeing: 1, percentAgreement: 100, alpha: 1 });
+    await expect(getAgreementReport({ actor: editor, filters: { to: "yesterday" } })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("refuses reviewers and no session", async () => {
+    const desk = await createWorkspace();
+    await expect(getAgreementReport({ actor: desk.reviewer })).rejects.toMatchObject({ status: 403 });
+    await expect(getAgreementReport({ actor: null })).rejects.toMatchObject({ status: 401 });
   });
 });
