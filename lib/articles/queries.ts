@@ -20,6 +20,12 @@ export type ArticleSummary = {
   status: ArticleStatus;
 };
 
+/** The actor's workspace's article titles, newest first: what filter menus offer. Any member. */
+export async function listArticleTitles(options: { actor: Actor | null }): Promise<{ id: string; title: string }[]> {
+  const actor = requireActor(options.actor);
+  return db.article.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { createdAt: "desc" }, select: { id: true, title: true } });
+}
+
 /** The actor's workspace's articles, newest first, with their live (not deleted) annotation counts. */
 export async function listArticles(options: { actor: Actor | null }): Promise<ArticleSummary[]> {
   const actor = requireActor(options.actor);

@@ -31,6 +31,7 @@ test("every annotation and note route answers 401 JSON without a session", async
     request.patch(`/api/annotations/${id}/notes/${id}`, { data: {} }),
     request.delete(`/api/annotations/${id}/notes/${id}`),
     request.post(`/api/annotations/${id}/status`, { data: {} }),
+    request.post(`/api/annotations/${id}/corrections`, { data: {} }),
   ];
   for (const response of await Promise.all(calls)) {
     expect(response.status()).toBe(401);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { API_ARTICLE_TITLE, OTHER_DESK_USER, signedInPage } from "./fixtures";
+import { panel } from "./annotating";
 
 // The review loop in the browser: submit, changes requested with a comment, resubmit, approve, publish, locked.
 
@@ -66,6 +67,33 @@ test("a reviewer submits, the editor sends it back with a comment, the reviewer 
   expect((await reopen.json()).error.message).toBe("A published annotation cannot become changes requested: it is final");
   const other = await signedInPage(browser, OTHER_DESK_USER);
   expect((await other.request.post(`/api/annotations/${id}/status`, { data: { status: "DRAFT", version: current.version } })).status()).toBe(404);
+  expect((await other.request.post(`/api/annotations/${id}/corrections`, { data: { note: "x" } })).status()).toBe(404);
+  expect((await reviewer2.request.post(`/api/annotations/${id}/corrections`, { data: { note: "x" } })).status()).toBe(403);
+  expect((await editor.request.post(`/api/annotations/${id}/corrections`, { data: {} })).status()).toBe(400);
+
+  // A correction: a new draft with a public note, reviewed again; once published it replaces the old one, and history shows both.
+  status = await openAnnotation(editor, articleId, claim);
+  const detail = editor.getByTestId("annotation-detail");
+  await detail.getByRole("button", { name: "Start a correction" }).click();
+  await detail.getByLabel("Correction note (published with the correction)").fill("The meeting was postponed, not cancelled.");
+  await detail.getByRole("button", { name: "Create the correction draft" }).click();
+  const form = editor.getByRole("form", { name: "Edit annotation" });
+  await form.getByLabel("Claim", { exact: true }).fill(`${claim} (corrected)`);
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(detail.getByTestId("correction")).toContainText("Correction of a published check: “The meeting was postponed, not cancelled.”");
+  await expect(detail.getByTestId("correction")).toContainText(`The published version said Mixed ${claim}`);
+  for (const [button, label] of [["Submit for review", "Submitted"], ["Approve", "Approved"], ["Publish", "Published"]]) {
+    await detail.getByTestId("review-status").getByRole("button", { name: button }).click();
+    await expect(detail.getByTestId("review-status")).toContainText(`Status: ${label}`);
+  }
+  await detail.getByRole("button", { name: "Show history" }).click();
+  await expect(detail.getByRole("list", { name: "History" })).toContainText("status.change (published version this corrects)");
+  await expect(detail.getByRole("list", { name: "History" })).toContainText("correction.start (published version this corrects)");
+  await editor.reload();
+  const entries = panel(editor).getByRole("button", { name: new RegExp(claim) });
+  await expect(entries).toHaveCount(1);
+  await expect(entries).toContainText(`${claim} (corrected)`);
+  expect(await (await editor.request.get(`/api/annotations/${id}`)).json()).toMatchObject({ status: "PUBLISHED", supersededAt: expect.any(String) });
 });
 
 test("the review queue: keyboard approve and send back with a comment; reviewers get 403; nonsense filters get a message", async ({ browser }) => {

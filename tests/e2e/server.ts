@@ -7,6 +7,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { paragraphsToValue } from "../../lib/articles/slate-value";
 import { canonicalText, textHash } from "../../lib/anchoring/canonical-text";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
+import { DASHBOARD_EDITOR, seedDashboardFixture } from "../support/dashboard-fixture";
 import { API_ARTICLE_TITLE, E2E_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, OTHER_DESK_USER } from "./fixtures";
 
 const database = await createScratchDatabase("e2e", 54330);
@@ -36,6 +37,8 @@ await db.workspace.create({
     articles: { create: { title: "Other desk article", revisions: { create: { number: 1, body, text, textHash: textHash(text) } } } },
   },
 });
+// The dashboard desk: a fixture of known composition (tests/support/dashboard-fixture.ts).
+await seedDashboardFixture(db, { editorEmail: DASHBOARD_EDITOR, passwordHash: await hashPassword(DEMO_PASSWORD) });
 await db.$disconnect();
 
 const server = await startNextServer({ port: E2E_PORT, databaseUrl: database.url });

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { listArticles } from "@/lib/articles/queries";
+import { listArticleTitles } from "@/lib/articles/queries";
 import { requirePageActor } from "@/lib/auth/session";
-import { loadPageData } from "@/lib/http/page-data";
+import { loadPageData, withFilterProblem } from "@/lib/http/page-data";
 import { listColleagues } from "@/lib/people/members";
-import { listReviewQueue, QUEUE_LIMIT, type QueueItem } from "@/lib/reviews/queue";
-import { AppError } from "@/lib/errors";
+import { listReviewQueue, QUEUE_LIMIT } from "@/lib/reviews/queue";
 import { listVerdictChoices } from "@/lib/verdicts/queries";
 import { ReviewQueue } from "@/components/review/ReviewQueue";
 
@@ -15,16 +14,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor("/review");
   // Nonsense filters (a malformed id, say) get their message on the page; other refusals (a
   // reviewer's 403) go to the usual pages.
-  const queue = (): Promise<{ items: QueueItem[]; problem?: string }> =>
-    listReviewQueue({ actor, filters }).then(
-      (items) => ({ items }),
-      (error) => {
-        if (error instanceof AppError && error.code === "BAD_REQUEST") return { items: [], problem: error.message };
-        throw error;
-      },
-    );
-  const [{ items, problem }, articles, people, choices] = await loadPageData(() =>
-    Promise.all([queue(), listArticles({ actor }), listColleagues({ actor }), listVerdictChoices({ actor })]),
+  const [{ data: items = [], problem }, articles, people, choices] = await loadPageData(() =>
+    Promise.all([withFilterProblem(listReviewQueue({ actor, filters })), listArticleTitles({ actor }), listColleagues({ actor }), listVerdictChoices({ actor })]),
   );
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
     <div>

@@ -1,0 +1,39 @@
+import type { ChartRow, Series } from "./BarChart";
+
+/** The accessible view of a chart: the same rows and series as a table, with totals. */
+export function CountsTable({ caption, rowHeader, rows, series, testId }: { caption: string; rowHeader: string; rows: ChartRow[]; series: Series[]; testId?: string }) {
+  return (
+    <table className="list counts" data-testid={testId}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{rowHeader}</th>
+          {series.map((s) => (
+            <th key={s.key} scope="col">
+              {s.label}
+            </th>
+          ))}
+          {series.length > 1 && <th scope="col">Total</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && (
+          <tr>
+            <td colSpan={series.length + 2} className="muted">
+              Nothing in this view.
+            </td>
+          </tr>
+        )}
+        {rows.map((row) => (
+          <tr key={row.label}>
+            <th scope="row">{row.label}</th>
+            {series.map((s) => (
+              <td key={s.key}>{row.values[s.key] ?? 0}</td>
+            ))}
+            {series.length > 1 && <td>{series.reduce((sum, s) => sum + (row.values[s.key] ?? 0), 0)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
