@@ -72,7 +72,7 @@ async function main() {
   };
 
   try {
-    migrate(url);
+    await migrate(url);
     await seedIfWanted(url);
   } catch (error) {
     await stopDatabase();

@@ -76,26 +76,29 @@ export function timingSql(f: ResolvedFilters, now: Date): Prisma.Sql {
 }
 
 /**
- * Pairs for agreement: two current annotations on the same article revision by different
- * reviewers, both past draft and placed on the text, whose spans overlap by at least half of the
- * shorter span. Each pair appears once (a starts first; ties by id). The date range and article
- * apply to both; a reviewer or verdict filter keeps pairs where either side matches.
+ * Pairs for agreement come from "AgreementPair", which database triggers keep exact on every write
+ * to annotations (prisma/routines.sql): two current annotations of different reviewers, past
+ * draft, placed on the same article revision, whose spans overlap by at least half of the shorter
+ * one. The date range and article apply to both; a reviewer or verdict filter keeps pairs where
+ * either side matches. `pairs` (a_id, b_id, article, va, vb, updated) is a CTE.
  */
-function pairsFrom(f: ResolvedFilters, join: Prisma.Sql = Prisma.empty): Prisma.Sql {
-  const placed = (x: string) => Prisma.raw(`${x}.status <> 'DRAFT' AND ${x}.placement IN ('ANCHORED', 'NEEDS_CHECK')`);
+function pairsCte(f: ResolvedFilters): Prisma.Sql {
+  const parts = [Prisma.sql`p."workspaceId" = ${f.workspaceId}`];
+  if (f.createdFrom) parts.push(Prisma.sql`p."aCreatedAt" >= ${f.createdFrom} AND p."bCreatedAt" >= ${f.createdFrom}`);
+  if (f.createdBefore) parts.push(Prisma.sql`p."aCreatedAt" < ${f.createdBefore} AND p."bCreatedAt" < ${f.createdBefore}`);
+  if (f.articleId) parts.push(Prisma.sql`p."articleId" = ${f.articleId}`);
+  if (f.authorId) parts.push(Prisma.sql`(p."aAuthorId" = ${f.authorId} OR p."bAuthorId" = ${f.authorId})`);
+  if (f.verdictOptionId) parts.push(Prisma.sql`(p."aVerdictId" = ${f.verdictOptionId} OR p."bVerdictId" = ${f.verdictOptionId})`);
   return Prisma.sql`
-    FROM "Annotation" a
-    JOIN "Annotation" b ON b."workspaceId" = a."workspaceId" AND b."articleId" = a."articleId" AND b.start >= a.start AND b.start < a."end"
-      AND (b.start > a.start OR b.id > a.id) AND b."revisionId" = a."revisionId" AND b."authorId" <> a."authorId"
-    ${join}
-    WHERE ${scope(f, "a")} AND ${scope(f, "b")} AND ${placed("a")} AND ${placed("b")}
-      AND 2 * (least(a."end", b."end") - b.start) >= least(a."end" - a.start, b."end" - b.start)
-      AND ((${subject(f, "a")}) OR (${subject(f, "b")}))`;
+    WITH pairs AS (
+      SELECT p."aId" AS a_id, p."bId" AS b_id, p."articleId" AS article, p."aVerdictId" AS va, p."bVerdictId" AS vb, p."updatedAt" AS updated
+      FROM "AgreementPair" p WHERE ${Prisma.join(parts, " AND ")}
+    )`;
 }
 
 /** How many pairs there are and how many agree on the verdict. */
 export function pairTotalsSql(f: ResolvedFilters): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS pairs, count(*) FILTER (WHERE a."verdictOptionId" = b."verdictOptionId")::int AS agreeing ${pairsFrom(f)}`;
+  return Prisma.sql`${pairsCte(f)} SELECT count(*)::int AS pairs, count(*) FILTER (WHERE va = vb)::int AS agreeing FROM pairs`;
 }
 
 /**
@@ -103,28 +106,27 @@ export function pairTotalsSql(f: ResolvedFilters): Prisma.Sql {
  * (article null) and for the `limit` articles with the most pairs: what alpha is computed from.
  */
 export function pairMatrixSql(f: ResolvedFilters, limit: number): Prisma.Sql {
-  return Prisma.sql`
-    WITH pairs AS (
-      SELECT a."articleId", a."verdictOptionId" AS va, b."verdictOptionId" AS vb ${pairsFrom(f)}
-    ), top AS (
-      SELECT "articleId" FROM pairs GROUP BY 1 ORDER BY count(*) DESC, "articleId" LIMIT ${limit}
+  return Prisma.sql`${pairsCte(f)}, top AS (
+      SELECT article FROM pairs GROUP BY 1 ORDER BY count(*) DESC, article LIMIT ${limit}
     ), cells AS (
-      SELECT "articleId", va, vb, count(*)::int AS count FROM pairs GROUP BY GROUPING SETS (("articleId", va, vb), (va, vb))
+      SELECT article, va, vb, count(*)::int AS count FROM pairs GROUP BY GROUPING SETS ((article, va, vb), (va, vb))
     )
-    SELECT cells."articleId" AS article, ar.title, oa.position AS a, ob.position AS b, cells.count
+    SELECT cells.article, ar.title, oa.position AS a, ob.position AS b, cells.count
     FROM cells
     JOIN "VerdictOption" oa ON oa.id = cells.va JOIN "VerdictOption" ob ON ob.id = cells.vb
-    LEFT JOIN "Article" ar ON ar.id = cells."articleId"
-    WHERE cells."articleId" IS NULL OR cells."articleId" IN (SELECT "articleId" FROM top)`;
+    LEFT JOIN "Article" ar ON ar.id = cells.article
+    WHERE cells.article IS NULL OR cells.article IN (SELECT article FROM top)`;
 }
 
 /** The most recent disagreements (pairs with different verdicts), for an editor to settle. */
 export function disagreementsSql(f: ResolvedFilters, limit: number): Prisma.Sql {
-  return Prisma.sql`
+  return Prisma.sql`${pairsCte(f)}, latest AS (
+      SELECT * FROM pairs WHERE va <> vb ORDER BY updated DESC, a_id, b_id LIMIT ${limit}
+    )
     SELECT a."articleId" AS "articleId", ar.title,
            a.id AS "aId", a.quote AS "aQuote", a.claim AS "aClaim", a."verdictOptionId" AS "aVerdict", a."authorId" AS "aAuthor", a.status::text AS "aStatus",
            b.id AS "bId", b.quote AS "bQuote", b.claim AS "bClaim", b."verdictOptionId" AS "bVerdict", b."authorId" AS "bAuthor", b.status::text AS "bStatus"
-    ${pairsFrom(f, Prisma.sql`JOIN "Article" ar ON ar.id = a."articleId"`)} AND a."verdictOptionId" <> b."verdictOptionId"
-    ORDER BY greatest(a."updatedAt", b."updatedAt") DESC, a.id, b.id
-    LIMIT ${limit}`;
+    FROM latest
+    JOIN "Annotation" a ON a.id = latest.a_id JOIN "Annotation" b ON b.id = latest.b_id JOIN "Article" ar ON ar.id = a."articleId"
+    ORDER BY latest.updated DESC, latest.a_id, latest.b_id`;
 }

@@ -1,7 +1,7 @@
 // Database plumbing shared by the launcher, the migration author and the test harnesses:
 // start an embedded PostgreSQL, create and drop databases, apply migrations.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { parseDatabaseUrl, withDatabase } from "../../lib/db/connection";
@@ -82,11 +82,19 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 }
 
 /** Applies pending migrations with `prisma migrate deploy` (the WASM engine; nothing downloads). */
-export function migrate(databaseUrl: string): void {
+/** Applies the migrations, then prisma/routines.sql (functions, triggers, settings: repeatable). */
+export async function migrate(databaseUrl: string): Promise<void> {
   execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  const client = new pg.Client(parseDatabaseUrl(databaseUrl));
+  await client.connect();
+  try {
+    await client.query(readFileSync(path.resolve("prisma/routines.sql"), "utf8"));
+  } finally {
+    await client.end();
+  }
 }
 
 /** Where `npm start` keeps its embedded PostgreSQL unless DATABASE_URL names a server. */

@@ -17,14 +17,14 @@ export async function createScratchDatabase(label: string, embeddedPort: number)
   const given = process.env.DATABASE_URL;
   if (given) {
     const url = await ensureDatabase(given, name);
-    migrate(url);
+    await migrate(url);
     return { url, serverUrl: given, dispose: () => dropDatabase(given, name) };
   }
   const dir = mkdtempSync(path.join(tmpdir(), `factmark-${label}-`));
   chmodSync(dir, 0o755); // as root, PostgreSQL runs as another user that must reach its data folder
   const server = await startEmbeddedPostgres(path.join(dir, "data"), embeddedPort);
   const url = await ensureDatabase(server.serverUrl, name);
-  migrate(url);
+  await migrate(url);
   return {
     url,
     serverUrl: server.serverUrl,

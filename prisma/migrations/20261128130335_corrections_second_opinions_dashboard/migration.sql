@@ -55,7 +55,7 @@ ALTER TABLE "SecondOpinion" ADD CONSTRAINT "SecondOpinion_requestedById_fkey" FO
 
 
 -- One open correction per published annotation (Prisma cannot express a partial unique index).
-CREATE UNIQUE INDEX "Annotation_one_live_correction" ON "Annotation"("correctsId") WHERE "deletedAt" IS NULL;
+CREATE UNIQUE INDEX "Annotation_one_live_correction" ON "Annotation"("correctsId") WHERE "deletedAt" IS NULL AND "correctsId" IS NOT NULL;
 
 -- At most one blind second opinion still hiding verdicts per article.
 CREATE UNIQUE INDEX "SecondOpinion_one_blind_per_article" ON "SecondOpinion"("articleId") WHERE "revealedAt" IS NULL;

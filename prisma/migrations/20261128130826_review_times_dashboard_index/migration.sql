@@ -19,3 +19,4 @@ WHERE r."annotationId" = a.id;
 CREATE INDEX "Annotation_dashboard_idx" ON "Annotation"("workspaceId", "createdAt")
   INCLUDE ("verdictOptionId", "authorId", "articleId", "status", "placement", "submittedAt", "approvedAt")
   WHERE "deletedAt" IS NULL AND "supersededAt" IS NULL;
+

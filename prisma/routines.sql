@@ -1,0 +1,79 @@
+-- Database routines, applied after the migrations every time they run (scripts/lib/database.ts),
+-- so each statement here must be safe to repeat. They live outside prisma/migrations because
+-- Prisma's migration runner here splits scripts at every semicolon, dollar-quoted bodies included.
+
+-- Dashboards run a few large aggregates: JIT compilation costs them more than it saves (100 ms
+-- and more per query on these machines), and sorts of string keys spill to disk at the default
+-- 4 MB. Both apply to new sessions of this database; an operator can override them per role.
+DO $$
+BEGIN
+  EXECUTE format('ALTER DATABASE %I SET jit = off', current_database());
+  EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '32MB');
+END
+$$;
+
+-- Recomputes the agreement pairs of the given articles (see "AgreementPair" in schema.prisma):
+-- two current annotations of different reviewers, past draft, placed on the same revision,
+-- overlapping by at least half of the shorter span; a correction and what it corrects are no pair.
+-- Text is cut into 128-character buckets so the self-join hashes: an annotation meets only those
+-- starting within its own span. Concurrent refreshes of one article are serialised by an advisory
+-- lock per article (a statement touching very many articles, a bulk load, takes one per workspace).
+CREATE OR REPLACE FUNCTION factmark_refresh_agreement_pairs(articles text[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF articles IS NULL OR cardinality(articles) = 0 THEN
+    RETURN;
+  END IF;
+  IF cardinality(articles) <= 64 THEN
+    PERFORM pg_advisory_xact_lock_shared(hashtextextended('factmark-pairs', 0));
+    PERFORM pg_advisory_xact_lock(hashtextextended(article, 0)) FROM unnest(articles) AS article ORDER BY article;
+  ELSE
+    PERFORM pg_advisory_xact_lock(hashtextextended('factmark-pairs', 0));
+  END IF;
+  DELETE FROM "AgreementPair" WHERE "articleId" = ANY (articles);
+  INSERT INTO "AgreementPair" ("workspaceId", "articleId", "aId", "bId", "aAuthorId", "bAuthorId", "aVerdictId", "bVerdictId", "aCreatedAt", "bCreatedAt", "updatedAt")
+  WITH placed AS MATERIALIZED (
+    SELECT id, "workspaceId", "articleId", "revisionId", start, "end", "authorId", "verdictOptionId", "createdAt", "updatedAt", "correctsId", start / 128 AS bucket
+    FROM "Annotation"
+    WHERE "articleId" = ANY (articles) AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND status <> 'DRAFT' AND placement IN ('ANCHORED', 'NEEDS_CHECK')
+  ), covered AS MATERIALIZED (
+    SELECT p.*, n FROM placed p, generate_series(p.start / 128, (p."end" - 1) / 128) AS n
+  )
+  SELECT a."workspaceId", a."articleId", a.id, b.id, a."authorId", b."authorId", a."verdictOptionId", b."verdictOptionId", a."createdAt", b."createdAt", greatest(a."updatedAt", b."updatedAt")
+  FROM covered a
+  JOIN placed b ON b."articleId" = a."articleId" AND b."revisionId" = a."revisionId" AND b.bucket = a.n
+  WHERE b.start >= a.start AND b.start < a."end" AND (b.start > a.start OR b.id > a.id) AND b."authorId" <> a."authorId"
+    AND 2 * (least(a."end", b."end") - b.start) >= least(a."end" - a.start, b."end" - b.start)
+    AND a.id IS DISTINCT FROM b."correctsId" AND b.id IS DISTINCT FROM a."correctsId";
+END
+$$;
+
+-- Every statement that writes annotations refreshes the pairs of the articles it touched, in the
+-- same transaction, so the cache is exact whichever code path (or bulk SQL) wrote them.
+CREATE OR REPLACE FUNCTION factmark_pairs_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM factmark_refresh_agreement_pairs(ARRAY(SELECT DISTINCT "articleId" FROM new_rows));
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION factmark_pairs_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM factmark_refresh_agreement_pairs(ARRAY(SELECT "articleId" FROM new_rows UNION SELECT "articleId" FROM old_rows));
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION factmark_pairs_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "AgreementPair" WHERE "articleId" IN (SELECT "articleId" FROM old_rows) AND ("aId" IN (SELECT id FROM old_rows) OR "bId" IN (SELECT id FROM old_rows));
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER factmark_pairs_insert AFTER INSERT ON "Annotation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_pairs_after_insert();
+CREATE OR REPLACE TRIGGER factmark_pairs_update AFTER UPDATE ON "Annotation" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_pairs_after_update();
+CREATE OR REPLACE TRIGGER factmark_pairs_delete AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_pairs_after_delete();
+
+-- A database that had annotations before the pairs existed gets them once.
+SELECT factmark_refresh_agreement_pairs(ARRAY(SELECT DISTINCT "articleId" FROM "Annotation"))
+WHERE NOT EXISTS (SELECT 1 FROM "AgreementPair") AND EXISTS (SELECT 1 FROM "Annotation" WHERE status <> 'DRAFT');
