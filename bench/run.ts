@@ -11,6 +11,7 @@ import { createPrismaClient } from "../lib/db/create-client";
 import { parseDatabaseUrl } from "../lib/db/connection";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../prisma/seed";
 import { benchExport } from "./export";
+import { benchDashboard, type DashboardBench } from "./dashboard";
 import { benchReanchor } from "./reanchor";
 import { createBenchArticle, generateSpans } from "./fixtures";
 import { median, percentile, round, timeCalls } from "./stats";
@@ -22,6 +23,8 @@ const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 3);
 const EMAIL = "reviewer@example.com";
 /** Annotations in the export benchmark's workspace; 0 skips it. */
 const EXPORT_ANNOTATIONS = Number(process.env.BENCH_EXPORT_ANNOTATIONS ?? 100_000);
+/** Annotations in the dashboard benchmark's workspace; 0 skips it. */
+const DASHBOARD_ANNOTATIONS = Number(process.env.BENCH_DASHBOARD_ANNOTATIONS ?? 1_000_000);
 
 const database = await createScratchDatabase("bench", 54333);
 const results: Record<string, unknown> = { date: new Date().toISOString(), words: WORDS, annotations: ANNOTATIONS, calls: CALLS };
@@ -106,6 +109,7 @@ try {
   console.log(`Revising the ${WORDS.toLocaleString("en")}-word article and re-anchoring its ${ANNOTATIONS} annotations…`);
   results.reanchor = await benchReanchor(database.url, annotated.id);
   if (EXPORT_ANNOTATIONS > 0) results.export = await benchExport(database.url, EXPORT_ANNOTATIONS);
+  if (DASHBOARD_ANNOTATIONS > 0) results.dashboard = await benchDashboard(database.url, DASHBOARD_ANNOTATIONS);
 
   report(results);
   mkdirSync("bench-results", { recursive: true });
@@ -227,6 +231,18 @@ function report(r: typeof results) {
   console.log(`  re-anchoring alone (pure)                        ${a.pureMs} ms`);
   console.log(`  followed exactly ${a.shares.exact}%   by fuzzy match ${a.shares.fuzzy}%   orphaned ${a.shares.orphan}%`);
   if (r.export) reportExport(r.export as Awaited<ReturnType<typeof benchExport>>);
+  if (r.dashboard) reportDashboard(r.dashboard as DashboardBench);
+}
+
+function reportDashboard(d: DashboardBench) {
+  console.log(`
+Dashboards (${d.annotations.toLocaleString("en")} annotations, ${d.articles.toLocaleString("en")} articles, ${d.reviewers} reviewers, bulk-loaded in ${d.generationSeconds} s; p50 of 20)`);
+  console.log("  query                               rows   app ms   pg ms   ratio   (targets: < 300 ms, ratio < 1.3)");
+  for (const q of d.queries) {
+    console.log(`  ${q.name.padEnd(34)} ${String(q.rows).padStart(6)}  ${String(q.appP50Ms).padStart(7)}  ${String(q.pgP50Ms).padStart(6)}  ${String(q.ratio).padStart(6)}`);
+  }
+  console.log("  each page's data as the app loads it (queries in parallel, filters checked, figures shaped):");
+  for (const p of d.pages) console.log(`  ${p.name.padEnd(34)} ${p.p50Ms} ms`);
 }
 
 function reportExport(e: Awaited<ReturnType<typeof benchExport>>) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hiddenAuthorIds } from "../reviews/second-opinion";
 import { db } from "../db/client";
 import { requireActor, type Actor } from "../auth/actor";
 import { TextDiff, type DiffPart } from "../anchoring/text-diff";
@@ -54,8 +55,10 @@ export async function getRevisionDiff(options: { actor: Actor | null; articleId:
     getRevision({ actor: options.actor, articleId: options.articleId, number: options.to }),
   ]);
   if (from.number >= to.number) throw new AppError("BAD_REQUEST", "from must be an earlier revision than to");
+  // A blind second opinion hides the other reviewer's annotations here too.
+  const hidden = await hiddenAuthorIds(db, requireActor(options.actor).userId, parseInput(idSchema, options.articleId));
   const moves = await db.reanchoring.findMany({
-    where: { toRevisionId: to.id, method: { not: "manual" } },
+    where: { toRevisionId: to.id, method: { not: "manual" }, annotation: { authorId: { notIn: hidden } } },
     orderBy: { oldStart: "asc" },
     select: { annotationId: true, method: true, confidence: true, reason: true, oldQuote: true, newStart: true, newEnd: true, annotation: { select: { claim: true, deletedAt: true } } },
   });

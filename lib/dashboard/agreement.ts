@@ -3,7 +3,7 @@ import { requireRole, type Actor } from "../auth/actor";
 import { alphaFromPairCounts } from "../reviews/agreement";
 import { parseInput } from "../validation";
 import { dashboardFilterSchema, resolveFilters, type DashboardFilters } from "./filters";
-import { disagreementsSql, pairMatrixSql } from "./sql";
+import { disagreementsSql, pairMatrixSql, unsafeRunAggregate } from "./sql";
 
 /** The most articles and disagreements the agreement page lists. */
 export const AGREEMENT_ARTICLES = 100;
@@ -41,8 +41,8 @@ export async function getAgreementReport(options: { actor: Actor | null; filters
   const filters = parseInput(dashboardFilterSchema, options.filters ?? {});
   const resolved = await resolveFilters(actor, filters);
   const [cells, rows, verdicts, people] = await Promise.all([
-    db.$queryRaw<Cell[]>(pairMatrixSql(resolved, AGREEMENT_ARTICLES)),
-    db.$queryRaw<Record<string, string>[]>(disagreementsSql(resolved, DISAGREEMENTS)),
+    unsafeRunAggregate<Cell[]>(pairMatrixSql(resolved, AGREEMENT_ARTICLES)),
+    unsafeRunAggregate<Record<string, string>[]>(disagreementsSql(resolved, DISAGREEMENTS)),
     db.verdictOption.findMany({ where: { scale: { workspaceId: actor.workspaceId } }, select: { id: true, key: true, label: true, color: true } }),
     db.membership.findMany({ where: { workspaceId: actor.workspaceId }, select: { user: { select: { id: true, name: true } } } }),
   ]);

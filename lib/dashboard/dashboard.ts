@@ -4,7 +4,7 @@ import type { AnnotationStatus } from "../db/generated/enums";
 import { requireRole, type Actor } from "../auth/actor";
 import { parseInput } from "../validation";
 import { dashboardFilterSchema, resolveFilters, type DashboardFilters, type ResolvedFilters } from "./filters";
-import { breakdownSql, pairTotalsSql, timingSql, topArticlesSql } from "./sql";
+import { breakdownSql, pairTotalsSql, timingSql, topArticlesSql, unsafeRunAggregate } from "./sql";
 
 /** How many articles the per-article chart and table show (those with the most annotations). */
 export const TOP_ARTICLES = 20;
@@ -69,10 +69,10 @@ export async function getDashboard(options: { actor: Actor | null; filters?: unk
   const resolved = await resolveFilters(actor, filters);
   const queries = dashboardQueries(resolved, options.now ?? new Date());
   const [breakdown, articles, [timing], [pairs], options_, people] = await Promise.all([
-    db.$queryRaw<BreakdownRow[]>(queries.breakdown),
-    db.$queryRaw<ArticleRow[]>(queries.topArticles),
-    db.$queryRaw<TimingRow[]>(queries.timing),
-    db.$queryRaw<{ pairs: number; agreeing: number }[]>(queries.agreement),
+    unsafeRunAggregate<BreakdownRow[]>(queries.breakdown),
+    unsafeRunAggregate<ArticleRow[]>(queries.topArticles),
+    unsafeRunAggregate<TimingRow[]>(queries.timing),
+    unsafeRunAggregate<{ pairs: number; agreeing: number }[]>(queries.agreement),
     db.verdictOption.findMany({ where: { scale: { workspaceId: actor.workspaceId } }, orderBy: { position: "asc" }, select: { id: true, key: true, label: true, color: true, retiredAt: true } }),
     db.membership.findMany({ where: { workspaceId: actor.workspaceId }, select: { user: { select: { id: true, name: true } } } }),
   ]);

@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { ResolvedFilters } from "./filters";
 
@@ -8,6 +9,15 @@ import type { ResolvedFilters } from "./filters";
  * index-only. Each builder returns a Prisma.Sql, which the app runs through Prisma and the
  * benchmark runs again through plain pg (its .text and .values) to measure the overhead.
  */
+
+/**
+ * Runs one of the builders' queries. No authorization here: the workspace is inside the resolved
+ * filters, so callers check the actor first (getDashboard, getAgreementReport); the benchmark
+ * calls it directly to time the app's path.
+ */
+export function unsafeRunAggregate<T>(sql: Prisma.Sql): Promise<T> {
+  return db.$queryRaw<T>(sql);
+}
 
 const current = (a: string) => Prisma.raw(`${a}."deletedAt" IS NULL AND ${a}."supersededAt" IS NULL AND ${a}.placement <> 'DISMISSED'`);
 

@@ -56,6 +56,11 @@ export const nativeAnnotationSchema = z.object({
   }),
   rationale: nullableText(LIMITS.rationale),
   status,
+  correction: z
+    .object({ corrects: z.string().min(1).max(200), note: z.string().max(LIMITS.claim) })
+    .nullable()
+    .optional()
+    .meta({ description: "Set when this annotation corrects a published one (by id), with the public correction note. Added after the first factmark.v1 files: absent means none." }),
   author: person,
   sources: z.array(nativeSourceSchema).max(LIMITS.sources),
   notes: z.array(nativeNoteSchema).max(1_000),

@@ -20,6 +20,7 @@ export function toNativeAnnotation(row: ExportRow, bounds: RatingBounds, withEma
     verdict: { key: row.verdictOption.key, label: row.verdictOption.label, rating: row.verdictOption.rating, ...bounds },
     rationale: row.rationale,
     status: row.status,
+    correction: row.correctsId ? { corrects: row.correctsId, note: row.correctionNote ?? "" } : null,
     author: personOf(row.author, row.importedAuthor, withEmails),
     sources: row.sources.map(sourceContent),
     notes: liveThread(row.notes).map((note) => ({

@@ -5,7 +5,7 @@ import { changeAnnotationStatus } from "@/lib/reviews/status";
 import { startCorrection } from "@/lib/reviews/corrections";
 import { exportAnnotations } from "@/lib/export/export";
 import type { Actor } from "@/lib/auth/actor";
-import { readAll } from "../support/exports";
+import { expectValidNative, readAll } from "../support/exports";
 import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
 
 const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://checks.example.org/fact-checks" };
@@ -44,6 +44,9 @@ describe("corrections of published annotations", () => {
     expect(old).toMatchObject({ status: "PUBLISHED", verdict: { key: "true" }, supersededAt: expect.any(String) });
     const claimReviews = (await readAll(await exportAnnotations({ actor: desk.editor, query: { format: "claimreview" }, urls: URLS }))) as { "@graph": { url: string; reviewRating: { alternateName: string }; correction?: { text: string } }[] };
     expect(claimReviews["@graph"]).toEqual([expect.objectContaining({ url: `${URLS.checkBaseUrl}/${correction.id}`, reviewRating: expect.objectContaining({ alternateName: "False" }), correction: { "@type": "CorrectionComment", text: "The rise was 3%, not 5%: we misread the table." } })]);
+    const native = (await readAll(await exportAnnotations({ actor: desk.editor, query: { format: "native" }, urls: URLS }))) as { annotations: { id: string; correction: unknown }[] };
+    expectValidNative(native);
+    expect(native.annotations).toEqual([expect.objectContaining({ id: correction.id, correction: { corrects: desk.annotation.id, note: "The rise was 3%, not 5%: we misread the table." } })]);
     const history = await listAnnotationHistory({ actor: desk.reviewer, annotationId: correction.id });
     expect(history.filter((e) => e.annotationId === desk.annotation.id).map((e) => e.action)).toEqual(["create", "status.change", "status.change", "status.change", "correction.start", "superseded"]);
     expect(history.filter((e) => e.annotationId === correction.id).map((e) => e.action)).toEqual(["create", "update", "status.change", "status.change", "status.change"]);
