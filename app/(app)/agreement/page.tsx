@@ -6,6 +6,7 @@ import { loadPageData, withFilterProblem } from "@/lib/http/page-data";
 import { getAgreementReport, AGREEMENT_ARTICLES, DISAGREEMENTS, type AgreementFigures, type AgreementReport } from "@/lib/dashboard/agreement";
 import { listFilterOptions } from "@/lib/dashboard/page-options";
 import { FilterForm } from "@/components/dashboard/FilterForm";
+import { FilterProblem } from "@/components/shell/FilterSelect";
 import { VerdictChip } from "@/components/annotate/VerdictChip";
 
 export const metadata: Metadata = { title: "Agreement" };
@@ -103,9 +104,7 @@ export default async function AgreementPage({ searchParams }: { searchParams: Pr
       </p>
       <FilterForm action="/agreement" values={values} {...options} />
       {problem ? (
-        <p className="error" role="alert">
-          These filters do not work: {problem}
-        </p>
+        <FilterProblem problem={problem} />
       ) : (
         <Report report={data!} />
       )}

@@ -9,6 +9,7 @@ import { STATUS_LABEL } from "@/lib/reviews/transitions";
 import { formatDateTime } from "@/lib/format";
 import { ChartPanel } from "@/components/dashboard/ChartPanel";
 import { FilterForm } from "@/components/dashboard/FilterForm";
+import { FilterProblem } from "@/components/shell/FilterSelect";
 import type { ChartRow, Series } from "@/components/dashboard/BarChart";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -116,9 +117,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <h1>Dashboard</h1>
       <FilterForm action="/dashboard" values={values} {...options} />
       {problem ? (
-        <p className="error" role="alert">
-          These filters do not work: {problem}
-        </p>
+        <FilterProblem problem={problem} />
       ) : (
         <Figures data={data!} />
       )}
