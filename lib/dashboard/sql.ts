@@ -4,9 +4,9 @@ import type { ResolvedFilters } from "./filters";
 
 /**
  * The dashboards' SQL. Every figure is an aggregate computed by PostgreSQL over the current
- * annotations (live, not superseded by a correction, not dismissed); the common shape is served
- * by the partial covering index Annotation_dashboard_idx (workspace, created) so most reads are
- * index-only. Each builder returns a Prisma.Sql, which the app runs through Prisma and the
+ * annotations (live, not superseded by a correction, not dismissed); the partial covering index
+ * Annotation_dashboard_idx (workspace, created) lets date-range views read index-only, and
+ * agreement reads the trigger-kept "AgreementPair" instead of joining annotations. Each builder returns a Prisma.Sql, which the app runs through Prisma and the
  * benchmark runs again through plain pg (its .text and .values) to measure the overhead.
  */
 
