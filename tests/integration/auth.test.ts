@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/actor";
 import { verifySignIn } from "@/lib/auth/sign-in";
 import { signOutEverywhere } from "@/lib/auth/sign-out";
-import { LOGIN_WINDOW_MS, MAX_LOGIN_FAILURES } from "@/lib/auth/throttle";
+import { LOGIN_WINDOW_MS, MAX_LOGIN_FAILURES, MAX_LOGIN_FAILURES_PER_ADDRESS } from "@/lib/auth/throttle";
 import { changeMemberRole, setMemberActive } from "@/lib/people/members";
 import { AppError } from "@/lib/errors";
 import { TEST_PASSWORD, actorFor, createUser, createWorkspace, uniqueEmail } from "../support/factories";
@@ -41,19 +41,45 @@ describe("verifySignIn", () => {
     expect(await verifySignIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.0.4" })).toBeNull();
   });
 
-  it(`throttles the attempt after ${MAX_LOGIN_FAILURES} failures for one email from one address`, async () => {
+  it(`throttles an email after ${MAX_LOGIN_FAILURES} failures, from whichever address they come`, async () => {
     const { workspace } = await createWorkspace();
     const user = await createUser({ workspaceId: workspace.id, role: "REVIEWER" });
+    const other = await createUser({ workspaceId: workspace.id, role: "REVIEWER" });
+    // Each guess from a new address, as a client rotating X-Forwarded-For or a botnet would.
     for (let i = 0; i < MAX_LOGIN_FAILURES; i++) {
-      expect(await verifySignIn({ email: user.email, password: `wrong ${i}`, ip: "10.0.1.1" })).toBeNull();
+      expect(await verifySignIn({ email: user.email, password: `wrong ${i}`, ip: `10.0.1.${i}` })).toBeNull();
     }
-    // The 11th is refused even with the right password, and says when to come back.
-    const refused = await verifySignIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.1.1" }).catch((e) => e);
+    // The next is refused even with the right password, from a fresh address, and says when to come back.
+    const refused = await verifySignIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.1.200" }).catch((e) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused.code).toBe("RATE_LIMITED");
     expect(refused.message).toMatch(/^Too many attempts, try again in 1[45] minutes\.$/);
-    // Another address, or another email from this address, is not affected.
-    expect(await verifySignIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.1.2" })).not.toBeNull();
+    // Another account, even from one of those addresses, is not affected.
+    expect(await verifySignIn({ email: other.email, password: TEST_PASSWORD, ip: "10.0.1.0" })).not.toBeNull();
+  });
+
+  it(`throttles an address after ${MAX_LOGIN_FAILURES_PER_ADDRESS} failures across any emails`, async () => {
+    const { workspace } = await createWorkspace();
+    const user = await createUser({ workspaceId: workspace.id, role: "REVIEWER" });
+    const ip = "10.0.9.1";
+    // A guessing run that rotates emails, each staying under the per-email limit.
+    await db.loginFailure.createMany({
+      data: Array.from({ length: MAX_LOGIN_FAILURES_PER_ADDRESS }, (_, i) => ({ email: uniqueEmail(`rotated${i}`), ip })),
+    });
+    const refused = await verifySignIn({ email: user.email, password: TEST_PASSWORD, ip }).catch((e) => e);
+    expect(refused).toMatchObject({ code: "RATE_LIMITED" });
+    // The account itself is fine from anywhere else.
+    expect(await verifySignIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.9.2" })).not.toBeNull();
+  });
+
+  it("a successful sign-in does not reset the address's failures for other emails", async () => {
+    const { workspace } = await createWorkspace();
+    const attacker = await createUser({ workspaceId: workspace.id, role: "REVIEWER" });
+    const ip = "10.0.9.3";
+    const victims = Array.from({ length: 3 }, (_, i) => uniqueEmail(`victim${i}`));
+    for (const email of victims) await verifySignIn({ email, password: "guess", ip });
+    await verifySignIn({ email: attacker.email, password: TEST_PASSWORD, ip });
+    expect(await db.loginFailure.count({ where: { ip } })).toBe(victims.length);
   });
 
   it("forgets failures older than the window", async () => {
