@@ -7,6 +7,10 @@ export const metadata: Metadata = {
   description: "Fact-check annotation workspace",
 };
 
+// Every page renders per request: the Content-Security-Policy's script nonce is fresh each time
+// (scripts/serve.ts), and Next can only put it on the scripts of a page it renders then.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

@@ -13,6 +13,7 @@ const dataDir = APP_DATA_DIR;
 const port = Number(process.env.PORT ?? 3000);
 const production = process.env.NODE_ENV === "production";
 const next = path.resolve("node_modules/.bin/next");
+const tsx = path.resolve("node_modules/.bin/tsx");
 
 function fail(message: string): never {
   console.error(`factmark: ${message}`);
@@ -84,7 +85,7 @@ async function main() {
   if (mode === "start" && process.env.FACTMARK_SKIP_BUILD !== "true") {
     execFileSync(next, ["build"], { env, stdio: "inherit" });
   }
-  const child = spawn(next, [mode, "-p", String(port)], { env, stdio: "inherit" });
+  const child = spawn(tsx, ["scripts/serve.ts", ...(mode === "dev" ? ["--dev"] : []), "--port", String(port)], { env, stdio: "inherit" });
 
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;

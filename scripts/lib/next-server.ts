@@ -1,5 +1,5 @@
-// Runs `next start` from the production build against a given database, for the e2e tests
-// and the benchmarks, and stops it again.
+// Runs the app's server (scripts/serve.ts: Next behind its front door) from the production
+// build against a given database, for the e2e tests and the benchmarks, and stops it again.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -8,7 +8,7 @@ export type NextServer = { url: string; stop: () => Promise<void> };
 
 export async function startNextServer(options: { port: number; databaseUrl: string; quiet?: boolean }): Promise<NextServer> {
   const url = `http://localhost:${options.port}`;
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(options.port)], {
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", String(options.port)], {
     stdio: options.quiet ? "ignore" : "inherit",
     env: {
       ...process.env,
@@ -24,7 +24,7 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
     await new Promise((resolve) => child.once("exit", resolve));
   };
   for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/login`)).ok) return { url, stop };
     } catch {
@@ -33,5 +33,5 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();
-  throw new Error("next start did not answer within a minute");
+  throw new Error("the app server did not answer within a minute");
 }

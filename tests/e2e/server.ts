@@ -1,5 +1,5 @@
 // The app under test: a fresh migrated database with the demo desk and a second workspace,
-// served by `next start` from the production build. Playwright starts and stops it.
+// served by scripts/serve.ts from the production build. Playwright starts and stops it.
 import { createScratchDatabase } from "../../scripts/lib/scratch-database";
 import { startNextServer } from "../../scripts/lib/next-server";
 import { createPrismaClient } from "../../lib/db/create-client";
