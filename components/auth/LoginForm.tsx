@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { SIGN_IN_FAILED, signInSchema } from "@/lib/auth/schemas";
+import { safeReturnPath } from "@/lib/http/return-path";
 
 export function LoginForm({ returnTo }: { returnTo: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +22,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     if (result?.ok && !result.error) {
       // A full navigation, so every server component renders with the new session.
-      window.location.assign(returnTo);
+      window.location.assign(safeReturnPath(returnTo));
       return;
     }
     setPending(false);
