@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError } from "../errors";
+import { assertSameOriginWrite } from "./same-origin";
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
@@ -15,11 +16,13 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
 
 /**
  * Wraps a route handler so every outcome, including failures, is a JSON response. The handler
- * returns the body (200), or a Response of its own (e.g. `created(...)`).
+ * returns the body (200), or a Response of its own (e.g. `created(...)`). Writes must pass the
+ * CSRF rule first (lib/http/same-origin.ts), so no route can forget it.
  */
 export function jsonRoute<Context>(handler: (request: Request, context: Context) => Promise<unknown>) {
   return async (request: Request, context: Context) => {
     try {
+      assertSameOriginWrite(request);
       const result = await handler(request, context);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
