@@ -3,6 +3,8 @@ import { expect, type Browser, type Page } from "@playwright/test";
 export const E2E_PORT = 3100;
 export const DEMO_PASSWORD = "factmark-demo";
 export const OTHER_DESK_USER = "other@example.com";
+/** A reviewer on the other desk whose sessions the security tests end; no other test uses it. */
+export const REVOCATION_USER = "revoked@example.com";
 export const DEMO_ARTICLE_TITLE = "White House: Trump will not meet formally with Putin";
 /** A second demo-desk article that only the API tests annotate, so files can run in parallel. */
 export const API_ARTICLE_TITLE = "Wire copy for API tests";

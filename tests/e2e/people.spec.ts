@@ -64,6 +64,8 @@ test("a deactivated member is signed out and cannot sign in again", async ({ bro
   await row.getByRole("button", { name: "Deactivate" }).click();
   await expect(row.getByText("Dee Activated is deactivated.")).toBeVisible();
   await expect(row.getByRole("cell", { name: "Deactivated" })).toBeVisible();
+  // next-auth's own session endpoint agrees with every other route.
+  expect(await (await dee.request.get("/api/auth/session")).json()).toEqual({});
 
   await dee.goto("/articles");
   await expect(dee).toHaveURL(/\/login/);

@@ -8,7 +8,7 @@ import { paragraphsToValue } from "../../lib/articles/slate-value";
 import { canonicalText, textHash } from "../../lib/anchoring/canonical-text";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
 import { DASHBOARD_EDITOR, seedDashboardFixture } from "../support/dashboard-fixture";
-import { API_ARTICLE_TITLE, E2E_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, OTHER_DESK_USER } from "./fixtures";
+import { API_ARTICLE_TITLE, E2E_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, OTHER_DESK_USER, REVOCATION_USER } from "./fixtures";
 
 const database = await createScratchDatabase("e2e", 54330);
 const db = createPrismaClient(database.url);
@@ -29,10 +29,11 @@ await db.workspace.create({
     slug: "other-desk",
     name: "Other desk",
     memberships: {
-      create: {
-        role: "ADMIN",
-        user: { create: { email: OTHER_DESK_USER, name: "Olive Other", passwordHash: await hashPassword(DEMO_PASSWORD) } },
-      },
+      create: [
+        { role: "ADMIN", user: { create: { email: OTHER_DESK_USER, name: "Olive Other", passwordHash: await hashPassword(DEMO_PASSWORD) } } },
+        // Only the session-revocation tests sign in as this one, so ending its sessions disturbs no other test.
+        { role: "REVIEWER", user: { create: { email: REVOCATION_USER, name: "Rita Revoked", passwordHash: await hashPassword(DEMO_PASSWORD) } } },
+      ],
     },
     articles: { create: { title: "Other desk article", revisions: { create: { number: 1, body, text, textHash: textHash(text) } } } },
   },
