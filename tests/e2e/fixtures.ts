@@ -5,6 +5,11 @@ export const DEMO_PASSWORD = "factmark-demo";
 export const OTHER_DESK_USER = "other@example.com";
 /** A reviewer on the other desk whose sessions the security tests end; no other test uses it. */
 export const REVOCATION_USER = "revoked@example.com";
+/** Demo-desk reviewers that only the authorization matrix signs in as, then deactivates or signs out everywhere. */
+export const MATRIX_DEACTIVATED_USER = "matrix-deactivated@example.com";
+export const MATRIX_REVOKED_USER = "matrix-revoked@example.com";
+/** A read-only API token of the demo desk (tests/e2e/server.ts stores its hash). */
+export const MATRIX_TOKEN = `fmk_${"m".repeat(43)}`;
 export const DEMO_ARTICLE_TITLE = "White House: Trump will not meet formally with Putin";
 /** A second demo-desk article that only the API tests annotate, so files can run in parallel. */
 export const API_ARTICLE_TITLE = "Wire copy for API tests";

@@ -1,5 +1,6 @@
 // The app under test: a fresh migrated database with the demo desk and a second workspace,
 // served by scripts/serve.ts from the production build. Playwright starts and stops it.
+import { createHash } from "node:crypto";
 import { createScratchDatabase } from "../../scripts/lib/scratch-database";
 import { startNextServer } from "../../scripts/lib/next-server";
 import { createPrismaClient } from "../../lib/db/create-client";
@@ -8,12 +9,19 @@ import { paragraphsToValue } from "../../lib/articles/slate-value";
 import { canonicalText, textHash } from "../../lib/anchoring/canonical-text";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
 import { DASHBOARD_EDITOR, seedDashboardFixture } from "../support/dashboard-fixture";
-import { API_ARTICLE_TITLE, E2E_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, OTHER_DESK_USER, REVOCATION_USER } from "./fixtures";
+import { API_ARTICLE_TITLE, E2E_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER, MATRIX_TOKEN, OTHER_DESK_USER, REVOCATION_USER } from "./fixtures";
 
 const database = await createScratchDatabase("e2e", 54330);
 const db = createPrismaClient(database.url);
 await seedDemoWorkspace(db);
 const demoDesk = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
+// Callers of the authorization matrix (tests/e2e/authorization.spec.ts) that no other test uses.
+for (const email of [MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER]) {
+  await db.user.create({ data: { email, name: email.split("@")[0], passwordHash: await hashPassword(DEMO_PASSWORD), memberships: { create: { workspaceId: demoDesk.id, role: "REVIEWER" } } } });
+}
+await db.apiToken.create({
+  data: { workspaceId: demoDesk.id, name: "Matrix partner", tokenHash: createHash("sha256").update(MATRIX_TOKEN).digest("hex"), prefix: MATRIX_TOKEN.slice(0, 10) },
+});
 const wire = paragraphsToValue(["Sanders blamed “scheduling conflicts on both sides” for the cancelled meeting.", "A second paragraph."]);
 await db.article.create({
   data: { workspaceId: demoDesk.id, title: API_ARTICLE_TITLE, revisions: { create: { number: 1, body: wire, text: canonicalText(wire), textHash: textHash(canonicalText(wire)) } } },

@@ -1,0 +1,149 @@
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import {
+  API_ARTICLE_TITLE,
+  DEMO_PASSWORD,
+  E2E_PORT,
+  MATRIX_DEACTIVATED_USER,
+  MATRIX_REVOKED_USER,
+  MATRIX_TOKEN,
+  OTHER_DESK_USER,
+  signedInPage,
+} from "./fixtures";
+
+// The authorization matrix: every route handler × every kind of caller, from one table. Each
+// row says who the route is for; the expected status for each caller follows from that alone.
+// Writes send an empty body (or a stale version), so a caller who is let through gets 400 or
+// 409 and nothing changes. Callers who must be refused send `probe`, a valid body where the
+// route has one, so the refusal is about who they are and not what they sent. The one row
+// that changes something, a note's deletion by its author, comes last.
+
+/** Who a route is for. `author`: the note's own author only. */
+type Access = "public" | "read" | "member" | "editor" | "author";
+type Ids = { articleId: string; annotationId: string; noteId: string; newAnnotation: Record<string, unknown> };
+type Route = { method: "GET" | "POST" | "PATCH" | "DELETE"; path: (ids: Ids) => string; access: Access; body?: unknown; probe?: (ids: Ids) => unknown };
+
+const ROUTES: Route[] = [
+  { method: "GET", path: () => "/api/schema/factmark.v1.json", access: "public" },
+  { method: "GET", path: () => "/api/articles", access: "read" },
+  { method: "POST", path: () => "/api/articles", access: "member", body: {} },
+  { method: "POST", path: () => "/api/articles/preview", access: "member", body: {} },
+  { method: "GET", path: (ids) => `/api/articles/${ids.articleId}`, access: "read" },
+  { method: "PATCH", path: (ids) => `/api/articles/${ids.articleId}`, access: "editor", body: {}, probe: () => ({ title: "Hijacked" }) },
+  { method: "GET", path: (ids) => `/api/articles/${ids.articleId}/annotations`, access: "read" },
+  { method: "POST", path: (ids) => `/api/articles/${ids.articleId}/annotations`, access: "member", body: {}, probe: (ids) => ids.newAnnotation },
+  { method: "POST", path: (ids) => `/api/articles/${ids.articleId}/import`, access: "editor", body: {} },
+  { method: "GET", path: (ids) => `/api/articles/${ids.articleId}/revisions`, access: "read" },
+  { method: "POST", path: (ids) => `/api/articles/${ids.articleId}/revisions`, access: "member", body: {}, probe: () => ({ format: "text", body: "Hijacked" }) },
+  { method: "GET", path: (ids) => `/api/articles/${ids.articleId}/revisions/1`, access: "read" },
+  { method: "GET", path: () => "/api/export?format=native", access: "read" },
+  { method: "GET", path: () => "/api/export?format=w3c", access: "read" },
+  { method: "GET", path: () => "/api/export?format=claimreview", access: "read" },
+  { method: "GET", path: (ids) => `/api/annotations/${ids.annotationId}`, access: "read" },
+  { method: "PATCH", path: (ids) => `/api/annotations/${ids.annotationId}`, access: "member", body: {}, probe: () => ({ version: 1, claim: "Hijacked" }) },
+  { method: "DELETE", path: (ids) => `/api/annotations/${ids.annotationId}?version=999999`, access: "member" },
+  { method: "GET", path: (ids) => `/api/annotations/${ids.annotationId}/history`, access: "read" },
+  { method: "GET", path: (ids) => `/api/annotations/${ids.annotationId}/notes`, access: "read" },
+  { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/notes`, access: "member", body: {}, probe: () => ({ body: "Hijacked" }) },
+  { method: "PATCH", path: (ids) => `/api/annotations/${ids.annotationId}/notes/${ids.noteId}`, access: "author", body: { body: "Matrix note, edited" } },
+  { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/placement`, access: "member", body: {}, probe: () => ({ action: "dismiss", version: 1 }) },
+  { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/status`, access: "member", body: {}, probe: () => ({ status: "SUBMITTED", version: 1 }) },
+  { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/corrections`, access: "member", body: {}, probe: () => ({ note: "Hijacked" }) },
+  // Last: the one call that changes something, made by the note's author after everyone else was refused.
+  { method: "DELETE", path: (ids) => `/api/annotations/${ids.annotationId}/notes/${ids.noteId}`, access: "author" },
+];
+
+type CallerKind = "anonymous" | "deactivated" | "revoked" | "token" | "otherAdmin" | "reviewer" | "editor" | "admin";
+/** The reviewer goes last, so the note it wrote is deleted only after every other caller tried. */
+const CALLERS: CallerKind[] = ["anonymous", "deactivated", "revoked", "token", "otherAdmin", "editor", "admin", "reviewer"];
+
+/** The status a caller must get, or "let through" (2xx, or 400/409 for the deliberately bad input). */
+function expected(route: Route, caller: CallerKind, ids: Ids): number | "let through" {
+  if (route.access === "public") return "let through";
+  if (caller === "anonymous" || caller === "deactivated" || caller === "revoked") return 401;
+  // A token is no session: write routes never look at it.
+  if (caller === "token") return route.access === "read" ? "let through" : 401;
+  // Another desk's admin: routes naming this desk's rows answer as if they did not exist.
+  if (caller === "otherAdmin") return route.path(ids).includes(ids.articleId) || route.path(ids).includes(ids.annotationId) ? 404 : "let through";
+  if (route.access === "author") return caller === "reviewer" ? "let through" : 403;
+  if (route.access === "editor") return caller === "reviewer" ? 403 : "let through";
+  return "let through";
+}
+
+const baseURL = `http://localhost:${E2E_PORT}`;
+
+async function signedInContext(email: string): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL });
+  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
+  const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" } });
+  expect(response.ok(), `sign-in as ${email}`).toBe(true);
+  return context;
+}
+
+test("every route answers every kind of caller as its access rule says, and leaks no other desk's ids", async ({ browser }) => {
+  test.setTimeout(120_000); // eight sign-ins (argon2 each) and about 200 requests on a two-core machine
+  const callers = {} as Record<CallerKind, APIRequestContext>;
+  callers.anonymous = await playwrightRequest.newContext({ baseURL });
+  callers.token = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${MATRIX_TOKEN}` } });
+  for (const [kind, email] of [
+    ["reviewer", "reviewer@example.com"],
+    ["editor", "editor@example.com"],
+    ["admin", "admin@example.com"],
+    ["otherAdmin", OTHER_DESK_USER],
+    ["deactivated", MATRIX_DEACTIVATED_USER],
+    ["revoked", MATRIX_REVOKED_USER],
+  ] as const) {
+    callers[kind] = await signedInContext(email);
+  }
+
+  // The rows the routes name: an annotation and a note of the reviewer's on the API tests' article.
+  const reviewer = callers.reviewer;
+  const { articles } = await (await reviewer.get("/api/articles")).json();
+  const articleId: string = articles.find((a: { title: string }) => a.title === API_ARTICLE_TITLE).id;
+  const article = await (await reviewer.get(`/api/articles/${articleId}`)).json();
+  const quote = "A second paragraph";
+  const start = (article.text as string).indexOf(quote);
+  const newAnnotation = { revisionId: article.revisionId, start, end: start + quote.length, quote, claim: "Matrix claim", verdict: "mixed" };
+  const annotation = await (await reviewer.post(`/api/articles/${articleId}/annotations`, { data: newAnnotation })).json();
+  const note = await (await reviewer.post(`/api/annotations/${annotation.id}/notes`, { data: { body: "Matrix note" } })).json();
+  const ids: Ids = { articleId, annotationId: annotation.id, noteId: note.id, newAnnotation: { ...newAnnotation, claim: "Hijacked" } };
+
+  // Now end two of the sessions: one member is deactivated, the other signs out everywhere.
+  const admin = await signedInPage(browser, "admin@example.com");
+  await admin.goto("/admin/people");
+  const row = admin.getByTestId(`member-${MATRIX_DEACTIVATED_USER}`);
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row.getByRole("cell", { name: "Deactivated", exact: true })).toBeVisible();
+  const secondDevice = await signedInPage(browser, MATRIX_REVOKED_USER);
+  await secondDevice.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(secondDevice).toHaveURL(/\/login/);
+
+  // Ids each side must never see of the other.
+  const otherDeskArticles = (await (await callers.otherAdmin.get("/api/articles")).json()).articles.map((a: { id: string }) => a.id);
+  expect(otherDeskArticles.length).toBeGreaterThan(0);
+  const demoDeskIds = [articleId, annotation.id, note.id];
+
+  const mismatches: string[] = [];
+  let noteDeletion = 0;
+  for (const route of ROUTES) {
+    for (const kind of CALLERS) {
+      const path = route.path(ids);
+      const want = expected(route, kind, ids);
+      const data = want !== "let through" && route.probe ? route.probe(ids) : route.body;
+      const response: APIResponse = await callers[kind].fetch(path, { method: route.method, ...(data === undefined ? {} : { data }) });
+      const status = response.status();
+      const ok = want === "let through" ? status < 300 || status === 400 || status === 409 : status === want;
+      const body = await response.text();
+      const foreign = kind === "otherAdmin" ? demoDeskIds : otherDeskArticles;
+      const leaked = foreign.filter((id: string) => body.includes(id));
+      if (!ok || leaked.length) mismatches.push(`${route.method} ${path} as ${kind}: ${status} (want ${want})${leaked.length ? `, leaks ${leaked}` : ""} ${body.slice(0, 160)}`);
+      if (route.method === "DELETE" && path.includes("/notes/") && kind === "reviewer") noteDeletion = status;
+      if (status >= 400) expect(JSON.parse(body).error.code, `${route.method} ${path} as ${kind}`).toEqual(expect.any(String));
+    }
+  }
+  expect(mismatches).toEqual([]);
+  // The final row made its one change, so "let through" was exercised end to end, and no probe got anywhere.
+  expect(noteDeletion).toBe(200);
+  const after = await (await reviewer.get(`/api/annotations/${annotation.id}`)).json();
+  expect(after).toMatchObject({ claim: "Matrix claim", version: 1 });
+  expect(JSON.stringify(await (await reviewer.get(`/api/articles/${articleId}/annotations`)).json())).not.toContain("Hijacked");
+});
