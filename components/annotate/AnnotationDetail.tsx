@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { AnnotationView, NoteView } from "@/lib/annotations/view";
 import type { HistoryEntry } from "@/lib/annotations/annotations";
+import { annotationHref } from "@/lib/annotations/links";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
 import { NotesThread } from "./NotesThread";
@@ -71,7 +72,9 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
       </div>
       <h2 className="claim">{annotation.claim}</h2>
       {annotation.claimant && <p className="muted">Claimed by {annotation.claimant}</p>}
-      <blockquote className="quoted-span">{annotation.quote}</blockquote>
+      <blockquote className="quoted-span" data-testid="quoted-span">
+        {annotation.quote}
+      </blockquote>
       {annotation.placement === "NEEDS_CHECK" && (
         <div className="placement-note" data-testid="check-placement">
           <p>Check placement: a revision changed this passage and the annotation followed it by a close, not exact, match.</p>
@@ -142,7 +145,23 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
             <li key={entry.id}>
               {formatDateTime(entry.at)} · {entry.actor?.name ?? "someone"} · {entry.action}
               {entry.action === "update" && changedFields(entry) && <span className="muted"> ({changedFields(entry)})</span>}
-              {entry.annotationId !== annotation.id && <span className="muted"> (published version this corrects)</span>}
+              {entry.annotationId !== annotation.id && (
+                <>
+                  {" "}
+                  (
+                  <a
+                    href={annotationHref(annotation.articleId, entry.annotationId)}
+                    onClick={(event) => {
+                      if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                      event.preventDefault();
+                      onOpen(entry.annotationId);
+                    }}
+                  >
+                    the published version this corrects
+                  </a>
+                  )
+                </>
+              )}
             </li>
           ))}
         </ol>

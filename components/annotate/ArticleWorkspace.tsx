@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { ANNOTATION_PARAM } from "@/lib/annotations/links";
 import type { ArticleValue } from "@/lib/articles/slate-value";
 import { toSummary, type AnnotationSummary, type AnnotationView } from "@/lib/annotations/view";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
@@ -20,6 +22,8 @@ type Props = {
   initialAnnotations: AnnotationSummary[];
   /** Annotations the latest revision could not follow. */
   initialOrphans: OrphanSummary[];
+  /** The annotation the page's link names, opened in the panel. */
+  linked: AnnotationView | null;
   choices: VerdictChoice[];
   viewer: { id: string; role: Role };
 };
@@ -31,6 +35,9 @@ type Panel =
   | { kind: "edit"; id: string }
   | { kind: "here"; ids: string[] };
 
+/** The annotation a panel shows, if any: what the URL names. */
+const openIdOf = (panel: Panel) => (panel.kind === "detail" || panel.kind === "edit" ? panel.id : null);
+
 const byPosition = (a: AnnotationSummary, b: AnnotationSummary) => a.start - b.start || b.end - a.end;
 
 /** Marks every highlight of one annotation with a class for a moment, without re-rendering Slate. */
@@ -41,13 +48,44 @@ function markHighlights(id: string, className: string, durationMs?: number) {
   return marks;
 }
 
+/** Flashes an annotation's highlights and scrolls the first into view unless it is already on screen. */
+function reveal(id: string) {
+  const [first] = markHighlights(id, "flash", 1600);
+  if (!first) return;
+  const box = first.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > window.innerHeight) first.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
 /** The article page's working surface: the Slate article, the selection toolbar and the side panel. */
-export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, choices, viewer }: Props) {
+export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, linked, choices, viewer }: Props) {
   const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(byPosition));
   const [orphans, setOrphans] = useState(initialOrphans);
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [toolbarAt, setToolbarAt] = useState<{ top: number; left: number } | null>(null);
-  const [panel, setPanel] = useState<Panel>({ kind: "list" });
+  const [panel, setPanel] = useState<Panel>(linked ? { kind: "detail", id: linked.id } : { kind: "list" });
+
+  // The URL names the open annotation, so it can be shared and Back returns to the list. `show`
+  // is how the user moves the panel (it pushes a history entry when the open annotation changes);
+  // the effect below follows the URL when Back or Forward moves it.
+  const show = useCallback((next: Panel, { replace = false } = {}) => {
+    setPanel(next);
+    const id = openIdOf(next);
+    const url = new URL(window.location.href);
+    if (url.searchParams.get(ANNOTATION_PARAM) === id) return;
+    if (id) url.searchParams.set(ANNOTATION_PARAM, id);
+    else url.searchParams.delete(ANNOTATION_PARAM);
+    window.history[replace ? "replaceState" : "pushState"](null, "", url);
+  }, []);
+  const linkedId = useSearchParams().get(ANNOTATION_PARAM);
+  const [followedId, setFollowedId] = useState(linkedId);
+  if (followedId !== linkedId) {
+    // Adjusted while rendering (React's pattern for state that follows an outside value).
+    setFollowedId(linkedId);
+    if (openIdOf(panel) !== linkedId) setPanel(linkedId ? { kind: "detail", id: linkedId } : { kind: "list" });
+  }
+  useEffect(() => {
+    if (linkedId) reveal(linkedId);
+  }, [linkedId]);
   const surface = useRef<HTMLDivElement>(null);
   // Selections made before hydration reach no handler: mark the page once they will.
   // (Tests and the benchmark wait for data-interactive.)
@@ -57,7 +95,7 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
   }, []);
 
   // Full annotations (context, sources, notes) are fetched when opened and kept here.
-  const [details, setDetails] = useState<Record<string, AnnotationView>>({});
+  const [details, setDetails] = useState<Record<string, AnnotationView>>(() => (linked ? { [linked.id]: linked } : {}));
   const [loadError, setLoadError] = useState<string | null>(null);
 
   const upsert = useCallback((annotation: AnnotationView) => {
@@ -69,9 +107,9 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
 
   const openAnnotate = useCallback(() => {
     if (!selection) return;
-    setPanel({ kind: "create", span: selection });
+    show({ kind: "create", span: selection });
     setToolbarAt(null);
-  }, [selection]);
+  }, [selection, show]);
 
   // Place the toolbar centred just above the browser's selection.
   useEffect(() => {
@@ -95,20 +133,16 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
   }, [openAnnotate, selection]);
 
   // The open annotation's highlights stay marked while it is open.
-  const openId = panel.kind === "detail" || panel.kind === "edit" ? panel.id : null;
+  const openId = openIdOf(panel);
   useEffect(() => {
     if (!openId) return;
     const marks = markHighlights(openId, "active");
     return () => marks.forEach((mark) => mark.classList.remove("active"));
   }, [openId, annotations]);
 
-  const choose = useCallback((id: string) => {
-    setPanel({ kind: "detail", id });
-    const [first] = markHighlights(id, "flash", 1600);
-    first?.scrollIntoView({ block: "center", behavior: "smooth" });
-  }, []);
+  const choose = useCallback((id: string) => show({ kind: "detail", id }), [show]);
 
-  const onHighlightClick = useCallback((ids: string[]) => setPanel(ids.length === 1 ? { kind: "detail", id: ids[0] } : { kind: "here", ids }), []);
+  const onHighlightClick = useCallback((ids: string[]) => show(ids.length === 1 ? { kind: "detail", id: ids[0] } : { kind: "here", ids }), [show]);
 
   useEffect(() => {
     if (!openId || details[openId]) return;
@@ -137,10 +171,10 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
           choices={choices}
           onSaved={(created) => {
             upsert(created);
-            setPanel({ kind: "detail", id: created.id });
+            show({ kind: "detail", id: created.id });
             window.getSelection()?.removeAllRanges();
           }}
-          onCancel={() => setPanel({ kind: "list" })}
+          onCancel={() => show({ kind: "list" })}
           onNewerVersion={upsert}
         />
       );
@@ -153,13 +187,13 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
           <ul className="entries">
             {here.map((a) => (
               <li key={a.id}>
-                <button type="button" className="entry" onClick={() => setPanel({ kind: "detail", id: a.id })}>
+                <button type="button" className="entry" onClick={() => show({ kind: "detail", id: a.id })}>
                   <VerdictChip verdict={a.verdict} /> <span className="entry-claim">{a.claim}</span>
                 </button>
               </li>
             ))}
           </ul>
-          <button type="button" className="link" onClick={() => setPanel({ kind: "list" })}>
+          <button type="button" className="link" onClick={() => show({ kind: "list" })}>
             Back to list
           </button>
         </section>
@@ -183,9 +217,9 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
           choices={choices}
           onSaved={(saved) => {
             upsert(saved);
-            setPanel({ kind: "detail", id: saved.id });
+            show({ kind: "detail", id: saved.id });
           }}
-          onCancel={() => setPanel({ kind: "detail", id: open.id })}
+          onCancel={() => show({ kind: "detail", id: open.id })}
           onNewerVersion={upsert}
         />
       );
@@ -197,7 +231,7 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
           viewerId={viewer.id}
           viewerRole={viewer.role}
           canChange={canChange(open)}
-          onEdit={() => setPanel({ kind: "edit", id: open.id })}
+          onEdit={() => show({ kind: "edit", id: open.id })}
           onDeleted={(id) => {
             setAnnotations((current) => current.filter((a) => a.id !== id));
             setDetails((current) => {
@@ -205,17 +239,18 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
               delete rest[id];
               return rest;
             });
-            setPanel({ kind: "list" });
+            // Back must not lead to the annotation that is gone.
+            show({ kind: "list" }, { replace: true });
           }}
           onNotesChange={(notes) => upsert({ ...open, notes })}
           onChanged={upsert}
-          onOpen={(id) => setPanel({ kind: "detail", id })}
+          onOpen={(id) => show({ kind: "detail", id })}
           onCorrectionStarted={(correction) => {
             upsert(correction);
             setDetails((current) => ({ ...current, [open.id]: { ...open, correctedBy: { id: correction.id, status: correction.status } } }));
-            setPanel({ kind: "edit", id: correction.id });
+            show({ kind: "edit", id: correction.id });
           }}
-          onClose={() => setPanel({ kind: "list" })}
+          onClose={() => show({ kind: "list" })}
         />
       );
     }

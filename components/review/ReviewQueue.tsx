@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { QueueItem } from "@/lib/reviews/queue";
+import { annotationHref } from "@/lib/annotations/links";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "@/components/annotate/api-client";
 import { VerdictChip } from "@/components/annotate/VerdictChip";
@@ -44,7 +45,7 @@ export function ReviewQueue({ initialItems }: { initialItems: QueueItem[] }) {
       else if (event.key === "k") setCurrent((i) => Math.max(0, i - 1));
       else if (event.key === "a") void decide(focused, "APPROVED");
       else if (event.key === "r") setCommenting(focused.id);
-      else if (event.key === "o") router.push(`/articles/${focused.article.id}`);
+      else if (event.key === "o") router.push(annotationHref(focused.article.id, focused.id));
       else return;
       event.preventDefault();
     };
@@ -78,7 +79,7 @@ export function ReviewQueue({ initialItems }: { initialItems: QueueItem[] }) {
             <blockquote className="quoted-span">{item.quote}</blockquote>
             {item.rationale && <p>{item.rationale}</p>}
             <p className="muted">
-              {item.author.name} · <a href={`/articles/${item.article.id}`}>{item.article.title}</a> · submitted {formatDateTime(item.submittedAt)} · {item.sourceCount} source
+              {item.author.name} · <a href={annotationHref(item.article.id, item.id)}>{item.article.title}</a> · submitted {formatDateTime(item.submittedAt)} · {item.sourceCount} source
               {item.sourceCount === 1 ? "" : "s"}
             </p>
             {commenting === item.id ? (

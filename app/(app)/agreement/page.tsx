@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { annotationHref } from "@/lib/annotations/links";
 import { requirePageActor } from "@/lib/auth/session";
 import { requireRole } from "@/lib/auth/actor";
 import { loadPageData, withFilterProblem } from "@/lib/http/page-data";
@@ -67,7 +68,7 @@ function Report({ report }: { report: AgreementReport }) {
       </table>
 
       <h2>Disagreements to settle</h2>
-      <p className="muted">The latest {DISAGREEMENTS}: open the article to approve one reading or send work back.</p>
+      <p className="muted">The latest {DISAGREEMENTS}: open either reading to approve it or send it back.</p>
       {report.disagreements.length === 0 ? (
         <p className="muted">None in this view.</p>
       ) : (
@@ -77,7 +78,7 @@ function Report({ report }: { report: AgreementReport }) {
               <Link href={`/articles/${article.id}`}>{article.title}</Link>
               {[a, b].map((side) => (
                 <p key={side.id}>
-                  <VerdictChip verdict={{ ...side.verdict, rating: null }} /> <strong>{side.author}</strong> on “{side.quote}” <span className="muted">({side.status.toLowerCase().replace("_", " ")})</span>
+                  <VerdictChip verdict={{ ...side.verdict, rating: null }} /> <strong>{side.author}</strong> on <Link href={annotationHref(article.id, side.id)}>“{side.quote}”</Link> <span className="muted">({side.status.toLowerCase().replace("_", " ")})</span>
                 </p>
               ))}
             </li>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { annotationHref } from "@/lib/annotations/links";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { listMyWork } from "@/lib/reviews/my-work";
@@ -28,7 +29,9 @@ export default async function MyWorkPage() {
           <tbody>
             {items.map((item) => (
               <tr key={item.id}>
-                <td>{item.claim}</td>
+                <td>
+                  <Link href={annotationHref(item.article.id, item.id)}>{item.claim}</Link>
+                </td>
                 <td>
                   <Link href={`/articles/${item.article.id}`}>{item.article.title}</Link>
                 </td>

@@ -1,5 +1,8 @@
 import { getArticle } from "@/lib/articles/queries";
-import { listAnnotationSummaries, listOrphans } from "@/lib/annotations/annotations";
+import { getAnnotation, listAnnotationSummaries, listOrphans } from "@/lib/annotations/annotations";
+import { ANNOTATION_PARAM, annotationHref } from "@/lib/annotations/links";
+import { AppError } from "@/lib/errors";
+import { redirect } from "next/navigation";
 import { getWorkspaceSettings } from "@/lib/workspaces/settings";
 import Link from "next/link";
 import { listVerdictChoices } from "@/lib/verdicts/queries";
@@ -13,11 +16,25 @@ import { ImportForm } from "@/components/exchange/ImportForm";
 import { SecondOpinionForm } from "@/components/review/SecondOpinionForm";
 import { getOpenSecondOpinion } from "@/lib/reviews/second-opinion";
 import { listColleagues } from "@/lib/people/members";
+import type { Actor } from "@/lib/auth/actor";
+import type { AnnotationView } from "@/lib/annotations/view";
 
-export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+/** The annotation a link names (`?annotation=`), or null when it is gone or not the reader's to see. */
+async function loadLinked(actor: Actor, annotationId: string | string[] | undefined): Promise<AnnotationView | null> {
+  if (typeof annotationId !== "string") return null;
+  try {
+    return await getAnnotation({ actor, annotationId });
+  } catch (error) {
+    if (error instanceof AppError && ["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN"].includes(error.code)) return null;
+    throw error;
+  }
+}
+
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
-  const actor = await requirePageActor(`/articles/${id}`);
-  const [article, annotations, orphans, choices, settings, blind, people] = await loadPageData(() =>
+  const linkedId = (await searchParams)[ANNOTATION_PARAM];
+  const actor = await requirePageActor(typeof linkedId === "string" ? annotationHref(id, linkedId) : `/articles/${id}`);
+  const [article, annotations, orphans, choices, settings, blind, people, linked] = await loadPageData(() =>
     Promise.all([
       getArticle({ actor, articleId: id }),
       listAnnotationSummaries({ actor, articleId: id }),
@@ -26,8 +43,11 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
       getWorkspaceSettings({ actor }),
       getOpenSecondOpinion({ actor, articleId: id }),
       listColleagues({ actor }),
+      loadLinked(actor, linkedId),
     ]),
   );
+  // An annotation's link names its article too; a link with the wrong one still finds it.
+  if (linked && linked.articleId !== article.id) redirect(annotationHref(linked.articleId, linked.id));
   const isEditor = hasRole(actor.role, "EDITOR");
   const mayRevise = isEditor || settings.reviewersMayAddArticles;
   return (
@@ -57,6 +77,11 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           other&apos;s annotations on this article.
         </p>
       )}
+      {linkedId !== undefined && !linked && (
+        <p className="notice" role="status" data-testid="linked-missing">
+          The linked annotation is not here: it was deleted, or it is not yours to see yet.
+        </p>
+      )}
       <ArticleExportLinks articleId={article.id} />
       {isEditor && !blind && (
         <details className="second-opinion">
@@ -76,6 +101,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         article={{ id: article.id, revisionId: article.revision.id, text: article.revision.text, value: article.revision.body }}
         initialAnnotations={annotations}
         initialOrphans={orphans}
+        linked={linked}
         choices={choices}
         viewer={{ id: actor.userId, role: actor.role }}
       />
