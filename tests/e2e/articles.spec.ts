@@ -150,3 +150,36 @@ test("article routes: 401 without a session, 403 for reviewers unless allowed, 4
   expect(revisions.revisions.map((r: { number: number }) => r.number)).toEqual([2, 1]);
   expect((await (await editor.request.get(`/api/articles/${articleId}`)).json()).title).toBe("Editor's API article");
 });
+
+/** Whether each list item's marker is drawn inside the item's own box (content-visibility clips the rest). */
+async function markersInside(container: ReturnType<Page["getByTestId"]>) {
+  return container.locator("p.list-item").evaluateAll((items) =>
+    items.map((item) => {
+      const marker = getComputedStyle(item, "::before");
+      const box = item.getBoundingClientRect();
+      const left = box.left + parseFloat(marker.left);
+      return { marker: marker.content, inside: left >= box.left && left + parseFloat(marker.width || "0") <= box.right };
+    }),
+  );
+}
+
+test("list markers show in the preview and on the article page", async ({ browser }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  const body = "Points:\n\n1. First point\n2. Second point\n\n- A bullet";
+  const expected = [
+    { marker: '"1."', inside: true },
+    { marker: '"2."', inside: true },
+    { marker: '"•"', inside: true },
+  ];
+  await editor.goto("/articles/new");
+  await editor.getByLabel("Format").selectOption("markdown");
+  await editor.getByLabel("Body").fill(body);
+  await editor.getByRole("button", { name: "Preview" }).click();
+  await expect(editor.getByTestId("body-preview").locator("p.list-item")).toHaveCount(3);
+  expect(await markersInside(editor.getByTestId("body-preview"))).toEqual(expected);
+
+  const created = await editor.request.post("/api/articles", { data: { title: "Listed points", format: "markdown", body } });
+  await editor.goto(`/articles/${(await created.json()).id}`);
+  await expect(editor.getByTestId("article-body").locator("p.list-item")).toHaveCount(3);
+  expect(await markersInside(editor.getByTestId("article-body"))).toEqual(expected);
+});
