@@ -7,15 +7,20 @@ import { anchorFor, spanProblem } from "../anchoring/anchor";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
 import { hiddenAuthorIds } from "../reviews/second-opinion";
+import { lockArticle } from "../articles/lock";
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "./schemas";
 import { annotationInclude, auditSnapshot, toAnnotationView, type AnnotationSummary, type AnnotationView } from "./view";
 
 type Tx = Prisma.TransactionClient;
 type SourceData = Omit<Prisma.SourceCreateManyAnnotationInput, "position">;
 
-/** The article of the actor's workspace, or 404 (another workspace's article looks absent). */
-async function findArticle(tx: Tx, actor: Actor, articleId: unknown) {
+/**
+ * The article of the actor's workspace with its current revision, or 404 (another workspace's
+ * article looks absent). With `lock`, the article is locked against a revision first (lib/articles/lock.ts).
+ */
+async function findArticle(tx: Tx, actor: Actor, articleId: unknown, lock?: "share") {
   const id = parseInput(idSchema, articleId);
+  if (lock && !(await lockArticle(tx, { articleId: id, workspaceId: actor.workspaceId }, lock))) throw notFound("Article");
   const article = await tx.article.findFirst({
     where: { id, workspaceId: actor.workspaceId },
     select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, text: true } } },
@@ -65,7 +70,8 @@ export async function createAnnotation(options: { actor: Actor | null; articleId
   const actor = requireMember(options.actor);
   const input = parseInput(createAnnotationSchema, options.input);
   return db.$transaction(async (tx) => {
-    const article = await findArticle(tx, actor, options.articleId);
+    // A revision in progress moves this annotation once it commits, or this one sees its new revision (409).
+    const article = await findArticle(tx, actor, options.articleId, "share");
     const revision = article.revisions[0];
     if (!revision || revision.id !== input.revisionId) {
       const exists = await tx.articleRevision.count({ where: { id: input.revisionId, articleId: article.id } });

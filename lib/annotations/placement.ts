@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { lockArticle } from "../articles/lock";
 import { requireMember, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { anchorFor, spanProblem } from "../anchoring/anchor";
@@ -30,17 +32,25 @@ export async function setPlacement(options: { actor: Actor | null; annotationId:
   const actor = requireMember(options.actor);
   const input = parseInput(placementSchema, options.input);
   return db.$transaction(async (tx) => {
-    const row = await findAnnotation(tx, actor, options.annotationId);
+    // Under the article's lock a revision cannot move the annotation between this check and the write.
+    const found = await findAnnotation(tx, actor, options.annotationId);
+    await lockArticle(tx, { articleId: found.articleId, workspaceId: actor.workspaceId }, "share");
+    const row = await findAnnotation(tx, actor, found.id);
     assertMayChange(actor, row.authorId);
     if (row.version !== input.version) throw staleVersion(toAnnotationView(row));
     const before = { placement: row.placement, revisionId: row.revisionId, start: row.start, end: row.end, quote: row.quote };
+    // The version condition makes the check and the write one statement, as for any other change.
+    const write = async (data: Prisma.AnnotationUncheckedUpdateManyInput) => {
+      const { count } = await tx.annotation.updateMany({ where: { id: row.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
+      if (count === 0) throw staleVersion(toAnnotationView(await findAnnotation(tx, actor, row.id)));
+    };
 
     if (input.action === "confirm") {
       if (row.placement !== "NEEDS_CHECK") throw new AppError("CONFLICT", "Only an annotation moved by a fuzzy match needs its placement confirmed");
-      await tx.annotation.update({ where: { id: row.id }, data: { placement: "ANCHORED", version: { increment: 1 } } });
+      await write({ placement: "ANCHORED" });
     } else if (input.action === "dismiss") {
       if (row.placement !== "ORPHANED") throw new AppError("CONFLICT", "Only an annotation that lost its place can be dismissed; delete it instead");
-      await tx.annotation.update({ where: { id: row.id }, data: { placement: "DISMISSED", version: { increment: 1 } } });
+      await write({ placement: "DISMISSED" });
     } else {
       if (row.placement === "DISMISSED") throw new AppError("CONFLICT", "This annotation was dismissed");
       const current = await tx.articleRevision.findFirstOrThrow({ where: { articleId: row.articleId }, orderBy: { number: "desc" }, select: { id: true, text: true } });
@@ -49,7 +59,7 @@ export async function setPlacement(options: { actor: Actor | null; annotationId:
       if (problem) throw new AppError("BAD_REQUEST", `start/end: ${problem}`);
       const anchor = anchorFor(current.text, input.start, input.end);
       if (anchor.quote !== input.quote) throw new AppError("BAD_REQUEST", `quote: does not match the text at ${input.start}–${input.end}`);
-      await tx.annotation.update({ where: { id: row.id }, data: { ...anchor, revisionId: current.id, placement: "ANCHORED", version: { increment: 1 } } });
+      await write({ ...anchor, revisionId: current.id, placement: "ANCHORED" });
       await tx.reanchoring.create({
         data: { annotationId: row.id, fromRevisionId: row.revisionId, toRevisionId: current.id, method: "manual", confidence: 1, oldStart: row.start, oldEnd: row.end, oldQuote: row.quote, newStart: anchor.start, newEnd: anchor.end, actorId: actor.userId },
       });

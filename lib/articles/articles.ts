@@ -10,6 +10,7 @@ import { reanchorAll, type ReanchorMethod } from "../anchoring/reanchor";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
 import { parseArticleBody } from "./body/parse";
+import { lockArticle } from "./lock";
 import { createArticleSchema, reviseArticleSchema, updateArticleSchema } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -99,9 +100,8 @@ export async function reviseArticle(options: { actor: Actor | null; articleId: u
   return db.$transaction(
     async (tx) => {
       const actor = await requireArticleWriter(tx, options.actor);
-      // Locks the article: two revisions at once would both be number N+1.
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${actor.workspaceId} FOR UPDATE`;
-      if (locked.length === 0) throw notFound("Article");
+      // Two revisions at once would both be number N+1; annotations written meanwhile would be left behind.
+      if (!(await lockArticle(tx, { articleId, workspaceId: actor.workspaceId }, "update"))) throw notFound("Article");
       const current = await tx.articleRevision.findFirstOrThrow({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true, number: true, text: true } });
       if (current.text === text) throw new AppError("BAD_REQUEST", `body: the text is the same as revision ${current.number}; nothing to revise`);
       const revision = await tx.articleRevision.create({

@@ -6,6 +6,7 @@ import { requireRole, type Actor } from "../auth/actor";
 import { recordAudits } from "../audit/record";
 import { anchorFor } from "../anchoring/anchor";
 import { locateQuote } from "../anchoring/locate";
+import { lockArticle } from "../articles/lock";
 import { AppError, notFound } from "../errors";
 import { NATIVE_FORMAT } from "../export/native-format";
 import { idSchema, parseInput } from "../validation";
@@ -106,34 +107,44 @@ export async function importAnnotations(options: {
     );
   }
 
-  return db.$transaction(
-    async (tx) => {
-      const existing = await tx.annotation.findMany({
-        where: { articleId: article.id, externalId: { in: placed.map((p) => p.item.externalId) } },
-        select: { id: true, externalId: true },
-      });
-      const existingIds = new Map(existing.map((row) => [row.externalId, row.id]));
-      const fresh = placed.filter((p) => !existingIds.has(p.item.externalId)).map((p) => ({ ...p, id: newId() }));
-      const target = { workspaceId: actor.workspaceId, articleId: article.id, revisionId: revision.id, text: revision.text };
-      for (let done = 0; done < fresh.length; done += WRITE_BATCH) {
-        options.onProgress?.("writing", done, fresh.length);
-        await writeAnnotations(tx, actor, target, fresh.slice(done, done + WRITE_BATCH));
-      }
-      options.onProgress?.("writing", fresh.length, fresh.length);
-      await recordAudits(
-        tx,
-        actor,
-        fresh.map(({ id, item }) => ({ entityType: "annotation", entityId: id, action: "import", after: { externalId: item.externalId, quote: item.selector.exact, claim: item.claim, verdict: item.verdict } })),
-      );
-      return {
-        format: isNative ? NATIVE_FORMAT : "w3c",
-        imported: fresh.map(({ item, id, method }) => ({ index: item.index, id, method })),
-        skipped: placed.filter((p) => existingIds.has(p.item.externalId)).map((p) => ({ index: p.item.index, id: existingIds.get(p.item.externalId)! })),
-        unanchored,
-      };
-    },
-    { timeout: 120_000 },
-  );
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        // Placed against `revision`: a revision committed since would leave these behind on the old text.
+        await lockArticle(tx, { articleId: article.id, workspaceId: actor.workspaceId }, "share");
+        const current = await tx.articleRevision.findFirstOrThrow({ where: { articleId: article.id }, orderBy: { number: "desc" }, select: { id: true } });
+        if (current.id !== revision.id) throw new AppError("CONFLICT", "The article was revised while the file was being checked; nothing was imported: import it again");
+        const existing = await tx.annotation.findMany({
+          where: { articleId: article.id, externalId: { in: placed.map((p) => p.item.externalId) } },
+          select: { id: true, externalId: true },
+        });
+        const existingIds = new Map(existing.map((row) => [row.externalId, row.id]));
+        const fresh = placed.filter((p) => !existingIds.has(p.item.externalId)).map((p) => ({ ...p, id: newId() }));
+        const target = { workspaceId: actor.workspaceId, articleId: article.id, revisionId: revision.id, text: revision.text };
+        for (let done = 0; done < fresh.length; done += WRITE_BATCH) {
+          options.onProgress?.("writing", done, fresh.length);
+          await writeAnnotations(tx, actor, target, fresh.slice(done, done + WRITE_BATCH));
+        }
+        options.onProgress?.("writing", fresh.length, fresh.length);
+        await recordAudits(
+          tx,
+          actor,
+          fresh.map(({ id, item }) => ({ entityType: "annotation", entityId: id, action: "import", after: { externalId: item.externalId, quote: item.selector.exact, claim: item.claim, verdict: item.verdict } })),
+        );
+        return {
+          format: isNative ? NATIVE_FORMAT : "w3c",
+          imported: fresh.map(({ item, id, method }) => ({ index: item.index, id, method })),
+          skipped: placed.filter((p) => existingIds.has(p.item.externalId)).map((p) => ({ index: p.item.index, id: existingIds.get(p.item.externalId)! })),
+          unanchored,
+        };
+      },
+      { timeout: 120_000 },
+    );
+  } catch (error) {
+    // The same file imported twice at once: the unique (article, externalId) index lets one through.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "These annotations are being imported by another request right now; nothing was imported from this one: import it again to skip those already imported");
+    throw error;
+  }
 }
 
 /** Matches a file's verdict (a key, or a label in any case) to an unretired option of the scale. */
