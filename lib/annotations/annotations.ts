@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record";
 import { anchorFor, spanProblem } from "../anchoring/anchor";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
-import { hiddenAuthorIds } from "../reviews/second-opinion";
+import { maySee, visibilityFor, visibleAnnotationWhere, visibleEventWhere, visibleInclude, visibleNoteWhere } from "../access/visibility";
 import { lockArticle } from "../articles/lock";
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "./schemas";
 import { annotationInclude, auditSnapshot, toAnnotationView, type AnnotationSummary, type AnnotationView } from "./view";
@@ -29,11 +29,15 @@ async function findArticle(tx: Tx, actor: Actor, articleId: unknown, lock?: "sha
   return article;
 }
 
-/** A live annotation of the actor's workspace, or 404 (also while a blind second opinion hides it from the actor). */
+/**
+ * A live annotation the actor may see (lib/access/visibility.ts), with the notes, reviews and
+ * corrections they may see; 404 otherwise (another workspace's, or hidden by a blind second opinion).
+ */
 export async function findAnnotation(tx: Tx, actor: Actor, annotationId: unknown) {
   const id = parseInput(idSchema, annotationId);
-  const row = await tx.annotation.findFirst({ where: { id, workspaceId: actor.workspaceId, deletedAt: null }, include: annotationInclude });
-  if (!row || (await hiddenAuthorIds(tx, actor.userId, row.articleId)).includes(row.authorId)) throw notFound("Annotation");
+  const visibility = await visibilityFor(tx, actor);
+  const row = await tx.annotation.findFirst({ where: { id, ...visibleAnnotationWhere(visibility) }, include: visibleInclude(annotationInclude, visibility) });
+  if (!row || !maySee(visibility, row)) throw notFound("Annotation");
   return row;
 }
 
@@ -116,9 +120,10 @@ export async function createAnnotation(options: { actor: Actor | null; articleId
 export async function listAnnotationsForArticle(options: { actor: Actor | null; articleId: unknown }): Promise<AnnotationView[]> {
   const actor = requireActor(options.actor);
   const article = await findArticle(db, actor, options.articleId);
+  const visibility = await visibilityFor(db, actor);
   const rows = await db.annotation.findMany({
-    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, authorId: { notIn: await hiddenAuthorIds(db, actor.userId, article.id) } },
-    include: annotationInclude,
+    where: { articleId: article.id, supersededAt: null, ...visibleAnnotationWhere(visibility) },
+    include: visibleInclude(annotationInclude, visibility),
     orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
   });
   return rows.map(toAnnotationView);
@@ -132,8 +137,9 @@ export async function listAnnotationsForArticle(options: { actor: Actor | null; 
 export async function listAnnotationSummaries(options: { actor: Actor | null; articleId: unknown }): Promise<AnnotationSummary[]> {
   const actor = requireActor(options.actor);
   const article = await findArticle(db, actor, options.articleId);
+  const visibility = await visibilityFor(db, actor);
   const rows = await db.annotation.findMany({
-    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, authorId: { notIn: await hiddenAuthorIds(db, actor.userId, article.id) }, revisionId: article.revisions[0]?.id, placement: { in: ["ANCHORED", "NEEDS_CHECK"] } },
+    where: { articleId: article.id, supersededAt: null, ...visibleAnnotationWhere(visibility), revisionId: article.revisions[0]?.id, placement: { in: ["ANCHORED", "NEEDS_CHECK"] } },
     select: {
       id: true,
       start: true,
@@ -145,7 +151,7 @@ export async function listAnnotationSummaries(options: { actor: Actor | null; ar
       verdictOption: annotationInclude.verdictOption,
       author: annotationInclude.author,
       importedAuthor: true,
-      _count: { select: { notes: { where: { deletedAt: null } } } },
+      _count: { select: { notes: { where: { deletedAt: null, ...visibleNoteWhere(visibility) } } } },
     },
     orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
   });
@@ -247,14 +253,17 @@ export type HistoryEntry = { id: string; annotationId: string; action: string; a
 export async function listAnnotationHistory(options: { actor: Actor | null; annotationId: unknown }): Promise<HistoryEntry[]> {
   const actor = requireActor(options.actor);
   const row = await findAnnotation(db, actor, options.annotationId);
+  const visibility = await visibilityFor(db, actor);
   const ids = [row.id];
+  // The chain stops at the first earlier version the actor may not see (deleted ones stay in the story).
   for (let earlier = row.correctsId; earlier; ) {
-    ids.push(earlier);
-    const found = await db.annotation.findFirst({ where: { id: earlier, workspaceId: actor.workspaceId }, select: { correctsId: true } });
-    earlier = found?.correctsId ?? null;
+    const found = await db.annotation.findFirst({ where: { id: earlier, ...visibleAnnotationWhere(visibility), deletedAt: undefined }, select: { id: true, correctsId: true } });
+    if (!found) break;
+    ids.push(found.id);
+    earlier = found.correctsId;
   }
   const events = await db.auditEvent.findMany({
-    where: { workspaceId: actor.workspaceId, entityType: "annotation", entityId: { in: ids } },
+    where: { workspaceId: actor.workspaceId, entityType: "annotation", entityId: { in: ids }, ...visibleEventWhere(visibility, row.articleId) },
     orderBy: { createdAt: "asc" },
     include: { actor: { select: { id: true, name: true } } },
   });
@@ -270,8 +279,9 @@ export type OrphanSummary = Pick<AnnotationView, "id" | "quote" | "claim" | "ver
 export async function listOrphans(options: { actor: Actor | null; articleId: unknown }): Promise<OrphanSummary[]> {
   const actor = requireActor(options.actor);
   const article = await findArticle(db, actor, options.articleId);
+  const visibility = await visibilityFor(db, actor);
   const rows = await db.annotation.findMany({
-    where: { articleId: article.id, workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, authorId: { notIn: await hiddenAuthorIds(db, actor.userId, article.id) }, placement: "ORPHANED" },
+    where: { articleId: article.id, supersededAt: null, ...visibleAnnotationWhere(visibility), placement: "ORPHANED" },
     select: {
       id: true,
       quote: true,

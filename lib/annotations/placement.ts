@@ -8,7 +8,7 @@ import { anchorFor, spanProblem } from "../anchoring/anchor";
 import { AppError } from "../errors";
 import { idSchema, parseInput } from "../validation";
 import { assertMayChange, findAnnotation, staleVersion } from "./annotations";
-import { annotationInclude, toAnnotationView, type AnnotationView } from "./view";
+import { toAnnotationView, type AnnotationView } from "./view";
 
 const version = z.number({ message: "version is required" }).int().min(1, "version must be at least 1");
 
@@ -64,7 +64,7 @@ export async function setPlacement(options: { actor: Actor | null; annotationId:
         data: { annotationId: row.id, fromRevisionId: row.revisionId, toRevisionId: current.id, method: "manual", confidence: 1, oldStart: row.start, oldEnd: row.end, oldQuote: row.quote, newStart: anchor.start, newEnd: anchor.end, actorId: actor.userId },
       });
     }
-    const after = await tx.annotation.findUniqueOrThrow({ where: { id: row.id }, include: annotationInclude });
+    const after = await findAnnotation(tx, actor, row.id);
     await recordAudit(tx, actor, {
       entityType: "annotation",
       entityId: row.id,

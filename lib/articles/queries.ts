@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { visibilityFor, visibleAnnotationWhere } from "../access/visibility";
 import { requireActor, type Actor } from "../auth/actor";
 import { notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
@@ -29,6 +30,7 @@ export async function listArticleTitles(options: { actor: Actor | null }): Promi
 /** The actor's workspace's articles, newest first, with their live (not deleted) annotation counts. */
 export async function listArticles(options: { actor: Actor | null }): Promise<ArticleSummary[]> {
   const actor = requireActor(options.actor);
+  const visible = visibleAnnotationWhere(await visibilityFor(db, actor));
   const articles = await db.article.findMany({
     where: { workspaceId: actor.workspaceId },
     orderBy: { createdAt: "desc" },
@@ -40,13 +42,13 @@ export async function listArticles(options: { actor: Actor | null }): Promise<Ar
       publishedAt: true,
       createdAt: true,
       updatedAt: true,
-      _count: { select: { annotations: { where: { deletedAt: null, supersededAt: null } }, revisions: true } },
+      _count: { select: { annotations: { where: { supersededAt: null, ...visible } }, revisions: true } },
     },
   });
   // One aggregate for the whole list: annotations per article and review status.
   const groups = await db.annotation.groupBy({
     by: ["articleId", "status"],
-    where: { workspaceId: actor.workspaceId, deletedAt: null, supersededAt: null, placement: { not: "DISMISSED" } },
+    where: { supersededAt: null, placement: { not: "DISMISSED" }, ...visible },
     _count: { _all: true },
   });
   const counts = new Map<string, Partial<Record<AnnotationStatus, number>>>();
@@ -72,11 +74,12 @@ export type ArticleDetail = Omit<ArticleSummary, "revisionCount" | "status"> & {
 export async function getArticle(options: { actor: Actor | null; articleId: unknown }): Promise<ArticleDetail> {
   const actor = requireActor(options.actor);
   const articleId = parseInput(idSchema, options.articleId);
+  const visible = visibleAnnotationWhere(await visibilityFor(db, actor));
   const article = await db.article.findFirst({
     where: { id: articleId, workspaceId: actor.workspaceId },
     include: {
       revisions: { orderBy: { number: "desc" }, take: 1 },
-      _count: { select: { annotations: { where: { deletedAt: null, supersededAt: null } } } },
+      _count: { select: { annotations: { where: { supersededAt: null, ...visible } } } },
     },
   });
   const revision = article?.revisions[0];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hiddenAuthorIds } from "../reviews/second-opinion";
+import { visibilityFor, visibleAnnotationWhere } from "../access/visibility";
 import { db } from "../db/client";
 import { requireActor, type Actor } from "../auth/actor";
 import { TextDiff, type DiffPart } from "../anchoring/text-diff";
@@ -55,20 +55,17 @@ export async function getRevisionDiff(options: { actor: Actor | null; articleId:
     getRevision({ actor: options.actor, articleId: options.articleId, number: options.to }),
   ]);
   if (from.number >= to.number) throw new AppError("BAD_REQUEST", "from must be an earlier revision than to");
-  // A blind second opinion hides the other reviewer's annotations here too.
-  const hidden = await hiddenAuthorIds(db, requireActor(options.actor).userId, parseInput(idSchema, options.articleId));
+  const visibility = await visibilityFor(db, requireActor(options.actor));
   const moves = await db.reanchoring.findMany({
-    where: { toRevisionId: to.id, method: { not: "manual" }, annotation: { authorId: { notIn: hidden } } },
+    where: { toRevisionId: to.id, method: { not: "manual" }, annotation: visibleAnnotationWhere(visibility) },
     orderBy: { oldStart: "asc" },
-    select: { annotationId: true, method: true, confidence: true, reason: true, oldQuote: true, newStart: true, newEnd: true, annotation: { select: { claim: true, deletedAt: true } } },
+    select: { annotationId: true, method: true, confidence: true, reason: true, oldQuote: true, newStart: true, newEnd: true, annotation: { select: { claim: true } } },
   });
   return {
     from: from.number,
     to: to.number,
     parts: new TextDiff(from.text, to.text).parts,
-    annotations: moves
-      .filter((m) => m.annotation.deletedAt === null)
-      .map((m) => ({
+    annotations: moves.map((m) => ({
         annotationId: m.annotationId,
         claim: m.annotation.claim,
         method: m.method,

@@ -41,6 +41,8 @@ export type DashboardFilters = z.output<typeof dashboardFilterSchema>;
 /** The filters as SQL inputs: ids resolved, dates as a half-open range. */
 export type ResolvedFilters = {
   workspaceId: string;
+  /** Who reads the figures: a blind second opinion they are part of hides work from them here too. */
+  viewerId: string;
   createdFrom: Date | null;
   createdBefore: Date | null;
   articleId: string | null;
@@ -60,6 +62,7 @@ export async function resolveFilters(actor: Actor, filters: DashboardFilters): P
   if (filters.verdict && !option) throw new AppError("BAD_REQUEST", `verdict: "${filters.verdict}" is not an option of this workspace's verdict scale`);
   return {
     workspaceId: actor.workspaceId,
+    viewerId: actor.userId,
     createdFrom: filters.from ? new Date(`${filters.from}T00:00:00Z`) : null,
     createdBefore: filters.to ? new Date(Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS) : null,
     articleId: article?.id ?? null,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blindedSql } from "../reviews/second-opinion";
+import { visibilityFor, visibleAnnotationSql, visibleInclude } from "../access/visibility";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AnnotationStatus } from "../db/generated/enums";
@@ -73,7 +73,7 @@ export function selectionFor(actor: Actor, query: ExportQuery): Selection {
  */
 function selectionSql(selection: Selection): Prisma.Sql {
   // Dismissed orphans and superseded (corrected) annotations are kept for the record only: no export carries them.
-  const conditions = [Prisma.sql`a."workspaceId" = ${selection.workspaceId}`, Prisma.sql`a."deletedAt" IS NULL`, Prisma.sql`a."supersededAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`, Prisma.sql`NOT ${blindedSql(selection.viewerId)}`];
+  const conditions = [visibleAnnotationSql({ userId: selection.viewerId, workspaceId: selection.workspaceId }), Prisma.sql`a."supersededAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`];
   if (selection.articleId) conditions.push(Prisma.sql`a."articleId" = ${selection.articleId}`);
   if (selection.statuses) {
     conditions.push(selection.statuses.length ? Prisma.sql`a.status::text IN (${Prisma.join(selection.statuses)})` : Prisma.sql`FALSE`);
@@ -114,6 +114,7 @@ type Key = { id: string; articleId: string; start: number };
 export async function* annotationBatches(selection: Selection, batchSize = 500, skip = 0, limit = Infinity): AsyncGenerator<ExportRow[]> {
   let after: Key | undefined;
   let remaining = limit;
+  const include = visibleInclude(exportInclude, await visibilityFor(db, { userId: selection.viewerId, workspaceId: selection.workspaceId }));
   while (remaining > 0) {
     const take = Math.min(batchSize, remaining);
     const keys = await db.$queryRaw<Key[]>`
@@ -122,7 +123,7 @@ export async function* annotationBatches(selection: Selection, batchSize = 500, 
       ORDER BY a."articleId", a.start, a.id
       LIMIT ${take} ${after ? Prisma.empty : Prisma.sql`OFFSET ${skip}`}`;
     if (keys.length === 0) return;
-    const rows = await db.annotation.findMany({ where: { id: { in: keys.map((k) => k.id) } }, include: exportInclude });
+    const rows = await db.annotation.findMany({ where: { id: { in: keys.map((k) => k.id) } }, include });
     const byId = new Map(rows.map((row) => [row.id, row]));
     yield keys.map((key) => byId.get(key.id)).filter((row): row is ExportRow => row !== undefined);
     if (keys.length < take) return;

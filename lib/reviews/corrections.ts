@@ -44,6 +44,8 @@ export async function startCorrection(options: { actor: Actor | null; annotation
           rationale: row.rationale,
           authorId: actor.userId,
           correctsId: row.id,
+          // It copies their work: a blind second opinion hides it wherever it hides theirs.
+          priorAuthorIds: [...row.priorAuthorIds, row.authorId],
           correctionNote: input.note,
           sources: { createMany: { data: sourceRows(row.sources.map(({ url, title, publisher, excerpt, archiveUrl, accessedAt, kind }) => ({ url, title, publisher, excerpt, archiveUrl, accessedAt, kind }))) } },
         },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db/client";
+import { visibilityFor, visibleAnnotationWhere } from "../access/visibility";
 import { requireRole, type Actor } from "../auth/actor";
 import type { VerdictView } from "../annotations/view";
 import { idSchema, parseInput } from "../validation";
@@ -36,8 +37,8 @@ export async function listReviewQueue(options: { actor: Actor | null; filters?: 
   const filters = parseInput(queueFilterSchema, options.filters ?? {});
   const rows = await db.annotation.findMany({
     where: {
-      workspaceId: actor.workspaceId,
-      deletedAt: null,
+      // An editor can be one of a blind second opinion's reviewers too.
+      ...visibleAnnotationWhere(await visibilityFor(db, actor)),
       status: "SUBMITTED",
       articleId: filters.article,
       authorId: filters.reviewer,

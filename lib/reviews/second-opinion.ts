@@ -11,7 +11,8 @@ type Tx = Prisma.TransactionClient;
 /**
  * Blind second opinions. An editor asks a second reviewer to check an article the first has
  * worked on; until both have submitted their work there, neither sees the other's annotations
- * on that article (page, API, history, notes and exports), so the second verdict is independent.
+ * on that article, so the second verdict is independent. What that hides, and where, is
+ * lib/access/visibility.ts (every read path uses it).
  * "Submitted" means: at least one live annotation on the article and none of theirs left in draft.
  * The check runs whenever either of them submits; the blind then lifts for good (revealedAt).
  * Editors' pages (queue, agreement, dashboards) are not blinded: editors settle the outcome.
@@ -84,22 +85,6 @@ export async function getOpenSecondOpinion(options: { actor: Actor | null; artic
   const articleId = parseInput(idSchema, options.articleId);
   const row = await db.secondOpinion.findFirst({ where: { articleId, workspaceId: actor.workspaceId, revealedAt: null }, include: opinionInclude });
   return row ? toView(row) : null;
-}
-
-/** Whose annotations on the article the viewer may not see yet: the other side of their open blind. */
-export async function hiddenAuthorIds(tx: Tx, viewerId: string, articleId: string): Promise<string[]> {
-  const open = await tx.secondOpinion.findFirst({
-    where: { articleId, revealedAt: null, OR: [{ firstReviewerId: viewerId }, { secondReviewerId: viewerId }] },
-    select: { firstReviewerId: true, secondReviewerId: true },
-  });
-  if (!open) return [];
-  return [open.firstReviewerId === viewerId ? open.secondReviewerId : open.firstReviewerId];
-}
-
-/** The same rule in SQL, for queries over many articles (exports): true when `a` is hidden from the viewer. */
-export function blindedSql(viewerId: string): Prisma.Sql {
-  return Prisma.sql`EXISTS (SELECT 1 FROM "SecondOpinion" s WHERE s."articleId" = a."articleId" AND s."revealedAt" IS NULL
-    AND ((s."firstReviewerId" = ${viewerId} AND a."authorId" = s."secondReviewerId") OR (s."secondReviewerId" = ${viewerId} AND a."authorId" = s."firstReviewerId")))`;
 }
 
 /** After a submission: lifts the article's blind once both reviewers have submitted their work there. */

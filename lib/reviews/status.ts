@@ -5,7 +5,7 @@ import { requireMember, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { findAnnotation, staleVersion } from "../annotations/annotations";
 import { LIMITS } from "../annotations/schemas";
-import { annotationInclude, toAnnotationView, type AnnotationView } from "../annotations/view";
+import { toAnnotationView, type AnnotationView } from "../annotations/view";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { supersedeCorrected } from "./corrections";
@@ -60,6 +60,6 @@ export async function changeAnnotationStatus(options: { actor: Actor | null; ann
     await recordAudit(tx, actor, { entityType: "annotation", entityId: row.id, action: "status.change", before: { status: row.status }, after: { status: input.status, comment: input.comment } });
     if (input.status === "PUBLISHED") await supersedeCorrected(tx, actor, row);
     if (input.status === "SUBMITTED") await revealIfBothSubmitted(tx, actor, row.articleId);
-    return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: row.id }, include: annotationInclude }));
+    return toAnnotationView(await findAnnotation(tx, actor, row.id));
   });
 }

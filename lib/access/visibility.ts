@@ -1,0 +1,105 @@
+import type { Prisma } from "../db/generated/client";
+import { Prisma as P } from "../db/generated/client";
+
+type Db = Pick<Prisma.TransactionClient, "secondOpinion">;
+
+/**
+ * What an actor may see, defined once; every read path uses it (lists, single reads, history,
+ * notes, counts, exports, dashboards, agreement, revision diffs, and anything added later).
+ *
+ * - Only the actor's workspace, and never a deleted annotation.
+ * - A blind second opinion (lib/reviews/second-opinion.ts): while it is open, each of its two
+ *   reviewers is blind to the other's work on that article: the annotations the other wrote, any
+ *   correction continuing them (it copies their content: `priorAuthorIds`), the notes the other
+ *   wrote on anyone's annotation there, the other's review decisions and history events. Editors
+ *   who are not one of the two see everything.
+ *
+ * Prisma can compare a column only with a value, so the Prisma `where`s are built from the
+ * actor's open blinds, read first (`visibilityFor`); the SQL twins say the same thing as a
+ * correlated condition for raw queries over many articles (`visibleAnnotationSql`). Whether an
+ * annotation is current (not superseded, not dismissed) is the caller's choice, not visibility.
+ */
+export type Visibility = {
+  userId: string;
+  workspaceId: string;
+  /** On each article with an open blind the actor is part of: whose work is hidden from them. */
+  blinds: { articleId: string; hiddenUserId: string }[];
+};
+
+type Viewer = { userId: string; workspaceId: string };
+
+/** The actor's open blinds, read once per request (or transaction). */
+export async function visibilityFor(db: Db, viewer: Viewer): Promise<Visibility> {
+  const open = await db.secondOpinion.findMany({
+    where: { workspaceId: viewer.workspaceId, revealedAt: null, OR: [{ firstReviewerId: viewer.userId }, { secondReviewerId: viewer.userId }] },
+    select: { articleId: true, firstReviewerId: true, secondReviewerId: true },
+  });
+  return {
+    userId: viewer.userId,
+    workspaceId: viewer.workspaceId,
+    blinds: open.map((s) => ({ articleId: s.articleId, hiddenUserId: s.firstReviewerId === viewer.userId ? s.secondReviewerId : s.firstReviewerId })),
+  };
+}
+
+/** The live annotations the actor may see (superseded ones included: callers that list current work add that). */
+export function visibleAnnotationWhere(v: Visibility): Prisma.AnnotationWhereInput {
+  // Spelled out per blind as "another article, or neither their work nor continuing it".
+  return {
+    workspaceId: v.workspaceId,
+    deletedAt: null,
+    AND: v.blinds.map((b) => ({ OR: [{ articleId: { not: b.articleId } }, { authorId: { not: b.hiddenUserId }, NOT: { priorAuthorIds: { has: b.hiddenUserId } } }] })),
+  };
+}
+
+/** Whether the actor may see this annotation row (for a row already read by id). */
+export function maySee(v: Visibility, row: { workspaceId: string; articleId: string; authorId: string; priorAuthorIds: string[]; deletedAt: Date | null }): boolean {
+  if (row.workspaceId !== v.workspaceId || row.deletedAt) return false;
+  return !v.blinds.some((b) => b.articleId === row.articleId && (row.authorId === b.hiddenUserId || row.priorAuthorIds.includes(b.hiddenUserId)));
+}
+
+/** Work a person did on an annotation (a note, a review, a history event): hidden when they are blinded away on its article. */
+function byVisiblePerson<W>(v: Visibility, person: (userId: string) => W, onArticle: (articleId: string) => W): W[] {
+  return v.blinds.map((b) => ({ OR: [onArticle(b.articleId), person(b.hiddenUserId)] }) as W);
+}
+
+/** Notes the actor may see, on annotations they may see (the caller scopes the annotation). */
+export function visibleNoteWhere(v: Visibility): Prisma.NoteWhereInput {
+  return { AND: byVisiblePerson<Prisma.NoteWhereInput>(v, (id) => ({ authorId: { not: id } }), (articleId) => ({ annotation: { articleId: { not: articleId } } })) };
+}
+
+/** Review decisions the actor may see. */
+export function visibleReviewWhere(v: Visibility): Prisma.ReviewWhereInput {
+  return { AND: byVisiblePerson<Prisma.ReviewWhereInput>(v, (id) => ({ editorId: { not: id } }), (articleId) => ({ annotation: { articleId: { not: articleId } } })) };
+}
+
+/** History events of annotations on one article that the actor may see (events by a blinded-away person are not). */
+export function visibleEventWhere(v: Visibility, articleId: string): Prisma.AuditEventWhereInput {
+  const hidden = v.blinds.filter((b) => b.articleId === articleId).map((b) => b.hiddenUserId);
+  // actorId is null for events of the system; those stay.
+  return hidden.length ? { OR: [{ actorId: null }, { actorId: { notIn: hidden } }] } : {};
+}
+
+type Narrowable = { notes: object; reviews: object; corrections: object };
+
+/** An annotation include (lib/annotations/view.ts) with its notes, reviews and corrections narrowed to what the actor may see. */
+export function visibleInclude<I extends Narrowable>(include: I, v: Visibility): I {
+  return {
+    ...include,
+    notes: { ...include.notes, where: visibleNoteWhere(v) },
+    reviews: { ...include.reviews, where: visibleReviewWhere(v) },
+    corrections: { ...include.corrections, where: visibleAnnotationWhere(v) },
+  };
+}
+
+/** SQL: true when the person `author` (an expression) is blinded away from the viewer on `articleId` (an expression). */
+function blindedAwaySql(viewerId: string, articleId: P.Sql, authors: P.Sql): P.Sql {
+  return P.sql`EXISTS (SELECT 1 FROM "SecondOpinion" s WHERE s."articleId" = ${articleId} AND s."revealedAt" IS NULL
+    AND ((s."firstReviewerId" = ${viewerId} AND s."secondReviewerId" = ANY(${authors})) OR (s."secondReviewerId" = ${viewerId} AND s."firstReviewerId" = ANY(${authors}))))`;
+}
+
+/** The SQL twin of visibleAnnotationWhere, on "Annotation" aliased `alias`. */
+export function visibleAnnotationSql(v: Viewer, alias = "a"): P.Sql {
+  const col = (name: string) => P.raw(`${alias}."${name}"`);
+  return P.sql`${col("workspaceId")} = ${v.workspaceId} AND ${col("deletedAt")} IS NULL
+    AND NOT ${blindedAwaySql(v.userId, col("articleId"), P.sql`array_append(${col("priorAuthorIds")}, ${col("authorId")})`)}`;
+}
