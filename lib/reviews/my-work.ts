@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { visibilityFor, visibleReviewWhere } from "../access/visibility";
 import { requireActor, type Actor } from "../auth/actor";
 import type { AnnotationStatus } from "../db/generated/enums";
 
@@ -17,6 +18,7 @@ export type MyWorkItem = {
  */
 export async function listMyWork(options: { actor: Actor | null }): Promise<MyWorkItem[]> {
   const actor = requireActor(options.actor);
+  const visibility = await visibilityFor(db, actor);
   const rows = await db.annotation.findMany({
     where: { workspaceId: actor.workspaceId, authorId: actor.userId, deletedAt: null, placement: { not: "DISMISSED" } },
     select: {
@@ -25,7 +27,7 @@ export async function listMyWork(options: { actor: Actor | null }): Promise<MyWo
       status: true,
       updatedAt: true,
       article: { select: { id: true, title: true } },
-      reviews: { orderBy: { createdAt: "desc" }, take: 1, select: { toStatus: true, comment: true, createdAt: true, editor: { select: { name: true } } } },
+      reviews: { where: visibleReviewWhere(visibility), orderBy: { createdAt: "desc" }, take: 1, select: { toStatus: true, comment: true, createdAt: true, editor: { select: { name: true } } } },
     },
     orderBy: { updatedAt: "desc" },
     take: 500,

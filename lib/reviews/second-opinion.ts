@@ -15,7 +15,7 @@ type Tx = Prisma.TransactionClient;
  * lib/access/visibility.ts (every read path uses it).
  * "Submitted" means: at least one live annotation on the article and none of theirs left in draft.
  * The check runs whenever either of them submits; the blind then lifts for good (revealedAt).
- * Editors' pages (queue, agreement, dashboards) are not blinded: editors settle the outcome.
+ * Editors who are not one of the two see everything: they settle the outcome.
  */
 export const requestSecondOpinionSchema = z
   .object(
