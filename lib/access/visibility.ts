@@ -14,9 +14,9 @@ type Db = Pick<Prisma.TransactionClient, "secondOpinion">;
  *   wrote on anyone's annotation there, the other's review decisions and history events. Editors
  *   who are not one of the two see everything.
  *
- * Prisma can compare a column only with a value, so the Prisma `where`s are built from the
- * actor's open blinds, read first (`visibilityFor`); the SQL twins say the same thing as a
- * correlated condition for raw queries over many articles (`visibleAnnotationSql`). Whether an
+ * Prisma can compare a column only with a value, so the rule is applied to the actor's open
+ * blinds, read first (`visibilityFor`): as Prisma `where`s, and as the SQL twin for raw queries
+ * over many articles (`visibleAnnotationSql`: exports, dashboards, agreement). Whether an
  * annotation is current (not superseded, not dismissed) is the caller's choice, not visibility.
  */
 export type Visibility = {
@@ -91,15 +91,15 @@ export function visibleInclude<I extends Narrowable>(include: I, v: Visibility):
   };
 }
 
-/** SQL: true when the person `author` (an expression) is blinded away from the viewer on `articleId` (an expression). */
-function blindedAwaySql(viewerId: string, articleId: P.Sql, authors: P.Sql): P.Sql {
-  return P.sql`EXISTS (SELECT 1 FROM "SecondOpinion" s WHERE s."articleId" = ${articleId} AND s."revealedAt" IS NULL
-    AND ((s."firstReviewerId" = ${viewerId} AND s."secondReviewerId" = ANY(${authors})) OR (s."secondReviewerId" = ${viewerId} AND s."firstReviewerId" = ANY(${authors}))))`;
-}
-
-/** The SQL twin of visibleAnnotationWhere, on "Annotation" aliased `alias`. */
-export function visibleAnnotationSql(v: Viewer, alias = "a"): P.Sql {
+/**
+ * The SQL twin of visibleAnnotationWhere, on "Annotation" aliased `alias`, built from the same
+ * blinds. Without an open blind it is only workspace and not deleted, which the dashboards'
+ * partial covering index answers index-only.
+ */
+export function visibleAnnotationSql(v: Visibility, alias = "a"): P.Sql {
   const col = (name: string) => P.raw(`${alias}."${name}"`);
-  return P.sql`${col("workspaceId")} = ${v.workspaceId} AND ${col("deletedAt")} IS NULL
-    AND NOT ${blindedAwaySql(v.userId, col("articleId"), P.sql`array_append(${col("priorAuthorIds")}, ${col("authorId")})`)}`;
+  const live = P.sql`${col("workspaceId")} = ${v.workspaceId} AND ${col("deletedAt")} IS NULL`;
+  if (v.blinds.length === 0) return live;
+  const hidden = v.blinds.map((b) => P.sql`(${col("articleId")} = ${b.articleId} AND (${col("authorId")} = ${b.hiddenUserId} OR ${b.hiddenUserId} = ANY(${col("priorAuthorIds")})))`);
+  return P.sql`${live} AND NOT (${P.join(hidden, " OR ")})`;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db/client";
+import { visibilityFor, type Visibility } from "../access/visibility";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { idSchema } from "../validation";
@@ -41,8 +42,8 @@ export type DashboardFilters = z.output<typeof dashboardFilterSchema>;
 /** The filters as SQL inputs: ids resolved, dates as a half-open range. */
 export type ResolvedFilters = {
   workspaceId: string;
-  /** Who reads the figures: a blind second opinion they are part of hides work from them here too. */
-  viewerId: string;
+  /** What the reader may see (lib/access/visibility.ts): a blind second opinion they are part of hides work here too. */
+  visibility: Visibility;
   createdFrom: Date | null;
   createdBefore: Date | null;
   articleId: string | null;
@@ -52,7 +53,8 @@ export type ResolvedFilters = {
 
 /** Checks that the article, reviewer and verdict exist in the actor's workspace: 400 naming the one that does not. */
 export async function resolveFilters(actor: Actor, filters: DashboardFilters): Promise<ResolvedFilters> {
-  const [article, member, option] = await Promise.all([
+  const [visibility, article, member, option] = await Promise.all([
+    visibilityFor(db, actor),
     filters.article ? db.article.findFirst({ where: { id: filters.article, workspaceId: actor.workspaceId }, select: { id: true } }) : null,
     filters.reviewer ? db.membership.findFirst({ where: { userId: filters.reviewer, workspaceId: actor.workspaceId }, select: { userId: true } }) : null,
     filters.verdict ? db.verdictOption.findFirst({ where: { key: filters.verdict, scale: { workspaceId: actor.workspaceId } }, select: { id: true } }) : null,
@@ -62,7 +64,7 @@ export async function resolveFilters(actor: Actor, filters: DashboardFilters): P
   if (filters.verdict && !option) throw new AppError("BAD_REQUEST", `verdict: "${filters.verdict}" is not an option of this workspace's verdict scale`);
   return {
     workspaceId: actor.workspaceId,
-    viewerId: actor.userId,
+    visibility,
     createdFrom: filters.from ? new Date(`${filters.from}T00:00:00Z`) : null,
     createdBefore: filters.to ? new Date(Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS) : null,
     articleId: article?.id ?? null,

@@ -25,7 +25,7 @@ const current = (a: string) => Prisma.raw(`${a}."supersededAt" IS NULL AND ${a}.
 /** What the viewer may see (workspace, live, blind second opinions), date range and article: the conditions that apply to every annotation counted. */
 function scope(f: ResolvedFilters, a: string): Prisma.Sql {
   const col = (name: string) => Prisma.raw(`${a}."${name}"`);
-  const parts = [visibleAnnotationSql({ userId: f.viewerId, workspaceId: f.workspaceId }, a), current(a)];
+  const parts = [visibleAnnotationSql(f.visibility, a), current(a)];
   if (f.createdFrom) parts.push(Prisma.sql`${col("createdAt")} >= ${f.createdFrom}`);
   if (f.createdBefore) parts.push(Prisma.sql`${col("createdAt")} < ${f.createdBefore}`);
   if (f.articleId) parts.push(Prisma.sql`${col("articleId")} = ${f.articleId}`);
@@ -100,10 +100,12 @@ function pairsCte(f: ResolvedFilters): Prisma.Sql {
   if (f.articleId) parts.push(Prisma.sql`p."articleId" = ${f.articleId}`);
   if (f.authorId) parts.push(Prisma.sql`(p."aAuthorId" = ${f.authorId} OR p."bAuthorId" = ${f.authorId})`);
   if (f.verdictOptionId) parts.push(Prisma.sql`(p."aVerdictId" = ${f.verdictOptionId} OR p."bVerdictId" = ${f.verdictOptionId})`);
-  // Both sides must be visible to the viewer; the join is only paid where a blind of theirs is open on the pair's article.
-  const viewer = { userId: f.viewerId, workspaceId: f.workspaceId };
-  parts.push(Prisma.sql`(NOT EXISTS (SELECT 1 FROM "SecondOpinion" s WHERE s."articleId" = p."articleId" AND s."revealedAt" IS NULL AND ${f.viewerId} IN (s."firstReviewerId", s."secondReviewerId"))
-    OR (EXISTS (SELECT 1 FROM "Annotation" a WHERE a.id = p."aId" AND ${visibleAnnotationSql(viewer, "a")}) AND EXISTS (SELECT 1 FROM "Annotation" b WHERE b.id = p."bId" AND ${visibleAnnotationSql(viewer, "b")})))`);
+  // On an article where a blind of the reader's is open, both sides of a pair must be theirs to see.
+  const blinded = f.visibility.blinds.map((b) => b.articleId);
+  if (blinded.length > 0) {
+    parts.push(Prisma.sql`(p."articleId" NOT IN (${Prisma.join(blinded)})
+      OR (EXISTS (SELECT 1 FROM "Annotation" a WHERE a.id = p."aId" AND ${visibleAnnotationSql(f.visibility, "a")}) AND EXISTS (SELECT 1 FROM "Annotation" b WHERE b.id = p."bId" AND ${visibleAnnotationSql(f.visibility, "b")})))`);
+  }
   return Prisma.sql`
     WITH pairs AS (
       SELECT p."aId" AS a_id, p."bId" AS b_id, p."articleId" AS article, p."aVerdictId" AS va, p."bVerdictId" AS vb, p."updatedAt" AS updated

@@ -54,7 +54,7 @@ export async function exportAnnotations(options: {
   });
   if (query.article && !(await db.article.count({ where: { id: query.article, workspaceId: actor.workspaceId } }))) throw notFound("Article");
 
-  const selection = selectionFor(actor, query);
+  const selection = await selectionFor(actor, query);
   if (query.format === "claimreview") {
     selection.statuses = (query.status ?? [...CLAIMREVIEW_STATUSES]).filter((s) => (CLAIMREVIEW_STATUSES as readonly string[]).includes(s));
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { visibilityFor, visibleAnnotationSql, visibleInclude } from "../access/visibility";
+import { visibilityFor, visibleAnnotationSql, visibleInclude, type Visibility } from "../access/visibility";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AnnotationStatus } from "../db/generated/enums";
@@ -45,8 +45,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Which annotations an export holds: always one workspace's live ones (not dismissed), narrowed by the query. */
 export type Selection = {
   workspaceId: string;
-  /** Who exports: annotations a blind second opinion hides from them stay out. */
-  viewerId: string;
+  /** What the exporter may see (lib/access/visibility.ts): a blind second opinion hides work from them here too. */
+  visibility: Visibility;
   articleId?: string;
   statuses?: AnnotationStatus[];
   verdictKeys?: string[];
@@ -55,10 +55,10 @@ export type Selection = {
   createdBefore?: Date;
 };
 
-export function selectionFor(actor: Actor, query: ExportQuery): Selection {
+export async function selectionFor(actor: Actor, query: ExportQuery): Promise<Selection> {
   return {
     workspaceId: actor.workspaceId,
-    viewerId: actor.userId,
+    visibility: await visibilityFor(db, actor),
     articleId: query.article,
     statuses: query.status,
     verdictKeys: query.verdict,
@@ -73,7 +73,7 @@ export function selectionFor(actor: Actor, query: ExportQuery): Selection {
  */
 function selectionSql(selection: Selection): Prisma.Sql {
   // Dismissed orphans and superseded (corrected) annotations are kept for the record only: no export carries them.
-  const conditions = [visibleAnnotationSql({ userId: selection.viewerId, workspaceId: selection.workspaceId }), Prisma.sql`a."supersededAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`];
+  const conditions = [visibleAnnotationSql(selection.visibility), Prisma.sql`a."supersededAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`];
   if (selection.articleId) conditions.push(Prisma.sql`a."articleId" = ${selection.articleId}`);
   if (selection.statuses) {
     conditions.push(selection.statuses.length ? Prisma.sql`a.status::text IN (${Prisma.join(selection.statuses)})` : Prisma.sql`FALSE`);
@@ -114,7 +114,7 @@ type Key = { id: string; articleId: string; start: number };
 export async function* annotationBatches(selection: Selection, batchSize = 500, skip = 0, limit = Infinity): AsyncGenerator<ExportRow[]> {
   let after: Key | undefined;
   let remaining = limit;
-  const include = visibleInclude(exportInclude, await visibilityFor(db, { userId: selection.viewerId, workspaceId: selection.workspaceId }));
+  const include = visibleInclude(exportInclude, selection.visibility);
   while (remaining > 0) {
     const take = Math.min(batchSize, remaining);
     const keys = await db.$queryRaw<Key[]>`

@@ -89,7 +89,7 @@ describe("native export (factmark.v1)", () => {
 
   it("reads in keyset batches that cover every row once, in article and text order", async () => {
     const desk = await exportDesk();
-    const selection = selectionFor(desk.editor, exportQuerySchema.parse({ format: "native" }));
+    const selection = await selectionFor(desk.editor, exportQuerySchema.parse({ format: "native" }));
     const batches = [];
     for await (const batch of annotationBatches(selection, 2)) batches.push(batch.map((row) => [row.articleId, row.start]));
     expect(batches.map((b) => b.length)).toEqual([2, 1]);
