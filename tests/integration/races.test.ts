@@ -8,9 +8,11 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/anno
 import { setPlacement } from "@/lib/annotations/placement";
 import { reviseArticle } from "@/lib/articles/articles";
 import { changeAnnotationStatus } from "@/lib/reviews/status";
+import { startCorrection } from "@/lib/reviews/corrections";
+import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
 import { exportAnnotations } from "@/lib/export/export";
 import { importAnnotations } from "@/lib/import/import";
-import { createArticle, createWorkspace } from "../support/factories";
+import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
 import { readAll } from "../support/exports";
 
 const TRIALS = 10;
@@ -146,7 +148,7 @@ describe("versioned writes to one annotation", () => {
     );
   });
 
-  it("status against status: one review decision, one Review row", async () => {
+  it("status against status: one review decision", async () => {
     await expectOneWinner(
       (desk, a) => [
         () => changeAnnotationStatus({ actor: desk.editor, annotationId: a.id, input: { version: a.version, status: "APPROVED" } }),
@@ -189,5 +191,44 @@ describe("versioned writes to one annotation", () => {
       ],
       orphanIt,
     );
+  });
+});
+
+describe("other writes that allow one at a time", () => {
+  it("two revisions at once: both land, numbered 2 and 3, and every annotation follows to the last", async () => {
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const desk = await deskWithArticle();
+      await desk.annotate("taxes rose 5%");
+      const { won } = await race([1, 2].map((n) => () => reviseArticle({ actor: desk.editor, articleId: desk.article.id, input: keepingRevision(n) })));
+      expect(won.map((r) => r.number).sort()).toEqual([2, 3]);
+      expect(await db.articleRevision.count({ where: { articleId: desk.article.id } })).toBe(3);
+      expect(await stranded(desk.article.id)).toBe(0);
+    }
+  });
+
+  it("two corrections of one published annotation at once: one correction, the other 409", async () => {
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const desk = await deskWithArticle();
+      const { id } = await desk.annotate("taxes rose 5%");
+      await changeAnnotationStatus({ actor: desk.reviewer, annotationId: id, input: { version: 1, status: "SUBMITTED" } });
+      await changeAnnotationStatus({ actor: desk.editor, annotationId: id, input: { version: 2, status: "APPROVED" } });
+      await changeAnnotationStatus({ actor: desk.editor, annotationId: id, input: { version: 3, status: "PUBLISHED" } });
+      const { won, lostStatuses } = await race([desk.editor, desk.admin].map((actor) => () => startCorrection({ actor, annotationId: id, input: { note: "Fix" } })));
+      expect(won).toHaveLength(1);
+      expect(lostStatuses).toEqual([409]);
+      expect(await db.annotation.count({ where: { correctsId: id } })).toBe(1);
+    }
+  });
+
+  it("two blind second opinions on one article at once: one blind, the other 409", async () => {
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const desk = await deskWithArticle();
+      const second = await actorFor((await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" })).id);
+      const input = { firstReviewerId: desk.reviewer.userId, secondReviewerId: second.userId };
+      const { won, lostStatuses } = await race([desk.editor, desk.admin].map((actor) => () => requestSecondOpinion({ actor, articleId: desk.article.id, input })));
+      expect(won).toHaveLength(1);
+      expect(lostStatuses).toEqual([409]);
+      expect(await db.secondOpinion.count({ where: { articleId: desk.article.id } })).toBe(1);
+    }
   });
 });
