@@ -18,6 +18,8 @@ import { listReviewQueue } from "@/lib/reviews/queue";
 import { getOpenSecondOpinion, requestSecondOpinion } from "@/lib/reviews/second-opinion";
 import { changeAnnotationStatus } from "@/lib/reviews/status";
 import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { visibilityFor, visibleAnnotationSql, visibleAnnotationWhere } from "@/lib/access/visibility";
 import type { Role } from "@/lib/auth/roles";
 import { readAll } from "../support/exports";
 import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
@@ -158,5 +160,18 @@ describe.each(["REVIEWER", "EDITOR"] as const)("a blind second opinion between t
     expect(editorView.map((a) => a.id).sort()).toEqual([...d.alpha.own, ...d.bravo.own, d.shared.id].sort());
     expect((await listNotes({ actor: d.editor, annotationId: d.shared.id })).length).toBe(2);
     expect((await getAgreementReport({ actor: d.editor })).workspace.pairs).toBe(1);
+  });
+});
+
+describe("the visibility rule's two forms", () => {
+  it("the Prisma where and its SQL twin select the same annotations, for each blinded person and an editor", async () => {
+    const d = await blindDesk("REVIEWER");
+    for (const viewer of [d.alpha.actor, d.bravo.actor, d.editor, d.third]) {
+      const visibility = await visibilityFor(db, viewer);
+      const viaPrisma = (await db.annotation.findMany({ where: visibleAnnotationWhere(visibility), select: { id: true } })).map((r) => r.id).sort();
+      const viaSql = (await db.$queryRaw<{ id: string }[]>`SELECT a.id FROM "Annotation" a WHERE ${visibleAnnotationSql(visibility)}`).map((r) => r.id).sort();
+      expect(viaSql).toEqual(viaPrisma);
+      expect(viaPrisma.length).toBe(viewer === d.editor || viewer === d.third ? 6 : viewer === d.alpha.actor ? 4 : 3);
+    }
   });
 });
