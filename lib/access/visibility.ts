@@ -1,5 +1,4 @@
-import type { Prisma } from "../db/generated/client";
-import { Prisma as P } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 
 type Db = Pick<Prisma.TransactionClient, "secondOpinion">;
 
@@ -96,10 +95,10 @@ export function visibleInclude<I extends Narrowable>(include: I, v: Visibility):
  * blinds. Without an open blind it is only workspace and not deleted, which the dashboards'
  * partial covering index answers index-only.
  */
-export function visibleAnnotationSql(v: Visibility, alias = "a"): P.Sql {
-  const col = (name: string) => P.raw(`${alias}."${name}"`);
-  const live = P.sql`${col("workspaceId")} = ${v.workspaceId} AND ${col("deletedAt")} IS NULL`;
+export function visibleAnnotationSql(v: Visibility, alias = "a"): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const live = Prisma.sql`${col("workspaceId")} = ${v.workspaceId} AND ${col("deletedAt")} IS NULL`;
   if (v.blinds.length === 0) return live;
-  const hidden = v.blinds.map((b) => P.sql`(${col("articleId")} = ${b.articleId} AND (${col("authorId")} = ${b.hiddenUserId} OR ${b.hiddenUserId} = ANY(${col("priorAuthorIds")})))`);
-  return P.sql`${live} AND NOT (${P.join(hidden, " OR ")})`;
+  const hidden = v.blinds.map((b) => Prisma.sql`(${col("articleId")} = ${b.articleId} AND (${col("authorId")} = ${b.hiddenUserId} OR ${b.hiddenUserId} = ANY(${col("priorAuthorIds")})))`);
+  return Prisma.sql`${live} AND NOT (${Prisma.join(hidden, " OR ")})`;
 }
