@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import { assertMayChange, findAnnotation, sourceRows } from "../annotations/annotations";
 import { startCorrectionSchema } from "../annotations/schemas";
 import { annotationInclude, auditSnapshot, toAnnotationView, type AnnotationView } from "../annotations/view";
+import { lockArticle } from "../articles/lock";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 
@@ -22,7 +23,10 @@ export async function startCorrection(options: { actor: Actor | null; annotation
   const input = parseInput(startCorrectionSchema, options.input);
   try {
     return await db.$transaction(async (tx) => {
-      const row = await findAnnotation(tx, actor, options.annotationId);
+      // The copy goes on the original's revision: under the article's lock a revision cannot supersede it meanwhile.
+      const found = await findAnnotation(tx, actor, options.annotationId);
+      await lockArticle(tx, { articleId: found.articleId, workspaceId: actor.workspaceId }, "share");
+      const row = await findAnnotation(tx, actor, found.id);
       assertMayChange(actor, row.authorId);
       if (row.status !== "PUBLISHED") throw new AppError("CONFLICT", "Only a published annotation is corrected; this one can still be edited directly");
       if (row.supersededAt) throw new AppError("CONFLICT", "This annotation was already replaced by a published correction; correct that one instead");

@@ -82,6 +82,24 @@ describe("annotations written while the article is revised", () => {
     }
   });
 
+  it("a correction started racing a revision: the copy is moved by it too, never left on the old text", async () => {
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const desk = await deskWithArticle();
+      const { id } = await desk.annotate("taxes rose 5%");
+      await changeAnnotationStatus({ actor: desk.reviewer, annotationId: id, input: { version: 1, status: "SUBMITTED" } });
+      await changeAnnotationStatus({ actor: desk.editor, annotationId: id, input: { version: 2, status: "APPROVED" } });
+      await changeAnnotationStatus({ actor: desk.editor, annotationId: id, input: { version: 3, status: "PUBLISHED" } });
+      const { won, lostStatuses } = await race<unknown>([
+        () => startCorrection({ actor: desk.editor, annotationId: id, input: { note: "Fix" } }),
+        () => reviseArticle({ actor: desk.editor, articleId: desk.article.id, input: keepingRevision(trial) }),
+      ]);
+      expect(lostStatuses).toEqual([]);
+      expect(won).toHaveLength(2);
+      expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(2);
+      expect(await stranded(desk.article.id)).toBe(0);
+    }
+  });
+
   it("imports racing a revision: imported annotations are moved by it or the import is refused", async () => {
     const source = await deskWithArticle();
     await source.annotate("taxes rose 5%");
