@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, seedDemoWorkspace } from "../prisma/seed";
 import { benchExport } from "./export";
 import { benchDashboard, type DashboardBench } from "./dashboard";
 import { benchReanchor } from "./reanchor";
+import { benchLoad, formatRun, loadOptionsFromEnv, type LoadBench } from "./load";
 import { createBenchArticle, generateSpans } from "./fixtures";
 import { median, percentile, round, timeCalls } from "./stats";
 
@@ -25,6 +26,8 @@ const EMAIL = "reviewer@example.com";
 const EXPORT_ANNOTATIONS = Number(process.env.BENCH_EXPORT_ANNOTATIONS ?? 100_000);
 /** Annotations in the dashboard benchmark's workspace; 0 skips it. */
 const DASHBOARD_ANNOTATIONS = Number(process.env.BENCH_DASHBOARD_ANNOTATIONS ?? 1_000_000);
+/** The load step (bench/load.ts) on its own server and database; BENCH_LOAD_SECONDS=0 skips it. */
+const LOAD = loadOptionsFromEnv();
 
 const database = await createScratchDatabase("bench", 54333);
 const results: Record<string, unknown> = { date: new Date().toISOString(), words: WORDS, annotations: ANNOTATIONS, calls: CALLS };
@@ -110,6 +113,7 @@ try {
   results.reanchor = await benchReanchor(database.url, annotated.id);
   if (EXPORT_ANNOTATIONS > 0) results.export = await benchExport(database.url, EXPORT_ANNOTATIONS);
   if (DASHBOARD_ANNOTATIONS > 0) results.dashboard = await benchDashboard(database.url, DASHBOARD_ANNOTATIONS);
+  if (LOAD.seconds > 0 && LOAD.runs > 0) results.load = await benchLoad(LOAD, () => {});
 
   report(results);
   mkdirSync("bench-results", { recursive: true });
@@ -232,6 +236,15 @@ function report(r: typeof results) {
   console.log(`  followed exactly ${a.shares.exact}%   by fuzzy match ${a.shares.fuzzy}%   orphaned ${a.shares.orphan}%`);
   if (r.export) reportExport(r.export as Awaited<ReturnType<typeof benchExport>>);
   if (r.dashboard) reportDashboard(r.dashboard as DashboardBench);
+  if (r.load) reportLoad(r.load as LoadBench);
+}
+
+function reportLoad(l: LoadBench) {
+  console.log(`
+Load (${l.connections} connections of mixed reads and writes, ${l.runs} runs of ${l.seconds} s on one server; ${l.articles} articles of ${l.words} words)`);
+  console.log(`  idle after warm-up: heap ${l.idle.heapUsedMiB} MiB after GC, RSS ${l.idle.treeRssMiB} MiB`);
+  l.runsDone.forEach((run, i) => console.log(formatRun(i + 1, run)));
+  console.log(`  memory: ${l.verdict}`);
 }
 
 function reportDashboard(d: DashboardBench) {

@@ -9,17 +9,20 @@ import { createServer } from "node:http";
 import next from "next";
 import { parseTrustedProxies, resolveClient } from "../lib/http/client-address";
 import { securityHeaders } from "../lib/http/security-headers";
+import { handleMemoryProbe } from "./lib/memory-probe";
 
 const dev = process.argv.includes("--dev");
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
 const trusted = parseTrustedProxies(process.env.FACTMARK_TRUSTED_PROXIES);
+const memoryProbe = process.env.FACTMARK_BENCH_PROBE === "1";
 
 const app = next({ dev, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
+  if (handleMemoryProbe(req, res, memoryProbe)) return;
   const client = resolveClient({
     peer: req.socket.remoteAddress,
     encrypted: "encrypted" in req.socket && Boolean(req.socket.encrypted),

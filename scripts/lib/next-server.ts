@@ -4,9 +4,10 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-export type NextServer = { url: string; stop: () => Promise<void> };
+/** `pid` is the launcher's (tsx); the app runs in a child of it, so measure the process tree. */
+export type NextServer = { url: string; pid: number; stop: () => Promise<void> };
 
-export async function startNextServer(options: { port: number; databaseUrl: string; quiet?: boolean }): Promise<NextServer> {
+export async function startNextServer(options: { port: number; databaseUrl: string; quiet?: boolean; env?: Record<string, string> }): Promise<NextServer> {
   const url = `http://localhost:${options.port}`;
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", String(options.port)], {
     stdio: options.quiet ? "ignore" : "inherit",
@@ -16,6 +17,7 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
     },
   });
   const stop = async () => {
@@ -26,7 +28,7 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/login`)).ok) return { url, stop };
+      if ((await fetch(`${url}/login`)).ok) return { url, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }
