@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { AppError, fromUnexpected } from "../errors";
 
 /** What a server action returns to its form: never throws, never leaks database errors. */
 export type ActionResult = { ok: true; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
@@ -8,7 +8,8 @@ export async function toActionResult(run: () => Promise<string | void>): Promise
   try {
     const message = await run();
     return { ok: true, message: message ?? undefined };
-  } catch (error) {
+  } catch (thrown) {
+    const error = fromUnexpected(thrown) ?? thrown;
     if (error instanceof AppError) {
       const fieldErrors = error.code === "BAD_REQUEST" ? (error.details as Record<string, string[]> | undefined) : undefined;
       return { ok: false, error: error.message, fieldErrors };

@@ -1,14 +1,21 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { AppError } from "../errors";
+import { AppError, fromUnexpected, RETRY_AFTER_SECONDS } from "../errors";
 import { assertSameOriginWrite } from "./same-origin";
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
-/** Maps a thrown error to JSON: AppErrors keep their status and message; the rest become 500. */
+/**
+ * Maps a thrown error to JSON: AppErrors keep their status and message, a database too busy to
+ * start a transaction becomes 503 with Retry-After (lib/errors.ts), the rest become 500.
+ */
 export function errorResponse(error: unknown): NextResponse<ErrorBody> {
-  if (error instanceof AppError) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status });
+  const busy = fromUnexpected(error);
+  if (busy) console.warn(`503: ${error instanceof Error ? error.message.split("\n").pop() : busy.message}`);
+  const known = error instanceof AppError ? error : busy;
+  if (known) {
+    const headers = known.code === "UNAVAILABLE" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
+    return NextResponse.json({ error: { code: known.code, message: known.message, details: known.details } }, { status: known.status, headers });
   }
   console.error(error);
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
