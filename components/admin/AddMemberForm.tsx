@@ -1,17 +1,25 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { startTransition, useActionState, useRef, type FormEvent } from "react";
 import { addMemberAction } from "@/app/(app)/admin/people/actions";
 import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
+import type { ActionResult } from "@/lib/http/action-result";
 import { ActionMessage } from "./ActionMessage";
 
 export function AddMemberForm() {
   const formRef = useRef<HTMLFormElement>(null);
-  const [result, action, pending] = useActionState(async (previous: Parameters<typeof addMemberAction>[0], form: FormData) => {
+  const [result, action, pending] = useActionState(async (previous: ActionResult | null, form: FormData) => {
     const outcome = await addMemberAction(previous, form);
     if (outcome.ok) formRef.current?.reset();
     return outcome;
   }, null);
+  // React resets a form after its action whatever the outcome; submitting through a transition
+  // instead keeps what was typed after a refusal (the form above clears it after a success).
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => action(form));
+  };
   const fieldError = (name: string) =>
     result && !result.ok && result.fieldErrors?.[name]?.[0] ? (
       <p className="field-error" id={`${name}-error`}>
@@ -20,8 +28,8 @@ export function AddMemberForm() {
     ) : null;
 
   return (
-    <form ref={formRef} action={action} noValidate>
-      <div className="form-row">
+    <form ref={formRef} action={action} onSubmit={submit} noValidate>
+      <div className="form-row fields-top">
         <div>
           <label htmlFor="member-name">Name</label>
           <input id="member-name" name="name" required maxLength={120} aria-describedby="name-error" />
@@ -44,10 +52,24 @@ export function AddMemberForm() {
         </div>
         <div>
           <label htmlFor="member-password">Initial password</label>
-          <input id="member-password" name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={256} aria-describedby="password-error" />
+          <input
+            id="member-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={12}
+            maxLength={256}
+           
+            aria-describedby="password-rule password-error"
+          />
+          <p className="hint" id="password-rule">
+            At least 12 characters; they change it after signing in.
+          </p>
           {fieldError("password")}
         </div>
         <div>
+          <span className="label-spacer" aria-hidden="true" />
           <button className="primary" type="submit" disabled={pending}>
             Add person
           </button>

@@ -29,12 +29,22 @@ async function setRole(admin: Page, email: string, role: string) {
 test("bad input in the add-person form gets field messages and adds no one", async ({ page }) => {
   await signIn(page, "admin@example.com");
   await page.goto("/admin/people");
+  // The rule is there before anyone breaks it.
+  await expect(page.getByLabel("Initial password")).toHaveAccessibleDescription(/At least 12 characters/);
   await page.getByLabel("Name").fill("Shorty");
   await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Role", { exact: true }).selectOption({ label: "Editor" });
   await page.getByLabel("Initial password").fill("short");
   await page.getByRole("button", { name: "Add person" }).click();
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
   await expect(page.getByText("The initial password needs at least 12 characters")).toBeVisible();
+  // What was typed stays, the errors sit beside their fields, and the inputs stay in line.
+  await expect(page.getByLabel("Name")).toHaveValue("Shorty");
+  await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+  await expect(page.getByLabel("Role", { exact: true })).toHaveValue("EDITOR");
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(/Enter a valid email address/);
+  const tops = await Promise.all(["Name", "Email", "Initial password"].map(async (label) => (await page.getByLabel(label, { exact: true }).boundingBox())!.y));
+  expect(new Set(tops.map(Math.round)).size).toBe(1);
   // Other tests add people in parallel: look for this one only.
   await page.reload();
   await expect(page.locator("tbody tr").filter({ hasText: "Shorty" })).toHaveCount(0);
