@@ -9,6 +9,7 @@ import {
   OTHER_DESK_USER,
   signedInPage,
 } from "./fixtures";
+import { ROUTES, type Ids, type Route } from "../support/routes";
 
 // The authorization matrix: every route handler × every kind of caller, from one table. Each
 // row says who the route is for; the expected status for each caller follows from that alone.
@@ -16,41 +17,6 @@ import {
 // 409 and nothing changes. Callers who must be refused send `probe`, a valid body where the
 // route has one, so the refusal is about who they are and not what they sent. The one row
 // that changes something, a note's deletion by its author, comes last.
-
-/** Who a route is for. `author`: the note's own author only. */
-type Access = "public" | "read" | "member" | "editor" | "author";
-type Ids = { articleId: string; annotationId: string; noteId: string; newAnnotation: Record<string, unknown> };
-type Route = { method: "GET" | "POST" | "PATCH" | "DELETE"; path: (ids: Ids) => string; access: Access; body?: unknown; probe?: (ids: Ids) => unknown };
-
-const ROUTES: Route[] = [
-  { method: "GET", path: () => "/api/schema/factmark.v1.json", access: "public" },
-  { method: "GET", path: () => "/api/articles", access: "read" },
-  { method: "POST", path: () => "/api/articles", access: "member", body: {} },
-  { method: "POST", path: () => "/api/articles/preview", access: "member", body: {} },
-  { method: "GET", path: (ids) => `/api/articles/${ids.articleId}`, access: "read" },
-  { method: "PATCH", path: (ids) => `/api/articles/${ids.articleId}`, access: "editor", body: {}, probe: () => ({ title: "Hijacked" }) },
-  { method: "GET", path: (ids) => `/api/articles/${ids.articleId}/annotations`, access: "read" },
-  { method: "POST", path: (ids) => `/api/articles/${ids.articleId}/annotations`, access: "member", body: {}, probe: (ids) => ids.newAnnotation },
-  { method: "POST", path: (ids) => `/api/articles/${ids.articleId}/import`, access: "editor", body: {} },
-  { method: "GET", path: (ids) => `/api/articles/${ids.articleId}/revisions`, access: "read" },
-  { method: "POST", path: (ids) => `/api/articles/${ids.articleId}/revisions`, access: "member", body: {}, probe: () => ({ format: "text", body: "Hijacked" }) },
-  { method: "GET", path: (ids) => `/api/articles/${ids.articleId}/revisions/1`, access: "read" },
-  { method: "GET", path: () => "/api/export?format=native", access: "read" },
-  { method: "GET", path: () => "/api/export?format=w3c", access: "read" },
-  { method: "GET", path: () => "/api/export?format=claimreview", access: "read" },
-  { method: "GET", path: (ids) => `/api/annotations/${ids.annotationId}`, access: "read" },
-  { method: "PATCH", path: (ids) => `/api/annotations/${ids.annotationId}`, access: "member", body: {}, probe: () => ({ version: 1, claim: "Hijacked" }) },
-  { method: "DELETE", path: (ids) => `/api/annotations/${ids.annotationId}?version=999999`, access: "member" },
-  { method: "GET", path: (ids) => `/api/annotations/${ids.annotationId}/history`, access: "read" },
-  { method: "GET", path: (ids) => `/api/annotations/${ids.annotationId}/notes`, access: "read" },
-  { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/notes`, access: "member", body: {}, probe: () => ({ body: "Hijacked" }) },
-  { method: "PATCH", path: (ids) => `/api/annotations/${ids.annotationId}/notes/${ids.noteId}`, access: "author", body: { body: "Matrix note, edited" } },
-  { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/placement`, access: "member", body: {}, probe: () => ({ action: "dismiss", version: 1 }) },
-  { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/status`, access: "member", body: {}, probe: () => ({ status: "SUBMITTED", version: 1 }) },
-  { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/corrections`, access: "member", body: {}, probe: () => ({ note: "Hijacked" }) },
-  // Last: the one call that changes something, made by the note's author after everyone else was refused.
-  { method: "DELETE", path: (ids) => `/api/annotations/${ids.annotationId}/notes/${ids.noteId}`, access: "author" },
-];
 
 type CallerKind = "anonymous" | "deactivated" | "revoked" | "token" | "otherAdmin" | "reviewer" | "editor" | "admin";
 /** The reviewer goes last, so the note it wrote is deleted only after every other caller tried. */
