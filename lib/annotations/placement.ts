@@ -6,17 +6,17 @@ import { requireMember, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { anchorFor, spanProblem } from "../anchoring/anchor";
 import { AppError } from "../errors";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, int4, parseInput, safeString } from "../validation";
 import { assertMayChange, findAnnotation, staleVersion } from "./annotations";
 import { toAnnotationView, type AnnotationView } from "./view";
 
-const version = z.number({ message: "version is required" }).int().min(1, "version must be at least 1");
+const version = int4("version", 1);
 
 /** POST /api/annotations/:id/placement: re-place on a new span, confirm a fuzzy move, or dismiss an orphan. */
 export const placementSchema = z.discriminatedUnion(
   "action",
   [
-    z.object({ action: z.literal("place"), version, revisionId: idSchema, start: z.int("start must be a whole number"), end: z.int("end must be a whole number"), quote: z.string().min(1, "quote is required") }),
+    z.object({ action: z.literal("place"), version, revisionId: idSchema, start: int4("start"), end: int4("end"), quote: safeString("quote", "quote is required").min(1, "quote is required") }),
     z.object({ action: z.literal("confirm"), version }),
     z.object({ action: z.literal("dismiss"), version }),
   ],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "../validation";
+import { idSchema, int4, int4Param, isCalendarDateOrTimestamp, safeString } from "../validation";
 
 /** Documented limits (README): a field over its limit gets a 400 naming the field. */
 export const LIMITS = {
@@ -17,15 +17,14 @@ export const LIMITS = {
 
 /** Optional free text: trimmed, empty means absent (null), bounded. */
 export const optionalText = (max: number, label: string) =>
-  z
-    .string({ message: `${label} must be text` })
+  safeString(label)
     .trim()
     .max(max, `${label} is too long (${max} characters at most)`)
     .nullish()
     .transform((value) => value || null);
 
 export const requiredText = (max: number, label: string) =>
-  z.string({ message: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} is too long (${max} characters at most)`);
+  safeString(label, `${label} is required`).trim().min(1, `${label} is required`).max(max, `${label} is too long (${max} characters at most)`);
 
 /** http(s) only: javascript:, data: and every other scheme are refused. */
 function isHttpUrl(value: string): boolean {
@@ -39,15 +38,14 @@ function isHttpUrl(value: string): boolean {
 
 const HTTP_URL_MESSAGE = "Enter a full http:// or https:// link";
 
-export const httpUrlSchema = z
-  .string({ message: "URL is required" })
+export const httpUrlSchema = safeString("URL", "URL is required")
   .trim()
   .min(1, "URL is required")
   .max(LIMITS.url, `URL is too long (${LIMITS.url} characters at most)`)
   .refine(isHttpUrl, HTTP_URL_MESSAGE);
 
-/** "2026-11-01" or a full ISO timestamp. */
-export const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value));
+/** "2026-11-01" or a full ISO timestamp, on a day that exists (lib/validation.ts). */
+export const isIsoDate = isCalendarDateOrTimestamp;
 
 export const sourceInputSchema = z.object({
   url: httpUrlSchema,
@@ -60,7 +58,7 @@ export const sourceInputSchema = z.object({
     .transform((value) => (value ? new Date(value) : null)),
 });
 
-const verdictKeySchema = z.string({ message: "Verdict is required" }).trim().min(1, "Verdict is required").max(64, "Unknown verdict");
+const verdictKeySchema = safeString("Verdict", "Verdict is required").trim().min(1, "Verdict is required").max(64, "Unknown verdict");
 const sourcesSchema = z.array(sourceInputSchema, { message: "Sources must be a list" }).max(LIMITS.sources, `At most ${LIMITS.sources} sources`);
 
 const OBJECT_BODY = { error: "The body must be a JSON object" };
@@ -68,9 +66,9 @@ const OBJECT_BODY = { error: "The body must be a JSON object" };
 /** POST /api/articles/:id/annotations, and the annotate form. Prefix and suffix are derived. */
 export const createAnnotationSchema = z.object({
   revisionId: idSchema,
-  start: z.number({ message: "start must be a number" }).int("start must be a whole number").min(0, "start must not be negative"),
-  end: z.number({ message: "end must be a number" }).int("end must be a whole number").min(0, "end must not be negative"),
-  quote: z.string({ message: "quote is required" }).min(1, "quote is required").max(LIMITS.quote, `quote is too long (${LIMITS.quote} characters at most)`),
+  start: int4("start"),
+  end: int4("end"),
+  quote: safeString("quote", "quote is required").min(1, "quote is required").max(LIMITS.quote, `quote is too long (${LIMITS.quote} characters at most)`),
   claim: requiredText(LIMITS.claim, "Claim"),
   claimant: optionalText(LIMITS.claimant, "Claimant"),
   verdict: verdictKeySchema,
@@ -82,7 +80,7 @@ export const createAnnotationSchema = z.object({
 /** PATCH /api/annotations/:id: the version it is based on and the fields to change. */
 export const updateAnnotationSchema = z
   .object({
-    version: z.number({ message: "version is required" }).int().min(1, "version must be at least 1"),
+    version: int4("version", 1),
     claim: requiredText(LIMITS.claim, "Claim").optional(),
     claimant: optionalText(LIMITS.claimant, "Claimant").optional(),
     verdict: verdictKeySchema.optional(),
@@ -94,7 +92,8 @@ export const updateAnnotationSchema = z
 /** POST /api/annotations/:id/corrections: the public note that says what the correction changes. */
 export const startCorrectionSchema = z.object({ note: requiredText(LIMITS.claim, "Correction note") }, OBJECT_BODY).strict();
 
-export const deleteAnnotationSchema = z.object({ version: z.number().int().min(1).optional() });
+/** DELETE /api/annotations/:id[?version=N]: the version comes as query text or, from the UI, a number. */
+export const deleteAnnotationSchema = z.object({ version: int4Param("version", 1).optional() });
 
 export const noteInputSchema = z.object({
   body: requiredText(LIMITS.note, "Note"),

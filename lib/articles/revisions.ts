@@ -1,10 +1,9 @@
-import { z } from "zod";
 import { visibilityFor, visibleAnnotationWhere } from "../access/visibility";
 import { db } from "../db/client";
 import { requireActor, type Actor } from "../auth/actor";
 import { TextDiff, type DiffPart } from "../anchoring/text-diff";
 import { AppError, notFound } from "../errors";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, int4Param, parseInput } from "../validation";
 import type { ArticleValue } from "./slate-value";
 
 export type RevisionSummary = { id: string; number: number; createdAt: Date; createdBy: string | null; characters: number };
@@ -26,7 +25,7 @@ export async function listRevisions(options: { actor: Actor | null; articleId: u
 export async function getRevision(options: { actor: Actor | null; articleId: unknown; number: unknown }) {
   const actor = requireActor(options.actor);
   const articleId = parseInput(idSchema, options.articleId);
-  const number = parseInput(z.coerce.number().int().min(1, "revision numbers start at 1"), options.number);
+  const number = parseInput(int4Param("revision number", 1), options.number);
   const revision = await db.articleRevision.findFirst({
     where: { articleId, number, article: { workspaceId: actor.workspaceId } },
     select: { id: true, number: true, text: true, textHash: true, body: true, createdAt: true },

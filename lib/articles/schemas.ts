@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { httpUrlSchema, isIsoDate, optionalText, requiredText } from "../annotations/schemas";
 import { BODY_FORMATS } from "./body/parse";
+import { safeString } from "../validation";
 
 /** Documented limits (README). */
 export const ARTICLE_LIMITS = { title: 300, outlet: 200, author: 200, section: 200 } as const;
@@ -14,8 +15,7 @@ const metadata = {
     .union([z.literal(""), httpUrlSchema])
     .nullish()
     .transform((value) => value || null),
-  publishedAt: z
-    .string({ message: "Publication date must be YYYY-MM-DD" })
+  publishedAt: safeString("Publication date", "Publication date must be YYYY-MM-DD")
     .trim()
     .refine((value) => value === "" || isIsoDate(value), "Publication date must be YYYY-MM-DD")
     .nullish()
@@ -24,7 +24,7 @@ const metadata = {
 
 const body = {
   format: z.enum(BODY_FORMATS, { message: `format must be one of ${BODY_FORMATS.join(", ")}` }),
-  body: z.string({ message: "body is required" }),
+  body: safeString("body", "body is required"),
 };
 
 const OBJECT_BODY = { error: "The body must be a JSON object" };

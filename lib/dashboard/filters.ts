@@ -3,19 +3,14 @@ import { db } from "../db/client";
 import { visibilityFor, type Visibility } from "../access/visibility";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
-import { idSchema } from "../validation";
+import { calendarDate, idSchema, safeString, startOfDay, startOfNextDay } from "../validation";
 
 /** The longest date range a dashboard takes: ten years covers any desk's history. */
 export const MAX_RANGE_DAYS = 3660;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const day = (label: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined)
-    .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), `${label} must be a date like 2026-11-28`);
+  z.union([z.literal(""), calendarDate(label)]).optional().transform((v) => v || undefined);
 const optionalId = z.union([z.literal(""), idSchema]).optional().transform((v) => v || undefined);
 
 /**
@@ -29,7 +24,7 @@ export const dashboardFilterSchema = z
     to: day("To"),
     article: optionalId,
     reviewer: optionalId,
-    verdict: z.string().trim().max(64, "Unknown verdict").optional().transform((v) => v || undefined),
+    verdict: safeString("verdict").trim().max(64, "Unknown verdict").optional().transform((v) => v || undefined),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "From must not be after To", path: ["to"] })
   .refine((f) => !f.from || !f.to || (Date.parse(f.to) - Date.parse(f.from)) / DAY_MS <= MAX_RANGE_DAYS, {
@@ -65,8 +60,8 @@ export async function resolveFilters(actor: Actor, filters: DashboardFilters): P
   return {
     workspaceId: actor.workspaceId,
     visibility,
-    createdFrom: filters.from ? new Date(`${filters.from}T00:00:00Z`) : null,
-    createdBefore: filters.to ? new Date(Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS) : null,
+    createdFrom: filters.from ? startOfDay(filters.from) : null,
+    createdBefore: filters.to ? startOfNextDay(filters.to) : null,
     articleId: article?.id ?? null,
     authorId: member?.userId ?? null,
     verdictOptionId: option?.id ?? null,

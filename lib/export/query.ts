@@ -5,7 +5,7 @@ import { Prisma } from "../db/generated/client";
 import { AnnotationStatus } from "../db/generated/enums";
 import type { Actor } from "../auth/actor";
 import { annotationInclude } from "../annotations/view";
-import { idSchema } from "../validation";
+import { calendarDate, idSchema, int4Param, safeString, startOfDay, startOfNextDay } from "../validation";
 
 import { EXPORT_FORMATS } from "./formats";
 
@@ -15,12 +15,7 @@ const STATUSES = Object.values(AnnotationStatus);
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === "string" ? value.split(",") : value), z.array(item).max(50, "At most 50 values")).optional();
 
-const dateParam = (label: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date as YYYY-MM-DD`)
-    .refine((value) => !Number.isNaN(Date.parse(value)), `${label} is not a real date`)
-    .optional();
+const dateParam = (label: string) => calendarDate(label).optional();
 
 /** The query of `GET /api/export` and the CLI: which format, and which annotations. */
 export const exportQuerySchema = z
@@ -28,19 +23,17 @@ export const exportQuerySchema = z
     format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(", ")}` }),
     article: idSchema.optional(),
     status: list(z.enum(STATUSES, { message: `status must be one of ${STATUSES.join(", ")}` })),
-    verdict: list(z.string().trim().min(1).max(64)),
+    verdict: list(safeString("verdict").trim().min(1, "verdict must not be empty").max(64, "verdict: unknown key")),
     /** Annotations created on or after this day (UTC). */
     from: dateParam("from"),
     /** Annotations created on or before this day (UTC). */
     to: dateParam("to"),
     /** W3C only: one page of the collection (0-based) instead of the whole of it. */
-    page: z.coerce.number({ message: "page must be a number" }).int("page must be a whole number").min(0, "page must not be negative").max(1_000_000, "page is too large").optional(),
+    page: int4Param("page").optional(),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, { message: "from must not be after to", path: ["from"] });
 
 export type ExportQuery = z.output<typeof exportQuerySchema>;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Which annotations an export holds: always one workspace's live ones (not dismissed), narrowed by the query. */
 export type Selection = {
@@ -62,8 +55,8 @@ export async function selectionFor(actor: Actor, query: ExportQuery): Promise<Se
     articleId: query.article,
     statuses: query.status,
     verdictKeys: query.verdict,
-    createdFrom: query.from ? new Date(query.from) : undefined,
-    createdBefore: query.to ? new Date(Date.parse(query.to) + DAY_MS) : undefined,
+    createdFrom: query.from ? startOfDay(query.from) : undefined,
+    createdBefore: (query.to && startOfNextDay(query.to)) || undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, fromUnexpected, RETRY_AFTER_SECONDS } from "../errors";
+import { findBadString, jsonDepth, MAX_JSON_DEPTH } from "./json-input";
 import { assertSameOriginWrite } from "./same-origin";
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
@@ -45,18 +46,28 @@ export const MAX_JSON_BYTES = 256 * 1024;
 
 const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`);
 
-/** The request's JSON body: 413 when over the limit, 400 with a reason when it is not JSON. */
-export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+/**
+ * The request's JSON body: 413 when over the limit, 400 with a reason when it is not JSON, is
+ * nested deeper than 64 levels, or holds a string no text column can store (NUL, a lone
+ * surrogate; the message names the field). `checkStrings: false` leaves that to the caller, for
+ * imports, which report such problems per item.
+ */
+export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES, options: { checkStrings?: boolean } = {}): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${sizeLabel(maxBytes)} limit`);
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${sizeLabel(maxBytes)} limit`);
   if (!text.trim()) throw new AppError("BAD_REQUEST", "The body is empty; send JSON");
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new AppError("BAD_REQUEST", `The body is nested too deeply (at most ${MAX_JSON_DEPTH} levels of arrays and objects)`);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid JSON");
   }
+  const bad = options.checkStrings === false ? null : findBadString(value);
+  if (bad) throw new AppError("BAD_REQUEST", `${bad.field}: ${bad.problem}`);
+  return value;
 }
 
 /**

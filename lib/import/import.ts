@@ -9,7 +9,7 @@ import { locateQuote } from "../anchoring/locate";
 import { lockArticle } from "../articles/lock";
 import { AppError, notFound } from "../errors";
 import { NATIVE_FORMAT } from "../export/native-format";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, parseInput, safeString } from "../validation";
 import { describeIssues, importedContentSchema, type ImportedContent, type ImportItem, type ImportProblem } from "./item";
 import { readNative } from "./native";
 import { readW3c } from "./w3c";
@@ -24,7 +24,7 @@ export const importOptionsSchema = z.object({
   /** Import the annotations that anchor and report the rest, instead of refusing the file. */
   skipUnanchored: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ message: "skipUnanchored must be true or false" })).default(false),
   /** The verdict (key or label) for annotations whose file gives none, such as Hypothesis notes. */
-  defaultVerdict: z.string().trim().min(1).max(64).optional(),
+  defaultVerdict: safeString("defaultVerdict").trim().min(1, "defaultVerdict must not be empty").max(64, "defaultVerdict: unknown verdict").optional(),
 });
 
 export type ImportReport = {

@@ -68,7 +68,11 @@ function toItem(annotation: unknown, index: number, text: string, positions: Cod
     const value = str(body.value);
     const source = str(body.source) ?? str(body.id);
     if (purposes.includes("describing") && value) claim ??= value;
-    else if (purposes.includes("classifying") && source) verdict ??= decodeURIComponent(source.replace(/\/+$/, "").split("/").pop() ?? "");
+    else if (purposes.includes("classifying") && source) {
+      const key = verdictKeyOf(source);
+      if (key === null) return `body ${bodyIndex}: the classifying IRI ${JSON.stringify(source.slice(0, 200))} has broken percent-encoding`;
+      verdict ??= key;
+    }
     else if ((purposes.includes("assessing") || purposes.includes("tagging")) && value) verdict ??= value;
     else if (purposes.includes("linking") && source) sources.push({ url: source });
     else if (value && (purposes.length === 0 || purposes.includes("commenting"))) {
@@ -89,6 +93,15 @@ function toItem(annotation: unknown, index: number, text: string, positions: Cod
     authorName: agentName(annotation.creator),
     notes,
   };
+}
+
+/** The verdict key a `classifying` IRI ends in, percent-decoded; null when its encoding is broken ("%E0%A4%A" or "%zz"). */
+function verdictKeyOf(iri: string): string | null {
+  try {
+    return decodeURIComponent(iri.replace(/\/+$/, "").split("/").pop() ?? "");
+  } catch {
+    return null;
+  }
 }
 
 function agentName(creator: unknown): string | null {

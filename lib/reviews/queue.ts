@@ -3,13 +3,13 @@ import { db } from "../db/client";
 import { visibilityFor, visibleAnnotationWhere } from "../access/visibility";
 import { requireRole, type Actor } from "../auth/actor";
 import type { VerdictView } from "../annotations/view";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, parseInput, safeString } from "../validation";
 
 /** The queue's filters, from the page's URL: empty fields mean "any". */
 export const queueFilterSchema = z.object({
   article: z.union([z.literal(""), idSchema]).optional().transform((v) => v || undefined),
   reviewer: z.union([z.literal(""), idSchema]).optional().transform((v) => v || undefined),
-  verdict: z.string().trim().max(64, "Unknown verdict").optional().transform((v) => v || undefined),
+  verdict: safeString("verdict").trim().max(64, "Unknown verdict").optional().transform((v) => v || undefined),
 });
 
 export type QueueItem = {

@@ -7,7 +7,7 @@ import { findAnnotation, staleVersion } from "../annotations/annotations";
 import { LIMITS } from "../annotations/schemas";
 import { toAnnotationView, type AnnotationView } from "../annotations/view";
 import { AppError } from "../errors";
-import { parseInput } from "../validation";
+import { int4, parseInput, safeString } from "../validation";
 import { supersedeCorrected } from "./corrections";
 import { revealIfBothSubmitted } from "./second-opinion";
 import { transitionRefusal } from "./transitions";
@@ -19,13 +19,12 @@ export const statusChangeSchema = z
   .object(
     {
       status: z.enum(STATUSES, { message: `status must be one of ${STATUSES.join(", ")}` }),
-      comment: z
-        .string({ message: "comment must be text" })
+      comment: safeString("comment")
         .trim()
         .max(LIMITS.note, `comment is too long (${LIMITS.note} characters at most)`)
         .nullish()
         .transform((value) => value || null),
-      version: z.number({ message: "version is required" }).int().min(1, "version must be at least 1"),
+      version: int4("version", 1),
     },
     { error: "The body must be a JSON object" },
   )

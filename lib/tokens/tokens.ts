@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import { requireRole, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { AppError, notFound } from "../errors";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, parseInput, safeString } from "../validation";
 
 /**
  * Workspace API tokens: read-only keys for partners and scripts. A token is `fmk_` and 43
@@ -16,7 +16,7 @@ const TOKEN_PATTERN = /^fmk_[A-Za-z0-9_-]{43}$/;
 export type ApiTokenView = { id: string; name: string; prefix: string; createdBy: string | null; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
 export const createTokenSchema = z.object({
-  name: z.string({ message: "Enter a name" }).trim().min(1, "Enter a name").max(100, "Name is too long (100 characters at most)"),
+  name: safeString("Name", "Enter a name").trim().min(1, "Enter a name").max(100, "Name is too long (100 characters at most)"),
 });
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

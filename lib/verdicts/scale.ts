@@ -4,7 +4,7 @@ import type { Prisma } from "../db/generated/client";
 import { requireRole, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { AppError, notFound } from "../errors";
-import { idSchema, parseInput } from "../validation";
+import { idSchema, parseInput, safeString } from "../validation";
 
 export type ScaleOption = {
   id: string;
@@ -25,9 +25,9 @@ const rating = z
   .transform((value) => (value === "" || value === undefined ? null : value));
 
 const fields = {
-  label: z.string({ message: "Label is required" }).trim().min(1, "Label is required").max(60, "Label is too long (60 characters at most)"),
+  label: safeString("Label", "Label is required").trim().min(1, "Label is required").max(60, "Label is too long (60 characters at most)"),
   color: z.string({ message: "Colour is required" }).regex(/^#[0-9a-fA-F]{6}$/, "Colour must look like #1a7f37"),
-  description: z.string().trim().max(500, "Description is too long (500 characters at most)").nullish().transform((v) => v || null),
+  description: safeString("Description").trim().max(500, "Description is too long (500 characters at most)").nullish().transform((v) => v || null),
   rating,
 };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
+import { safeString } from "../../validation";
 import { canonicalText } from "../../anchoring/canonical-text";
 import type { ArticleValue } from "../slate-value";
 import { readHtml } from "./html";
@@ -17,7 +18,7 @@ export const ARTICLE_JSON_BYTES = 4 * 1024 * 1024;
 
 export const bodyInputSchema = z.object({
   format: z.enum(BODY_FORMATS, { message: `format must be one of ${BODY_FORMATS.join(", ")}` }),
-  body: z.string({ message: "body must be text" }),
+  body: safeString("body"),
 });
 
 /**

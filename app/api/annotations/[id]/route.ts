@@ -20,6 +20,6 @@ export const DELETE = jsonRoute(async (request, { params }: Context) => {
   return deleteAnnotation({
     actor: await getActor(),
     annotationId: (await params).id,
-    input: version === null ? {} : { version: Number(version) },
+    input: version === null ? {} : { version },
   });
 });

@@ -8,7 +8,8 @@ import { IMPORT_LIMITS, importAnnotations } from "@/lib/import/import";
  */
 export const POST = jsonRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await getActor();
-  const document = actor ? await readJson(request, IMPORT_LIMITS.bytes) : null;
+  // Strings are checked per item, so the report lists each annotation with a NUL or broken character.
+  const document = actor ? await readJson(request, IMPORT_LIMITS.bytes, { checkStrings: false }) : null;
   const query = new URL(request.url).searchParams;
   return importAnnotations({
     actor,
