@@ -36,10 +36,14 @@ export function textProblem(value: string): string | null {
   return null;
 }
 
-/** A string PostgreSQL can store: no NUL, no lone surrogates. `label` names the field in the message. */
-export const safeString = (label: string, message = `${label} must be text`) =>
+/**
+ * A string PostgreSQL can store: no NUL, no lone surrogates. `label` names the field in the
+ * message. `allowNul` is for article bodies only, which refuse NUL themselves as a sign of a
+ * binary file, with a message that says so.
+ */
+export const safeString = (label: string, message = `${label} must be text`, options: { allowNul?: boolean } = {}) =>
   z.string({ message }).superRefine((value, context) => {
-    const problem = textProblem(value);
+    const problem = textProblem(options.allowNul ? value.replaceAll("\u0000", "") : value);
     if (problem) context.addIssue({ code: "custom", message: `${label} ${problem}` });
   });
 

@@ -24,7 +24,7 @@ const metadata = {
 
 const body = {
   format: z.enum(BODY_FORMATS, { message: `format must be one of ${BODY_FORMATS.join(", ")}` }),
-  body: safeString("body", "body is required"),
+  body: safeString("body", "body is required", { allowNul: true }),
 };
 
 const OBJECT_BODY = { error: "The body must be a JSON object" };

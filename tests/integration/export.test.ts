@@ -151,7 +151,7 @@ describe("export refusals", () => {
     const other = await createWorkspace();
     const attempt = (query: object, actor = desk.editor) => exportAnnotations({ actor, query, urls: URLS });
     await expect(attempt({ format: "csv" })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/^format: format must be one of native, w3c, claimreview/) });
-    await expect(attempt({ format: "native", from: "2026-13-45" })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/from: from is not a real date/) });
+    await expect(attempt({ format: "native", from: "2026-13-45" })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/from: from must be a real date/) });
     await expect(attempt({ format: "native", from: "2026-02-01", to: "2026-01-01" })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/from must not be after to/) });
     await expect(attempt({ format: "native", status: "DONE" })).rejects.toMatchObject({ status: 400 });
     await expect(attempt({ format: "native", article: "not an id" })).rejects.toMatchObject({ status: 400 });
