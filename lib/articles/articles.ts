@@ -9,7 +9,7 @@ import { textHash } from "../anchoring/canonical-text";
 import { reanchorAll, type ReanchorMethod } from "../anchoring/reanchor";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
-import { parseArticleBody } from "./body/parse";
+import { parseArticleBodyInWorker } from "./body/parse-pool";
 import { lockArticle } from "./lock";
 import { createArticleSchema, reviseArticleSchema, updateArticleSchema } from "./schemas";
 
@@ -40,7 +40,7 @@ function requireEditor(actor: Actor | null): Actor {
 export async function createArticle(options: { actor: Actor | null; input: unknown }): Promise<{ id: string; revisionId: string }> {
   requireMember(options.actor);
   const input = parseInput(createArticleSchema, options.input);
-  const { value, text } = parseArticleBody(input.format, input.body);
+  const { value, text } = await parseArticleBodyInWorker(input.format, input.body);
   return db.$transaction(async (tx) => {
     const actor = await requireArticleWriter(tx, options.actor);
     const article = await tx.article.create({
@@ -96,7 +96,7 @@ export async function reviseArticle(options: { actor: Actor | null; articleId: u
   requireMember(options.actor);
   const articleId = parseInput(idSchema, options.articleId);
   const input = parseInput(reviseArticleSchema, options.input);
-  const { value, text } = parseArticleBody(input.format, input.body);
+  const { value, text } = await parseArticleBodyInWorker(input.format, input.body);
   return db.$transaction(
     async (tx) => {
       const actor = await requireArticleWriter(tx, options.actor);
@@ -158,7 +158,7 @@ async function moveAnnotations(tx: Tx, revisionId: string, text: string, annotat
 export async function previewArticleBody(options: { actor: Actor | null; input: unknown }) {
   requireMember(options.actor);
   const input = parseInput(reviseArticleSchema, options.input);
-  return parseArticleBody(input.format, input.body);
+  return parseArticleBodyInWorker(input.format, input.body);
 }
 
 /**

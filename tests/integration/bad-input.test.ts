@@ -135,9 +135,14 @@ describe("bad input answers 400 naming the field, and changes nothing", () => {
     await expectRefused(d.workspace.id, /^defaultVerdict/, () => importAnnotations({ actor: d.editor, articleId: d.article.id, document: [], options: { defaultVerdict: "\u0000" } }));
   });
 
-  it("9. article bodies: NUL and broken characters name the body", async () => {
+  it("9. deeply nested or pathological article bodies: 400 too complex, never a stack overflow", async () => {
     const d = await desk();
-    await expectRefused(d.workspace.id, /^body/, () => addArticle({ actor: d.editor, input: { title: "T", format: "text", body: "a\uD800" } }));
-    await expectRefused(d.workspace.id, /^body/, () => previewArticleBody({ actor: d.editor, input: { format: "html", body: "<p>\u0000</p>" } }));
+    const add = (format: string, body: string) => () => addArticle({ actor: d.editor, input: { title: "T", format, body } });
+    await expectRefused(d.workspace.id, /^body: too complex to read: elements are nested over 32 levels/, add("html", "<div>".repeat(80_000) + "x"));
+    await expectRefused(d.workspace.id, /^body: too complex to read: line 1 is nested over 32 levels/, add("markdown", ">".repeat(5_000) + " x"));
+    await expectRefused(d.workspace.id, /^body: too complex to read: the paragraph from line 1 is over 100,000 characters/, add("markdown", "*a".repeat(150_000)));
+    await expectRefused(d.workspace.id, /^body: this looks like a binary file/, add("text", "a\u0000b"));
+    await expectRefused(d.workspace.id, /^body: body contains a broken character/, add("text", "a\uD800"));
+    await expectRefused(d.workspace.id, /^body/, () => previewArticleBody({ actor: d.editor, input: { format: "html", body: "<p>\uDFFF</p>" } }));
   });
 });

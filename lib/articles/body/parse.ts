@@ -6,6 +6,7 @@ import type { ArticleValue } from "../slate-value";
 import { readHtml } from "./html";
 import { readMarkdown } from "./markdown";
 import { readText } from "./text";
+import { checkBodyShape } from "./shape";
 
 export const BODY_FORMATS = ["text", "markdown", "html"] as const;
 export type BodyFormat = (typeof BODY_FORMATS)[number];
@@ -18,7 +19,7 @@ export const ARTICLE_JSON_BYTES = 4 * 1024 * 1024;
 
 export const bodyInputSchema = z.object({
   format: z.enum(BODY_FORMATS, { message: `format must be one of ${BODY_FORMATS.join(", ")}` }),
-  body: safeString("body"),
+  body: safeString("body", "body must be text", { allowNul: true }),
 });
 
 /**
@@ -27,10 +28,7 @@ export const bodyInputSchema = z.object({
  * over the limits.
  */
 export function parseArticleBody(format: BodyFormat, body: string): { value: ArticleValue; text: string } {
-  if (body.length > BODY_LIMITS.characters) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `body: the article is ${body.length.toLocaleString("en")} characters; at most ${BODY_LIMITS.characters.toLocaleString("en")}`);
-  }
-  if (looksBinary(body)) throw new AppError("BAD_REQUEST", "body: this looks like a binary file, not text; upload a .txt, .md or .html file");
+  checkRawBody(format, body);
   const value = format === "html" ? readHtml(body) : format === "markdown" ? readMarkdown(body) : readText(body);
   if (value.length === 0) throw new AppError("BAD_REQUEST", "body: there is no text in it");
   if (value.length > BODY_LIMITS.blocks) throw new AppError("BAD_REQUEST", `body: ${value.length.toLocaleString("en")} blocks (paragraphs, headings, list items); at most ${BODY_LIMITS.blocks.toLocaleString("en")}`);
@@ -38,6 +36,15 @@ export function parseArticleBody(format: BodyFormat, body: string): { value: Art
   const long = value.findIndex((block) => block.children.reduce((n, leaf) => n + leaf.text.length, 0) > BODY_LIMITS.blockCharacters);
   if (long >= 0) throw new AppError("BAD_REQUEST", `body: block ${long + 1} is over ${BODY_LIMITS.blockCharacters.toLocaleString("en")} characters; split it into paragraphs`);
   return { value, text };
+}
+
+/** The checks on the raw text, before any parser runs: size, binary data, nesting and block limits (./shape.ts). Cheap: one pass. */
+export function checkRawBody(format: BodyFormat, body: string): void {
+  if (body.length > BODY_LIMITS.characters) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `body: the article is ${body.length.toLocaleString("en")} characters; at most ${BODY_LIMITS.characters.toLocaleString("en")}`);
+  }
+  if (looksBinary(body)) throw new AppError("BAD_REQUEST", "body: this looks like a binary file, not text; upload a .txt, .md or .html file");
+  checkBodyShape(format, body);
 }
 
 /** NUL bytes, or many replacement characters from a failed decode, mean this is not a text file. */
