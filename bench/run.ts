@@ -14,6 +14,7 @@ import { benchExport } from "./export";
 import { benchDashboard, type DashboardBench } from "./dashboard";
 import { benchReanchor } from "./reanchor";
 import { benchLoad, formatRun, loadOptionsFromEnv, type LoadBench } from "./load";
+import { benchBodyParse, reportBodyParse, type BodyParseResult } from "./body-parse";
 import { createBenchArticle, generateSpans } from "./fixtures";
 import { median, percentile, round, timeCalls } from "./stats";
 
@@ -107,6 +108,9 @@ try {
     listAnnotations: { api: summary(listMs), pgSelect: summary(pgSelectMs), ratioP50: round(percentile(listMs, 50) / percentile(pgSelectMs, 50), 1), rows: ANNOTATIONS },
   };
 
+  console.log("Posting hostile article bodies while reading…");
+  results.bodyParse = await benchBodyParse(server.url, cookie);
+
   await server.stop();
   server = undefined;
   console.log(`Revising the ${WORDS.toLocaleString("en")}-word article and re-anchoring its ${ANNOTATIONS} annotations…`);
@@ -116,6 +120,7 @@ try {
   if (LOAD.seconds > 0 && LOAD.runs > 0) results.load = await benchLoad(LOAD, () => {});
 
   report(results);
+  reportBodyParse(results.bodyParse as BodyParseResult[]);
   mkdirSync("bench-results", { recursive: true });
   writeFileSync("bench-results/latest.json", JSON.stringify(results, null, 2));
   console.log("\nWritten to bench-results/latest.json");
