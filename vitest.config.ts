@@ -20,6 +20,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
+          // Two files at once: every test makes its own workspace (tests/support/factories.ts) and
+          // counts only its own rows, so files cannot disturb each other.
+          maxWorkers: 2,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
