@@ -22,7 +22,8 @@ async function run(tool: "export" | "import", args: string[]): Promise<{ code: n
 }
 
 describe("command line export and import", () => {
-  // Each run starts a tsx process (2–3 s on these machines while other test files run): allow for nine.
+  // Each run starts a tsx process (2–3 s on these machines while other test files run, more on a
+  // loaded one): three in turn, then six at once.
   it("exports a workspace to a file and imports it into another desk's article, with clear exit codes", { timeout: 120_000 }, async () => {
     const source = await createWorkspace("CLI source");
     const paragraphs = ["Inflation hit 9% in May, the minister said."];
@@ -44,20 +45,27 @@ describe("command line export and import", () => {
     expect(await db.annotation.count({ where: { articleId: into.id } })).toBe(1);
     expect(JSON.parse((await run("import", ["--article", into.id, file])).stdout)).toEqual({ imported: 0, skipped: 1, unanchored: 0 });
 
-    // Refused input: exit 1 with the reasons on stderr, nothing written.
-    const bad = path.join(dir, "bad.json");
-    writeFileSync(bad, JSON.stringify({ format: "factmark.v1", annotations: [] }));
-    const refused = await run("import", ["--article", into.id, bad]);
+    // Refused input (exit 1, the reasons on stderr, nothing written) and wrong usage (exit 2, the
+    // usage text). The runs are independent of each other, so they go at once.
+    const empty = path.join(dir, "empty.json");
+    writeFileSync(empty, JSON.stringify({ format: "factmark.v1", annotations: [] }));
+    const notJson = path.join(dir, "not.json");
+    writeFileSync(notJson, "{ not json");
+    const [refused, unreadable, noDesk, badFormat, exportUsage, importUsage] = await Promise.all([
+      run("import", ["--article", into.id, empty]),
+      run("import", ["--article", into.id, notJson]),
+      run("export", ["--workspace", "no-such-desk", "--format", "w3c", "--out", path.join(dir, "none.json")]),
+      run("export", ["--workspace", source.workspace.slug, "--format", "csv", "--out", path.join(dir, "csv.json")]),
+      run("export", ["--format", "w3c"]),
+      run("import", ["--article", into.id]),
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/error: The file has \d+ problems; nothing was imported\n {2}file: /);
-    writeFileSync(bad, "{ not json");
-    expect(await run("import", ["--article", into.id, bad])).toMatchObject({ code: 1, stderr: expect.stringContaining("is not valid JSON") });
-    expect(await run("export", ["--workspace", "no-such-desk", "--format", "w3c", "--out", file])).toMatchObject({ code: 1, stderr: expect.stringContaining('No workspace has the slug "no-such-desk"') });
-    expect(await run("export", ["--workspace", source.workspace.slug, "--format", "csv", "--out", file])).toMatchObject({ code: 1, stderr: expect.stringContaining("format must be one of") });
+    expect(unreadable).toMatchObject({ code: 1, stderr: expect.stringContaining("is not valid JSON") });
+    expect(noDesk).toMatchObject({ code: 1, stderr: expect.stringContaining('No workspace has the slug "no-such-desk"') });
+    expect(badFormat).toMatchObject({ code: 1, stderr: expect.stringContaining("format must be one of") });
     expect(await db.annotation.count({ where: { articleId: into.id } })).toBe(1);
-
-    // Wrong usage: exit 2 with the usage text.
-    expect(await run("export", ["--format", "w3c"])).toMatchObject({ code: 2, stderr: expect.stringContaining("usage: npm run export") });
-    expect(await run("import", ["--article", into.id])).toMatchObject({ code: 2, stderr: expect.stringContaining("usage: npm run import") });
+    expect(exportUsage).toMatchObject({ code: 2, stderr: expect.stringContaining("usage: npm run export") });
+    expect(importUsage).toMatchObject({ code: 2, stderr: expect.stringContaining("usage: npm run import") });
   });
 });
