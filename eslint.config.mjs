@@ -16,6 +16,16 @@ const config = [
   },
   // Tests read the database directly to prove what a call changed (or did not).
   { files: ["lib/**", "tests/**"], rules: { "no-restricted-imports": "off" } },
+  // Specs take test and expect from fixtures.ts, whose page fixtures fail a test on a CSP violation.
+  {
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", message: "Import test and expect from ./fixtures: its pages fail the test on CSP violations, page errors and dialogs." }] },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,11 +1,6 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { API_ARTICLE_TITLE, OTHER_DESK_USER, signedInPage } from "./fixtures";
+import { API_ARTICLE_TITLE, type APIRequestContext, expect, test } from "./fixtures";
 
 // The annotation API over HTTP: status codes, messages, and that refusals change nothing.
-
-async function apiAs(browser: Browser, email: string): Promise<APIRequestContext> {
-  return (await signedInPage(browser, email)).request;
-}
 
 /** The demo desk's second article, which only this file annotates. */
 async function demoArticle(api: APIRequestContext) {
@@ -39,8 +34,8 @@ test("every annotation and note route answers 401 JSON without a session", async
   }
 });
 
-test("create, read, update, note and delete through the API, with refusals that change nothing", async ({ browser }) => {
-  const reviewer = await apiAs(browser, "reviewer@example.com");
+test("create, read, update, note and delete through the API, with refusals that change nothing", async ({ apiAs }) => {
+  const reviewer = await apiAs("reviewer");
   const { id: articleId, body } = await demoArticle(reviewer);
 
   const created = await reviewer.post(`/api/articles/${articleId}/annotations`, { data: { ...body, sources: [{ url: "https://example.org/a" }], note: "first" } });
@@ -65,10 +60,10 @@ test("create, read, update, note and delete through the API, with refusals that 
   }
 
   // Another reviewer: 403; another workspace: 404; nothing changes.
-  const reviewer2 = await apiAs(browser, "reviewer2@example.com");
+  const reviewer2 = await apiAs("reviewer2");
   expect((await reviewer2.patch(`/api/annotations/${annotation.id}`, { data: { version: 1, claim: "taken over" } })).status()).toBe(403);
   expect((await reviewer2.delete(`/api/annotations/${annotation.id}`)).status()).toBe(403);
-  const other = await apiAs(browser, OTHER_DESK_USER);
+  const other = await apiAs("otherAdmin");
   expect((await other.get(`/api/annotations/${annotation.id}`)).status()).toBe(404);
   expect((await other.get(`/api/articles/${articleId}/annotations`)).status()).toBe(404);
   expect((await other.post(`/api/annotations/${annotation.id}/notes`, { data: { body: "hi" } })).status()).toBe(404);

@@ -1,5 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
-import { OTHER_DESK_USER, signedInPage } from "./fixtures";
+import { expect, type Page, test } from "./fixtures";
 import { highlights, panel, saveAnnotation } from "./annotating";
 import { selectWithRange } from "./selection";
 
@@ -28,8 +27,8 @@ async function addArticle(editor: Page, title: string) {
   return editor.url();
 }
 
-test("an article pasted as HTML renders safely, follows its annotations through a revision, and an orphan is re-placed", async ({ browser }) => {
-  const editor = await signedInPage(browser, "editor@example.com");
+test("an article pasted as HTML renders safely, follows its annotations through a revision, and an orphan is re-placed", async ({ pageAs }) => {
+  const editor = await pageAs("editor");
   const url = await addArticle(editor, "Harbour traffic up");
   const body = editor.getByTestId("article-body");
   await expect(body).toContainText("The port 🚢 handled 3 million containers");
@@ -38,7 +37,7 @@ test("an article pasted as HTML renders safely, follows its annotations through 
   expect(await editor.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
 
   // A reviewer annotates the span right after the emoji, and a sentence that will be deleted.
-  const reviewer = await signedInPage(browser, "reviewer@example.com");
+  const reviewer = await pageAs("reviewer");
   await reviewer.goto(url);
   await selectWithRange(reviewer, "handled 3 million containers");
   await reviewer.keyboard.press("Control+Alt+M");
@@ -86,8 +85,8 @@ test("an article pasted as HTML renders safely, follows its annotations through 
   await expect(highlights(reviewer, "Pay talks continue")).toHaveCount(1);
 });
 
-test("a fuzzy move is marked for checking until someone confirms it", async ({ browser }) => {
-  const editor = await signedInPage(browser, "editor@example.com");
+test("a fuzzy move is marked for checking until someone confirms it", async ({ pageAs }) => {
+  const editor = await pageAs("editor");
   const url = await addArticle(editor, "Harbour traffic check");
   await selectWithRange(editor, "handled 3 million containers");
   await editor.keyboard.press("Control+Alt+M");
@@ -108,7 +107,7 @@ test("a fuzzy move is marked for checking until someone confirms it", async ({ b
   await expect(highlights(editor, "handled 3.2 million containers")).not.toHaveClass(/needs-check/);
 });
 
-test("article routes: 401 without a session, 403 for reviewers unless allowed, 404 for another desk, clear 400s", async ({ browser, request }) => {
+test("article routes: 401 without a session, 403 for reviewers unless allowed, 404 for another desk, clear 400s", async ({ pageAs, request }) => {
   const id = "c000000000000000000000000";
   for (const response of [
     await request.post("/api/articles", { data: {} }),
@@ -121,13 +120,13 @@ test("article routes: 401 without a session, 403 for reviewers unless allowed, 4
     expect(response.status()).toBe(401);
   }
 
-  const reviewer = await signedInPage(browser, "reviewer2@example.com");
+  const reviewer = await pageAs("reviewer2");
   const article = { title: "Reviewer's article", format: "text", body: "Some text." };
   const refused = await reviewer.request.post("/api/articles", { data: article });
   expect(refused.status()).toBe(403);
   expect((await reviewer.goto("/articles/new"))?.status()).toBe(403);
 
-  const editor = await signedInPage(browser, "editor@example.com");
+  const editor = await pageAs("editor");
   const bad = await editor.request.post("/api/articles", { data: { ...article, body: "<script>x</script>", format: "html" } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toBe("body: there is no text in it");
@@ -142,7 +141,7 @@ test("article routes: 401 without a session, 403 for reviewers unless allowed, 4
   expect((await reviewer.request.post(`/api/articles/${articleId}/revisions`, { data: { format: "text", body: "Mine now." } })).status()).toBe(403);
   expect((await reviewer.request.patch(`/api/articles/${articleId}`, { data: { title: "Mine" } })).status()).toBe(403);
 
-  const other = await signedInPage(browser, OTHER_DESK_USER);
+  const other = await pageAs("otherAdmin");
   expect((await other.request.post(`/api/articles/${articleId}/revisions`, { data: { format: "text", body: "Theirs." } })).status()).toBe(404);
   expect((await other.request.patch(`/api/articles/${articleId}`, { data: { title: "Theirs" } })).status()).toBe(404);
   expect((await other.request.get(`/api/articles/${articleId}/revisions/1`)).status()).toBe(404);

@@ -1,6 +1,5 @@
-import { expect, test, type Locator } from "@playwright/test";
-import { signedInPage } from "./fixtures";
-import { DASHBOARD_EDITOR, EXPECTED } from "../support/dashboard-fixture";
+import { expect, type Locator, test } from "./fixtures";
+import { EXPECTED } from "../support/dashboard-fixture";
 
 // The dashboards on the fixture desk, whose every figure is known (tests/support/dashboard-fixture.ts).
 
@@ -12,8 +11,9 @@ async function tableOf(table: Locator): Promise<Record<string, string[]>> {
   return Object.fromEntries(entries);
 }
 
-test("the dashboard shows the fixture's numbers in charts and tables, filters from the URL, and explains nonsense filters", async ({ browser }) => {
-  const editor = await signedInPage(browser, DASHBOARD_EDITOR);
+test("the dashboard shows the fixture's numbers in charts and tables, filters from the URL, and explains nonsense filters", async ({ pageAs }) => {
+  const editor = await pageAs("dashboardEditor");
+  await editor.goto("/articles");
   await editor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
   const stats = editor.getByTestId("stats");
   await expect(stats).toContainText(`Annotations${EXPECTED.total}`);
@@ -49,8 +49,8 @@ test("the dashboard shows the fixture's numbers in charts and tables, filters fr
   await expect(editor.locator("main").getByRole("alert")).toContainText("reviewer: no such member of this workspace");
 });
 
-test("the agreement page gives percent agreement, ordinal alpha and the disagreement to settle", async ({ browser }) => {
-  const editor = await signedInPage(browser, DASHBOARD_EDITOR);
+test("the agreement page gives percent agreement, ordinal alpha and the disagreement to settle", async ({ pageAs }) => {
+  const editor = await pageAs("dashboardEditor");
   await editor.goto("/agreement");
   const stats = editor.getByTestId("agreement-stats");
   await expect(stats).toContainText("Pairs compared2");
@@ -65,12 +65,12 @@ test("the agreement page gives percent agreement, ordinal alpha and the disagree
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Budget speech");
 });
 
-test("reviewers get 403 on the editors' pages; another desk's editor sees only its own desk", async ({ browser }) => {
-  const reviewer = await signedInPage(browser, "reviewer@example.com");
+test("reviewers get 403 on the editors' pages; another desk's editor sees only its own desk", async ({ pageAs }) => {
+  const reviewer = await pageAs("reviewer");
   expect((await reviewer.goto("/dashboard"))?.status()).toBe(403);
   expect((await reviewer.goto("/agreement"))?.status()).toBe(403);
   await expect(reviewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toHaveCount(0);
-  const editor = await signedInPage(browser, "editor@example.com");
+  const editor = await pageAs("editor");
   await editor.goto("/dashboard");
   await expect(editor.getByTestId("stats")).toBeVisible();
   await expect(editor.getByTestId("by-article")).not.toContainText("Budget speech");

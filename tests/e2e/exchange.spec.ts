@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { API_ARTICLE_TITLE, IMPORT_ARTICLE_TITLE, OTHER_DESK_USER, signedInPage } from "./fixtures";
+import { API_ARTICLE_TITLE, type APIRequestContext, expect, IMPORT_ARTICLE_TITLE, type Page, test } from "./fixtures";
 
 // Exports, imports and API tokens over HTTP and in the UI.
 
@@ -34,8 +33,8 @@ test("export and import answer 401 without a session; the native schema is publi
   expect(await schema.json()).toMatchObject({ $schema: "https://json-schema.org/draft/2020-12/schema", properties: { format: { const: "factmark.v1" } } });
 });
 
-test("an admin's API token reads its workspace's exports and GET routes, never writes or reaches another desk, and stops when revoked", async ({ browser, playwright }) => {
-  const admin = await signedInPage(browser, "admin@example.com");
+test("an admin's API token reads its workspace's exports and GET routes, never writes or reaches another desk, and stops when revoked", async ({ pageAs, playwright }) => {
+  const admin = await pageAs("admin");
   await admin.goto("/admin/tokens");
   await admin.getByLabel("Name").fill("E2E partner");
   await admin.getByRole("button", { name: "Create token" }).click();
@@ -58,7 +57,7 @@ test("an admin's API token reads its workspace's exports and GET routes, never w
   expect((await partner.post(`/api/articles/${apiArticle}/import`, { data: w3cFile([]) })).status()).toBe(401);
 
   // Another desk's article looks absent.
-  const other = await signedInPage(browser, OTHER_DESK_USER);
+  const other = await pageAs("otherAdmin");
   const otherArticle = await articleId(other.request, "Other desk article");
   expect((await partner.get(`/api/articles/${otherArticle}`)).status()).toBe(404);
   expect((await partner.get(`/api/export?format=native&article=${otherArticle}`)).status()).toBe(404);
@@ -78,8 +77,8 @@ test("an admin's API token reads its workspace's exports and GET routes, never w
   await partner.dispose();
 });
 
-test("reviewers cannot manage tokens or import; another desk's editor gets 404", async ({ browser }) => {
-  const reviewer = await signedInPage(browser, "reviewer@example.com");
+test("reviewers cannot manage tokens or import; another desk's editor gets 404", async ({ pageAs }) => {
+  const reviewer = await pageAs("reviewer");
   expect((await reviewer.goto("/admin/tokens"))?.status()).toBe(403);
   const target = await articleId(reviewer.request, IMPORT_ARTICLE_TITLE);
   await reviewer.goto(`/articles/${target}`);
@@ -87,7 +86,7 @@ test("reviewers cannot manage tokens or import; another desk's editor gets 404",
   await expect(reviewer.getByText("Import annotations")).toHaveCount(0);
   const refused = await reviewer.request.post(`/api/articles/${target}/import`, { data: w3cFile([{ id: "r1", exact: "minister", tag: "True" }]) });
   expect(refused.status()).toBe(403);
-  const other = await signedInPage(browser, OTHER_DESK_USER);
+  const other = await pageAs("otherAdmin");
   expect((await other.request.post(`/api/articles/${target}/import`, { data: w3cFile([{ id: "o1", exact: "minister", tag: "True" }]) })).status()).toBe(404);
   const { annotations } = await (await reviewer.request.get(`/api/articles/${target}/annotations`)).json();
   expect(annotations.filter((a: { quote: string }) => a.quote === "minister")).toEqual([]);
@@ -99,8 +98,8 @@ async function importFile(page: Page, name: string, content: unknown) {
   await page.getByRole("button", { name: "Import", exact: true }).click();
 }
 
-test("an editor imports a W3C file in the browser: problems by item first, then the rest on request, then downloads the exports", async ({ browser }) => {
-  const editor = await signedInPage(browser, "editor@example.com");
+test("an editor imports a W3C file in the browser: problems by item first, then the rest on request, then downloads the exports", async ({ pageAs }) => {
+  const editor = await pageAs("editor");
   const target = await articleId(editor.request, IMPORT_ARTICLE_TITLE);
   await editor.goto(`/articles/${target}`);
   await editor.locator(".workspace[data-interactive='true']").waitFor();

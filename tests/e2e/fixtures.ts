@@ -1,37 +1,107 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+// The e2e tests' `test` and `expect`. Every spec imports them from here (ESLint enforces it), so
+// every page a test opens is watched: a CSP violation, an uncaught page error or a dialog fails
+// the test. Signed-in pages and API clients come from the sessions the setup project stored
+// (auth.setup.ts), so only the tests about sign-in go through the login form.
+import { fileURLToPath } from "node:url";
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, type Role } from "./seeded";
 
-export const E2E_PORT = 3100;
-export const DEMO_PASSWORD = "factmark-demo";
-export const OTHER_DESK_USER = "other@example.com";
-/** A reviewer on the other desk whose sessions the security tests end; no other test uses it. */
-export const REVOCATION_USER = "revoked@example.com";
-/** Demo-desk reviewers that only the authorization matrix signs in as, then deactivates or signs out everywhere. */
-export const MATRIX_DEACTIVATED_USER = "matrix-deactivated@example.com";
-export const MATRIX_REVOKED_USER = "matrix-revoked@example.com";
-/** A read-only API token of the demo desk (tests/e2e/server.ts stores its hash). */
-export const MATRIX_TOKEN = `fmk_${"m".repeat(43)}`;
-export const DEMO_ARTICLE_TITLE = "White House: Trump will not meet formally with Putin";
-/** A second demo-desk article that only the API tests annotate, so files can run in parallel. */
-export const API_ARTICLE_TITLE = "Wire copy for API tests";
-/** A demo-desk article that only the export and import tests change. */
-export const IMPORT_ARTICLE_TITLE = "Wire copy for import tests";
-export const IMPORT_ARTICLE_PARAGRAPHS = ["The minister 👋 said exports doubled last year.", "Exports doubled, the minister said again."];
+export * from "./seeded";
+export { expect };
+export type { APIRequestContext, APIResponse, Locator, Page } from "@playwright/test";
 
-/** Signs in through the real login form and waits for the articles page. */
+/** Where the setup project stores each role's session (git-ignored). */
+export const storageStateOf = (role: Role) => fileURLToPath(new URL(`.auth/${role}.json`, import.meta.url));
+
+/** Signs in over next-auth's credentials endpoint (as the login form does, without drawing it). */
+export async function signInOverApi(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+  expect(response.ok(), `sign-in as ${email}`).toBe(true);
+  const error = new URL((await response.json()).url).searchParams.get("error");
+  expect(error, `sign-in as ${email}`).toBeNull();
+}
+
+// Chromium reports a blocked script or style on the console: "Refused to execute inline script
+// because it violates…", "Executing inline script violates the following Content Security Policy…".
+const CSP_VIOLATION = /Content Security Policy|^Refused to /;
+
+/** Records what must never happen on a page of the app: CSP violations, uncaught errors, dialogs. */
+function watch(page: Page, problems: string[]) {
+  page.on("console", (message) => {
+    if (CSP_VIOLATION.test(message.text())) problems.push(`CSP violation on ${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`));
+  // The app's own confirm() prompts are dismissed too: no test answers one yet.
+  page.on("dialog", (dialog) => {
+    problems.push(`${dialog.type()} dialog on ${page.url()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => {});
+  });
+}
+
+type Fixtures = {
+  /** A page signed in as one of the stored roles, in a browser context of its own. */
+  pageAs: (role: Role) => Promise<Page>;
+  /** An HTTP client with one of the stored roles' session. */
+  apiAs: (role: Role) => Promise<APIRequestContext>;
+  /**
+   * A page signed in (over the API) as someone who is not a stored role: people a test creates,
+   * or the dedicated users whose sessions a test ends.
+   */
+  signedInAs: (email: string, password?: string) => Promise<Page>;
+  /** Problems seen on any page of the test; checked when the test ends. */
+  pageProblems: string[];
+};
+
+export const test = base.extend<Fixtures>({
+  pageProblems: async ({}, provide) => {
+    const problems: string[] = [];
+    await provide(problems);
+    expect(problems, "CSP violations, uncaught errors or dialogs in the browser").toEqual([]);
+  },
+  page: async ({ page, pageProblems }, provide) => {
+    watch(page, pageProblems);
+    await provide(page);
+  },
+  pageAs: async ({ browser, pageProblems }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (role) => {
+      const context = await browser.newContext({ storageState: storageStateOf(role) });
+      contexts.push(context);
+      context.on("page", (page) => watch(page, pageProblems));
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+  signedInAs: async ({ browser, pageProblems }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (email, password) => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      context.on("page", (page) => watch(page, pageProblems));
+      await signInOverApi(context.request, email, password);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+  apiAs: async ({ playwright, baseURL }, provide) => {
+    const clients: APIRequestContext[] = [];
+    await provide(async (role) => {
+      const client = await playwright.request.newContext({ baseURL, storageState: storageStateOf(role) });
+      clients.push(client);
+      return client;
+    });
+    await Promise.all(clients.map((client) => client.dispose()));
+  },
+});
+
+/** Signs in through the real login form and waits for the articles page (sign-in tests only). */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/articles$/);
-}
-
-/** A signed-in page in its own browser context, so several people can act side by side. */
-export async function signedInPage(browser: Browser, email: string, password = DEMO_PASSWORD) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, password);
-  return page;
 }
 
 /** Submits the login form and returns the alert text shown for a failure. */
@@ -44,3 +114,4 @@ export async function failSignIn(page: Page, email: string, password: string) {
   await expect(alert).not.toBeEmpty();
   return alert;
 }
+

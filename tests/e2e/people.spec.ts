@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
-import { failSignIn, signIn, signedInPage } from "./fixtures";
+import { expect, failSignIn, type Page, test } from "./fixtures";
 
 const PASSWORD = "a long initial password";
 
@@ -26,8 +25,8 @@ async function setRole(admin: Page, email: string, role: string) {
   await expect(row.getByText(`is now ${role.toLowerCase()}.`)).toBeVisible();
 }
 
-test("bad input in the add-person form gets field messages and adds no one", async ({ page }) => {
-  await signIn(page, "admin@example.com");
+test("bad input in the add-person form gets field messages and adds no one", async ({ pageAs }) => {
+  const page = await pageAs("admin");
   await page.goto("/admin/people");
   // The rule is there before anyone breaks it.
   await expect(page.getByLabel("Initial password")).toHaveAccessibleDescription(/At least 12 characters/);
@@ -50,10 +49,10 @@ test("bad input in the add-person form gets field messages and adds no one", asy
   await expect(page.locator("tbody tr").filter({ hasText: "Shorty" })).toHaveCount(0);
 });
 
-test("a demoted admin and editor lose their rights on their next request", async ({ browser }) => {
-  const admin = await signedInPage(browser, "admin@example.com");
+test("a demoted admin and editor lose their rights on their next request", async ({ pageAs, signedInAs }) => {
+  const admin = await pageAs("admin");
   const email = await addPerson(admin, "Dana Demoted", "Admin");
-  const dana = await signedInPage(browser, email, PASSWORD);
+  const dana = await signedInAs(email, PASSWORD);
   expect((await dana.goto("/admin/people"))?.status()).toBe(200);
 
   await setRole(admin, email, "Editor");
@@ -65,10 +64,10 @@ test("a demoted admin and editor lose their rights on their next request", async
   await expect(dana.getByTestId("current-role")).toHaveText("Reviewer");
 });
 
-test("a deactivated member is signed out and cannot sign in again", async ({ browser }) => {
-  const admin = await signedInPage(browser, "admin@example.com");
+test("a deactivated member is signed out and cannot sign in again", async ({ pageAs, signedInAs }) => {
+  const admin = await pageAs("admin");
   const email = await addPerson(admin, "Dee Activated", "Reviewer");
-  const dee = await signedInPage(browser, email, PASSWORD);
+  const dee = await signedInAs(email, PASSWORD);
 
   const row = admin.getByTestId(`member-${email}`);
   await row.getByRole("button", { name: "Deactivate" }).click();
@@ -82,11 +81,12 @@ test("a deactivated member is signed out and cannot sign in again", async ({ bro
   await expect(await failSignIn(dee, email, PASSWORD)).toHaveText("Email or password is incorrect.");
 });
 
-test("'Sign out everywhere' ends the user's sessions in every browser", async ({ browser }) => {
-  const admin = await signedInPage(browser, "admin@example.com");
+test("'Sign out everywhere' ends the user's sessions in every browser", async ({ pageAs, signedInAs }) => {
+  const admin = await pageAs("admin");
   const email = await addPerson(admin, "Sam Twodevices", "Reviewer");
-  const laptop = await signedInPage(browser, email, PASSWORD);
-  const phone = await signedInPage(browser, email, PASSWORD);
+  const laptop = await signedInAs(email, PASSWORD);
+  const phone = await signedInAs(email, PASSWORD);
+  await laptop.goto("/articles");
   await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(laptop).toHaveURL(/\/login/);
   await phone.goto("/articles");
@@ -94,8 +94,8 @@ test("'Sign out everywhere' ends the user's sessions in every browser", async ({
   expect((await phone.request.get("/api/articles")).status()).toBe(401);
 });
 
-test("an admin adds a verdict to the scale and retires it; reviewers get 403 on the scale page", async ({ browser }) => {
-  const admin = await signedInPage(browser, "admin@example.com");
+test("an admin adds a verdict to the scale and retires it; reviewers get 403 on the scale page", async ({ pageAs }) => {
+  const admin = await pageAs("admin");
   await admin.goto("/admin/scale");
   const key = `satire-${Date.now()}`;
   await admin.getByLabel("Key").fill(key);
@@ -109,6 +109,6 @@ test("an admin adds a verdict to the scale and retires it; reviewers get 403 on 
   await row.getByRole("button", { name: "Delete" }).click();
   await expect(admin.getByTestId(`option-${key}`)).toHaveCount(0);
 
-  const reviewer = await signedInPage(browser, "reviewer@example.com");
+  const reviewer = await pageAs("reviewer");
   expect((await reviewer.goto("/admin/scale"))?.status()).toBe(403);
 });

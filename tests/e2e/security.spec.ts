@@ -1,8 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { API_ARTICLE_TITLE, DEMO_PASSWORD, E2E_PORT, REVOCATION_USER, signedInPage, signIn } from "./fixtures";
+import { API_ARTICLE_TITLE, type APIRequestContext, DEMO_PASSWORD, E2E_PORT, expect, REVOCATION_USER, test } from "./fixtures";
 
 // Attacks from the hardening pass (#11), replayed against the real server: each must fail.
 
@@ -22,10 +21,10 @@ test("rotating X-Forwarded-For does not get around the sign-in throttle", async 
   expect(await postSignIn(request, email, "guess 11", { "X-Forwarded-For": "198.51.100.77" })).toMatch(/^Too many attempts, try again in 1[45] minutes\.$/);
 });
 
-test("a signed-in visit to the login page never redirects off the app", async ({ page }) => {
-  await signIn(page, "reviewer@example.com");
+test("a signed-in visit to the login page never redirects off the app", async ({ apiAs }) => {
+  const reviewer = await apiAs("reviewer");
   for (const callbackUrl of ["/\\evil.example/phish", "/\t/evil.example", "//evil.example", "https://evil.example/"]) {
-    const response = await page.request.get(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+    const response = await reviewer.get(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
     expect(response.status()).toBe(307);
     expect(response.headers()["location"]).toBe("/articles");
   }
@@ -39,9 +38,10 @@ test("the login form sends a crafted return path back into the app", async ({ pa
   await expect(page).toHaveURL(`http://localhost:${E2E_PORT}/articles`);
 });
 
-test("next-auth's session endpoint agrees once the user signed out everywhere", async ({ browser }) => {
-  const laptop = await signedInPage(browser, REVOCATION_USER);
-  const phone = await signedInPage(browser, REVOCATION_USER);
+test("next-auth's session endpoint agrees once the user signed out everywhere", async ({ signedInAs }) => {
+  const laptop = await signedInAs(REVOCATION_USER);
+  const phone = await signedInAs(REVOCATION_USER);
+  await laptop.goto("/articles");
   expect(await (await phone.request.get("/api/auth/session")).json()).toMatchObject({ userId: expect.any(String) });
   await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(laptop).toHaveURL(/\/login/);
@@ -63,13 +63,13 @@ async function apiArticle(request: APIRequestContext) {
   return { id: article.id as string, body, count };
 }
 
-test("a page on another port cannot create an annotation with the reviewer's cookie", async ({ browser }) => {
+test("a page on another port cannot create an annotation with the reviewer's cookie", async ({ pageAs }) => {
   // The attacker's site: same host, another port (the cookie goes along: same site, other origin).
   let html = "";
   const attacker = createServer((_, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
   await new Promise<void>((resolve) => attacker.listen(0, resolve));
   const attackerPort = (attacker.address() as AddressInfo).port;
-  const reviewer = await signedInPage(browser, "reviewer@example.com");
+  const reviewer = await pageAs("reviewer");
   const { id, body, count } = await apiArticle(reviewer.request);
   // The audit's exploit: a text/plain form whose one field makes the body valid JSON.
   const [name, value] = [JSON.stringify(body).slice(0, -1) + ',"pad":"', '"}'];
@@ -87,8 +87,8 @@ test("a page on another port cannot create an annotation with the reviewer's coo
   attacker.close();
 });
 
-test("a foreign Origin or a non-JSON body is refused on every kind of write, and changes nothing", async ({ browser }) => {
-  const reviewer = await signedInPage(browser, "reviewer@example.com");
+test("a foreign Origin or a non-JSON body is refused on every kind of write, and changes nothing", async ({ pageAs }) => {
+  const reviewer = await pageAs("reviewer");
   const { id, body, count } = await apiArticle(reviewer.request);
   const created = await reviewer.request.post(`/api/articles/${id}/annotations`, { data: body });
   expect(created.status()).toBe(201);

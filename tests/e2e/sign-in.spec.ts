@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
-import { DEMO_ARTICLE_TITLE, failSignIn, signIn } from "./fixtures";
+import { DEMO_ARTICLE_TITLE, expect, failSignIn, signIn, test } from "./fixtures";
 
 const ROLES = [
   ["admin@example.com", "Admin"],
