@@ -1,8 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { API_ARTICLE_TITLE, OTHER_DESK_USER, signedInPage } from "./fixtures";
+import { randomUUID } from "node:crypto";
+import { API_ARTICLE_TITLE, type APIRequestContext, expect, type Page, test } from "./fixtures";
 import { panel } from "./annotating";
 
-// The review loop in the browser: submit, changes requested with a comment, resubmit, approve, publish, locked.
+// The review loop in the browser: submit, changes requested with a comment, resubmit, approve, publish, locked, corrected.
 
 async function openAnnotation(page: Page, articleId: string, claim: string) {
   await page.goto(`/articles/${articleId}`);
@@ -10,31 +10,46 @@ async function openAnnotation(page: Page, articleId: string, claim: string) {
   return page.getByTestId("review-status");
 }
 
-test("a reviewer submits, the editor sends it back with a comment, the reviewer resubmits, the editor approves and publishes; then it is locked", async ({ browser }) => {
-  const reviewer = await signedInPage(browser, "reviewer@example.com");
-  const { articles } = await (await reviewer.request.get("/api/articles")).json();
-  const articleId = articles.find((a: { title: string }) => a.title === API_ARTICLE_TITLE).id;
-  const article = await (await reviewer.request.get(`/api/articles/${articleId}`)).json();
+/** A fresh annotation of the reviewer's on the API tests' article, moved along `steps` over the API. */
+async function annotationIn(api: { reviewer: APIRequestContext; editor: APIRequestContext }, steps: ("SUBMITTED" | "APPROVED" | "PUBLISHED")[]) {
+  const { articles } = await (await api.reviewer.get("/api/articles")).json();
+  const articleId: string = articles.find((a: { title: string }) => a.title === API_ARTICLE_TITLE).id;
+  const article = await (await api.reviewer.get(`/api/articles/${articleId}`)).json();
   const quote = "A second paragraph";
   const start = (article.text as string).indexOf(quote);
-  const claim = `Review loop ${Date.now()}`;
-  const created = await reviewer.request.post(`/api/articles/${articleId}/annotations`, { data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "mixed" } });
+  const claim = `Review loop ${randomUUID().slice(0, 8)}`;
+  const created = await api.reviewer.post(`/api/articles/${articleId}/annotations`, { data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "mixed" } });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
+  for (const [version, status] of steps.entries()) {
+    const by = status === "SUBMITTED" ? api.reviewer : api.editor;
+    expect((await by.post(`/api/annotations/${id}/status`, { data: { status, version: version + 1 } })).status()).toBe(200);
+  }
+  return { articleId, id: id as string, claim, version: steps.length + 1 };
+}
 
-  let status = await openAnnotation(reviewer, articleId, claim);
+// The review loop in steps that each start from an annotation put in place over the API.
+
+test("a reviewer submits a draft for review", async ({ apiAs, pageAs }) => {
+  const { articleId, claim } = await annotationIn({ reviewer: await apiAs("reviewer"), editor: await apiAs("editor") }, []);
+  const reviewer = await pageAs("reviewer");
+  const status = await openAnnotation(reviewer, articleId, claim);
   await expect(status).toContainText("Status: Draft");
   await status.getByRole("button", { name: "Submit for review" }).click();
   await expect(status).toContainText("Status: Submitted");
+});
 
-  const editor = await signedInPage(browser, "editor@example.com");
-  status = await openAnnotation(editor, articleId, claim);
+test("the editor sends it back with a comment; the reviewer reads why in their work and resubmits", async ({ apiAs, pageAs }) => {
+  const { articleId, claim } = await annotationIn({ reviewer: await apiAs("reviewer"), editor: await apiAs("editor") }, ["SUBMITTED"]);
+  const editor = await pageAs("editor");
+  let status = await openAnnotation(editor, articleId, claim);
   await status.getByRole("button", { name: "Request changes" }).click();
   await expect(status.getByRole("alert")).toHaveText("comment: say what needs to change");
   await status.getByLabel("Comment (required to request changes)").fill("Cite the meeting minutes.");
   await status.getByRole("button", { name: "Request changes" }).click();
   await expect(status).toContainText("Status: Changes requested");
 
+  const reviewer = await pageAs("reviewer");
   await reviewer.goto("/my-work");
   await expect(reviewer.getByTestId("my-work").getByRole("row").filter({ hasText: claim })).toContainText("Changes requested by Eddie Editor");
   status = await openAnnotation(reviewer, articleId, claim);
@@ -42,15 +57,18 @@ test("a reviewer submits, the editor sends it back with a comment, the reviewer 
   await expect(status.getByTestId("last-decision")).toContainText("“Cite the meeting minutes.”");
   await status.getByRole("button", { name: "Submit for review" }).click();
   await expect(status).toContainText("Status: Submitted");
+});
 
+test("another reviewer cannot approve; the editor approves and publishes; then it is locked and final", async ({ apiAs, pageAs }) => {
+  const api = { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") };
+  const { articleId, id, claim, version } = await annotationIn(api, ["SUBMITTED"]);
   // Another reviewer cannot approve it (403), and nothing changes.
-  const reviewer2 = await signedInPage(browser, "reviewer2@example.com");
-  const submitted = await (await reviewer2.request.get(`/api/annotations/${id}`)).json();
-  const refused = await reviewer2.request.post(`/api/annotations/${id}/status`, { data: { status: "APPROVED", version: submitted.version } });
-  expect(refused.status()).toBe(403);
-  expect((await (await reviewer2.request.get(`/api/annotations/${id}`)).json()).status).toBe("SUBMITTED");
+  const reviewer2 = await apiAs("reviewer2");
+  expect((await reviewer2.post(`/api/annotations/${id}/status`, { data: { status: "APPROVED", version } })).status()).toBe(403);
+  expect((await (await reviewer2.get(`/api/annotations/${id}`)).json()).status).toBe("SUBMITTED");
 
-  status = await openAnnotation(editor, articleId, claim);
+  const editor = await pageAs("editor");
+  const status = await openAnnotation(editor, articleId, claim);
   await status.getByRole("button", { name: "Approve" }).click();
   await expect(status).toContainText("Status: Approved");
   await status.getByRole("button", { name: "Publish" }).click();
@@ -58,21 +76,25 @@ test("a reviewer submits, the editor sends it back with a comment, the reviewer 
   await expect(editor.getByTestId("annotation-detail").getByRole("button", { name: "Edit" })).toHaveCount(0);
 
   // Locked, and the API says why; published is final; another desk cannot see it.
-  const current = await (await editor.request.get(`/api/annotations/${id}`)).json();
-  const edit = await editor.request.patch(`/api/annotations/${id}`, { data: { version: current.version, claim: "changed" } });
+  const current = await (await api.editor.get(`/api/annotations/${id}`)).json();
+  const edit = await api.editor.patch(`/api/annotations/${id}`, { data: { version: current.version, claim: "changed" } });
   expect(edit.status()).toBe(409);
   expect((await edit.json()).error.message).toMatch(/published and locked/);
-  const reopen = await editor.request.post(`/api/annotations/${id}/status`, { data: { status: "CHANGES_REQUESTED", comment: "no", version: current.version } });
+  const reopen = await api.editor.post(`/api/annotations/${id}/status`, { data: { status: "CHANGES_REQUESTED", comment: "no", version: current.version } });
   expect(reopen.status()).toBe(409);
   expect((await reopen.json()).error.message).toBe("A published annotation cannot become changes requested: it is final");
-  const other = await signedInPage(browser, OTHER_DESK_USER);
-  expect((await other.request.post(`/api/annotations/${id}/status`, { data: { status: "DRAFT", version: current.version } })).status()).toBe(404);
-  expect((await other.request.post(`/api/annotations/${id}/corrections`, { data: { note: "x" } })).status()).toBe(404);
-  expect((await reviewer2.request.post(`/api/annotations/${id}/corrections`, { data: { note: "x" } })).status()).toBe(403);
-  expect((await editor.request.post(`/api/annotations/${id}/corrections`, { data: {} })).status()).toBe(400);
+  const other = await apiAs("otherAdmin");
+  expect((await other.post(`/api/annotations/${id}/status`, { data: { status: "DRAFT", version: current.version } })).status()).toBe(404);
+  expect((await other.post(`/api/annotations/${id}/corrections`, { data: { note: "x" } })).status()).toBe(404);
+  expect((await reviewer2.post(`/api/annotations/${id}/corrections`, { data: { note: "x" } })).status()).toBe(403);
+  expect((await api.editor.post(`/api/annotations/${id}/corrections`, { data: {} })).status()).toBe(400);
+});
 
-  // A correction: a new draft with a public note, reviewed again; once published it replaces the old one, and history shows both.
-  status = await openAnnotation(editor, articleId, claim);
+test("a correction of a published check is a new draft with a public note, reviewed again; once published it replaces the old one", async ({ apiAs, pageAs }) => {
+  const api = { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") };
+  const { articleId, id, claim } = await annotationIn(api, ["SUBMITTED", "APPROVED", "PUBLISHED"]);
+  const editor = await pageAs("editor");
+  await openAnnotation(editor, articleId, claim);
   const detail = editor.getByTestId("annotation-detail");
   await detail.getByRole("button", { name: "Start a correction" }).click();
   await detail.getByLabel("Correction note (published with the correction)").fill("The meeting was postponed, not cancelled.");
@@ -93,11 +115,11 @@ test("a reviewer submits, the editor sends it back with a comment, the reviewer 
   const entries = panel(editor).getByRole("button", { name: new RegExp(claim) });
   await expect(entries).toHaveCount(1);
   await expect(entries).toContainText(`${claim} (corrected)`);
-  expect(await (await editor.request.get(`/api/annotations/${id}`)).json()).toMatchObject({ status: "PUBLISHED", supersededAt: expect.any(String) });
+  expect(await (await api.editor.get(`/api/annotations/${id}`)).json()).toMatchObject({ status: "PUBLISHED", supersededAt: expect.any(String) });
 });
 
-test("the review queue: keyboard approve and send back with a comment; reviewers get 403; nonsense filters get a message", async ({ browser }) => {
-  const reviewer = await signedInPage(browser, "reviewer@example.com");
+test("the review queue: keyboard approve and send back with a comment; reviewers get 403; nonsense filters get a message", async ({ pageAs }) => {
+  const reviewer = await pageAs("reviewer");
   const { articles } = await (await reviewer.request.get("/api/articles")).json();
   const articleId = articles.find((a: { title: string }) => a.title === API_ARTICLE_TITLE).id;
   const article = await (await reviewer.request.get(`/api/articles/${articleId}`)).json();
@@ -113,7 +135,7 @@ test("the review queue: keyboard approve and send back with a comment; reviewers
 
   expect((await reviewer.goto("/review"))?.status()).toBe(403);
 
-  const editor = await signedInPage(browser, "editor@example.com");
+  const editor = await pageAs("editor");
   await editor.goto(`/review?reviewer=${(await (await reviewer.request.get(`/api/annotations/${firstId}`)).json()).author.id}&article=${articleId}`);
   const mine = editor.getByTestId("queue-item").filter({ hasText: String(stamp) });
   await expect(mine).toHaveCount(2);

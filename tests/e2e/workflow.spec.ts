@@ -1,5 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { signedInPage } from "./fixtures";
+import { type APIRequestContext, expect, test } from "./fixtures";
 import { panel } from "./annotating";
 
 // Every role against every transition through the API, and the blind second opinion in the browser.
@@ -24,36 +23,34 @@ const EXPECTED: Record<"author" | "otherReviewer" | "editor" | "admin", Record<S
   admin: { DRAFT: { SUBMITTED: 403 }, SUBMITTED: { APPROVED: 200, CHANGES_REQUESTED: 200 }, CHANGES_REQUESTED: { SUBMITTED: 403 }, APPROVED: { PUBLISHED: 200, CHANGES_REQUESTED: 200 }, PUBLISHED: {} },
 };
 
-test("each role × each transition: allowed moves succeed, the rest get 403 (role) or 409 (status) and change nothing", async ({ browser }) => {
-  test.setTimeout(180_000);
-  const pages = {
-    author: await signedInPage(browser, "reviewer@example.com"),
-    otherReviewer: await signedInPage(browser, "reviewer2@example.com"),
-    editor: await signedInPage(browser, "editor@example.com"),
-    admin: await signedInPage(browser, "admin@example.com"),
-  };
-  const api = (who: keyof typeof pages) => pages[who].request;
-  const article = await newArticle(api("editor"), "Transitions", "Rates rose. Prices fell. Wages grew.");
-  const move = (who: keyof typeof pages, id: string, status: Status, version: number) => api(who).post(`/api/annotations/${id}/status`, { data: { status, version, comment: "Needs a source." } });
-  // An annotation by the author, driven to `status` along the workflow.
-  const PATH: Record<Status, [keyof typeof pages, Status][]> = {
-    DRAFT: [],
-    SUBMITTED: [["author", "SUBMITTED"]],
-    CHANGES_REQUESTED: [["author", "SUBMITTED"], ["editor", "CHANGES_REQUESTED"]],
-    APPROVED: [["author", "SUBMITTED"], ["editor", "APPROVED"]],
-    PUBLISHED: [["author", "SUBMITTED"], ["editor", "APPROVED"], ["editor", "PUBLISHED"]],
-  };
-  async function inStatus(status: Status) {
-    const created = await api("author").post(`/api/articles/${article.id}/annotations`, { data: { revisionId: article.revisionId, start: 0, end: 11, quote: "Rates rose.", claim: "Rates rose", verdict: "true" } });
-    const { id } = await created.json();
-    let version = 1;
-    for (const [who, to] of PATH[status]) expect((await move(who, id, to, version++)).status()).toBe(200);
-    return { id, version };
-  }
+type Who = "author" | "otherReviewer" | "editor" | "admin";
+const WHO_IS: Record<Who, "reviewer" | "reviewer2" | "editor" | "admin"> = { author: "reviewer", otherReviewer: "reviewer2", editor: "editor", admin: "admin" };
 
-  for (const from of STATUSES) {
+// One test per starting status, each on an article of its own, so each holds on its own.
+for (const from of STATUSES) {
+  test(`each role × each transition from ${from}: allowed moves succeed, the rest get 403 (role) or 409 (status) and change nothing`, async ({ apiAs }) => {
+    const clients = {} as Record<Who, APIRequestContext>;
+    for (const who of Object.keys(WHO_IS) as Who[]) clients[who] = await apiAs(WHO_IS[who]);
+    const article = await newArticle(clients.editor, `Transitions from ${from}`, "Rates rose. Prices fell. Wages grew.");
+    const move = (who: Who, id: string, status: Status, version: number) => clients[who].post(`/api/annotations/${id}/status`, { data: { status, version, comment: "Needs a source." } });
+    // An annotation by the author, driven to `status` along the workflow.
+    const PATH: Record<Status, [Who, Status][]> = {
+      DRAFT: [],
+      SUBMITTED: [["author", "SUBMITTED"]],
+      CHANGES_REQUESTED: [["author", "SUBMITTED"], ["editor", "CHANGES_REQUESTED"]],
+      APPROVED: [["author", "SUBMITTED"], ["editor", "APPROVED"]],
+      PUBLISHED: [["author", "SUBMITTED"], ["editor", "APPROVED"], ["editor", "PUBLISHED"]],
+    };
+    async function inStatus(status: Status) {
+      const created = await clients.author.post(`/api/articles/${article.id}/annotations`, { data: { revisionId: article.revisionId, start: 0, end: 11, quote: "Rates rose.", claim: "Rates rose", verdict: "true" } });
+      const { id } = await created.json();
+      let version = 1;
+      for (const [who, to] of PATH[status]) expect((await move(who, id, to, version++)).status()).toBe(200);
+      return { id, version };
+    }
+
     const shared = await inStatus(from);
-    for (const who of Object.keys(EXPECTED) as (keyof typeof EXPECTED)[]) {
+    for (const who of Object.keys(EXPECTED) as Who[]) {
       for (const to of STATUSES) {
         const expected = EXPECTED[who][from][to] ?? 409;
         const target = expected === 200 ? await inStatus(from) : shared;
@@ -63,14 +60,14 @@ test("each role × each transition: allowed moves succeed, the rest get 403 (rol
       }
     }
     // Every refusal left the shared annotation as it was.
-    expect(await (await api("editor").get(`/api/annotations/${shared.id}`)).json()).toMatchObject({ status: from, version: shared.version });
-  }
-});
+    expect(await (await clients.editor.get(`/api/annotations/${shared.id}`)).json()).toMatchObject({ status: from, version: shared.version });
+  });
+}
 
-test("a blind second opinion hides each reviewer's verdicts from the other until both have submitted", async ({ browser }) => {
-  const editor = await signedInPage(browser, "editor@example.com");
-  const first = await signedInPage(browser, "reviewer@example.com");
-  const second = await signedInPage(browser, "reviewer2@example.com");
+test("a blind second opinion hides each reviewer's verdicts from the other until both have submitted", async ({ pageAs }) => {
+  const editor = await pageAs("editor");
+  const first = await pageAs("reviewer");
+  const second = await pageAs("reviewer2");
   const article = await newArticle(editor.request, "Blind check", "The bridge cost 2 billion. It opened in May.");
   const annotate = async (page: typeof first, claim: string, verdict: string) => {
     const created = await page.request.post(`/api/articles/${article.id}/annotations`, { data: { revisionId: article.revisionId, start: 0, end: 26, quote: "The bridge cost 2 billion.", claim, verdict } });
