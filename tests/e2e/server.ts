@@ -9,15 +9,18 @@ import { paragraphsToValue } from "../../lib/articles/slate-value";
 import { canonicalText, textHash } from "../../lib/anchoring/canonical-text";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
 import { DASHBOARD_EDITOR, seedDashboardFixture } from "../support/dashboard-fixture";
-import { API_ARTICLE_TITLE, E2E_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER, MATRIX_TOKEN, OTHER_DESK_USER, REVOCATION_USER } from "./fixtures";
+import { seedXssDesk } from "./xss-desk";
+import { API_ARTICLE_TITLE, E2E_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER, MATRIX_TOKEN, OTHER_DESK_USER, REVOCATION_USER } from "./seeded";
 
 const database = await createScratchDatabase("e2e", 54330);
 const db = createPrismaClient(database.url);
 await seedDemoWorkspace(db);
+// One argon2 hash for everyone who shares the demo password: each costs a noticeable share of a core.
+const passwordHash = await hashPassword(DEMO_PASSWORD);
 const demoDesk = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
 // Callers of the authorization matrix (tests/e2e/authorization.spec.ts) that no other test uses.
 for (const email of [MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER]) {
-  await db.user.create({ data: { email, name: email.split("@")[0], passwordHash: await hashPassword(DEMO_PASSWORD), memberships: { create: { workspaceId: demoDesk.id, role: "REVIEWER" } } } });
+  await db.user.create({ data: { email, name: email.split("@")[0], passwordHash, memberships: { create: { workspaceId: demoDesk.id, role: "REVIEWER" } } } });
 }
 await db.apiToken.create({
   data: { workspaceId: demoDesk.id, name: "Matrix partner", tokenHash: createHash("sha256").update(MATRIX_TOKEN).digest("hex"), prefix: MATRIX_TOKEN.slice(0, 10) },
@@ -38,16 +41,18 @@ await db.workspace.create({
     name: "Other desk",
     memberships: {
       create: [
-        { role: "ADMIN", user: { create: { email: OTHER_DESK_USER, name: "Olive Other", passwordHash: await hashPassword(DEMO_PASSWORD) } } },
+        { role: "ADMIN", user: { create: { email: OTHER_DESK_USER, name: "Olive Other", passwordHash } } },
         // Only the session-revocation tests sign in as this one, so ending its sessions disturbs no other test.
-        { role: "REVIEWER", user: { create: { email: REVOCATION_USER, name: "Rita Revoked", passwordHash: await hashPassword(DEMO_PASSWORD) } } },
+        { role: "REVIEWER", user: { create: { email: REVOCATION_USER, name: "Rita Revoked", passwordHash } } },
       ],
     },
     articles: { create: { title: "Other desk article", revisions: { create: { number: 1, body, text, textHash: textHash(text) } } } },
   },
 });
 // The dashboard desk: a fixture of known composition (tests/support/dashboard-fixture.ts).
-await seedDashboardFixture(db, { editorEmail: DASHBOARD_EDITOR, passwordHash: await hashPassword(DEMO_PASSWORD) });
+await seedDashboardFixture(db, { editorEmail: DASHBOARD_EDITOR, passwordHash });
+// The XSS desk: script payloads in every field a user can set (tests/e2e/xss.spec.ts).
+await seedXssDesk(db, passwordHash);
 await db.$disconnect();
 
 const server = await startNextServer({ port: E2E_PORT, databaseUrl: database.url });
