@@ -28,6 +28,9 @@ async function addArticle(editor: Page, title: string) {
 }
 
 test("an article pasted as HTML renders safely, follows its annotations through a revision, and an orphan is re-placed", async ({ pageAs }) => {
+  // One story across two people and nine page loads (19 s when the machine is crowded): what it
+  // checks is that each step sees the previous one's result, so it stays whole with its own budget.
+  test.setTimeout(60_000);
   const editor = await pageAs("editor");
   const url = await addArticle(editor, "Harbour traffic up");
   const body = editor.getByTestId("article-body");
