@@ -165,8 +165,8 @@ async function markersInside(container: ReturnType<Page["getByTestId"]>) {
   );
 }
 
-test("list markers show in the preview and on the article page", async ({ browser }) => {
-  const editor = await signedInPage(browser, "editor@example.com");
+test("list markers show in the preview and on the article page", async ({ pageAs }) => {
+  const editor = await pageAs("editor");
   const body = "Points:\n\n1. First point\n2. Second point\n\n- A bullet";
   const expected = [
     { marker: '"1."', inside: true },

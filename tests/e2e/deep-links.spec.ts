@@ -1,5 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { signedInPage } from "./fixtures";
+import { type APIRequestContext, expect, test } from "./fixtures";
 import { highlights, panel } from "./annotating";
 
 // One annotation has one address: /articles/<id>?annotation=<annotationId> opens the article at
@@ -24,8 +23,8 @@ async function articleWithTwins(editor: APIRequestContext, annotator = editor) {
   return { articleId: article.id as string, mayor: await annotate("The mayor said"), council: await annotate("The council said") };
 }
 
-test("a link opens the article at the annotation with its detail open; the URL follows the panel and Back returns", async ({ browser }) => {
-  const page = await signedInPage(browser, "editor@example.com");
+test("a link opens the article at the annotation with its detail open; the URL follows the panel and Back returns", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   const { articleId, mayor, council } = await articleWithTwins(page.request);
 
   await page.goto(`/articles/${articleId}?annotation=${council}`);
@@ -49,8 +48,8 @@ test("a link opens the article at the annotation with its detail open; the URL f
   await expect(panel(page).getByTestId("annotation-entry")).toHaveCount(2);
 });
 
-test("a link to an annotation that is gone, or on another article, still lands somewhere sensible", async ({ browser }) => {
-  const page = await signedInPage(browser, "editor@example.com");
+test("a link to an annotation that is gone, or on another article, still lands somewhere sensible", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   const { articleId, mayor } = await articleWithTwins(page.request);
   const other = await articleWithTwins(page.request);
 
@@ -69,9 +68,9 @@ test("a link to an annotation that is gone, or on another article, still lands s
   await expect(page.getByTestId("linked-missing")).toBeVisible();
 });
 
-test("My work, the review queue and agreement's disagreements link to the annotation itself", async ({ browser }) => {
-  const reviewer = await signedInPage(browser, "reviewer@example.com");
-  const editor = await signedInPage(browser, "editor@example.com");
+test("My work, the review queue and agreement's disagreements link to the annotation itself", async ({ pageAs }) => {
+  const reviewer = await pageAs("reviewer");
+  const editor = await pageAs("editor");
   const { articleId, council } = await articleWithTwins(editor.request, reviewer.request);
   const current = await (await reviewer.request.get(`/api/annotations/${council}`)).json();
   expect((await reviewer.request.post(`/api/annotations/${council}/status`, { data: { status: "SUBMITTED", version: current.version } })).status()).toBe(200);
