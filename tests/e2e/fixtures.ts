@@ -27,7 +27,7 @@ export async function signInOverApi(request: APIRequestContext, email: string, p
 const CSP_VIOLATION = /Content Security Policy|^Refused to /;
 
 /** Records what must never happen on a page of the app: CSP violations, uncaught errors, dialogs. */
-function watch(page: Page, problems: string[]) {
+export function watch(page: Page, problems: string[]) {
   page.on("console", (message) => {
     if (CSP_VIOLATION.test(message.text())) problems.push(`CSP violation on ${page.url()}: ${message.text()}`);
   });
