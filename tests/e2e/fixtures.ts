@@ -22,8 +22,8 @@ export async function signInOverApi(request: APIRequestContext, email: string, p
   expect(error, `sign-in as ${email}`).toBeNull();
 }
 
-// Chromium reports a blocked script or style on the console: "Refused to execute inline script
-// because it violates…", "Executing inline script violates the following Content Security Policy…".
+// Chromium reports what the CSP blocked on the console: "Executing inline event handler violates
+// the following Content Security Policy directive…", "Refused to load the script…" (guard.spec.ts).
 const CSP_VIOLATION = /Content Security Policy|^Refused to /;
 
 /** Records what must never happen on a page of the app: CSP violations, uncaught errors, dialogs. */
