@@ -109,8 +109,8 @@ test("a correction of a published check is a new draft with a public note, revie
     await expect(detail.getByTestId("review-status")).toContainText(`Status: ${label}`);
   }
   await detail.getByRole("button", { name: "Show history" }).click();
-  await expect(detail.getByRole("list", { name: "History" })).toContainText("status.change (published version this corrects)");
-  await expect(detail.getByRole("list", { name: "History" })).toContainText("correction.start (published version this corrects)");
+  await expect(detail.getByRole("list", { name: "History" })).toContainText("status.change (the published version this corrects)");
+  await expect(detail.getByRole("list", { name: "History" })).toContainText("correction.start (the published version this corrects)");
   await editor.reload();
   const entries = panel(editor).getByRole("button", { name: new RegExp(claim) });
   await expect(entries).toHaveCount(1);
