@@ -111,7 +111,8 @@ test("a correction of a published check is a new draft with a public note, revie
   await detail.getByRole("button", { name: "Show history" }).click();
   await expect(detail.getByRole("list", { name: "History" })).toContainText("status.change (the published version this corrects)");
   await expect(detail.getByRole("list", { name: "History" })).toContainText("correction.start (the published version this corrects)");
-  await editor.reload();
+  // The article's list (a reload would reopen the annotation the URL names, since #16's deep links).
+  await editor.goto(`/articles/${articleId}`);
   const entries = panel(editor).getByRole("button", { name: new RegExp(claim) });
   await expect(entries).toHaveCount(1);
   await expect(entries).toContainText(`${claim} (corrected)`);
