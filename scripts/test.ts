@@ -5,7 +5,7 @@
 // On a machine shared with other people's servers, FACTMARK_E2E_LOCK=/path/to.lock makes the e2e
 // and fuzz layers (which need ports 3100 and 3101) wait for that flock(1) lock; the wait is printed apart from its time.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { localChromium } from "./lib/chromium";
