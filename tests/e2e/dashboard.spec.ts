@@ -42,7 +42,7 @@ test("the dashboard shows the fixture's numbers in charts and tables, filters fr
   await expect(stats).toContainText("Disagreement rate0% of 1 pairs");
 
   await editor.goto("/dashboard?from=2026-02-30");
-  await expect(editor.locator("main").getByRole("alert")).toHaveText("These filters do not work: from: From must be a date like 2026-11-28");
+  await expect(editor.locator("main").getByRole("alert")).toHaveText("These filters do not work: from: From must be a real date as YYYY-MM-DD (years 0001–9999)");
   await editor.goto("/dashboard?from=1990-01-01&to=2026-01-01");
   await expect(editor.locator("main").getByRole("alert")).toContainText("The date range is too long");
   await editor.goto("/dashboard?reviewer=c000000000000000000000000");
