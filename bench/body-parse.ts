@@ -66,7 +66,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { startNextServer } = await import("../scripts/lib/next-server");
   const { createPrismaClient } = await import("../lib/db/create-client");
   const { DEMO_PASSWORD, seedDemoWorkspace } = await import("../prisma/seed");
-  const { signInCookie } = await import("../tests/support/http-session");
+  const { signInCookie } = await import("../scripts/lib/http-sign-in");
   const database = await createScratchDatabase("benchbody", 54334);
   const db = createPrismaClient(database.url);
   await seedDemoWorkspace(db);

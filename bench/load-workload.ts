@@ -3,6 +3,7 @@
 // what it writes, each through the same HTTP contract (and CSRF headers) as the browser.
 import type { PrismaClient } from "../lib/db/create-client";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoWorkspace } from "../prisma/seed";
+import { signInCookie } from "../scripts/lib/http-sign-in";
 import { createBenchArticle, generateSpans, prng } from "./fixtures";
 
 export type LoadArticle = { id: string; revisionId: string; text: string };
@@ -37,23 +38,10 @@ export async function seedLoadWorkspace(db: PrismaClient, options: { articles: n
   return articles;
 }
 
-/** Signs every demo user in over HTTP (next-auth's credentials callback) and keeps their cookies. */
+/** Signs every demo user in over HTTP and keeps their cookies. */
 export async function signInDemoUsers(url: string): Promise<Session[]> {
   const sessions: Session[] = [];
-  for (const user of DEMO_USERS) {
-    const csrf = await fetch(`${url}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-    const login = await fetch(`${url}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: url },
-      body: new URLSearchParams({ csrfToken, email: user.email, password: DEMO_PASSWORD, json: "true" }),
-    });
-    const cookies = [...jar, ...login.headers.getSetCookie().map((c) => c.split(";")[0])];
-    if (!cookies.some((c) => c.includes("session-token"))) throw new Error(`signing in ${user.email} failed (${login.status})`);
-    sessions.push({ email: user.email, role: user.role, cookie: cookies.join("; ") });
-  }
+  for (const user of DEMO_USERS) sessions.push({ email: user.email, role: user.role, cookie: await signInCookie(url, user.email, DEMO_PASSWORD) });
   return sessions;
 }
 

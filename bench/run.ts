@@ -6,6 +6,7 @@ import pg from "pg";
 import { chromium, type Page } from "@playwright/test";
 import { createScratchDatabase } from "../scripts/lib/scratch-database";
 import { startNextServer } from "../scripts/lib/next-server";
+import { signInCookie } from "../scripts/lib/http-sign-in";
 import { chromiumLaunchOptions } from "../scripts/lib/chromium";
 import { createPrismaClient } from "../lib/db/create-client";
 import { parseDatabaseUrl } from "../lib/db/connection";
@@ -71,7 +72,7 @@ try {
 
   console.log(`Measuring ${CALLS} API calls of each kind…`);
   // Server: the API through HTTP (auth, validation, JSON) beside the bare SQL it stands on.
-  const cookie = await apiCookie(server.url);
+  const cookie = await signInCookie(server.url, EMAIL, DEMO_PASSWORD);
   const spans = generateSpans(target.text, CALLS);
   const createMs = await timeCalls(CALLS, async (i) => {
     const { start, end } = spans[i];
@@ -206,19 +207,6 @@ async function toolbarTimes(page: Page, runs: number): Promise<number[]> {
     );
   }
   return times.map((t) => round(t));
-}
-
-async function apiCookie(url: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const login = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email: EMAIL, password: DEMO_PASSWORD, json: "true" }),
-  });
-  return [...jar, ...login.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
 }
 
 function report(r: typeof results) {

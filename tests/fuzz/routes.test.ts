@@ -14,7 +14,7 @@ import { paragraphsToValue } from "../../lib/articles/slate-value";
 import { canonicalText, textHash } from "../../lib/anchoring/canonical-text";
 import { ROUTES, type Ids, type Route } from "../support/routes";
 import { countAllRows } from "../support/row-counts";
-import { signInCookie } from "../support/http-session";
+import { signInCookie } from "../../scripts/lib/http-sign-in";
 import { hostileBody, hostileQuery, hostileSegment } from "./hostile";
 
 export const FUZZ_PORT = 3101;

@@ -40,6 +40,14 @@ async function deskWithArticle() {
 }
 
 /** A revision that keeps the annotated sentences: every annotation on the old text can follow. */
+/** A native export of another desk's article with two annotations, to import. */
+async function exportedTwoAnnotations() {
+  const source = await deskWithArticle();
+  await source.annotate("taxes rose 5%");
+  await source.annotate("Crime fell by half");
+  return readAll(await exportAnnotations({ actor: source.editor, query: { format: "native", article: source.article.id }, urls: { baseUrl: "https://f.example", checkBaseUrl: "https://f.example/c" } }));
+}
+
 const keepingRevision = (n: number) => ({ format: "text", body: [...PARAGRAPHS, `Revision ${n} adds a line.`].join("\n\n") });
 
 /** Live annotations of the article that still sit on text the article no longer shows. */
@@ -101,10 +109,7 @@ describe("annotations written while the article is revised", () => {
   });
 
   it("imports racing a revision: imported annotations are moved by it or the import is refused", async () => {
-    const source = await deskWithArticle();
-    await source.annotate("taxes rose 5%");
-    await source.annotate("Crime fell by half");
-    const document = await readAll(await exportAnnotations({ actor: source.editor, query: { format: "native", article: source.article.id }, urls: { baseUrl: "https://f.example", checkBaseUrl: "https://f.example/c" } }));
+    const document = await exportedTwoAnnotations();
     for (let trial = 0; trial < TRIALS; trial++) {
       const desk = await deskWithArticle();
       const { won, lostStatuses } = await race<unknown>([
@@ -118,10 +123,7 @@ describe("annotations written while the article is revised", () => {
   });
 
   it("the same import posted twice at once: one imports, the other is 409 or skips them all; never a 500", async () => {
-    const source = await deskWithArticle();
-    await source.annotate("taxes rose 5%");
-    await source.annotate("Crime fell by half");
-    const document = await readAll(await exportAnnotations({ actor: source.editor, query: { format: "native", article: source.article.id }, urls: { baseUrl: "https://f.example", checkBaseUrl: "https://f.example/c" } }));
+    const document = await exportedTwoAnnotations();
     for (let trial = 0; trial < TRIALS; trial++) {
       const desk = await deskWithArticle();
       const { won, lostStatuses } = await race(Array.from({ length: 2 }, () => () => importAnnotations({ actor: desk.editor, articleId: desk.article.id, document })));

@@ -1,4 +1,5 @@
-// Signs in over HTTP as a browser would (next-auth's credentials callback) and keeps the cookies.
+// Signs in over HTTP as a browser would (next-auth's credentials callback) and keeps the cookies:
+// for the fuzzer and the benchmarks, which drive a running server without a browser.
 
 /** The cookie header for a signed-in session of `email` on the server at `baseUrl`. */
 export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
@@ -8,7 +9,7 @@ export async function signInCookie(baseUrl: string, email: string, password: str
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; "), origin: baseUrl },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const session = response.headers.getSetCookie().map((c) => c.split(";")[0]);
