@@ -67,7 +67,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { createPrismaClient } = await import("../lib/db/create-client");
   const { DEMO_PASSWORD, seedDemoWorkspace } = await import("../prisma/seed");
   const { signInCookie } = await import("../scripts/lib/http-sign-in");
-  const database = await createScratchDatabase("benchbody", 54334);
+  const database = await createScratchDatabase("benchbody", 54336);
   const db = createPrismaClient(database.url);
   await seedDemoWorkspace(db);
   await db.$disconnect();

@@ -29,7 +29,7 @@ let ids: Ids;
 const cookies: Record<"reviewer" | "editor", string> = { reviewer: "", editor: "" };
 
 beforeAll(async () => {
-  database = await createScratchDatabase("fuzz", 54332);
+  database = await createScratchDatabase("fuzz", 54335);
   db = createPrismaClient(database.url);
   await seedDemoWorkspace(db);
   const desk = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
