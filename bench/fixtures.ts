@@ -1,7 +1,8 @@
 // Generated articles for the benchmarks: deterministic, so runs compare like with like.
 import type { PrismaClient } from "../lib/db/create-client";
 import { paragraphsToValue } from "../lib/articles/slate-value";
-import { canonicalText, textHash } from "../lib/anchoring/canonical-text";
+import { canonicalText } from "../lib/anchoring/canonical-text";
+import { textHash } from "../lib/articles/text-hash";
 import { anchorFor } from "../lib/anchoring/anchor";
 
 const WORDS = "the minister said figures rose sharply last year while officials denied any link to spending cuts in regional budgets according to data".split(" ");

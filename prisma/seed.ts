@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "../lib/db/create-client";
 import { hashPassword } from "../lib/auth/password";
 import { paragraphsToValue } from "../lib/articles/slate-value";
-import { canonicalText, textHash } from "../lib/anchoring/canonical-text";
+import { canonicalText } from "../lib/anchoring/canonical-text";
+import { textHash } from "../lib/articles/text-hash";
 import { DEFAULT_VERDICT_OPTIONS } from "../lib/verdicts/default-scale";
 
 export const DEMO_PASSWORD = "factmark-demo";

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { ArticleValue } from "../articles/slate-value";
 
 /**
@@ -15,9 +14,4 @@ export function blockText(block: ArticleValue[number]): string {
 /** The revision's canonical plain text, in which anchors are counted. */
 export function canonicalText(value: ArticleValue): string {
   return value.map(blockText).join(BLOCK_SEPARATOR);
-}
-
-/** SHA-256 of the canonical text, hex: lets an export consumer check it has the same text. */
-export function textHash(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
 }

@@ -5,7 +5,7 @@ import { requireMember, type Actor } from "../auth/actor";
 import { hasRole } from "../auth/roles";
 import { recordAudit } from "../audit/record";
 import { anchorFor } from "../anchoring/anchor";
-import { textHash } from "../anchoring/canonical-text";
+import { textHash } from "./text-hash";
 import { reanchorAll, type ReanchorMethod } from "../anchoring/reanchor";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient } from "../../lib/db/create-client";
 import { parseArticleBody, type BodyFormat } from "../../lib/articles/body/parse";
 import { anchorFor } from "../../lib/anchoring/anchor";
-import { textHash } from "../../lib/anchoring/canonical-text";
+import { textHash } from "../../lib/articles/text-hash";
 import { DEFAULT_VERDICT_OPTIONS } from "../../lib/verdicts/default-scale";
 import { XSS } from "./xss-payloads";
 import { XSS_ADMIN } from "./seeded";

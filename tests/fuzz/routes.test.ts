@@ -11,7 +11,8 @@ import { startNextServer, type NextServer } from "../../scripts/lib/next-server"
 import { createPrismaClient } from "../../lib/db/create-client";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
 import { paragraphsToValue } from "../../lib/articles/slate-value";
-import { canonicalText, textHash } from "../../lib/anchoring/canonical-text";
+import { canonicalText } from "../../lib/anchoring/canonical-text";
+import { textHash } from "../../lib/articles/text-hash";
 import { ROUTES, type Ids, type Route } from "../support/routes";
 import { countAllRows } from "../support/row-counts";
 import { signInCookie } from "../../scripts/lib/http-sign-in";

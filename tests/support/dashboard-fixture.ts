@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../lib/db/generated/client";
 import type { AnnotationStatus, Placement } from "../../lib/db/generated/enums";
 import { paragraphsToValue } from "../../lib/articles/slate-value";
-import { canonicalText, textHash } from "../../lib/anchoring/canonical-text";
+import { canonicalText } from "../../lib/anchoring/canonical-text";
+import { textHash } from "../../lib/articles/text-hash";
 import { anchorFor } from "../../lib/anchoring/anchor";
 import { DEFAULT_VERDICT_OPTIONS } from "../../lib/verdicts/default-scale";
 

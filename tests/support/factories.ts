@@ -6,7 +6,8 @@ import { loadActor, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { paragraphsToValue } from "@/lib/articles/slate-value";
-import { canonicalText, textHash } from "@/lib/anchoring/canonical-text";
+import { canonicalText } from "@/lib/anchoring/canonical-text";
+import { textHash } from "@/lib/articles/text-hash";
 import { DEFAULT_VERDICT_OPTIONS } from "@/lib/verdicts/default-scale";
 
 export const TEST_PASSWORD = "correct horse battery";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BLOCK_SEPARATOR, blockText, canonicalText, textHash } from "@/lib/anchoring/canonical-text";
+import { BLOCK_SEPARATOR, blockText, canonicalText } from "@/lib/anchoring/canonical-text";
 import { paragraphsToValue } from "@/lib/articles/slate-value";
 
 describe("canonicalText", () => {
@@ -20,12 +20,5 @@ describe("canonicalText", () => {
 
   it("is empty for an empty body", () => {
     expect(canonicalText([])).toBe("");
-  });
-});
-
-describe("textHash", () => {
-  it("is the SHA-256 of the UTF-8 text", () => {
-    expect(textHash("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    expect(textHash("é")).not.toBe(textHash("e\u0301"));
   });
 });
