@@ -18,6 +18,7 @@ import { benchLoad, formatRun, loadOptionsFromEnv, type LoadBench } from "./load
 import { benchBodyParse, reportBodyParse, type BodyParseResult } from "./body-parse";
 import { createBenchArticle, generateSpans } from "./fixtures";
 import { median, percentile, round, timeCalls } from "./stats";
+import { measurePageJs, PAGE_JS_TARGET_GZIP_KB, type PageJs } from "./page-js";
 
 const WORDS = 20_000;
 const ANNOTATIONS = 2_000;
@@ -60,12 +61,14 @@ try {
   await page.goto(`${server.url}/articles/${annotated.id}`);
   await page.locator(".workspace[data-interactive='true']").waitFor();
   const toolbar = await toolbarTimes(page, 10);
+  const pageJs = await measurePageJs(page, `${server.url}/articles/${plain.id}`, ".workspace[data-interactive='true']");
   results.browser = {
     highlightsPaintedMs: round(median(withAnnotations)),
     noAnnotationsPaintedMs: round(median(withoutAnnotations)),
     ratio: round(median(withAnnotations) / median(withoutAnnotations), 2),
     selectionToToolbarMs: round(median(toolbar.filter((t) => !Number.isNaN(t)))),
     toolbarMisses: toolbar.filter((t) => Number.isNaN(t)).length,
+    pageJs,
     runs: { withAnnotations, withoutAnnotations, toolbar },
   };
   await browser.close();
@@ -210,13 +213,14 @@ async function toolbarTimes(page: Page, runs: number): Promise<number[]> {
 }
 
 function report(r: typeof results) {
-  const b = r.browser as { highlightsPaintedMs: number; noAnnotationsPaintedMs: number; ratio: number; selectionToToolbarMs: number; toolbarMisses: number };
+  const b = r.browser as { highlightsPaintedMs: number; noAnnotationsPaintedMs: number; ratio: number; selectionToToolbarMs: number; toolbarMisses: number; pageJs: PageJs };
   const s = r.server as Record<string, { api: { p50: number; p95: number }; ratioP50: number } & Record<string, unknown>>;
   console.log(`\nBrowser (headless Chromium, ${WORDS.toLocaleString("en")} words, median of ${PAGE_LOADS} loads)`);
   console.log(`  navigation → ${ANNOTATIONS} annotations' highlights painted  ${b.highlightsPaintedMs} ms   (target ≤ 1500 ms)`);
   console.log(`  navigation → same article, no annotations, painted  ${b.noAnnotationsPaintedMs} ms`);
   console.log(`  ratio                                               ${b.ratio}      (target ≤ 1.5)`);
   console.log(`  finished selection → toolbar shown (median of 10)   ${b.selectionToToolbarMs} ms${b.toolbarMisses ? `  (${b.toolbarMisses} of 10 runs missed: no toolbar within 5 s, or it outlived its selection)` : ""}`);
+  console.log(`  article page JavaScript (${b.pageJs.scripts} scripts)             ${b.pageJs.gzipKB} KB gzipped, ${b.pageJs.rawKB} KB raw   (target ≤ ${PAGE_JS_TARGET_GZIP_KB} KB gzipped)`);
   console.log(`\nServer (${CALLS} sequential calls each; p50 / p95 ms)`);
   const line = (name: string, api: { p50: number; p95: number }, bare: { p50: number; p95: number }, bareName: string, ratio: number) =>
     console.log(`  ${name.padEnd(18)} API ${api.p50} / ${api.p95}   ${bareName} ${bare.p50} / ${bare.p95}   ratio p50 ${ratio}×`);

@@ -1,0 +1,30 @@
+// The JavaScript a page loads, raw and gzipped: the scripts Chromium fetched from /_next/static,
+// read back from .next/static and gzipped here, so the figure does not depend on whether the
+// server compressed them or the browser had them cached.
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import type { Page } from "@playwright/test";
+
+/** Issue #15's target for the article page. */
+export const PAGE_JS_TARGET_GZIP_KB = 250;
+
+export type PageJs = { scripts: number; rawKB: number; gzipKB: number };
+
+/** Loads `url` in `page` and sums the /_next/static scripts it fetched. */
+export async function measurePageJs(page: Page, url: string, readySelector: string): Promise<PageJs> {
+  await page.goto(url);
+  await page.locator(readySelector).first().waitFor();
+  await page.waitForLoadState("networkidle");
+  const urls = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => new URL(name).pathname.startsWith("/_next/static/") && new URL(name).pathname.endsWith(".js")),
+  );
+  const paths = [...new Set(urls.map((name) => decodeURIComponent(new URL(name).pathname).replace(/^\/_next\//, ".next/")))];
+  let raw = 0;
+  let gzip = 0;
+  for (const path of paths) {
+    const bytes = readFileSync(path);
+    raw += bytes.length;
+    gzip += gzipSync(bytes).length;
+  }
+  return { scripts: paths.length, rawKB: Math.round(raw / 1024), gzipKB: Math.round(gzip / 1024) };
+}
