@@ -1,11 +1,18 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { startTransition, useEffect, useMemo, useState } from "react";
 import type { AnnotationSummary } from "@/lib/annotations/view";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
 import { VerdictChip } from "./VerdictChip";
 
 type Props = { annotations: AnnotationSummary[]; choices: VerdictChoice[]; onChoose: (id: string) => void };
+
+/**
+ * Entries rendered with the page. The rest follow in a transition right after hydration: on an
+ * article with 2,000 annotations the full list is over half the page's DOM and would otherwise
+ * hold up the highlights and the first interaction (#15). Every entry is still rendered, in order.
+ */
+const FIRST_ENTRIES = 100;
 
 const STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"] as const;
 
@@ -15,6 +22,8 @@ export function AnnotationList({ annotations, choices, onChoose }: Props) {
   const [author, setAuthor] = useState("");
   const [status, setStatus] = useState("");
   const authors = useMemo(() => [...new Map(annotations.map((a) => [a.author.id, a.author.name])).entries()], [annotations]);
+  const [complete, setComplete] = useState(false);
+  useEffect(() => startTransition(() => setComplete(true)), []);
   const shown = annotations.filter((a) => (!verdict || a.verdict.key === verdict) && (!author || a.author.id === author) && (!status || a.status === status));
 
   return (
@@ -61,7 +70,7 @@ export function AnnotationList({ annotations, choices, onChoose }: Props) {
         <p className="muted">Select a passage of the article, then choose Annotate (or press Ctrl+Alt+M).</p>
       ) : (
         <ul className="entries">
-          {shown.map((a) => (
+          {(complete ? shown : shown.slice(0, FIRST_ENTRIES)).map((a) => (
             <li key={a.id}>
               <button type="button" className="entry" onClick={() => onChoose(a.id)} data-testid="annotation-entry">
                 <VerdictChip verdict={a.verdict} />
