@@ -10,7 +10,8 @@ async function restrictedImports(code: string, filePath: string): Promise<string
   return result.messages.filter((m) => m.ruleId?.endsWith("no-restricted-imports")).map((m) => m.message);
 }
 
-describe("import boundaries", () => {
+// Loading the config and its plugins takes seconds on a busy machine, before the first lint.
+describe("import boundaries", { timeout: 60_000 }, () => {
   it("keeps Node built-ins out of lib/anchoring, with or without the node: prefix", async () => {
     expect(await restrictedImports('import { createHash } from "node:crypto";\nexport const h = createHash;\n', "lib/anchoring/probe.ts")).toHaveLength(1);
     expect(await restrictedImports('import { createHash } from "crypto";\nexport const h = createHash;\n', "lib/anchoring/probe.ts")).toHaveLength(1);
