@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ROLE_LABEL, hasRole } from "@/lib/auth/roles";
 import { signOutEverywhereAction } from "@/app/(app)/actions";
 import { SignOutButton } from "./SignOutButton";
+import { HeaderMenu } from "./HeaderMenu";
 
 export function AppHeader({ actor }: { actor: Actor }) {
   return (
@@ -11,6 +12,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         Factmark
       </Link>
       <span aria-label="Workspace">{actor.workspaceName}</span>
+      <HeaderMenu>
       <nav aria-label="Main">
         <Link href="/articles">Articles</Link>
         <Link href="/my-work">My work</Link>
@@ -33,6 +35,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
           </button>
         </form>
       </div>
+      </HeaderMenu>
     </header>
   );
 }
