@@ -13,7 +13,7 @@ let db: PrismaClient;
 
 beforeAll(async () => {
   const url = await ensureDatabase(serverUrl, name);
-  migrate(url);
+  await migrate(url);
   db = createPrismaClient(url);
 });
 
