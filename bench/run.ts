@@ -17,6 +17,7 @@ import { benchReanchor } from "./reanchor";
 import { benchLoad, formatRun, loadOptionsFromEnv, type LoadBench } from "./load";
 import { benchBodyParse, reportBodyParse, type BodyParseResult } from "./body-parse";
 import { createBenchArticle, generateSpans } from "./fixtures";
+import { benchApi, createApiTargets, reportApi, type ApiBench } from "./api";
 import { median, percentile, round, timeCalls } from "./stats";
 import { measurePageJs, PAGE_JS_TARGET_GZIP_KB, type PageJs } from "./page-js";
 
@@ -46,6 +47,7 @@ try {
   const annotated = await createBenchArticle(db, { ...base, title: "Bench: annotated", annotationCount: ANNOTATIONS });
   const plain = await createBenchArticle(db, { ...base, title: "Bench: plain", annotationCount: 0 });
   const target = await createBenchArticle(db, { ...base, title: "Bench: create target", annotationCount: 0 });
+  const apiTargets = await createApiTargets(db, { workspaceId: workspace.id, authorId: author.id });
   await db.$disconnect();
 
   console.log("Starting the app…");
@@ -111,6 +113,9 @@ try {
     createAnnotation: { api: summary(createMs), pgInsert: summary(pgInsertMs), ratioP50: round(percentile(createMs, 50) / percentile(pgInsertMs, 50), 1) },
     listAnnotations: { api: summary(listMs), pgSelect: summary(pgSelectMs), ratioP50: round(percentile(listMs, 50) / percentile(pgSelectMs, 50), 1), rows: ANNOTATIONS },
   };
+
+  console.log("Measuring the hot API routes beside /api/auth/csrf…");
+  results.api = await benchApi(server.url, cookie, apiTargets);
 
   console.log("Posting hostile article bodies while reading…");
   results.bodyParse = await benchBodyParse(server.url, cookie);
@@ -226,6 +231,7 @@ function report(r: typeof results) {
     console.log(`  ${name.padEnd(18)} API ${api.p50} / ${api.p95}   ${bareName} ${bare.p50} / ${bare.p95}   ratio p50 ${ratio}×`);
   line("create annotation", s.createAnnotation.api, s.createAnnotation.pgInsert as { p50: number; p95: number }, "pg INSERT", s.createAnnotation.ratioP50);
   line(`list (${ANNOTATIONS} rows)`, s.listAnnotations.api, s.listAnnotations.pgSelect as { p50: number; p95: number }, "pg SELECT", s.listAnnotations.ratioP50);
+  reportApi(r.api as ApiBench);
   const a = r.reanchor as Awaited<ReturnType<typeof benchReanchor>>;
   console.log(`\nRevision (${WORDS.toLocaleString("en")} words, edits spread through the text, ${a.annotations} annotations; one transaction as the API runs it)`);
   console.log(`  whole revision (parse, diff, re-anchor, save)   ${a.totalMs} ms   (target < 2000 ms)   ${a.perAnnotationMs} ms per annotation`);

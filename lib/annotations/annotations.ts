@@ -3,11 +3,12 @@ import type { Prisma } from "../db/generated/client";
 import { requireActor, requireMember, type Actor } from "../auth/actor";
 import { hasRole } from "../auth/roles";
 import { recordAudit } from "../audit/record";
-import { anchorFor, spanProblem } from "../anchoring/anchor";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
 import { maySee, visibilityFor, visibleAnnotationWhere, visibleEventWhere, visibleInclude, visibleNoteWhere } from "../access/visibility";
 import { lockArticle } from "../articles/lock";
+import { selectArticleAnnotations } from "./list-query";
+import { createAnnotationFast } from "./create";
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "./schemas";
 import { annotationInclude, auditSnapshot, toAnnotationView, type AnnotationSummary, type AnnotationView } from "./view";
 
@@ -73,59 +74,19 @@ export const sourceRows = (sources: SourceData[]) => sources.map((source, positi
 export async function createAnnotation(options: { actor: Actor | null; articleId: unknown; input: unknown }): Promise<AnnotationView> {
   const actor = requireMember(options.actor);
   const input = parseInput(createAnnotationSchema, options.input);
-  return db.$transaction(async (tx) => {
-    // A revision in progress moves this annotation once it commits, or this one sees its new revision (409).
-    const article = await findArticle(tx, actor, options.articleId, "share");
-    const revision = article.revisions[0];
-    if (!revision || revision.id !== input.revisionId) {
-      const exists = await tx.articleRevision.count({ where: { id: input.revisionId, articleId: article.id } });
-      if (!exists) throw new AppError("BAD_REQUEST", "revisionId: not a revision of this article");
-      throw new AppError("CONFLICT", "The article has a newer revision: reload it and select the text again");
-    }
-    const problem = spanProblem(revision.text, input.start, input.end);
-    if (problem) throw new AppError("BAD_REQUEST", `start/end: ${problem}`);
-    const anchor = anchorFor(revision.text, input.start, input.end);
-    if (anchor.quote !== input.quote) {
-      throw new AppError("BAD_REQUEST", `quote: does not match the text at ${input.start}–${input.end}, which reads "${anchor.quote.slice(0, 200)}"`);
-    }
-    const option = await findVerdictOption(tx, actor, input.verdict);
-    const row = await tx.annotation.create({
-      data: {
-        workspaceId: actor.workspaceId,
-        articleId: article.id,
-        revisionId: revision.id,
-        ...anchor,
-        claim: input.claim,
-        claimant: input.claimant,
-        verdictOptionId: option.id,
-        rationale: input.rationale,
-        authorId: actor.userId,
-        sources: { createMany: { data: sourceRows(input.sources) } },
-        notes: input.note ? { create: { authorId: actor.userId, body: input.note } } : undefined,
-      },
-      include: annotationInclude,
-    });
-    const view = toAnnotationView(row);
-    await recordAudit(tx, actor, {
-      entityType: "annotation",
-      entityId: row.id,
-      action: "create",
-      after: { ...auditSnapshot(view), note: input.note },
-    });
-    return view;
-  });
+  const articleId = parseInput(idSchema, options.articleId);
+  // One read and one write statement (lib/annotations/create.ts): this is the API's hottest write.
+  return createAnnotationFast(actor, articleId, input);
 }
 
-/** The article's live, current (not superseded) annotations in text order, with sources and notes. Any member. */
+/**
+ * The article's live, current (not superseded) annotations in text order, with sources and notes. Any member.
+ * One statement (lib/annotations/list-query.ts): this is the API's hottest read.
+ */
 export async function listAnnotationsForArticle(options: { actor: Actor | null; articleId: unknown }): Promise<AnnotationView[]> {
   const actor = requireActor(options.actor);
-  const article = await findArticle(db, actor, options.articleId);
-  const visibility = await visibilityFor(db, actor);
-  const rows = await db.annotation.findMany({
-    where: { articleId: article.id, supersededAt: null, ...visibleAnnotationWhere(visibility) },
-    include: visibleInclude(annotationInclude, visibility),
-    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
-  });
+  const rows = await selectArticleAnnotations(actor, parseInput(idSchema, options.articleId));
+  if (!rows) throw notFound("Article");
   return rows.map(toAnnotationView);
 }
 

@@ -26,27 +26,16 @@ export type Actor = {
  * the one they joined first (there is no workspace switcher yet).
  */
 export async function loadActor(claims: { userId: string; sessionVersion: number }): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { id: claims.userId },
-    include: {
-      memberships: {
-        where: { deactivatedAt: null },
-        orderBy: { createdAt: "asc" },
-        take: 1,
-        include: { workspace: { select: { name: true } } },
-      },
-    },
-  });
-  const membership = user?.memberships[0];
-  if (!user || !membership || user.sessionVersion !== claims.sessionVersion) return null;
-  return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    workspaceId: membership.workspaceId,
-    workspaceName: membership.workspace.name,
-    role: membership.role,
-  };
+  // One statement, not Prisma's query per included relation: this runs on every request (issue #15).
+  const [row] = await db.$queryRaw<Omit<Actor, "tokenId">[]>`
+    SELECT u.id AS "userId", u.name, u.email, m."workspaceId", w.name AS "workspaceName", m.role::text AS role
+    FROM "User" u
+    JOIN LATERAL (
+      SELECT "workspaceId", role FROM "Membership" WHERE "userId" = u.id AND "deactivatedAt" IS NULL ORDER BY "createdAt" LIMIT 1
+    ) m ON true
+    JOIN "Workspace" w ON w.id = m."workspaceId"
+    WHERE u.id = ${claims.userId} AND u."sessionVersion" = ${claims.sessionVersion}`;
+  return row ?? null;
 }
 
 /** Throws 401 when there is no signed-in actor. */

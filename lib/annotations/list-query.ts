@@ -1,0 +1,79 @@
+import { db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import type { Actor } from "../auth/actor";
+import type { annotationInclude } from "./view";
+
+type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
+
+/**
+ * The article's live, current annotations with every relation the API shows, in one statement
+ * (issue #15: a Prisma include issued a query per relation, and the actor's open blinds took
+ * another). The visibility rule of lib/access/visibility.ts is applied here to one article: the
+ * people hidden from the actor on it (their open blind second opinions, computed in the same
+ * statement) lose their annotations, the corrections continuing them, their notes and their
+ * review decisions. Answers null when the article is not in the actor's workspace.
+ */
+export async function selectArticleAnnotations(actor: Actor, articleId: string): Promise<AnnotationRow[] | null> {
+  const [result] = await db.$queryRaw<{ found: boolean; annotations: unknown[] }[]>`
+    WITH hidden AS (
+      SELECT CASE WHEN s."firstReviewerId" = ${actor.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END AS "userId"
+      FROM "SecondOpinion" s
+      WHERE s."workspaceId" = ${actor.workspaceId} AND s."articleId" = ${articleId} AND s."revealedAt" IS NULL
+        AND ${actor.userId} IN (s."firstReviewerId", s."secondReviewerId")
+    )
+    SELECT
+      EXISTS (SELECT 1 FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${actor.workspaceId}) AS found,
+      COALESCE((
+        SELECT jsonb_agg(
+          to_jsonb(a) || jsonb_build_object(
+            'verdictOption', (SELECT jsonb_build_object('key', v.key, 'label', v.label, 'color', v.color, 'rating', v.rating) FROM "VerdictOption" v WHERE v.id = a."verdictOptionId"),
+            'author', (SELECT jsonb_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."authorId"),
+            'sources', COALESCE((SELECT jsonb_agg(to_jsonb(s) ORDER BY s.position) FROM "Source" s WHERE s."annotationId" = a.id), '[]'),
+            'notes', COALESCE((
+              SELECT jsonb_agg(to_jsonb(n) || jsonb_build_object('author', jsonb_build_object('id', nu.id, 'name', nu.name)) ORDER BY n."createdAt", n.id)
+              FROM "Note" n JOIN "User" nu ON nu.id = n."authorId"
+              WHERE n."annotationId" = a.id AND n."authorId" NOT IN (SELECT "userId" FROM hidden)
+            ), '[]'),
+            'reviews', COALESCE((
+              SELECT jsonb_agg(to_jsonb(r) || jsonb_build_object('editor', jsonb_build_object('name', ru.name)) ORDER BY r."createdAt", r.id)
+              FROM "Review" r JOIN "User" ru ON ru.id = r."editorId"
+              WHERE r."annotationId" = a.id AND r."editorId" NOT IN (SELECT "userId" FROM hidden)
+            ), '[]'),
+            'corrects', (
+              SELECT jsonb_build_object('id', c.id, 'claim', c.claim, 'verdictOption', jsonb_build_object('key', cv.key, 'label', cv.label, 'color', cv.color, 'rating', cv.rating))
+              FROM "Annotation" c JOIN "VerdictOption" cv ON cv.id = c."verdictOptionId" WHERE c.id = a."correctsId"
+            ),
+            'corrections', COALESCE((
+              SELECT jsonb_agg(jsonb_build_object('id', k.id, 'status', k.status) ORDER BY k."createdAt", k.id)
+              FROM "Annotation" k
+              WHERE k."correctsId" = a.id AND k."workspaceId" = ${actor.workspaceId} AND k."deletedAt" IS NULL
+                AND k."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (k."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
+            ), '[]')
+          )
+          ORDER BY a.start, a."end" DESC, a."createdAt"
+        )
+        FROM "Annotation" a
+        WHERE a."articleId" = ${articleId} AND a."workspaceId" = ${actor.workspaceId} AND a."deletedAt" IS NULL AND a."supersededAt" IS NULL
+          AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
+      ), '[]') AS annotations`;
+  if (!result.found) return null;
+  return (result.annotations as Record<string, unknown>[]).map(reviveAnnotation);
+}
+
+// PostgreSQL writes a timestamp(3) into JSON as ISO text without a zone; Prisma stores UTC.
+const ANNOTATION_DATES = ["supersededAt", "submittedAt", "approvedAt", "deletedAt", "createdAt", "updatedAt"];
+const SOURCE_DATES = ["accessedAt", "createdAt", "updatedAt"];
+const NOTE_DATES = ["deletedAt", "createdAt", "updatedAt"];
+const REVIEW_DATES = ["createdAt"];
+
+function reviveDates<T extends Record<string, unknown>>(row: T, keys: string[]): T {
+  const copy: Record<string, unknown> = { ...row };
+  for (const key of keys) if (typeof copy[key] === "string") copy[key] = new Date(`${copy[key]}Z`);
+  return copy as T;
+}
+
+function reviveAnnotation(json: Record<string, unknown>): AnnotationRow {
+  const row = reviveDates(json, ANNOTATION_DATES);
+  const list = (key: string, dates: string[]) => (row[key] as Record<string, unknown>[]).map((item) => reviveDates(item, dates));
+  return { ...row, sources: list("sources", SOURCE_DATES), notes: list("notes", NOTE_DATES), reviews: list("reviews", REVIEW_DATES) } as unknown as AnnotationRow;
+}
