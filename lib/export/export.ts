@@ -4,9 +4,10 @@ import { toAnnotationView } from "../annotations/view";
 import { notFound } from "../errors";
 import { parseInput } from "../validation";
 import { CLAIMREVIEW_STATUSES, toClaimReview } from "./claimreview";
-import { arrayHole, streamJson } from "./json-stream";
+import { arrayHole, RawJson, streamJson } from "./json-stream";
+import { nativeAnnotationBatches } from "./native-sql";
 import { NATIVE_FORMAT } from "./native-format";
-import { toNativeAnnotation, toNativeArticle, type RatingBounds } from "./native";
+import { toNativeArticle, type RatingBounds } from "./native";
 import { annotationBatches, articleBatches, countSelected, exportQuerySchema, selectionFor, revisionTexts, type ExportQuery, type ExportRow } from "./query";
 import type { ExportFormat } from "./formats";
 import { CodePointIndex } from "../anchoring/code-points";
@@ -65,14 +66,14 @@ export async function exportAnnotations(options: {
 
   const page = query.format === "w3c" ? query.page : undefined;
   let written = 0;
-  const rows = (async function* () {
-    const batches = page === undefined ? annotationBatches(selection, BATCH_SIZE) : annotationBatches(selection, BATCH_SIZE, page * W3C_PAGE_SIZE, W3C_PAGE_SIZE);
+  async function* counted<T>(batches: AsyncIterable<T[]>) {
     for await (const batch of batches) {
       yield batch;
       written += batch.length;
       options.onProgress?.(written, total);
     }
-  })();
+  }
+  const rows = () => counted(page === undefined ? annotationBatches(selection, BATCH_SIZE) : annotationBatches(selection, BATCH_SIZE, page * W3C_PAGE_SIZE, W3C_PAGE_SIZE));
 
   const date = new Date().toISOString().slice(0, 10);
   const scope = query.article ? `article-${query.article}` : workspace.slug;
@@ -93,7 +94,8 @@ export async function exportAnnotations(options: {
       annotations: arrayHole("annotations"),
     };
     const articles = mapBatches(articleBatches(selection, BATCH_SIZE), toNativeArticle);
-    const annotations = mapBatches(rows, (row) => toNativeAnnotation(row, bounds, withEmails));
+    // Assembled as JSON text by PostgreSQL (lib/export/native-sql.ts), written through unparsed.
+    const annotations = mapBatches(counted(nativeAnnotationBatches(selection, bounds, withEmails)), (text) => new RawJson(text));
     return { ...document, chunks: streamJson(template, { articles, annotations }) };
   }
 
@@ -102,13 +104,13 @@ export async function exportAnnotations(options: {
 
   if (query.format === "claimreview") {
     const context = { checkBaseUrl: options.urls.checkBaseUrl, articleUrl: iris.article, organization: { name: workspace.name }, bounds };
-    const reviews = mapWithArticles(rows, texts, (row, article) => toClaimReview(row, article, context));
+    const reviews = mapWithArticles(rows(), texts, (row, article) => toClaimReview(row, article, context));
     return { ...document, chunks: streamJson({ "@context": "https://schema.org", "@graph": arrayHole("items") }, { items: reviews }) };
   }
 
   const collectionId = `${options.urls.baseUrl.replace(/\/+$/, "")}/api/export?${collectionParams(query)}`;
   const label = `Fact-checks of ${workspace.name}${query.article ? ", one article" : ""}`;
-  const items = mapWithArticles(rows, texts, (row, article, positions) => w3cItem(toAnnotationView(row), article, options.urls.baseUrl, positions));
+  const items = mapWithArticles(rows(), texts, (row, article, positions) => w3cItem(toAnnotationView(row), article, options.urls.baseUrl, positions));
   const template =
     page === undefined
       ? w3cCollection({ id: collectionId, label, total, first: { id: `${collectionId}&page=0`, type: "AnnotationPage", startIndex: 0, items: arrayHole("items") } })

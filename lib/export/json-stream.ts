@@ -8,6 +8,13 @@ const hole = (name: string) => `\u0000${name}\u0000`;
 /** A placeholder to put in the template where the array named `name` goes. */
 export const arrayHole = (name: string): unknown => hole(name);
 
+/** An item that is JSON text already (assembled by PostgreSQL): written as it is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+const serialize = (item: unknown) => (item instanceof RawJson ? item.text : JSON.stringify(item));
+
 export async function* streamJson(template: object, arrays: Record<string, AsyncIterable<unknown[]>>): AsyncGenerator<string> {
   let rest = JSON.stringify(template);
   for (;;) {
@@ -18,7 +25,7 @@ export async function* streamJson(template: object, arrays: Record<string, Async
     let first = true;
     for await (const batch of arrays[match[1]]) {
       if (batch.length === 0) continue;
-      yield (first ? "\n" : ",\n") + batch.map((item) => JSON.stringify(item)).join(",\n");
+      yield (first ? "\n" : ",\n") + batch.map(serialize).join(",\n");
       first = false;
     }
     yield first ? "]" : "\n]";

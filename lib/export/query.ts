@@ -97,6 +97,11 @@ export type ExportRow = Prisma.AnnotationGetPayload<{ include: typeof exportIncl
 
 type Key = { id: string; articleId: string; start: number };
 
+/** The selection, past `after` in the exports' order (article, start, id): the keyset of a batch. */
+export function annotationKeysAfter(selection: Selection, after?: Key): Prisma.Sql {
+  return after ? Prisma.sql`${selectionSql(selection)} AND (a."articleId", a.start, a.id) > (${after.articleId}, ${after.start}, ${after.id})` : selectionSql(selection);
+}
+
 /**
  * The selected annotations in article and text order, in batches. Each batch is two short queries
  * (the next keys after the last row, then those rows with their relations), so the cost per batch
@@ -112,7 +117,7 @@ export async function* annotationBatches(selection: Selection, batchSize = 500, 
     const take = Math.min(batchSize, remaining);
     const keys = await db.$queryRaw<Key[]>`
       SELECT a.id, a."articleId", a.start FROM "Annotation" a
-      WHERE ${selectionSql(selection)} ${after ? Prisma.sql`AND (a."articleId", a.start, a.id) > (${after.articleId}, ${after.start}, ${after.id})` : Prisma.empty}
+      WHERE ${annotationKeysAfter(selection, after)}
       ORDER BY a."articleId", a.start, a.id
       LIMIT ${take} ${after ? Prisma.empty : Prisma.sql`OFFSET ${skip}`}`;
     if (keys.length === 0) return;
