@@ -265,8 +265,9 @@ function reportExport(e: Awaited<ReturnType<typeof benchExport>>) {
   console.log(`
 Export (${e.annotations.toLocaleString("en")} annotations with a source and a note each, generated in ${e.generationSeconds} s; each format in its own process)`);
   console.log(`  COPY (SELECT ...) TO STDOUT of the annotation rows   ${e.copyBaseline.seconds} s, ${e.copyBaseline.megabytes} MB`);
-  for (const [format, f] of Object.entries(e.formats) as [string, { annotations: number; seconds: number; annotationsPerSecond: number; megabytes: number; peakRssMiB: number; ratioToCopy: number }][]) {
-    console.log(`  ${format.padEnd(12)} ${f.annotations.toLocaleString("en").padStart(7)} annotations  ${f.seconds} s  ${f.annotationsPerSecond.toLocaleString("en")}/s  ${f.megabytes} MB  peak RSS ${f.peakRssMiB} MiB  ratio to COPY ${f.ratioToCopy}×`);
+  for (const [format, f] of Object.entries(e.formats) as [string, { annotations: number; seconds: number; annotationsPerSecond: number; megabytes: number; peakRssMiB: number; ratioToCopy: number; throughputVsCopy: number }][]) {
+    const target = format === "native" ? ` (target ≥ 0.3×) ${f.throughputVsCopy >= 0.3 ? "ok" : "MISSED"}` : "";
+    console.log(`  ${format.padEnd(12)} ${f.annotations.toLocaleString("en").padStart(7)} annotations  ${f.seconds} s  ${f.annotationsPerSecond.toLocaleString("en")}/s  ${f.megabytes} MB  peak RSS ${f.peakRssMiB} MiB  time ${f.ratioToCopy}× COPY's, throughput ${f.throughputVsCopy}×${target}`);
   }
   const { nativeOneArticle: small, nativeWithCappedHeap: capped } = e.memoryFlatness;
   console.log(`  flat memory: native of one article (${small.annotations.toLocaleString("en")} annotations) peaks at ${small.peakRssMiB} MiB;`);
