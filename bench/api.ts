@@ -106,8 +106,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { startNextServer } = await import("../scripts/lib/next-server");
   const { createPrismaClient } = await import("../lib/db/create-client");
   const { DEMO_PASSWORD, seedDemoWorkspace } = await import("../prisma/seed");
-  const { signInCookie } = await import("../tests/support/http-session");
-  const database = await createScratchDatabase("benchapi", 54335);
+  const { signInCookie } = await import("../scripts/lib/http-sign-in");
+  const database = await createScratchDatabase("benchapi", 54337);
   const db = createPrismaClient(database.url);
   await seedDemoWorkspace(db);
   const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });

@@ -121,7 +121,7 @@ export async function benchExport(databaseUrl: string, total: number) {
 // Alone: `npx tsx bench/export.ts [annotations]` on a scratch database of its own (no server).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { createScratchDatabase } = await import("../scripts/lib/scratch-database");
-  const database = await createScratchDatabase("benchexport", 54336);
+  const database = await createScratchDatabase("benchexport", 54338);
   try {
     console.log(JSON.stringify(await benchExport(database.url, Number(process.argv[2] ?? 100_000)), null, 2));
   } finally {
