@@ -11,7 +11,9 @@ type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInc
  * another). The visibility rule of lib/access/visibility.ts is applied here to one article: the
  * people hidden from the actor on it (their open blind second opinions, computed in the same
  * statement) lose their annotations, the corrections continuing them, their notes and their
- * review decisions. Answers null when the article is not in the actor's workspace.
+ * review decisions. Notes and reviews written at the same instant (a bulk import) keep the order
+ * they were written in (ctid), as the Prisma include's index scan gave them. Answers null when the
+ * article is not in the actor's workspace.
  */
 export async function selectArticleAnnotations(actor: Actor, articleId: string): Promise<AnnotationRow[] | null> {
   const [result] = await db.$queryRaw<{ found: boolean; annotations: unknown[] }[]>`
@@ -30,12 +32,12 @@ export async function selectArticleAnnotations(actor: Actor, articleId: string):
             'author', (SELECT jsonb_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."authorId"),
             'sources', COALESCE((SELECT jsonb_agg(to_jsonb(s) ORDER BY s.position) FROM "Source" s WHERE s."annotationId" = a.id), '[]'),
             'notes', COALESCE((
-              SELECT jsonb_agg(to_jsonb(n) || jsonb_build_object('author', jsonb_build_object('id', nu.id, 'name', nu.name)) ORDER BY n."createdAt", n.id)
+              SELECT jsonb_agg(to_jsonb(n) || jsonb_build_object('author', jsonb_build_object('id', nu.id, 'name', nu.name)) ORDER BY n."createdAt", n.ctid)
               FROM "Note" n JOIN "User" nu ON nu.id = n."authorId"
               WHERE n."annotationId" = a.id AND n."authorId" NOT IN (SELECT "userId" FROM hidden)
             ), '[]'),
             'reviews', COALESCE((
-              SELECT jsonb_agg(to_jsonb(r) || jsonb_build_object('editor', jsonb_build_object('name', ru.name)) ORDER BY r."createdAt", r.id)
+              SELECT jsonb_agg(to_jsonb(r) || jsonb_build_object('editor', jsonb_build_object('name', ru.name)) ORDER BY r."createdAt", r.ctid)
               FROM "Review" r JOIN "User" ru ON ru.id = r."editorId"
               WHERE r."annotationId" = a.id AND r."editorId" NOT IN (SELECT "userId" FROM hidden)
             ), '[]'),

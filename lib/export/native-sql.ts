@@ -11,7 +11,9 @@ import { annotationKeysAfter, type Selection } from "./query";
  * as JSON.stringify does; timestamps are written as toISOString writes them; arrays are joined
  * with ',' (json_agg would add spaces). Notes, reviews and corrections follow the visibility
  * rule exactly as the Prisma includes did: the people hidden from the exporter on the
- * annotation's article lose their notes and review decisions.
+ * annotation's article lose their notes and review decisions. Notes and reviews written at the
+ * same instant (a bulk import) keep the order they were written in (ctid), as Prisma's index scan
+ * on (annotationId, createdAt) gave them.
  */
 export async function* nativeAnnotationBatches(selection: Selection, bounds: RatingBounds, withEmails: boolean, batchSize = 2000): AsyncGenerator<string[]> {
   const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -43,14 +45,14 @@ export async function* nativeAnnotationBatches(selection: Selection, bounds: Rat
             SELECT s.position AS k1, (SELECT to_json(z) FROM (SELECT s.url, s.title, s.publisher, s.excerpt, s."archiveUrl", to_char(s."accessedAt", 'YYYY-MM-DD') AS "accessedAt") z) AS j
             FROM "Source" s WHERE s."annotationId" = a.id) y), '[]'::json) AS sources,
           COALESCE((SELECT ('[' || string_agg(y.j::text, ',' ORDER BY y.k1, y.k2) || ']')::json FROM (
-            SELECT n."createdAt" AS k1, n.id AS k2, (SELECT to_json(z) FROM (SELECT n.id, n."parentId", ${person("nu", 'n."importedAuthor"')} AS author,
+            SELECT n."createdAt" AS k1, n.ctid AS k2, (SELECT to_json(z) FROM (SELECT n.id, n."parentId", ${person("nu", 'n."importedAuthor"')} AS author,
               CASE WHEN n."deletedAt" IS NULL THEN n.body END AS body, ${iso('n."createdAt"')} AS "createdAt", ${iso('n."updatedAt"')} AS "updatedAt") z) AS j
             FROM "Note" n JOIN "User" nu ON nu.id = n."authorId"
             WHERE n."annotationId" = a.id AND NOT (${hidden('n."authorId"')})
               AND (n."deletedAt" IS NULL OR EXISTS (SELECT 1 FROM "Note" r WHERE r."parentId" = n.id AND r."annotationId" = a.id AND r."deletedAt" IS NULL AND NOT (${hidden('r."authorId"')})))
           ) y), '[]'::json) AS notes,
           COALESCE((SELECT ('[' || string_agg(y.j::text, ',' ORDER BY y.k1, y.k2) || ']')::json FROM (
-            SELECT r."createdAt" AS k1, r.id AS k2, (SELECT to_json(z) FROM (SELECT r."fromStatus", r."toStatus", r.comment, ${person("ru", null)} AS editor, ${iso('r."createdAt"')} AS "createdAt") z) AS j
+            SELECT r."createdAt" AS k1, r.ctid AS k2, (SELECT to_json(z) FROM (SELECT r."fromStatus", r."toStatus", r.comment, ${person("ru", null)} AS editor, ${iso('r."createdAt"')} AS "createdAt") z) AS j
             FROM "Review" r JOIN "User" ru ON ru.id = r."editorId"
             WHERE r."annotationId" = a.id AND NOT (${hidden('r."editorId"')})
           ) y), '[]'::json) AS reviews,
