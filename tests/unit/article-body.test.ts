@@ -36,6 +36,15 @@ describe("article bodies", () => {
     ]);
   });
 
+  it("markdown: raw HTML is dropped in list items, quotes and inline, with the content of scripts and styles (#16)", () => {
+    const md = "- <script>alert(1)</script>\n- a <b>bold</b> <span>kept</span> word\n- x <script>alert(2)</script> y <style>p{}</style>z\n\n> <div>q</div>\n\nend";
+    expect(value("markdown", md)).toEqual([
+      { type: "list-item", ordered: false, children: [{ text: "a bold kept word" }] },
+      { type: "list-item", ordered: false, children: [{ text: "x  y z" }] },
+      { type: "paragraph", children: [{ text: "end" }] },
+    ]);
+  });
+
   it("html: a real parser repairs broken markup; scripts, styles, handlers, iframes and images go; safe links stay", () => {
     const html = `<html><head><title>t</title><style>p{}</style></head><body>
       <h1 onclick="evil()">Headline</h1>

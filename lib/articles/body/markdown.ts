@@ -6,7 +6,8 @@ import { BlockBuilder, type Marks } from "./builder";
 /**
  * Markdown (CommonMark/GFM, read by marked's lexer, never rendered to HTML): headings, paragraphs,
  * block quotes and lists become blocks; emphasis, strong and links become marks; code keeps its
- * text; raw HTML and images are dropped. A soft line break is a space, as Markdown renders it.
+ * text; raw HTML (blocks, and inline tags with the content of scripts, styles and the like) and
+ * images are dropped. A soft line break is a space, as Markdown renders it.
  */
 const softBreaks = (text: string) => text.replace(/[ \t]*\r?\n[ \t]*/g, " ");
 
@@ -35,7 +36,9 @@ export function readMarkdown(body: string): ArticleValue {
             builder.open({ type: "list-item", ordered: list.ordered, ...(list.ordered ? { number: Number(list.start || 1) + i } : {}) });
             for (const child of item.tokens) {
               if (child.type === "list") blocks([child], inQuote);
-              else inline((child as Tokens.Text).tokens ?? [{ type: "text", raw: child.raw, text: (child as Tokens.Text).text ?? "" }], {});
+              else if (child.type === "text" || child.type === "paragraph") inline((child as Tokens.Text).tokens ?? [{ type: "text", raw: child.raw, text: (child as Tokens.Text).text }], {});
+              else if (child.type === "code") builder.text((child as Tokens.Code).text);
+              // html (a raw HTML block, e.g. "- <script>…</script>"), space, hr, table: nothing to keep
             }
             builder.close();
           });
@@ -53,7 +56,13 @@ export function readMarkdown(body: string): ArticleValue {
     }
   };
   const inline = (tokens: Token[], marks: Marks) => {
+    let droppedElement: string | null = null; // inside <script>…</script> inline: its text goes too
     for (const token of tokens) {
+      if (token.type === "html") {
+        droppedElement = droppedElement ? (closesElement(token.raw, droppedElement) ? null : droppedElement) : opensDroppedElement(token.raw);
+        continue;
+      }
+      if (droppedElement) continue;
       switch (token.type) {
         case "strong":
           inline((token as Tokens.Strong).tokens, { ...marks, bold: true });
@@ -79,7 +88,7 @@ export function readMarkdown(body: string): ArticleValue {
           builder.text("\n", marks);
           break;
         default:
-          // image, html: dropped
+          // image: dropped
           break;
       }
     }
@@ -87,3 +96,16 @@ export function readMarkdown(body: string): ArticleValue {
   blocks(lexer(body), false);
   return builder.value();
 }
+
+// Elements whose content is not article text (as the HTML reader drops them): when one opens
+// inline in Markdown, its text up to the closing tag goes with the tags.
+const DROPPED_WITH_CONTENT = new Set(["script", "style", "iframe", "noscript", "template", "textarea", "title", "svg", "math", "object"]);
+
+function opensDroppedElement(raw: string): string | null {
+  const name = /^<([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>$/.exec(raw.trim());
+  if (!name || name[2]) return null;
+  const element = name[1].toLowerCase();
+  return DROPPED_WITH_CONTENT.has(element) ? element : null;
+}
+
+const closesElement = (raw: string, element: string) => raw.trim().toLowerCase().startsWith(`</${element}`);
