@@ -13,7 +13,7 @@ const FORMAT_BY_EXTENSION: Record<string, BodyFormat> = { txt: "text", md: "mark
  * The article's text: pasted, or read from a .txt, .md or .html file, in one of three formats,
  * with a preview from the server of exactly what will be saved (nothing is saved by previewing).
  */
-export function BodyInput({ value, onChange, startFrom }: { value: Body; onChange: (body: Body) => void; startFrom?: string }) {
+export function BodyInput({ value, onChange, startFrom }: { value: Body; onChange: (body: Body) => void; /** The current body as Markdown, which reads back to the same blocks and marks. */ startFrom?: string }) {
   const [preview, setPreview] = useState<{ value: ArticleValue } | { error: string } | null>(null);
 
   async function readFile(file: File) {
@@ -48,7 +48,7 @@ export function BodyInput({ value, onChange, startFrom }: { value: Body; onChang
         </div>
         {startFrom !== undefined && (
           <div>
-            <button type="button" onClick={() => onChange({ format: "text", body: startFrom })}>
+            <button type="button" onClick={() => onChange({ format: "markdown", body: startFrom })}>
               Start from the current text
             </button>
           </div>

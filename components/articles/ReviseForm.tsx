@@ -9,7 +9,7 @@ import { sendJson } from "./request";
 const METHOD_LABEL = { position: "unchanged", quote: "followed exactly", fuzzy: "followed by a close match: check it", orphan: "lost: needs re-anchoring" } as const;
 
 /** Replaces the article's text with a new revision, then reports what happened to each annotation. */
-export function ReviseForm({ articleId, currentText, claims }: { articleId: string; currentText: string; claims: Record<string, string> }) {
+export function ReviseForm({ articleId, currentMarkdown, claims }: { articleId: string; currentMarkdown: string; claims: Record<string, string> }) {
   const [body, setBody] = useState<Body>({ format: "text", body: "" });
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<RevisionReport | null>(null);
@@ -53,7 +53,7 @@ export function ReviseForm({ articleId, currentText, claims }: { articleId: stri
 
   return (
     <form onSubmit={(event) => void save(event)} aria-label="Revise the text">
-      <BodyInput value={body} onChange={setBody} startFrom={currentText} />
+      <BodyInput value={body} onChange={setBody} startFrom={currentMarkdown} />
       {error && (
         <p className="error" role="alert">
           {error}

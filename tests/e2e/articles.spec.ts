@@ -6,7 +6,7 @@ import { selectWithRange } from "./selection";
 
 const HTML = [
   "<h1>Harbour traffic</h1>",
-  '<p onclick="window.__clicked = true">The port 🚢 handled 3 million containers, the minister said, up from last year.<script>window.__pwned = true</script></p>',
+  '<p onclick="window.__clicked = true">The port 🚢 handled 3 million containers, the <b>minister</b> said, up from last year.<script>window.__pwned = true</script></p>',
   '<p>Wages rose 4% across the docks. <img src="x" onerror="window.__pwned = true"><a href="javascript:window.__pwned=true">Unsafe link</a></p>',
 ].join("");
 
@@ -100,6 +100,9 @@ test("a fuzzy move is marked for checking until someone confirms it", async ({ p
   await editor.getByRole("button", { name: "Save as a new revision" }).click();
   await expect(editor.getByTestId("revision-report")).toContainText("1 by a close match to check");
   await editor.goto(url);
+  // The one-word revision started from the current text as Markdown: the heading and the bold word stay (#16).
+  await expect(editor.getByTestId("article-body").getByRole("heading", { name: "Harbour traffic" })).toBeVisible();
+  await expect(editor.getByTestId("article-body").locator("strong")).toHaveText("minister");
   const moved = highlights(editor, "handled 3.2 million containers");
   await expect(moved).toHaveClass(/needs-check/);
   await moved.click();

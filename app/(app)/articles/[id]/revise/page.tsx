@@ -7,6 +7,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { loadPageData } from "@/lib/http/page-data";
 import { getWorkspaceSettings } from "@/lib/workspaces/settings";
+import { writeMarkdown } from "@/lib/articles/body/markdown";
 import { ReviseForm } from "@/components/articles/ReviseForm";
 
 export const metadata: Metadata = { title: "Revise article" };
@@ -28,7 +29,7 @@ export default async function ReviseArticlePage({ params }: { params: Promise<{ 
         The new text becomes revision {article.revision.number + 1}; earlier revisions stay readable. Each of the {annotations.length} annotations follows its passage
         when it can; the ones that cannot are listed on the article as needing re-anchoring.
       </p>
-      <ReviseForm articleId={id} currentText={article.revision.text} claims={Object.fromEntries(annotations.map((a) => [a.id, a.claim]))} />
+      <ReviseForm articleId={id} currentMarkdown={writeMarkdown(article.revision.body)} claims={Object.fromEntries(annotations.map((a) => [a.id, a.claim]))} />
     </main>
   );
 }
