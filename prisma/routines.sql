@@ -14,7 +14,9 @@ $$;
 
 -- Recomputes the agreement pairs of the given articles (see "AgreementPair" in schema.prisma):
 -- two current annotations of different reviewers, past draft, placed on the same revision,
--- overlapping by at least half of the shorter span; a correction and what it corrects are no pair.
+-- overlapping by at least half of the shorter span; a correction and what it corrects are no pair,
+-- nor is a correction and other work of the authors it continues (priorAuthorIds): it carries
+-- their check, so pairing it with them would set a person's work against itself.
 -- Text is cut into 128-character buckets so the self-join hashes: an annotation meets only those
 -- starting within its own span. Concurrent refreshes of one article are serialised by an advisory
 -- lock per article (a statement touching very many articles, a bulk load, takes one per workspace).
@@ -32,7 +34,7 @@ BEGIN
   DELETE FROM "AgreementPair" WHERE "articleId" = ANY (articles);
   INSERT INTO "AgreementPair" ("workspaceId", "articleId", "aId", "bId", "aAuthorId", "bAuthorId", "aVerdictId", "bVerdictId", "aCreatedAt", "bCreatedAt", "updatedAt")
   WITH placed AS MATERIALIZED (
-    SELECT id, "workspaceId", "articleId", "revisionId", start, "end", "authorId", "verdictOptionId", "createdAt", "updatedAt", "correctsId", start / 128 AS bucket
+    SELECT id, "workspaceId", "articleId", "revisionId", start, "end", "authorId", "verdictOptionId", "createdAt", "updatedAt", "correctsId", "priorAuthorIds", start / 128 AS bucket
     FROM "Annotation"
     WHERE "articleId" = ANY (articles) AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND status <> 'DRAFT' AND placement IN ('ANCHORED', 'NEEDS_CHECK')
   ), covered AS MATERIALIZED (
@@ -43,7 +45,8 @@ BEGIN
   JOIN placed b ON b."articleId" = a."articleId" AND b."revisionId" = a."revisionId" AND b.bucket = a.n
   WHERE b.start >= a.start AND b.start < a."end" AND (b.start > a.start OR b.id > a.id) AND b."authorId" <> a."authorId"
     AND 2 * (least(a."end", b."end") - b.start) >= least(a."end" - a.start, b."end" - b.start)
-    AND a.id IS DISTINCT FROM b."correctsId" AND b.id IS DISTINCT FROM a."correctsId";
+    AND a.id IS DISTINCT FROM b."correctsId" AND b.id IS DISTINCT FROM a."correctsId"
+    AND NOT b."authorId" = ANY (a."priorAuthorIds") AND NOT a."authorId" = ANY (b."priorAuthorIds");
 END
 $$;
 

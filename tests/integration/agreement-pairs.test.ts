@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/annotations/annotations";
 import { changeAnnotationStatus } from "@/lib/reviews/status";
+import { startCorrection } from "@/lib/reviews/corrections";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
 
@@ -18,6 +19,8 @@ async function expectedPairs(articleId: string): Promise<string[]> {
     for (const b of rows) {
       const first = a.start < b.start || (a.start === b.start && a.id < b.id);
       if (!first || a.revisionId !== b.revisionId || a.authorId === b.authorId || b.start >= a.end) continue;
+      // A correction carries the check of the authors it continues: no pair with what it corrects or with their other work.
+      if (a.correctsId === b.id || b.correctsId === a.id || a.priorAuthorIds.includes(b.authorId) || b.priorAuthorIds.includes(a.authorId)) continue;
       const overlap = Math.min(a.end, b.end) - b.start;
       if (2 * overlap >= Math.min(a.end - a.start, b.end - b.start)) pairs.push(`${a.id}|${b.id}`);
     }
@@ -57,6 +60,39 @@ describe("the agreement pair cache", () => {
     expect(await db.agreementPair.findFirst({ where: { aId: a.id, bId: b.id } })).toMatchObject({ aVerdictId: desk.options.find((o) => o.key === "true")!.id, bVerdictId: desk.options.find((o) => o.key === "true")!.id });
     await deleteAnnotation({ actor: kim, annotationId: b.id });
     await check(0);
+  });
+
+  it("leaves a correction out of pairs with the work it corrects and with other work of the author it continues (#16)", async () => {
+    const desk = await createWorkspace();
+    const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: ["Taxes rose 5% last year."] });
+    const kim = await actorFor((await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" })).id);
+    const annotate = (actor: Actor, end: number, verdict: string) =>
+      createAnnotation({ actor, articleId: article.id, input: { revisionId: article.revisions[0].id, start: 0, end, quote: "Taxes rose 5% last year".slice(0, end), claim: "c", verdict } });
+    const move = (actor: Actor, id: string, status: string, version: number) => changeAnnotationStatus({ actor, annotationId: id, input: { status, version } });
+    const checked = await annotate(desk.reviewer, 13, "true");
+    const other = await annotate(desk.reviewer, 10, "true"); // the same reviewer's second claim on the span
+    const second = await annotate(kim, 13, "false");
+    await move(desk.reviewer, checked.id, "SUBMITTED", 1);
+    await move(desk.editor, checked.id, "APPROVED", 2);
+    await move(desk.editor, checked.id, "PUBLISHED", 3);
+    await move(desk.reviewer, other.id, "SUBMITTED", 1);
+    await move(kim, second.id, "SUBMITTED", 1);
+    const pair = (x: { id: string }, y: { id: string }) => [x.id, y.id].sort().join("|");
+    const pairsOf = async () => (await cachedPairs(article.id)).map((p) => p.split("|").sort().join("|")).sort();
+    expect(await pairsOf()).toEqual([pair(checked, second), pair(other, second)].sort());
+
+    // The editor corrects the reviewer's check; under review, it is no pair with the reviewer's work.
+    const correction = await startCorrection({ actor: desk.editor, annotationId: checked.id, input: { note: "The rise was 3%" } });
+    await updateAnnotation({ actor: desk.editor, annotationId: correction.id, input: { version: 1, verdict: "false" } });
+    await move(desk.editor, correction.id, "SUBMITTED", 2);
+    expect(await pairsOf()).toEqual([pair(checked, second), pair(other, second), pair(correction, second)].sort());
+    expect(await cachedPairs(article.id)).toEqual(await expectedPairs(article.id));
+
+    // Published, it replaces the check: the editor is still not set against the reviewer.
+    await move(desk.editor, correction.id, "APPROVED", 3);
+    await move(desk.editor, correction.id, "PUBLISHED", 4);
+    expect(await pairsOf()).toEqual([pair(other, second), pair(correction, second)].sort());
+    expect(await cachedPairs(article.id)).toEqual(await expectedPairs(article.id));
   });
 
   it("stays exact when several reviewers submit on one article at the same time", async () => {
