@@ -3,13 +3,14 @@
 import { useState } from "react";
 import type { AnnotationView, NoteView } from "@/lib/annotations/view";
 import type { HistoryEntry } from "@/lib/annotations/annotations";
-import { annotationHref } from "@/lib/annotations/links";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
 import { NotesThread } from "./NotesThread";
 import { VerdictChip } from "./VerdictChip";
 import { StatusActions } from "./StatusActions";
 import { CorrectionPanel } from "./CorrectionPanel";
+import { Credit } from "./Credit";
+import { AnnotationLink } from "./AnnotationLink";
 import type { Role } from "@/lib/auth/roles";
 
 type Props = {
@@ -87,7 +88,7 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
       )}
       {annotation.rationale && <p className="rationale">{annotation.rationale}</p>}
       <p className="muted">
-        By {annotation.author.name} · {formatDateTime(annotation.createdAt)} · version {annotation.version}
+        By <Credit author={annotation.author} correctedFrom={annotation.correction?.of.author} /> · {formatDateTime(annotation.createdAt)} · version {annotation.version}
       </p>
 
       <CorrectionPanel annotation={annotation} canChange={canChange} onOpen={onOpen} onStarted={onCorrectionStarted} />
@@ -149,16 +150,9 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
                 <>
                   {" "}
                   (
-                  <a
-                    href={annotationHref(annotation.articleId, entry.annotationId)}
-                    onClick={(event) => {
-                      if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-                      event.preventDefault();
-                      onOpen(entry.annotationId);
-                    }}
-                  >
+                  <AnnotationLink articleId={annotation.articleId} annotationId={entry.annotationId} onOpen={onOpen}>
                     the published version this corrects
-                  </a>
+                  </AnnotationLink>
                   )
                 </>
               )}

@@ -99,7 +99,12 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
 
   return (
     <form className="annotation-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={editing ? "Edit annotation" : "New annotation"}>
-      <h2>{editing ? "Edit annotation" : "New annotation"}</h2>
+      <h2>{editing?.correction ? "Edit correction" : editing ? "Edit annotation" : "New annotation"}</h2>
+      {editing?.correction && (
+        <p className="correction-of" data-testid="correction-of">
+          A correction of a published check by {editing.correction.of.author.name}. Its public note: “{editing.correction.note}”
+        </p>
+      )}
       <figure className="quoted-span">
         <figcaption>Quoted span</figcaption>
         <blockquote data-testid="quoted-span">{quote}</blockquote>

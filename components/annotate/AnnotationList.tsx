@@ -4,6 +4,7 @@ import { startTransition, useEffect, useMemo, useState } from "react";
 import type { AnnotationSummary } from "@/lib/annotations/view";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
 import { VerdictChip } from "./VerdictChip";
+import { Credit } from "./Credit";
 
 type Props = { annotations: AnnotationSummary[]; choices: VerdictChoice[]; onChoose: (id: string) => void };
 
@@ -76,7 +77,7 @@ export function AnnotationList({ annotations, choices, onChoose }: Props) {
                 <VerdictChip verdict={a.verdict} />
                 <span className="entry-claim">{a.claim}</span>
                 <span className="muted">
-                  {a.author.name} · {a.noteCount} {a.noteCount === 1 ? "note" : "notes"}
+                  <Credit author={a.author} correctedFrom={a.correctedFrom} /> · {a.noteCount} {a.noteCount === 1 ? "note" : "notes"}
                 </span>
               </button>
             </li>

@@ -5,6 +5,7 @@ import type { AnnotationView } from "@/lib/annotations/view";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
 import { VerdictChip } from "./VerdictChip";
+import { AnnotationLink } from "./AnnotationLink";
 
 type Props = {
   annotation: AnnotationView;
@@ -41,6 +42,12 @@ export function CorrectionPanel({ annotation, canChange, onOpen, onStarted }: Pr
           </p>
           <p className="muted">
             The published version said <VerdictChip verdict={annotation.correction.of.verdict} /> {annotation.correction.of.claim}
+          </p>
+          <p>
+            {/* The discussion stays with the version it was about; the live correction leads to it. */}
+            <AnnotationLink articleId={annotation.articleId} annotationId={annotation.correction.of.id} onOpen={onOpen}>
+              Notes and history of the version it corrects
+            </AnnotationLink>
           </p>
         </div>
       )}

@@ -112,13 +112,15 @@ export async function listAnnotationSummaries(options: { actor: Actor | null; ar
       verdictOption: annotationInclude.verdictOption,
       author: annotationInclude.author,
       importedAuthor: true,
+      corrects: { select: { author: annotationInclude.author, importedAuthor: true } },
       _count: { select: { notes: { where: { deletedAt: null, ...visibleNoteWhere(visibility) } } } },
     },
     orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
   });
-  return rows.map(({ verdictOption, _count, importedAuthor, author, ...row }) => ({
+  return rows.map(({ verdictOption, _count, importedAuthor, author, corrects, ...row }) => ({
     ...row,
     author: { id: author.id, name: importedAuthor ?? author.name },
+    correctedFrom: corrects ? { id: corrects.author.id, name: corrects.importedAuthor ?? corrects.author.name } : null,
     verdict: verdictOption,
     noteCount: _count.notes,
   }));

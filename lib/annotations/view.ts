@@ -46,8 +46,11 @@ export type AnnotationView = {
   placement: Placement;
   /** The last transition in the review workflow, with its comment; null before any. */
   lastReview: ReviewDecision | null;
-  /** Set on a correction of a published annotation: what it corrects and the public note. */
-  correction: { of: { id: string; claim: string; verdict: VerdictView }; note: string } | null;
+  /**
+   * Set on a correction of a published annotation: what it corrects (with its author, who keeps the
+   * credit: the correction continues their check) and the public note.
+   */
+  correction: { of: { id: string; claim: string; verdict: VerdictView; author: { id: string; name: string } }; note: string } | null;
   /** When a published correction replaced this published annotation; it then leaves views and exports. */
   supersededAt: string | null;
   /** The live correction under way for this published annotation, if any. */
@@ -66,7 +69,7 @@ export const annotationInclude = {
   sources: { orderBy: { position: "asc" } },
   notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } },
   reviews: { orderBy: { createdAt: "asc" }, include: { editor: { select: { name: true } } } },
-  corrects: { select: { id: true, claim: true, verdictOption: { select: { key: true, label: true, color: true, rating: true } } } },
+  corrects: { select: { id: true, claim: true, verdictOption: { select: { key: true, label: true, color: true, rating: true } }, author: { select: { id: true, name: true } }, importedAuthor: true } },
   corrections: { where: { deletedAt: null }, select: { id: true, status: true } },
 } satisfies Prisma.AnnotationInclude;
 
@@ -128,7 +131,7 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     status: row.status,
     placement: row.placement,
     lastReview: lastDecision(row.reviews),
-    correction: row.corrects ? { of: { id: row.corrects.id, claim: row.corrects.claim, verdict: row.corrects.verdictOption }, note: row.correctionNote ?? "" } : null,
+    correction: row.corrects ? { of: { id: row.corrects.id, claim: row.corrects.claim, verdict: row.corrects.verdictOption, author: authorOf(row.corrects) }, note: row.correctionNote ?? "" } : null,
     supersededAt: row.supersededAt?.toISOString() ?? null,
     correctedBy: row.corrections[0] ?? null,
     author: authorOf(row),
@@ -159,9 +162,11 @@ export function auditSnapshot(view: AnnotationView): Prisma.InputJsonObject {
 /** What the article page needs up front for highlights and the list; details load on open. */
 export type AnnotationSummary = Pick<AnnotationView, "id" | "start" | "end" | "claim" | "verdict" | "status" | "placement" | "author" | "version"> & {
   noteCount: number;
+  /** For a correction: the author of the version it corrects, who keeps the credit ("corrected by" this one's author). */
+  correctedFrom: { id: string; name: string } | null;
 };
 
 export function toSummary(view: AnnotationView): AnnotationSummary {
   const { id, start, end, claim, verdict, status, placement, author, version } = view;
-  return { id, start, end, claim, verdict, status, placement, author, version, noteCount: view.notes.filter((n) => !n.deleted).length };
+  return { id, start, end, claim, verdict, status, placement, author, version, noteCount: view.notes.filter((n) => !n.deleted).length, correctedFrom: view.correction?.of.author ?? null };
 }

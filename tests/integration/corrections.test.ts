@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { createAnnotation, getAnnotation, listAnnotationHistory, listAnnotationSummaries, updateAnnotation } from "@/lib/annotations/annotations";
 import { changeAnnotationStatus } from "@/lib/reviews/status";
 import { startCorrection } from "@/lib/reviews/corrections";
+import { createNote } from "@/lib/annotations/notes";
 import { exportAnnotations } from "@/lib/export/export";
 import type { Actor } from "@/lib/auth/actor";
 import { expectValidNative, readAll } from "../support/exports";
@@ -55,6 +56,30 @@ describe("corrections of published annotations", () => {
     await expect(startCorrection({ actor: desk.editor, annotationId: desk.annotation.id, input: { note: "Again" } })).rejects.toMatchObject({ status: 409, message: /already replaced/ });
     const second = await startCorrection({ actor: desk.editor, annotationId: correction.id, input: { note: "Source link updated" } });
     expect((await listAnnotationHistory({ actor: desk.editor, annotationId: second.id })).map((e) => e.annotationId)).toContain(desk.annotation.id);
+  });
+
+  it("an editor's published correction keeps the reviewer's credit and leads to the reviewer's discussion (#16)", async () => {
+    const desk = await published();
+    const reviewerName = (await db.user.findUniqueOrThrow({ where: { id: desk.reviewer.userId } })).name;
+    const editorName = (await db.user.findUniqueOrThrow({ where: { id: desk.editor.userId } })).name;
+    await createNote({ actor: desk.editor, annotationId: desk.annotation.id, input: { body: "Is the table for 2025?" } });
+    const correction = await startCorrection({ actor: desk.editor, annotationId: desk.annotation.id, input: { note: "The rise was 3%" } });
+    expect(correction.correction).toMatchObject({ of: { id: desk.annotation.id, author: { id: desk.reviewer.userId, name: reviewerName } }, note: "The rise was 3%" });
+    await desk.move(desk.editor, correction.id, "SUBMITTED", 1);
+    await desk.move(desk.editor, correction.id, "APPROVED", 2);
+    await desk.move(desk.editor, correction.id, "PUBLISHED", 3);
+
+    // The live version on the article: the reviewer's check, corrected by the editor.
+    const [live] = await listAnnotationSummaries({ actor: desk.reviewer, articleId: desk.article.id });
+    expect(live).toMatchObject({ id: correction.id, author: { id: desk.editor.userId, name: editorName }, correctedFrom: { id: desk.reviewer.userId, name: reviewerName } });
+    const view = await getAnnotation({ actor: desk.reviewer, annotationId: correction.id });
+    expect(view.correction?.of.author).toEqual({ id: desk.reviewer.userId, name: reviewerName });
+    // The discussion stays on the version it was about, which the correction names and which stays readable.
+    expect((await getAnnotation({ actor: desk.reviewer, annotationId: view.correction!.of.id })).notes.map((n) => n.body)).toEqual(["Is the table for 2025?"]);
+
+    // Work that is not a correction names no one else.
+    const plain = await createAnnotation({ actor: desk.reviewer, articleId: desk.article.id, input: { revisionId: desk.article.revisions[0].id, start: 14, end: 23, quote: "last year", claim: "c", verdict: "true" } });
+    expect((await listAnnotationSummaries({ actor: desk.reviewer, articleId: desk.article.id })).find((a) => a.id === plain.id)).toMatchObject({ correctedFrom: null });
   });
 
   it("refuses unpublished work, other reviewers, other desks, no session and a missing note; nothing is written", async () => {
