@@ -46,10 +46,13 @@ export type ResolvedFilters = {
   verdictOptionId: string | null;
 };
 
-/** Checks that the article, reviewer and verdict exist in the actor's workspace: 400 naming the one that does not. */
-export async function resolveFilters(actor: Actor, filters: DashboardFilters): Promise<ResolvedFilters> {
-  const [visibility, article, member, option] = await Promise.all([
-    visibilityFor(db, actor),
+/**
+ * The article, reviewer and verdict a page's filters name, found in the actor's workspace: 400
+ * naming the one that is not there, so a mistyped filter is explained rather than shown as an
+ * empty page. The dashboards and the review queue share it.
+ */
+export async function findFilterTargets(actor: Actor, filters: { article?: string; reviewer?: string; verdict?: string }) {
+  const [article, member, option] = await Promise.all([
     filters.article ? db.article.findFirst({ where: { id: filters.article, workspaceId: actor.workspaceId }, select: { id: true } }) : null,
     filters.reviewer ? db.membership.findFirst({ where: { userId: filters.reviewer, workspaceId: actor.workspaceId }, select: { userId: true } }) : null,
     filters.verdict ? db.verdictOption.findFirst({ where: { key: filters.verdict, scale: { workspaceId: actor.workspaceId } }, select: { id: true } }) : null,
@@ -57,13 +60,17 @@ export async function resolveFilters(actor: Actor, filters: DashboardFilters): P
   if (filters.article && !article) throw new AppError("BAD_REQUEST", "article: no such article in this workspace");
   if (filters.reviewer && !member) throw new AppError("BAD_REQUEST", "reviewer: no such member of this workspace");
   if (filters.verdict && !option) throw new AppError("BAD_REQUEST", `verdict: "${filters.verdict}" is not an option of this workspace's verdict scale`);
+  return { articleId: article?.id ?? null, authorId: member?.userId ?? null, verdictOptionId: option?.id ?? null };
+}
+
+/** Checks that the article, reviewer and verdict exist in the actor's workspace: 400 naming the one that does not. */
+export async function resolveFilters(actor: Actor, filters: DashboardFilters): Promise<ResolvedFilters> {
+  const [visibility, targets] = await Promise.all([visibilityFor(db, actor), findFilterTargets(actor, filters)]);
   return {
     workspaceId: actor.workspaceId,
     visibility,
     createdFrom: filters.from ? startOfDay(filters.from) : null,
     createdBefore: filters.to ? startOfNextDay(filters.to) : null,
-    articleId: article?.id ?? null,
-    authorId: member?.userId ?? null,
-    verdictOptionId: option?.id ?? null,
+    ...targets,
   };
 }

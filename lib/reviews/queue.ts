@@ -4,6 +4,7 @@ import { visibilityFor, visibleAnnotationWhere } from "../access/visibility";
 import { requireRole, type Actor } from "../auth/actor";
 import type { VerdictView } from "../annotations/view";
 import { idSchema, parseInput, safeString } from "../validation";
+import { findFilterTargets } from "../dashboard/filters";
 
 /** The queue's filters, from the page's URL: empty fields mean "any". */
 export const queueFilterSchema = z.object({
@@ -30,19 +31,20 @@ export const QUEUE_LIMIT = 500;
 
 /**
  * Submitted annotations across the workspace waiting for a decision, oldest submission first,
- * optionally narrowed to one article, reviewer or verdict. Editors and admins only.
+ * optionally narrowed to one article, reviewer or verdict (400 for one not in the workspace). Editors and admins only.
  */
 export async function listReviewQueue(options: { actor: Actor | null; filters?: unknown }): Promise<QueueItem[]> {
   const actor = requireRole(options.actor, "EDITOR");
   const filters = parseInput(queueFilterSchema, options.filters ?? {});
+  const [visibility, targets] = await Promise.all([visibilityFor(db, actor), findFilterTargets(actor, filters)]);
   const rows = await db.annotation.findMany({
     where: {
       // An editor can be one of a blind second opinion's reviewers too.
-      ...visibleAnnotationWhere(await visibilityFor(db, actor)),
+      ...visibleAnnotationWhere(visibility),
       status: "SUBMITTED",
-      articleId: filters.article,
-      authorId: filters.reviewer,
-      verdictOption: filters.verdict ? { key: filters.verdict } : undefined,
+      articleId: targets.articleId ?? undefined,
+      authorId: targets.authorId ?? undefined,
+      verdictOptionId: targets.verdictOptionId ?? undefined,
     },
     select: {
       id: true,

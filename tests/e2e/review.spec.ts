@@ -100,6 +100,8 @@ test("a correction of a published check is a new draft with a public note, revie
   await detail.getByLabel("Correction note (published with the correction)").fill("The meeting was postponed, not cancelled.");
   await detail.getByRole("button", { name: "Create the correction draft" }).click();
   const form = editor.getByRole("form", { name: "Edit annotation" });
+  await expect(form.getByRole("heading", { name: "Edit correction" })).toBeVisible();
+  await expect(form.getByTestId("correction-of")).toContainText("by Riley Reviewer. Its public note: “The meeting was postponed, not cancelled.”");
   await form.getByLabel("Claim", { exact: true }).fill(`${claim} (corrected)`);
   await form.getByRole("button", { name: "Save" }).click();
   await expect(detail.getByTestId("correction")).toContainText("Correction of a published check: “The meeting was postponed, not cancelled.”");
@@ -116,6 +118,7 @@ test("a correction of a published check is a new draft with a public note, revie
   const entries = panel(editor).getByRole("button", { name: new RegExp(claim) });
   await expect(entries).toHaveCount(1);
   await expect(entries).toContainText(`${claim} (corrected)`);
+  await expect(entries).toContainText("Riley Reviewer, corrected by Eddie Editor"); // the reviewer keeps the credit (#16)
   expect(await (await api.editor.get(`/api/annotations/${id}`)).json()).toMatchObject({ status: "PUBLISHED", supersededAt: expect.any(String) });
 });
 

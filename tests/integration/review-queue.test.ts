@@ -35,7 +35,8 @@ describe("the review queue", () => {
     expect(await ids({ article: a.id })).toEqual([third.id]);
     expect(await ids({ reviewer: reviewer2.userId })).toEqual([fourth.id]);
     expect(await ids({ verdict: "false", article: "" })).toEqual([first.id, third.id]);
-    expect(await ids({ verdict: "no-such-verdict" })).toEqual([]);
+    // A filter naming what is not in the workspace is explained, as on the dashboards, not shown as an empty queue (#16).
+    await expect(ids({ verdict: "banana" })).rejects.toMatchObject({ status: 400, message: 'verdict: "banana" is not an option of this workspace\'s verdict scale' });
     expect((await listReviewQueue({ actor: desk.admin }))[0]).toMatchObject({ article: { title: "B" }, author: { name: "Second Reviewer" }, verdict: { key: "mixed" }, sourceCount: 0 });
 
     await expect(listReviewQueue({ actor: desk.editor, filters: { article: "../../etc" } })).rejects.toMatchObject({ status: 400, message: /article: Not a valid id/ });
@@ -43,6 +44,8 @@ describe("the review queue", () => {
     await expect(listReviewQueue({ actor: null })).rejects.toMatchObject({ status: 401 });
     const other = await createWorkspace();
     expect(await listReviewQueue({ actor: other.editor })).toEqual([]);
+    await expect(listReviewQueue({ actor: other.editor, filters: { article: a.id } })).rejects.toMatchObject({ status: 400, message: "article: no such article in this workspace" });
+    await expect(listReviewQueue({ actor: other.editor, filters: { reviewer: reviewer2.userId } })).rejects.toMatchObject({ status: 400, message: "reviewer: no such member of this workspace" });
     expect((await listColleagues({ actor: desk.reviewer })).map((p) => p.name)).toContain("Second Reviewer");
   });
 });
