@@ -8,8 +8,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();
   return (
     <>
+      {/* The first thing Tab reaches: past the header's links to the page itself. */}
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
       {actor && <AppHeader actor={actor} />}
-      {children}
+      <div id="content" tabIndex={-1}>
+        {children}
+      </div>
     </>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { createTokenAction } from "@/app/(app)/admin/tokens/actions";
 import { ActionMessage } from "./ActionMessage";
+import { CopyButton } from "./CopyButton";
 
 export function CreateTokenForm() {
   const [result, action, pending] = useActionState(createTokenAction, null);
@@ -29,7 +30,8 @@ export function CreateTokenForm() {
       {result?.ok && result.token && (
         <p>
           <label htmlFor="new-token-value">New token</label>
-          <input id="new-token-value" readOnly value={result.token} size={60} onFocus={(event) => event.currentTarget.select()} />
+          <input id="new-token-value" readOnly value={result.token} size={60} onFocus={(event) => event.currentTarget.select()} />{" "}
+          <CopyButton value={result.token} label="Copy token" />
         </p>
       )}
     </form>

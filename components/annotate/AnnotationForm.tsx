@@ -53,6 +53,11 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
   const options = editing && !choices.some((c) => c.key === editing.verdict.key) ? [...choices, { ...editing.verdict, description: "Retired" }] : choices;
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    // Escape closes the form from anywhere in it, as the Cancel button does.
+    if (event.key === "Escape" && !event.defaultPrevented) {
+      event.preventDefault();
+      return onCancel();
+    }
     if (event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
     const option = /^[1-9]$/.test(event.key) ? options[Number(event.key) - 1] : undefined;
     if (option) {

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { RevisionReport } from "@/lib/articles/articles";
 import { BodyInput, type Body } from "./BodyInput";
@@ -14,6 +15,7 @@ export function ReviseForm({ articleId, currentMarkdown, claims }: { articleId: 
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<RevisionReport | null>(null);
   const [saving, setSaving] = useState(false);
+  const router = useRouter();
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -23,6 +25,7 @@ export function ReviseForm({ articleId, currentMarkdown, claims }: { articleId: 
     if (!result.ok) return setError(result.message);
     setError(null);
     setReport(result.data);
+    router.refresh(); // the page's heading names the current revision: now the new one
   }
 
   if (report) {

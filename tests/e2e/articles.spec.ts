@@ -63,6 +63,7 @@ test("an article pasted as HTML renders safely, follows its annotations through 
   await editor.getByRole("button", { name: "Save as a new revision" }).click();
   const report = editor.getByTestId("revision-report");
   await expect(report).toContainText("Revision 2 saved");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Revise the text (now revision 2)"); // #16
   await expect(report).toContainText("2 annotations: 1 followed exactly, 0 by a close match to check, 1 need re-anchoring.");
   await expect(report).toContainText("“The port handled 3 million containers”: followed exactly");
 

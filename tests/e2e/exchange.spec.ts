@@ -41,6 +41,10 @@ test("an admin's API token reads its workspace's exports and GET routes, never w
   await expect(admin.getByText("Copy it now: it will not be shown again.")).toBeVisible();
   const token = await admin.getByLabel("New token").inputValue();
   expect(token).toMatch(/^fmk_/);
+  await admin.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await admin.getByRole("button", { name: "Copy token" }).click(); // #16
+  await expect(admin.getByText("Copied")).toBeVisible();
+  expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(token);
 
   const partner = await playwright.request.newContext({ baseURL: admin.url().replace(/\/admin.*$/, ""), extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   const apiArticle = await articleId(partner, API_ARTICLE_TITLE);
