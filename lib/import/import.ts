@@ -102,7 +102,9 @@ export async function importAnnotations(options: {
   if (unanchored.length > 0 && !settings.skipUnanchored) {
     throw new AppError(
       "CONFLICT",
-      `${unanchored.length} of ${items.length} annotations could not be found in the article's text; nothing was imported. Import the other ${placed.length} with skipUnanchored`,
+      placed.length === 0
+        ? `None of the ${items.length} annotations could be found in the article's text; nothing was imported`
+        : `${unanchored.length} of ${items.length} annotations could not be found in the article's text; nothing was imported. Import the other ${placed.length} with skipUnanchored`,
       { problems: unanchored, importable: placed.length },
     );
   }
@@ -114,11 +116,21 @@ export async function importAnnotations(options: {
         await lockArticle(tx, { articleId: article.id, workspaceId: actor.workspaceId }, "share");
         const current = await tx.articleRevision.findFirstOrThrow({ where: { articleId: article.id }, orderBy: { number: "desc" }, select: { id: true } });
         if (current.id !== revision.id) throw new AppError("CONFLICT", "The article was revised while the file was being checked; nothing was imported: import it again");
+        const ownIds = placed.map((p) => ownAnnotationId(p.item.externalId)).filter((id): id is string => id !== null);
         const existing = await tx.annotation.findMany({
-          where: { articleId: article.id, externalId: { in: placed.map((p) => p.item.externalId) } },
+          where: { articleId: article.id, OR: [{ externalId: { in: placed.map((p) => p.item.externalId) } }, { id: { in: ownIds } }] },
           select: { id: true, externalId: true },
         });
-        const existingIds = new Map(existing.map((row) => [row.externalId, row.id]));
+        // An item is already here when an earlier import brought it, or when it is one of ours (its id, from our own export).
+        const byExternal = new Map(existing.flatMap((row) => (row.externalId ? [[row.externalId, row.id] as const] : [])));
+        const byOwn = new Set(existing.map((row) => row.id));
+        const existingIds = new Map(
+          placed.flatMap((p) => {
+            const own = ownAnnotationId(p.item.externalId);
+            const id = byExternal.get(p.item.externalId) ?? (own && byOwn.has(own) ? own : undefined);
+            return id ? [[p.item.externalId, id] as const] : [];
+          }),
+        );
         const fresh = placed.filter((p) => !existingIds.has(p.item.externalId)).map((p) => ({ ...p, id: newId() }));
         const target = { workspaceId: actor.workspaceId, articleId: article.id, revisionId: revision.id, text: revision.text };
         for (let done = 0; done < fresh.length; done += WRITE_BATCH) {
@@ -145,6 +157,15 @@ export async function importAnnotations(options: {
     if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "These annotations are being imported by another request right now; nothing was imported from this one: import it again to skip those already imported");
     throw error;
   }
+}
+
+/**
+ * Our own annotation id in an item's id: a native export gives it as is, a W3C export as the
+ * annotation's IRI (…/api/annotations/<id>). Null for anyone else's ids.
+ */
+function ownAnnotationId(externalId: string): string | null {
+  const id = /^(?:https?:\/\/[^\s]*\/api\/annotations\/)?([a-z0-9]{20,40})$/.exec(externalId)?.[1];
+  return id && idSchema.safeParse(id).success ? id : null;
 }
 
 /** Matches a file's verdict (a key, or a label in any case) to an unretired option of the scale. */

@@ -84,6 +84,29 @@ describe("native import", () => {
     expect(await counts(target.article.id)).toEqual(before);
   });
 
+  it("recognises its own annotations: an article's own export, native or W3C, imported back creates nothing (#16)", async () => {
+    const { desk, article, exported } = await sourceDesk();
+    const ids = exported.annotations.map((a) => a.id).sort();
+    const before = await counts(article.id);
+    const native = await importAnnotations({ actor: desk.editor, articleId: article.id, document: exported });
+    expect(native.imported).toEqual([]);
+    expect(native.skipped.map((s) => s.id).sort()).toEqual(ids);
+    const w3c = await readAll(await exportAnnotations({ actor: desk.editor, query: { format: "w3c", article: article.id }, urls: URLS }));
+    const again = await importAnnotations({ actor: desk.editor, articleId: article.id, document: w3c });
+    expect(again.imported).toEqual([]);
+    expect(again.skipped.map((s) => s.id).sort()).toEqual(ids);
+    expect(await counts(article.id)).toEqual(before);
+  });
+
+  it("says plainly when nothing in the file can be found in the text (#16)", async () => {
+    const { exported } = await sourceDesk();
+    const target = await targetDesk(["Entirely different words."]);
+    await expect(importAnnotations({ actor: target.editor, articleId: target.article.id, document: exported })).rejects.toMatchObject({
+      status: 409,
+      message: "None of the 2 annotations could be found in the article's text; nothing was imported",
+    });
+  });
+
   it("finds moved quotes by text, using prefix and suffix to pick the right repeat", async () => {
     const { exported } = await sourceDesk();
     const target = await targetDesk(["A new opening sentence.", ...PARAGRAPHS]);
