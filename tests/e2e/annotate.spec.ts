@@ -14,10 +14,11 @@ test.describe.configure({ mode: "serial" });
 
 test("a reviewer annotates a span with a verdict, two sources and a note; it survives a reload and the editor sees it", async ({ pageAs }) => {
   const page = await pageAs("reviewer");
-  await openDemoArticle(page);
+  await page.goto("/articles");
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /icon\.svg/); // no favicon 404 (#16)
-  await page.keyboard.press("Tab"); // the first stop is the skip link (#16)
+  await page.keyboard.press("Tab"); // on a page load, the first stop is the skip link (#16)
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await openDemoArticle(page);
   await selectWithMouse(page, SPAN);
   await page.keyboard.press("Control+Alt+M");
   await expect(panel(page).getByTestId("quoted-span")).toHaveText(SPAN);
