@@ -163,6 +163,7 @@ describe("listAnnotationSummaries", () => {
         verdict: created.verdict,
         author: created.author,
         noteCount: 1,
+        correctedFrom: null,
       },
     ]);
     const other = await createWorkspace();
