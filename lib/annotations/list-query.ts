@@ -42,8 +42,9 @@ export async function selectArticleAnnotations(actor: Actor, articleId: string):
               WHERE r."annotationId" = a.id AND r."editorId" NOT IN (SELECT "userId" FROM hidden)
             ), '[]'),
             'corrects', (
-              SELECT jsonb_build_object('id', c.id, 'claim', c.claim, 'verdictOption', jsonb_build_object('key', cv.key, 'label', cv.label, 'color', cv.color, 'rating', cv.rating))
-              FROM "Annotation" c JOIN "VerdictOption" cv ON cv.id = c."verdictOptionId" WHERE c.id = a."correctsId"
+              SELECT jsonb_build_object('id', c.id, 'claim', c.claim, 'verdictOption', jsonb_build_object('key', cv.key, 'label', cv.label, 'color', cv.color, 'rating', cv.rating),
+                'author', jsonb_build_object('id', cu.id, 'name', cu.name), 'importedAuthor', c."importedAuthor")
+              FROM "Annotation" c JOIN "VerdictOption" cv ON cv.id = c."verdictOptionId" JOIN "User" cu ON cu.id = c."authorId" WHERE c.id = a."correctsId"
             ),
             'corrections', COALESCE((
               SELECT jsonb_agg(jsonb_build_object('id', k.id, 'status', k.status) ORDER BY k."createdAt", k.id)
