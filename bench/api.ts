@@ -102,23 +102,15 @@ export function reportApi(r: ApiBench) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { createScratchDatabase } = await import("../scripts/lib/scratch-database");
-  const { startNextServer } = await import("../scripts/lib/next-server");
-  const { createPrismaClient } = await import("../lib/db/create-client");
-  const { DEMO_PASSWORD, seedDemoWorkspace } = await import("../prisma/seed");
-  const { signInCookie } = await import("../scripts/lib/http-sign-in");
-  const database = await createScratchDatabase("benchapi", 54337);
-  const db = createPrismaClient(database.url);
-  await seedDemoWorkspace(db);
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
-  const author = await db.user.findUniqueOrThrow({ where: { email: "reviewer@example.com" } });
-  const target = await createApiTargets(db, { workspaceId: workspace.id, authorId: author.id });
-  await db.$disconnect();
-  const server = await startNextServer({ port: 3300, databaseUrl: database.url, quiet: true });
-  try {
-    reportApi(await benchApi(server.url, await signInCookie(server.url, "reviewer@example.com", DEMO_PASSWORD), target));
-  } finally {
-    await server.stop();
-    await database.dispose();
-  }
+  const { runAlone } = await import("./standalone");
+  await runAlone({
+    label: "benchapi",
+    embeddedPort: 54337,
+    prepare: async (db) => {
+      const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
+      const author = await db.user.findUniqueOrThrow({ where: { email: "reviewer@example.com" } });
+      return createApiTargets(db, { workspaceId: workspace.id, authorId: author.id });
+    },
+    run: async (url, cookie, target) => reportApi(await benchApi(url, cookie, target)),
+  });
 }

@@ -62,20 +62,6 @@ export function reportBodyParse(rows: BodyParseResult[]) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { createScratchDatabase } = await import("../scripts/lib/scratch-database");
-  const { startNextServer } = await import("../scripts/lib/next-server");
-  const { createPrismaClient } = await import("../lib/db/create-client");
-  const { DEMO_PASSWORD, seedDemoWorkspace } = await import("../prisma/seed");
-  const { signInCookie } = await import("../scripts/lib/http-sign-in");
-  const database = await createScratchDatabase("benchbody", 54336);
-  const db = createPrismaClient(database.url);
-  await seedDemoWorkspace(db);
-  await db.$disconnect();
-  const server = await startNextServer({ port: 3300, databaseUrl: database.url, quiet: true });
-  try {
-    reportBodyParse(await benchBodyParse(server.url, await signInCookie(server.url, "reviewer@example.com", DEMO_PASSWORD)));
-  } finally {
-    await server.stop();
-    await database.dispose();
-  }
+  const { runAlone } = await import("./standalone");
+  await runAlone({ label: "benchbody", embeddedPort: 54336, run: async (url, cookie) => reportBodyParse(await benchBodyParse(url, cookie)) });
 }
