@@ -41,7 +41,7 @@ const config = [
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/lib/db", "**/lib/db/**", "@/lib/db", "@/lib/db/**"], message: "Components never import lib/db; go through lib/.", allowTypeImports: true }] },
+        { patterns: [{ group: ["**/lib/db", "**/lib/db/**", "@/lib/db", "@/lib/db/**"], message: "Components never import lib/db, not even its types; go through lib/." }] },
       ],
     },
   },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { AnnotationStatus } from "@/lib/db/generated/enums";
+import type { AnnotationStatus } from "@/lib/reviews/transitions";
 import type { AnnotationView } from "@/lib/annotations/view";
 import { nextStatuses, STATUS_LABEL } from "@/lib/reviews/transitions";
 import type { Role } from "@/lib/auth/roles";

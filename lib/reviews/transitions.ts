@@ -1,6 +1,9 @@
 import type { AnnotationStatus } from "../db/generated/enums";
 import { hasRole, type Role } from "../auth/roles";
 
+/** Re-exported so the UI names statuses through this module, never through lib/db. */
+export type { AnnotationStatus };
+
 /**
  * The review workflow: DRAFT → SUBMITTED → APPROVED → PUBLISHED, with CHANGES_REQUESTED as the way
  * back from SUBMITTED or APPROVED. Authors submit (and resubmit) their own work; editors and admins
