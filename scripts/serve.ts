@@ -40,6 +40,10 @@ const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   void handle(req, res);
 });
+// Node closes idle keep-alive sockets after 5 s, which races clients reusing one (ECONNRESET seen
+// in e2e); keep them longer than common clients and proxies do (60 s), headers timeout just above.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, () => console.log(`factmark: serving on port ${port}${dev ? " (dev)" : ""}`));
 
 function stop() {
