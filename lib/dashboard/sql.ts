@@ -88,7 +88,7 @@ export function timingSql(f: ResolvedFilters, now: Date): Prisma.Sql {
 
 /**
  * Pairs for agreement come from "AgreementPair", which database triggers keep exact on every write
- * to annotations (prisma/routines.sql): two current annotations of different reviewers, past
+ * to annotations (prisma/routines/20-agreement-pairs.sql): two current annotations of different reviewers, past
  * draft, placed on the same article revision, whose spans overlap by at least half of the shorter
  * one. The date range and article apply to both; a reviewer or verdict filter keeps pairs where
  * either side matches. `pairs` (a_id, b_id, article, va, vb, updated) is a CTE.

@@ -1,7 +1,7 @@
 // Database plumbing shared by the launcher, the migration author and the test harnesses:
 // start an embedded PostgreSQL, create and drop databases, apply migrations.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { parseDatabaseUrl, withDatabase } from "../../lib/db/connection";
@@ -81,8 +81,10 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
   await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
 }
 
-/** Applies pending migrations with `prisma migrate deploy` (the WASM engine; nothing downloads). */
-/** Applies the migrations, then prisma/routines.sql (functions, triggers, settings: repeatable). */
+/**
+ * Applies pending migrations with `prisma migrate deploy` (the WASM engine; nothing downloads),
+ * then every file of prisma/routines/ in name order (functions, triggers, settings: repeatable).
+ */
 export async function migrate(databaseUrl: string): Promise<void> {
   execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
@@ -91,7 +93,10 @@ export async function migrate(databaseUrl: string): Promise<void> {
   const client = new pg.Client(parseDatabaseUrl(databaseUrl));
   await client.connect();
   try {
-    await client.query(readFileSync(path.resolve("prisma/routines.sql"), "utf8"));
+    const dir = path.resolve("prisma/routines");
+    for (const file of readdirSync(dir).filter((name) => name.endsWith(".sql")).sort()) {
+      await client.query(readFileSync(path.join(dir, file), "utf8"));
+    }
   } finally {
     await client.end();
   }

@@ -6,7 +6,7 @@ import { startCorrection } from "@/lib/reviews/corrections";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
 
-// "AgreementPair" is a cache kept by database triggers (prisma/routines.sql). These tests hold it
+// "AgreementPair" is a cache kept by database triggers (prisma/routines/20-agreement-pairs.sql). These tests hold it
 // against the overlap rule computed here, independently, from the annotation rows.
 
 /** The pairs the rule gives for an article, as "aId|bId" with a starting first (ties by id). */
