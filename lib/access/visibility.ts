@@ -17,6 +17,9 @@ type Db = Pick<Prisma.TransactionClient, "secondOpinion">;
  * blinds, read first (`visibilityFor`): as Prisma `where`s, and as the SQL twin for raw queries
  * over many articles (`visibleAnnotationSql`: exports, dashboards, agreement). Whether an
  * annotation is current (not superseded, not dismissed) is the caller's choice, not visibility.
+ *
+ * The public reader (no sign-in: public pages, feed, sitemap, embeds, oEmbed) has a scope of its
+ * own below, `publicAnnotationWhere`: published, current checks of workspaces with public pages on.
  */
 export type Visibility = {
   userId: string;
@@ -101,4 +104,23 @@ export function visibleAnnotationSql(v: Visibility, alias = "a"): Prisma.Sql {
   if (v.blinds.length === 0) return live;
   const hidden = v.blinds.map((b) => Prisma.sql`(${col("articleId")} = ${b.articleId} AND (${col("authorId")} = ${b.hiddenUserId} OR ${b.hiddenUserId} = ANY(${col("priorAuthorIds")})))`);
   return Prisma.sql`${live} AND NOT (${Prisma.join(hidden, " OR ")})`;
+}
+
+/**
+ * The public reader's scope: what anyone may read without signing in. Only checks that are
+ * published and current (not deleted, not superseded by a published correction, not a dismissed
+ * orphan), of a workspace whose admins turned "Public pages" on. Drafts, submitted and approved
+ * work, notes, reviews, emails and everything else stay private; callers select only the public
+ * fields of these rows (lib/publish/checks.ts).
+ */
+export function publicAnnotationWhere(): Prisma.AnnotationWhereInput {
+  return { ...oncePublicAnnotationWhere(), deletedAt: null, supersededAt: null, placement: { not: "DISMISSED" } };
+}
+
+/**
+ * Checks that were public once, whatever became of them since: a superseded one redirects to its
+ * correction and a withdrawn (deleted) one answers 410, where anything never published is a 404.
+ */
+export function oncePublicAnnotationWhere(): Prisma.AnnotationWhereInput {
+  return { status: "PUBLISHED", workspace: { publicPages: true } };
 }

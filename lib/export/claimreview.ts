@@ -4,17 +4,26 @@ import type { ArticleText, ExportRow } from "./query";
 /** Only settled work is published as a ClaimReview. */
 export const CLAIMREVIEW_STATUSES = ["APPROVED", "PUBLISHED"] as const;
 
+/** The article a ClaimReview's claim appeared in. */
+type ArticleRef = Pick<ArticleText, "id" | "title" | "sourceUrl">;
+
 export type ClaimReviewContext = {
   /** Where the desk publishes its checks: each one's URL is this plus the annotation id. */
   checkBaseUrl: string;
   /** The article's address when it has no original URL of its own. */
-  articleUrl: (article: ArticleText) => string;
+  articleUrl: (article: ArticleRef) => string;
   organization: { name: string };
   bounds: RatingBounds;
 };
 
+/** What a ClaimReview is made of: an export row, or the public page's narrower read (lib/publish/checks.ts). */
+export type ClaimReviewRow = Pick<ExportRow, "id" | "claim" | "claimant" | "correctionNote" | "updatedAt"> & {
+  verdictOption: Pick<ExportRow["verdictOption"], "rating" | "label">;
+  reviews: Pick<ExportRow["reviews"][number], "toStatus" | "createdAt">[];
+};
+
 /** The date the check went out: its last approval or publication, else its last change. */
-function datePublished(row: ExportRow): string {
+function datePublished(row: ClaimReviewRow): string {
   const settled = row.reviews.filter((r) => r.toStatus === "APPROVED" || r.toStatus === "PUBLISHED").at(-1);
   return (settled?.createdAt ?? row.updatedAt).toISOString().slice(0, 10);
 }
@@ -23,7 +32,7 @@ function datePublished(row: ExportRow): string {
  * One schema.org ClaimReview (without @context; the document carries it). An option without a
  * numeric rating (Unverifiable) gives only `alternateName`, as Google's guidelines allow.
  */
-export function toClaimReview(row: ExportRow, article: ArticleText, context: ClaimReviewContext) {
+export function toClaimReview(row: ClaimReviewRow, article: ArticleRef, context: ClaimReviewContext) {
   const { rating, label } = row.verdictOption;
   return {
     "@type": "ClaimReview",

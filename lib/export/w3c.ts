@@ -23,7 +23,7 @@ export function w3cIris(baseUrl: string) {
     annotation: (id: string) => `${base}/api/annotations/${id}`,
     person: (id: string) => `${base}/people/${id}`,
     verdict: (key: string) => `${base}/verdicts/${encodeURIComponent(key)}`,
-    article: (article: W3cArticle) => article.sourceUrl ?? `${base}/articles/${article.id}`,
+    article: (article: Pick<W3cArticle, "id" | "sourceUrl">) => article.sourceUrl ?? `${base}/articles/${article.id}`,
     generator: `${base}/`,
   };
 }

@@ -30,11 +30,13 @@ export const statusChangeSchema = z
   )
   .strict();
 
-/** The dashboards' clock: the last submission, and the first approval (a later re-approval keeps it). */
+/** The dashboards' clock (the last submission, the first approval: a later re-approval keeps it) and the publication date. */
 function reviewTimes(row: { approvedAt: Date | null }, to: AnnotationStatus) {
   const now = new Date();
   if (to === "SUBMITTED") return { submittedAt: now };
   if (to === "APPROVED" && !row.approvedAt) return { approvedAt: now };
+  // Public pages and the feed date a check by it.
+  if (to === "PUBLISHED") return { publishedAt: now };
   return {};
 }
 
