@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { updateSettingsAction } from "@/app/(app)/admin/people/actions";
 import type { WorkspaceSettings } from "@/lib/workspaces/settings";
 import { ActionMessage } from "./ActionMessage";
+import { PublicSettingsFields } from "./PublicSettingsFields";
 
 export function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
   const [result, action, pending] = useActionState(updateSettingsAction, null);
@@ -12,6 +13,7 @@ export function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
       <label className="inline">
         <input type="checkbox" name="reviewersMayAddArticles" defaultChecked={settings.reviewersMayAddArticles} /> Reviewers may add and revise articles
       </label>
+      <PublicSettingsFields settings={settings} />
       <button type="submit" disabled={pending}>
         Save settings
       </button>

@@ -92,6 +92,9 @@ export const updateAnnotationSchema = z
 /** POST /api/annotations/:id/corrections: the public note that says what the correction changes. */
 export const startCorrectionSchema = z.object({ note: requiredText(LIMITS.claim, "Correction note") }, OBJECT_BODY).strict();
 
+/** POST /api/annotations/:id/retraction: why the desk withdraws a published check (shown on its public page). */
+export const retractionSchema = z.object({ note: requiredText(LIMITS.claim, "Retraction note"), version: int4("version", 1) }, OBJECT_BODY).strict();
+
 /** DELETE /api/annotations/:id[?version=N]: the version comes as query text or, from the UI, a number. */
 export const deleteAnnotationSchema = z.object({ version: int4Param("version", 1).optional() });
 

@@ -8,6 +8,7 @@ import { LIMITS } from "../annotations/schemas";
 import { toAnnotationView, type AnnotationView } from "../annotations/view";
 import { AppError } from "../errors";
 import { int4, parseInput, safeString } from "../validation";
+import { revalidatePublicPages } from "../publish/revalidate";
 import { supersedeCorrected } from "./corrections";
 import { revealIfBothSubmitted } from "./second-opinion";
 import { transitionRefusal } from "./transitions";
@@ -45,12 +46,12 @@ function reviewTimes(row: { approvedAt: Date | null }, to: AnnotationStatus) {
  * status does not allow is 409, one the actor's role does not allow 403, a missing comment where
  * one is required 400, a stale version 409; none of them changes anything. Each transition is
  * recorded as a Review (who, from, to, comment) and an AuditEvent, in the same transaction.
- * Publishing a correction supersedes the annotation it corrects.
+ * Publishing a correction supersedes the annotation it corrects; publishing revalidates the public pages.
  */
 export async function changeAnnotationStatus(options: { actor: Actor | null; annotationId: unknown; input: unknown }): Promise<AnnotationView> {
   const actor = requireMember(options.actor);
   const input = parseInput(statusChangeSchema, options.input);
-  return db.$transaction(async (tx) => {
+  const view = await db.$transaction(async (tx) => {
     const row = await findAnnotation(tx, actor, options.annotationId);
     if (row.version !== input.version) throw staleVersion(toAnnotationView(row));
     const refusal = transitionRefusal(row.status, input.status, { role: actor.role, isAuthor: row.authorId === actor.userId }, input.comment);
@@ -63,4 +64,7 @@ export async function changeAnnotationStatus(options: { actor: Actor | null; ann
     if (input.status === "SUBMITTED") await revealIfBothSubmitted(tx, actor, row.articleId);
     return toAnnotationView(await findAnnotation(tx, actor, row.id));
   });
+  // Its public page, the version it corrects, its article's page, the feed and sitemap change.
+  if (input.status === "PUBLISHED") revalidatePublicPages({ annotationIds: [view.id, view.correction?.of.id ?? null], articleId: view.articleId });
+  return view;
 }

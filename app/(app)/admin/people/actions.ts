@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { toActionResult, type ActionResult } from "@/lib/http/action-result";
 import { addMember, changeMemberRole, setMemberActive } from "@/lib/people/members";
-import { updateWorkspaceSettings } from "@/lib/workspaces/settings";
+import { settingsSummary, updateWorkspaceSettings } from "@/lib/workspaces/settings";
 
 const PEOPLE = "/admin/people";
 
@@ -38,8 +38,12 @@ export async function setActiveAction(_previous: ActionResult | null, form: Form
 
 export async function updateSettingsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return toActionResult(async () => {
-    const settings = await updateWorkspaceSettings({ actor: await getActor(), input: { reviewersMayAddArticles: form.get("reviewersMayAddArticles") === "on" } });
+    const on = (name: string) => form.get(name) === "on";
+    const settings = await updateWorkspaceSettings({
+      actor: await getActor(),
+      input: { reviewersMayAddArticles: on("reviewersMayAddArticles"), publicPages: on("publicPages"), creditReviewers: on("creditReviewers") },
+    });
     revalidatePath(PEOPLE);
-    return settings.reviewersMayAddArticles ? "Reviewers may now add and revise articles." : "Only editors and admins add and revise articles now.";
+    return settingsSummary(settings);
   });
 }
