@@ -1,10 +1,15 @@
+type HeaderOptions = { nonce: string; dev: boolean; https: boolean; /** The request's path: only a check's embed may be framed. */ path?: string };
+
+/** A check's embed (`/checks/<id>/embed`), the one page other sites may frame. */
+export const isEmbedPath = (path: string) => /^\/checks\/[^/?#]+\/embed\/?(?:[?#]|$)/.test(path);
+
 /**
  * The security headers every response carries. Scripts run only with the per-request nonce
  * (Next puts it on its own scripts when it finds it in the request's CSP header), and the
  * scripts those load ('strict-dynamic'). Styles allow inline because React renders `style`
  * attributes (chart geometry, verdict colours); no user text is ever rendered as markup.
  */
-export function contentSecurityPolicy(options: { nonce: string; dev: boolean; https: boolean }): string {
+export function contentSecurityPolicy(options: HeaderOptions): string {
   return [
     "default-src 'self'",
     // Dev only: React rebuilds server error stacks with eval.
@@ -16,12 +21,12 @@ export function contentSecurityPolicy(options: { nonce: string; dev: boolean; ht
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    options.path && isEmbedPath(options.path) ? "frame-ancestors *" : "frame-ancestors 'none'",
     ...(options.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
 
-export function securityHeaders(options: { nonce: string; dev: boolean; https: boolean }): Record<string, string> {
+export function securityHeaders(options: HeaderOptions): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(options),
     "X-Content-Type-Options": "nosniff",

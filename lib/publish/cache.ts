@@ -1,7 +1,8 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import type { ExportUrls } from "../export/export";
-import { findPublicArticle, findPublicCheck, listPublicChecks, listPublicPages } from "./checks";
+import { idSchema } from "../validation";
+import { findPublicArticle, findPublicCheck, listPublicChecks, listPublicPages, type PublicArticle, type PublicCheckLookup } from "./checks";
 import { articleTag, checkTag, LIST_TAG, PUBLIC_TAG } from "./tags";
 
 /**
@@ -17,14 +18,50 @@ export const REVALIDATE_SECONDS = 60;
 export const SITEMAP_LIMIT = 50_000;
 export const FEED_LIMIT = 50;
 
-export const cachedPublicCheck = (annotationId: string, urls: ExportUrls) =>
-  unstable_cache(() => findPublicCheck({ annotationId, urls }), ["public-check", annotationId, urls.baseUrl, urls.checkBaseUrl], {
-    tags: [PUBLIC_TAG, checkTag(annotationId)],
-    revalidate: REVALIDATE_SECONDS,
-  })();
+/** Thrown inside a cached read so that nothing is cached for it (unstable_cache keeps only results). */
+class NotPublic extends Error {}
 
-export const cachedPublicArticle = (articleId: string) =>
-  unstable_cache(() => findPublicArticle({ articleId }), ["public-article", articleId], { tags: [PUBLIC_TAG, articleTag(articleId)], revalidate: REVALIDATE_SECONDS })();
+/**
+ * A lookup that caches only what is public (or was: redirects, withdrawals). Ids that were never
+ * public are not cached, so a visitor trying random ids fills no cache; each costs one indexed read.
+ */
+async function cachedUnlessMissing<T>(read: () => Promise<T | null>, key: string[], tags: string[]): Promise<T | null> {
+  try {
+    return await unstable_cache(
+      async () => {
+        const value = await read();
+        if (value === null) throw new NotPublic();
+        return value;
+      },
+      key,
+      { tags: [PUBLIC_TAG, ...tags], revalidate: REVALIDATE_SECONDS },
+    )();
+  } catch (error) {
+    if (error instanceof NotPublic) return null;
+    throw error;
+  }
+}
+
+export type FoundCheck = Exclude<PublicCheckLookup, { kind: "missing" }>;
+
+/** A check's public page data (or its redirect or withdrawal); null when it is not public. */
+export async function cachedPublicCheck(annotationId: string, urls: ExportUrls): Promise<FoundCheck | null> {
+  if (!idSchema.safeParse(annotationId).success) return null;
+  return cachedUnlessMissing(
+    async () => {
+      const found = await findPublicCheck({ annotationId, urls });
+      return found.kind === "missing" ? null : found;
+    },
+    ["public-check", annotationId, urls.baseUrl, urls.checkBaseUrl],
+    [checkTag(annotationId)],
+  );
+}
+
+/** An article's public reading view data; null when it has no public check. */
+export async function cachedPublicArticle(articleId: string): Promise<PublicArticle | null> {
+  if (!idSchema.safeParse(articleId).success) return null;
+  return cachedUnlessMissing(() => findPublicArticle({ articleId }), ["public-article", articleId], [articleTag(articleId)]);
+}
 
 export const cachedFeed = () => unstable_cache(() => listPublicChecks({ limit: FEED_LIMIT }), ["public-feed"], { tags: [PUBLIC_TAG, LIST_TAG], revalidate: REVALIDATE_SECONDS })();
 

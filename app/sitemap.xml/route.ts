@@ -1,0 +1,8 @@
+import { cachedSitemap } from "@/lib/publish/cache";
+import { sitemap } from "@/lib/publish/render/feeds";
+import { publicResponse, publicUrlsFor } from "@/lib/publish/respond";
+
+/** GET /sitemap.xml — every public check page and reading view. */
+export async function GET(request: Request) {
+  return publicResponse(sitemap(await cachedSitemap(), publicUrlsFor(request)), "application/xml; charset=utf-8");
+}
