@@ -4,7 +4,7 @@ import { dropDatabase, ensureDatabase, migrate } from "../../scripts/lib/databas
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
 import { verifyPassword } from "@/lib/auth/password";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
-import { DEMO_PASSWORD, DEMO_USERS, readDemoArticle, seedDemoWorkspace } from "../../prisma/seed";
+import { DEMO_PASSWORD, DEMO_USERS, PUBLISHED_DEMO, readDemoArticle, seedDemoWorkspace } from "../../prisma/seed";
 
 // The seed only runs on an empty database, so it gets one of its own beside the shared one.
 const serverUrl = inject("serverUrl");
@@ -47,13 +47,19 @@ describe("seedDemoWorkspace", () => {
     expect(options.every((o) => /^#[0-9a-f]{6}$/.test(o.color))).toBe(true);
     expect(options.map((o) => o.rating)).toEqual([6, 5, 4, 3, 2, 1, null]);
 
-    const [article] = workspace.articles;
+    const article = workspace.articles.find((a) => a.title !== PUBLISHED_DEMO.title)!;
     expect(article).toMatchObject({ title: "White House: Trump will not meet formally with Putin", section: "Administration" });
     const revision = article.revisions[0];
     const expected = readDemoArticle();
     expect(revision.body).toHaveLength(expected.paragraphs.length);
     expect(revision.text).toBe(canonicalText(revision.body as never));
     expect(revision.text).toContain("Sanders blamed “scheduling conflicts on both sides”");
+
+    // Public pages are on, with one published check on an article of its own, so they show something.
+    expect(workspace.publicPages).toBe(true);
+    expect(workspace.articles).toHaveLength(2);
+    const published = await db.annotation.findMany({ where: { workspaceId: workspace.id }, include: { article: true } });
+    expect(published.map((a) => [a.status, a.article.title, a.quote])).toEqual([["PUBLISHED", PUBLISHED_DEMO.title, PUBLISHED_DEMO.quote]]);
 
     const counts = async () => [await db.workspace.count(), await db.user.count(), await db.article.count()];
     const before = await counts();
