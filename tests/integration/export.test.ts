@@ -6,7 +6,7 @@ import { exportAnnotations } from "@/lib/export/export";
 import type { NativeDocument } from "@/lib/export/native-format";
 import { annotationBatches, exportQuerySchema, selectionFor } from "@/lib/export/query";
 import { createArticle, createWorkspace } from "../support/factories";
-import { expectValidNative, readAll } from "../support/exports";
+import { expectValidNative, readAll, expectValidClaimReview } from "../support/exports";
 import { checkW3c } from "../support/w3c-checker";
 
 const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://checks.example.org/fact-checks" };
@@ -139,9 +139,7 @@ describe("ClaimReview export", () => {
       reviewRating: { "@type": "Rating", ratingValue: 3, worstRating: 1, bestRating: 6, alternateName: "Misleading" },
       itemReviewed: { "@type": "Claim", appearance: { "@type": "CreativeWork", url: `https://factmark.example/articles/${desk.first.id}`, headline: "Budget story" }, author: { "@type": "Person", name: "The mayor" } },
     });
-    for (const review of graph["@graph"]) {
-      for (const field of ["url", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed"]) expect(review).toHaveProperty(field);
-    }
+    for (const review of graph["@graph"]) expectValidClaimReview(review);
   });
 });
 
