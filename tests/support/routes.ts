@@ -57,6 +57,9 @@ export const ROUTES: Route[] = [
   { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/placement`, access: "member", body: {}, probe: () => ({ action: "dismiss", version: 1 }), input: { kind: "json", fields: ["action", "version", "revisionId", "start", "end", "quote"] } },
   { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/status`, access: "member", body: {}, probe: () => ({ status: "SUBMITTED", version: 1 }), input: { kind: "json", fields: ["status", "comment", "version"] } },
   { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/corrections`, access: "member", body: {}, probe: () => ({ note: "Hijacked" }), input: { kind: "json", fields: ["note"] } },
+  { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/retraction`, access: "editor", body: {}, probe: () => ({ note: "Hijacked", version: 1 }), input: { kind: "json", fields: ["note", "version"] } },
+  // Public, and the matrix's annotation is a draft (404 here): the matrix sends it a malformed url, the fuzzer everything else.
+  { method: "GET", path: () => "/api/oembed?url=not-an-address", access: "public", input: { kind: "query", params: ["url", "maxwidth", "maxheight", "format"] } },
   // Last: the one call that changes something, made by the note's author after everyone else was refused.
   { method: "DELETE", path: (ids) => `/api/annotations/${ids.annotationId}/notes/${ids.noteId}`, access: "author", input: { kind: "none" } },
 ];

@@ -1,0 +1,271 @@
+import { randomUUID } from "node:crypto";
+import { type APIRequestContext, E2E_PORT, expect, type Page, test, watch } from "./fixtures";
+import { seriousAxeViolations } from "./axe";
+
+// The public pages as an anonymous visitor sees them (no stored session): published checks only,
+// plain HTML without script, cacheable, with the ClaimReview the export gives.
+
+type Api = { reviewer: APIRequestContext; editor: APIRequestContext };
+
+const BODY = ["The council met on Tuesday.", "Ridership has doubled since 2020, the chair said, so fares can stay flat.", "A *third* paragraph."];
+
+/** A fresh article of the demo desk (public pages on) with one check per claim, moved along `steps` over the API. */
+async function articleWithChecks(api: Api, checks: { quote: string; steps: ("SUBMITTED" | "APPROVED" | "PUBLISHED")[] }[]) {
+  const tag = randomUUID().slice(0, 8);
+  const made = await api.editor.post("/api/articles", { data: { title: `Public pages ${tag}`, outlet: "Example News", format: "markdown", body: BODY.join("\n\n") } });
+  expect(made.status()).toBe(201);
+  const { id: articleId } = await made.json();
+  const article = await (await api.editor.get(`/api/articles/${articleId}`)).json();
+  const ids: { id: string; claim: string; version: number }[] = [];
+  for (const [n, check] of checks.entries()) {
+    const start = (article.text as string).indexOf(check.quote);
+    const claim = `Claim ${n} ${tag}`;
+    const created = await api.reviewer.post(`/api/articles/${articleId}/annotations`, {
+      data: {
+        revisionId: article.revisionId, start, end: start + check.quote.length, quote: check.quote, claim, claimant: "The chair", verdict: "mostly-false",
+        rationale: "Trips rose 43%, not 100%.", sources: [{ url: "https://transport.example/2025", title: "Annual report", archiveUrl: "https://archive.example/2025", accessedAt: "2026-11-02" }],
+        note: `PRIVATE NOTE ${tag}`,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+    for (const [version, status] of check.steps.entries()) {
+      const by = status === "SUBMITTED" ? api.reviewer : api.editor;
+      expect((await by.post(`/api/annotations/${id}/status`, { data: { status, version: version + 1 } })).status()).toBe(200);
+    }
+    ids.push({ id, claim, version: check.steps.length + 1 });
+  }
+  return { articleId, tag, checks: ids };
+}
+
+const apis = async (apiAs: (role: "reviewer" | "editor") => Promise<APIRequestContext>): Promise<Api> => ({ reviewer: await apiAs("reviewer"), editor: await apiAs("editor") });
+
+async function expectNoSeriousAxe(page: Page) {
+  expect(await seriousAxeViolations(page)).toEqual([]);
+}
+
+test("an anonymous visitor reads a published check: verdict in words and on the scale, sources, passage, and the export's ClaimReview", async ({ page, request, apiAs }) => {
+  const api = await apis(apiAs);
+  const { articleId, tag, checks } = await articleWithChecks(api, [{ quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] }]);
+  const [check] = checks;
+
+  const response = await page.goto(`/checks/${check.id}`);
+  expect(response!.status()).toBe(200);
+  const headers = response!.headers();
+  expect(headers["cache-control"]).toMatch(/public.*s-maxage=\d+.*stale-while-revalidate=\d+/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(check.claim);
+  await expect(page.getByText("Claimed by The chair")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Verdict: Mostly false" })).toBeVisible();
+  await expect(page.getByText("5 of 6 on the desk's scale, from True to False")).toBeVisible();
+  await expect(page.getByRole("list", { name: "The desk's verdict scale" }).locator("[aria-current]")).toHaveText("Mostly false (this verdict)");
+  await expect(page.getByRole("link", { name: "Annual report" })).toHaveAttribute("href", "https://transport.example/2025");
+  await expect(page.getByRole("link", { name: "Archived copy" })).toHaveAttribute("href", "https://archive.example/2025");
+  await expect(page.getByText("Accessed 2 November 2026")).toBeVisible();
+  await expect(page.locator("figure mark")).toHaveText("Ridership has doubled since 2020");
+  await expect(page.getByRole("link", { name: `Public pages ${tag}` })).toHaveAttribute("href", new RegExp(`/read/${articleId}#check-${check.id}$`));
+  await expect(page.locator("footer")).toContainText("By Demo desk. Published");
+  await expect(page.locator("body")).not.toContainText("PRIVATE NOTE");
+  await expect(page.locator("body")).not.toContainText("Riley");
+
+  // No script at all but the JSON-LD data block, which equals the export's ClaimReview with this page as url.
+  await expect(page.locator("script:not([type='application/ld+json'])")).toHaveCount(0);
+  const ld = JSON.parse((await page.locator("script[type='application/ld+json']").textContent())!);
+  const exported = await (await api.editor.get(`/api/export?format=claimreview&article=${articleId}`)).json();
+  expect(ld).toEqual({ "@context": "https://schema.org", ...exported["@graph"][0] });
+  expect(ld.url).toBe(`http://localhost:${E2E_PORT}/checks/${check.id}`);
+  for (const field of ["url", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed"]) expect(ld).toHaveProperty(field);
+
+  await expect(page.locator("link[rel=canonical]")).toHaveAttribute("href", ld.url);
+  await expect(page.locator("meta[name=description]")).toHaveAttribute("content", /Demo desk rates this claim Mostly false/);
+  await expect(page.locator("meta[property='og:title']")).toHaveAttribute("content", new RegExp(check.claim));
+  await expect(page.locator("meta[property='og:image']")).toHaveAttribute("content", `${ld.url}/card.png`);
+  await expect(page.locator("meta[name='twitter:card']")).toHaveAttribute("content", "summary_large_image");
+  await expectNoSeriousAxe(page);
+
+  // The API behind the page stays private.
+  expect((await request.get(`/api/annotations/${check.id}`)).status()).toBe(401);
+});
+
+test("drafts, approved work, another desk's published work and unknown ids are 404 everywhere public", async ({ request, apiAs }) => {
+  const api = await apis(apiAs);
+  const { articleId, checks } = await articleWithChecks(api, [
+    { quote: "The council met", steps: [] },
+    { quote: "fares can stay flat", steps: ["SUBMITTED", "APPROVED"] },
+  ]);
+  // The other desk has public pages off: its published work stays private.
+  const other = await apiAs("otherAdmin");
+  const { articles } = await (await other.get("/api/articles")).json();
+  const otherArticle = await (await other.get(`/api/articles/${articles[0].id}`)).json();
+  const created = await other.post(`/api/articles/${otherArticle.id}/annotations`, { data: { revisionId: otherArticle.revisionId, start: 0, end: 4, quote: (otherArticle.text as string).slice(0, 4), claim: "Other desk claim", verdict: "true" } });
+  const { id: otherId } = await created.json();
+  for (const [version, status] of (["SUBMITTED", "APPROVED", "PUBLISHED"] as const).entries()) {
+    expect((await other.post(`/api/annotations/${otherId}/status`, { data: { status, version: version + 1 } })).status()).toBe(200);
+  }
+
+  for (const id of [...checks.map((c) => c.id), otherId, "ckunknown0000000000000000", "not-an-id"]) {
+    for (const path of [`/checks/${id}`, `/checks/${id}/embed`, `/checks/${id}/card.png`]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(404);
+      expect(await response.text()).not.toMatch(/Claim \d|Other desk claim|PRIVATE/);
+    }
+    expect((await request.get(`/api/oembed?url=${encodeURIComponent(`http://localhost:${E2E_PORT}/checks/${id}`)}`)).status()).toBe(404);
+  }
+  for (const id of [articleId, otherArticle.id]) expect((await request.get(`/read/${id}`)).status()).toBe(404);
+  const feed = await (await request.get("/checks/feed.xml")).text();
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  for (const id of [...checks.map((c) => c.id), otherId, articleId]) {
+    expect(feed).not.toContain(id);
+    expect(sitemap).not.toContain(id);
+  }
+});
+
+test("a corrected check's old address redirects to the correction and its notice; a withdrawn check answers 410", async ({ page, request, apiAs }) => {
+  const api = await apis(apiAs);
+  const { articleId, checks } = await articleWithChecks(api, [{ quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] }]);
+  const [check] = checks;
+  // Cached once before it changes, so the test sees publication revalidate the page.
+  expect((await request.get(`/checks/${check.id}`)).status()).toBe(200);
+  const started = await api.editor.post(`/api/annotations/${check.id}/corrections`, { data: { note: "We first compared the wrong years." } });
+  expect(started.status()).toBe(201);
+  const { id: correctionId } = await started.json();
+  for (const [version, status] of (["SUBMITTED", "APPROVED", "PUBLISHED"] as const).entries()) {
+    expect((await api.editor.post(`/api/annotations/${correctionId}/status`, { data: { status, version: version + 1 } })).status()).toBe(200);
+  }
+
+  const old = await request.get(`/checks/${check.id}`, { maxRedirects: 0 });
+  expect(old.status()).toBe(301);
+  expect(old.headers().location).toBe(`http://localhost:${E2E_PORT}/checks/${correctionId}`);
+  await page.goto(`/checks/${check.id}`);
+  await expect(page).toHaveURL(new RegExp(`/checks/${correctionId}$`));
+  const notice = page.getByRole("complementary", { name: "Correction" });
+  await expect(notice).toContainText("We first compared the wrong years.");
+  await expect(page.locator("footer")).toContainText("updated");
+  const ld = JSON.parse((await page.locator("script[type='application/ld+json']").textContent())!);
+  expect(ld.correction).toEqual({ "@type": "CorrectionComment", text: "We first compared the wrong years." });
+  await expectNoSeriousAxe(page);
+
+  // Withdrawn: 410 with the desk's note, and gone from the article, the feed and the sitemap.
+  const withdrawn = await api.editor.post(`/api/annotations/${correctionId}/retraction`, { data: { note: "The report we relied on was withdrawn.", version: 4 } });
+  expect(withdrawn.status()).toBe(200);
+  const gone = await page.goto(`/checks/${correctionId}`);
+  expect(gone!.status()).toBe(410);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This fact-check was withdrawn");
+  await expect(page.locator("main")).toContainText("The report we relied on was withdrawn.");
+  expect((await request.get(`/read/${articleId}`)).status()).toBe(404);
+  expect(await (await request.get("/checks/feed.xml")).text()).not.toContain(correctionId);
+  expect(await (await request.get("/sitemap.xml")).text()).not.toContain(correctionId);
+});
+
+test("the feed is Atom an XML parser reads, with the newest checks; the sitemap lists the pages", async ({ page, request, apiAs }) => {
+  const api = await apis(apiAs);
+  const { articleId, checks } = await articleWithChecks(api, [{ quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] }]);
+  const feed = await request.get("/checks/feed.xml");
+  expect(feed.headers()["content-type"]).toMatch(/^application\/atom\+xml/);
+  expect(feed.headers()["cache-control"]).toMatch(/s-maxage/);
+  // Chromium's own XML parser, on a blank page: a parse error is a <parsererror> element.
+  await page.goto("about:blank");
+  const parsed = await page.evaluate((xml) => {
+    const document = new DOMParser().parseFromString(xml, "application/xml");
+    const atom = "http://www.w3.org/2005/Atom";
+    return {
+      errors: document.getElementsByTagName("parsererror").length,
+      root: document.documentElement.namespaceURI + " " + document.documentElement.localName,
+      entries: [...document.getElementsByTagNameNS(atom, "entry")].map((entry) => ({
+        id: entry.getElementsByTagNameNS(atom, "id")[0]?.textContent,
+        title: entry.getElementsByTagNameNS(atom, "title")[0]?.textContent,
+        updated: entry.getElementsByTagNameNS(atom, "updated")[0]?.textContent,
+      })),
+    };
+  }, await feed.text());
+  expect(parsed.errors).toBe(0);
+  expect(parsed.root).toBe("http://www.w3.org/2005/Atom feed");
+  expect(parsed.entries.length).toBeGreaterThanOrEqual(1);
+  expect(parsed.entries.length).toBeLessThanOrEqual(50);
+  expect(parsed.entries).toContainEqual({ id: `http://localhost:${E2E_PORT}/checks/${checks[0].id}`, title: `“${checks[0].claim}”: Mostly false`, updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain(`<loc>http://localhost:${E2E_PORT}/checks/${checks[0].id}</loc>`);
+  expect(sitemap).toContain(`<loc>http://localhost:${E2E_PORT}/read/${articleId}</loc>`);
+});
+
+test("the embed can be framed by another site, oEmbed describes it, and the card image is a 1200×630 PNG", async ({ page, request, apiAs }) => {
+  const api = await apis(apiAs);
+  const { checks } = await articleWithChecks(api, [{ quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] }]);
+  const [check] = checks;
+  const pageUrl = `http://localhost:${E2E_PORT}/checks/${check.id}`;
+
+  const embed = await request.get(`/checks/${check.id}/embed`);
+  expect(embed.headers()["content-security-policy"]).toContain("frame-ancestors *");
+  const oembed = await request.get(`/api/oembed?url=${encodeURIComponent(pageUrl)}&maxwidth=400`);
+  expect(oembed.status()).toBe(200);
+  const described = await oembed.json();
+  expect(described).toMatchObject({ version: "1.0", type: "rich", provider_name: "Demo desk", width: 400, thumbnail_url: `${pageUrl}/card.png` });
+  expect(described.html).toContain(`src="${pageUrl}/embed"`);
+  expect((await request.get(`/api/oembed?url=${encodeURIComponent("https://elsewhere.example/checks/x")}`)).status()).toBe(404);
+  expect((await request.get("/api/oembed?maxwidth=-1&url=x")).status()).toBe(400);
+  expect((await request.get("/api/oembed")).status()).toBe(400);
+
+  // A publisher's page on another origin (answered by the test, nothing leaves the machine) frames the embed from oEmbed's HTML.
+  await page.route("http://publisher.example/story", (route) => route.fulfill({ contentType: "text/html", body: `<!doctype html><html lang="en"><title>Publisher</title>${described.html}</html>` }));
+  await page.goto("http://publisher.example/story");
+  const frame = page.frameLocator("iframe");
+  await expect(frame.getByText("Mostly false")).toBeVisible();
+  await expect(frame.getByRole("link", { name: /Read the fact-check/ })).toHaveAttribute("href", pageUrl);
+
+  const card = await request.get(`/checks/${check.id}/card.png`);
+  expect(card.status()).toBe(200);
+  expect(card.headers()["content-type"]).toBe("image/png");
+  expect(card.headers()["cache-control"]).toMatch(/s-maxage/);
+  const png = await card.body();
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+});
+
+test("/read works without JavaScript on a phone: the text, a highlight that opens its card from the keyboard, and the checks below", async ({ browser, apiAs, pageProblems }) => {
+  const api = await apis(apiAs);
+  const { articleId, checks } = await articleWithChecks(api, [
+    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
+    { quote: "The council met", steps: ["SUBMITTED"] },
+  ]);
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  watch(page, pageProblems);
+  const response = await page.goto(`/read/${articleId}`);
+  expect(response!.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Public pages/);
+  await expect(page.getByText("A third paragraph.")).toBeVisible();
+  await expect(page.locator("em", { hasText: "third" })).toBeVisible();
+
+  // Only the published check is highlighted; its card opens in place with the keyboard and closes with Escape.
+  const highlight = page.getByRole("button", { name: /Ridership has doubled since 2020.*fact-check: Mostly false/ });
+  await expect(page.locator("button.hl")).toHaveCount(1);
+  const card = page.locator(`#card-${checks[0].id}`);
+  await expect(card).toBeHidden();
+  await highlight.focus();
+  await page.keyboard.press("Enter");
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("Mostly false");
+  await expect(card).toContainText(checks[0].claim);
+  await page.keyboard.press("Escape");
+  await expect(card).toBeHidden();
+
+  const list = page.getByRole("region", { name: "The checks" });
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await expect(list).toContainText(checks[0].claim);
+  await expect(page.locator("body")).not.toContainText(checks[1].claim);
+  await expect(page.locator("script:not([type='application/ld+json'])")).toHaveCount(0);
+  await context.close();
+
+  // axe needs script; the same page, as a browser with it would show it.
+  const withScript = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const axePage = await withScript.newPage();
+  watch(axePage, pageProblems);
+  await axePage.goto(`/read/${articleId}`);
+  // Nothing scrolls sideways on a phone.
+  expect(await axePage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectNoSeriousAxe(axePage);
+  await axePage.goto(`/checks/${checks[0].id}/embed`);
+  await expectNoSeriousAxe(axePage);
+  await withScript.close();
+});
