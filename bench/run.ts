@@ -18,6 +18,7 @@ import { benchLoad, formatRun, loadOptionsFromEnv, type LoadBench } from "./load
 import { benchBodyParse, reportBodyParse, type BodyParseResult } from "./body-parse";
 import { createBenchArticle, generateSpans } from "./fixtures";
 import { benchApi, createApiTargets, reportApi, type ApiBench } from "./api";
+import { benchPublic, publicCheckId, reportPublic, type PublicBench } from "./public";
 import { median, percentile, round, timeCalls } from "./stats";
 import { measurePageJs, PAGE_JS_TARGET_GZIP_KB, type PageJs } from "./page-js";
 
@@ -48,6 +49,7 @@ try {
   const plain = await createBenchArticle(db, { ...base, title: "Bench: plain", annotationCount: 0 });
   const target = await createBenchArticle(db, { ...base, title: "Bench: create target", annotationCount: 0 });
   const apiTargets = await createApiTargets(db, { workspaceId: workspace.id, authorId: author.id });
+  const publicCheck = await publicCheckId(db);
   await db.$disconnect();
 
   console.log("Starting the app…");
@@ -116,6 +118,8 @@ try {
 
   console.log("Measuring the hot API routes beside /api/auth/csrf…");
   results.api = await benchApi(server.url, cookie, apiTargets);
+  console.log("Measuring a public check page beside /api/auth/csrf under 50 connections…");
+  results.publicPage = await benchPublic(server.url, database.url, publicCheck);
 
   console.log("Posting hostile article bodies while reading…");
   results.bodyParse = await benchBodyParse(server.url, cookie);
@@ -232,6 +236,7 @@ function report(r: typeof results) {
   line("create annotation", s.createAnnotation.api, s.createAnnotation.pgInsert as { p50: number; p95: number }, "pg INSERT", s.createAnnotation.ratioP50);
   line(`list (${ANNOTATIONS} rows)`, s.listAnnotations.api, s.listAnnotations.pgSelect as { p50: number; p95: number }, "pg SELECT", s.listAnnotations.ratioP50);
   reportApi(r.api as ApiBench);
+  if (r.publicPage) reportPublic(r.publicPage as PublicBench);
   const a = r.reanchor as Awaited<ReturnType<typeof benchReanchor>>;
   console.log(`\nRevision (${WORDS.toLocaleString("en")} words, edits spread through the text, ${a.annotations} annotations; one transaction as the API runs it)`);
   console.log(`  whole revision (parse, diff, re-anchor, save)   ${a.totalMs} ms   (target < 2000 ms)   ${a.perAnnotationMs} ms per annotation`);

@@ -9,7 +9,7 @@ export async function runAlone<T>(options: {
   embeddedPort: number;
   /** What the benchmark needs in the database beyond the demo desk. */
   prepare?: (db: PrismaClient) => Promise<T>;
-  run: (url: string, reviewerCookie: string, prepared: T) => Promise<void>;
+  run: (url: string, reviewerCookie: string, prepared: T, databaseUrl: string) => Promise<void>;
 }) {
   const { createScratchDatabase } = await import("../scripts/lib/scratch-database");
   const { startNextServer } = await import("../scripts/lib/next-server");
@@ -23,7 +23,7 @@ export async function runAlone<T>(options: {
   await db.$disconnect();
   const server = await startNextServer({ port: 3300, databaseUrl: database.url, quiet: true });
   try {
-    await options.run(server.url, await signInCookie(server.url, "reviewer@example.com", DEMO_PASSWORD), prepared);
+    await options.run(server.url, await signInCookie(server.url, "reviewer@example.com", DEMO_PASSWORD), prepared, database.url);
   } finally {
     await server.stop();
     await database.dispose();
