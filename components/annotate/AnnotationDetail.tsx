@@ -9,6 +9,7 @@ import { NotesThread } from "./NotesThread";
 import { VerdictChip } from "./VerdictChip";
 import { StatusActions } from "./StatusActions";
 import { CorrectionPanel } from "./CorrectionPanel";
+import { PublicCheckPanel } from "./PublicCheckPanel";
 import { Credit } from "./Credit";
 import { AnnotationLink } from "./AnnotationLink";
 import type { Role } from "@/lib/auth/roles";
@@ -92,6 +93,7 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
       </p>
 
       <CorrectionPanel annotation={annotation} canChange={canChange} onOpen={onOpen} onStarted={onCorrectionStarted} />
+      <PublicCheckPanel annotation={annotation} viewerRole={viewerRole} onWithdrawn={onDeleted} />
       {!annotation.supersededAt && <StatusActions annotation={annotation} viewer={{ id: viewerId, role: viewerRole }} onChanged={onChanged} />}
 
       <h3>Sources</h3>

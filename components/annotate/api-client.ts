@@ -33,5 +33,6 @@ export const annotationApi = {
   get: (id: string) => call<AnnotationView>("GET", `/api/annotations/${id}`),
   changeStatus: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/status`, input),
   startCorrection: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/corrections`, input),
+  retract: (id: string, input: unknown) => call<{ id: string }>("POST", `/api/annotations/${id}/retraction`, input),
   placement: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/placement`, input),
 };

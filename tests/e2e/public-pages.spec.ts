@@ -269,3 +269,25 @@ test("/read works without JavaScript on a phone: the text, a highlight that open
   await expectNoSeriousAxe(axePage);
   await withScript.close();
 });
+
+test("an editor withdraws a published check from its panel; its public page then answers 410 with the note", async ({ apiAs, pageAs, request }) => {
+  const api = await apis(apiAs);
+  const { articleId, checks } = await articleWithChecks(api, [{ quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] }]);
+  const editor = await pageAs("editor");
+  await editor.goto(`/articles/${articleId}?annotation=${checks[0].id}`);
+  const panel = editor.getByRole("region", { name: "Public page" });
+  await expect(panel.getByRole("link", { name: "Public page" })).toHaveAttribute("href", `/checks/${checks[0].id}`);
+  // Reviewers see the link, never the withdrawal.
+  const reviewer = await pageAs("reviewer");
+  await reviewer.goto(`/articles/${articleId}?annotation=${checks[0].id}`);
+  await expect(reviewer.getByRole("region", { name: "Public page" }).getByRole("link", { name: "Public page" })).toBeVisible();
+  await expect(reviewer.getByRole("button", { name: "Withdraw this check" })).toHaveCount(0);
+
+  await panel.getByRole("button", { name: "Withdraw this check" }).click();
+  await panel.getByLabel("Why it is withdrawn (shown on its public page)").fill("It relied on a forged report.");
+  await panel.getByRole("button", { name: "Withdraw", exact: true }).click();
+  await expect(editor.getByTestId("annotation-detail")).toHaveCount(0);
+  const gone = await request.get(`/checks/${checks[0].id}`);
+  expect(gone.status()).toBe(410);
+  expect(await gone.text()).toContain("It relied on a forged report.");
+});
