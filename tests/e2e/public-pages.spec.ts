@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { type APIRequestContext, E2E_PORT, expect, type Page, test, watch } from "./fixtures";
 import { seriousAxeViolations } from "./axe";
 
@@ -202,14 +204,19 @@ test("the embed can be framed by another site, oEmbed describes it, and the card
   expect((await request.get("/api/oembed?maxwidth=-1&url=x")).status()).toBe(400);
   expect((await request.get("/api/oembed")).status()).toBe(400);
 
-  // A publisher's page on another origin frames the embed from oEmbed's HTML. 127.0.0.1 is another
-  // origin than localhost; the test answers for it, and a loopback page may frame a loopback one.
-  const publisher = `http://127.0.0.1:${E2E_PORT}/publisher-story`;
-  await page.route(publisher, (route) => route.fulfill({ contentType: "text/html", body: `<!doctype html><html lang="en"><title>Publisher</title>${described.html}</html>` }));
-  await page.goto(publisher);
-  const frame = page.frameLocator("iframe");
-  await expect(frame.getByText("Mostly false")).toBeVisible();
-  await expect(frame.getByRole("link", { name: /Read the fact-check/ })).toHaveAttribute("href", pageUrl);
+  // A publisher's page on another origin frames the embed from oEmbed's HTML. It is served for
+  // real on a loopback port of its own: Chromium refuses a page the test fulfils itself (it has no
+  // address) the loopback server's frame, as it would a public site's.
+  const publisher = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><html lang="en"><title>Publisher</title>${described.html}</html>`));
+  await new Promise<void>((resolve) => publisher.listen(0, "127.0.0.1", resolve));
+  try {
+    await page.goto(`http://127.0.0.1:${(publisher.address() as AddressInfo).port}/story`);
+    const frame = page.frameLocator("iframe");
+    await expect(frame.getByText("Mostly false")).toBeVisible();
+    await expect(frame.getByRole("link", { name: /Read the fact-check/ })).toHaveAttribute("href", pageUrl);
+  } finally {
+    publisher.close();
+  }
 
   const card = await request.get(`/checks/${check.id}/card.png`);
   expect(card.status()).toBe(200);
