@@ -6,7 +6,7 @@
 // shared flock on a shared machine).
 import type { PrismaClient } from "../lib/db/create-client";
 import { createBenchArticle, generateSpans } from "./fixtures";
-import { percentile, round, timeCalls } from "./stats";
+import { callsConcurrently, percentile, round, timeCalls, timed } from "./stats";
 
 const CALLS = 300;
 const CONNECTIONS = 16;
@@ -71,26 +71,8 @@ async function drain(response: Response, expected = 200) {
   if (response.status !== expected) throw new Error(`${response.url} answered ${response.status}`);
 }
 
-async function timed(call: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await call();
-  return performance.now() - started;
-}
-
 /** Requests per second with CONNECTIONS clients calling back to back for THROUGHPUT_SECONDS (bounded). */
-async function throughput(call: () => Promise<unknown>): Promise<number> {
-  const until = performance.now() + THROUGHPUT_SECONDS * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < until) {
-        await call();
-        done++;
-      }
-    }),
-  );
-  return done / THROUGHPUT_SECONDS;
-}
+const throughput = async (call: () => Promise<unknown>) => (await callsConcurrently(call, CONNECTIONS, THROUGHPUT_SECONDS)).rate;
 
 export function reportApi(r: ApiBench) {
   const mark = (ok: boolean) => (ok ? "ok" : "MISSED");

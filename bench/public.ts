@@ -6,7 +6,7 @@
 // port 3300, under the shared flock on a shared machine).
 import pg from "pg";
 import type { PrismaClient } from "../lib/db/create-client";
-import { percentile, round, timeCalls } from "./stats";
+import { callsConcurrently, percentile, round, timeCalls, timed } from "./stats";
 
 const CONNECTIONS = 50;
 const SECONDS = 5;
@@ -71,26 +71,7 @@ export async function benchPublic(url: string, databaseUrl: string, checkId: str
   };
 }
 
-async function timed(call: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await call();
-  return performance.now() - started;
-}
-
-async function throughputCounted(call: () => Promise<unknown>) {
-  const until = performance.now() + SECONDS * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < until) {
-        await call();
-        done++;
-      }
-    }),
-  );
-  return { done, rate: done / SECONDS };
-}
-
+const throughputCounted = (call: () => Promise<unknown>) => callsConcurrently(call, CONNECTIONS, SECONDS);
 const throughput = async (call: () => Promise<unknown>) => (await throughputCounted(call)).rate;
 
 export function reportPublic(r: PublicBench) {

@@ -18,3 +18,25 @@ export async function timeCalls(times: number, call: (i: number) => Promise<unkn
   }
   return durations;
 }
+
+/** `connections` clients calling `call` back to back for `seconds`: how many calls finished, and per second. */
+export async function callsConcurrently(call: () => Promise<unknown>, connections: number, seconds: number): Promise<{ done: number; rate: number }> {
+  const until = performance.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        await call();
+        done++;
+      }
+    }),
+  );
+  return { done, rate: done / seconds };
+}
+
+/** How long one call takes, in ms. */
+export async function timed(call: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await call();
+  return performance.now() - started;
+}

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
 import { VerdictChip } from "./VerdictChip";
 import { AnnotationLink } from "./AnnotationLink";
+import { PublicNoteForm } from "./PublicNoteForm";
 
 type Props = {
   annotation: AnnotationView;
@@ -21,12 +22,10 @@ type Props = {
  * published annotation, the correction under way or a form to start one (the note is public).
  */
 export function CorrectionPanel({ annotation, canChange, onOpen, onStarted }: Props) {
-  const [note, setNote] = useState("");
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function start(event: React.FormEvent) {
-    event.preventDefault();
+  async function start(note: string) {
     const result = await annotationApi.startCorrection(annotation.id, { note });
     if (!result.ok) return setError(result.error.message);
     setError(null);
@@ -63,18 +62,7 @@ export function CorrectionPanel({ annotation, canChange, onOpen, onStarted }: Pr
         </button>
       )}
       {open && !annotation.correctedBy && (
-        <form onSubmit={start}>
-          <label htmlFor={`correction-note-${annotation.id}`}>Correction note (published with the correction)</label>
-          <textarea id={`correction-note-${annotation.id}`} value={note} onChange={(event) => setNote(event.currentTarget.value)} rows={2} required />
-          <div className="form-row">
-            <button type="submit" className="primary">
-              Create the correction draft
-            </button>
-            <button type="button" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <PublicNoteForm id={`correction-note-${annotation.id}`} label="Correction note (published with the correction)" submitLabel="Create the correction draft" onSubmit={start} onCancel={() => setOpen(false)} />
       )}
       {error && (
         <p className="error" role="alert">

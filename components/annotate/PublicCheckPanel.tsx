@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { AnnotationView } from "@/lib/annotations/view";
 import type { Role } from "@/lib/auth/roles";
 import { annotationApi } from "./api-client";
+import { PublicNoteForm } from "./PublicNoteForm";
 
 type Props = { annotation: AnnotationView; viewerRole: Role; onWithdrawn: (id: string) => void };
 
@@ -14,13 +15,11 @@ type Props = { annotation: AnnotationView; viewerRole: Role; onWithdrawn: (id: s
  */
 export function PublicCheckPanel({ annotation, viewerRole, onWithdrawn }: Props) {
   const [open, setOpen] = useState(false);
-  const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   if (annotation.status !== "PUBLISHED" || annotation.supersededAt) return null;
   const mayWithdraw = viewerRole !== "REVIEWER" && !annotation.correctedBy;
 
-  async function withdraw(event: React.FormEvent) {
-    event.preventDefault();
+  async function withdraw(note: string) {
     const result = await annotationApi.retract(annotation.id, { note, version: annotation.version });
     if (result.ok) onWithdrawn(annotation.id);
     else setError(result.error.message);
@@ -39,20 +38,7 @@ export function PublicCheckPanel({ annotation, viewerRole, onWithdrawn }: Props)
           Withdraw this check
         </button>
       )}
-      {open && (
-        <form onSubmit={withdraw}>
-          <label htmlFor={`withdraw-note-${annotation.id}`}>Why it is withdrawn (shown on its public page)</label>
-          <textarea id={`withdraw-note-${annotation.id}`} value={note} onChange={(event) => setNote(event.currentTarget.value)} rows={2} required />
-          <div className="form-row">
-            <button type="submit">
-              Withdraw
-            </button>
-            <button type="button" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
+      {open && <PublicNoteForm id={`withdraw-note-${annotation.id}`} label="Why it is withdrawn (shown on its public page)" submitLabel="Withdraw" onSubmit={withdraw} onCancel={() => setOpen(false)} />}
       {error && (
         <p className="error" role="alert">
           {error}
