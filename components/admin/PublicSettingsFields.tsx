@@ -12,7 +12,7 @@ export function PublicSettingsFields({ settings }: { settings: WorkspaceSettings
         embeds. Nothing else is ever public. Off, every public address answers “not found”.
       </p>
       <label className="inline">
-        <input type="checkbox" name="creditReviewers" defaultChecked={settings.creditReviewers} /> Credit reviewers by name on public pages (otherwise the desk is the author)
+        <input type="checkbox" name="creditReviewers" defaultChecked={settings.creditReviewers} /> Public pages credit the reviewers who wrote each check (otherwise the desk is the author)
       </label>
     </>
   );
