@@ -60,6 +60,8 @@ export const ROUTES: Route[] = [
   { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/retraction`, access: "editor", body: {}, probe: () => ({ note: "Hijacked", version: 1 }), input: { kind: "json", fields: ["note", "version"] } },
   // Public, and the matrix's annotation is a draft (404 here): the matrix sends it a malformed url, the fuzzer everything else.
   { method: "GET", path: () => "/api/oembed?url=not-an-address", access: "public", input: { kind: "query", params: ["url", "maxwidth", "maxheight", "format"] } },
+  // The live event stream itself (GET /api/events) never ends, so it is tested in tests/integration/live-events.test.ts and tests/e2e/live.spec.ts.
+  { method: "POST", path: () => "/api/events/presence", access: "member", body: {}, probe: () => ({ streamId: "cmatrixstream00000000000", editing: null }), input: { kind: "json", fields: ["streamId", "editing"] } },
   // Last: the one call that changes something, made by the note's author after everyone else was refused.
   { method: "DELETE", path: (ids) => `/api/annotations/${ids.annotationId}/notes/${ids.noteId}`, access: "author", input: { kind: "none" } },
 ];
