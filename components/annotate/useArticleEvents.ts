@@ -32,11 +32,11 @@ export const LIVE_TYPES = [
 
 /**
  * Follows a live stream (`/api/events?article=<id>`, or the person's own with no article) from
- * the log position the page's data was read at, so nothing falls between render and subscribe.
+ * the log position the page's data was read at (null: from now), so nothing falls between render and subscribe.
  * EventSource reconnects by itself and sends Last-Event-ID; a `reset` (the page is too far behind)
  * calls `onReset`. Answers the stream's id (for presence reports) and who else is viewing.
  */
-export function useArticleEvents(options: { articleId: string | null; since: string; onEvent: (event: LiveEvent) => void; onReset: () => void }) {
+export function useArticleEvents(options: { articleId: string | null; since: string | null; onEvent: (event: LiveEvent) => void; onReset: () => void }) {
   const [streamId, setStreamId] = useState<string | null>(null);
   const [viewers, setViewers] = useState<LiveViewer[]>([]);
   const handlers = useRef(options);
@@ -46,7 +46,7 @@ export function useArticleEvents(options: { articleId: string | null; since: str
   const { articleId, since } = options;
 
   useEffect(() => {
-    const query = new URLSearchParams({ since });
+    const query = new URLSearchParams(since ? { since } : {});
     if (articleId) query.set("article", articleId);
     const source = new EventSource(`/api/events?${query}`);
     const read = (message: MessageEvent) => JSON.parse(message.data as string);

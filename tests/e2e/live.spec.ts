@@ -52,9 +52,11 @@ test("two people on one article: presence, a live highlight and note, 'is editin
   await expect(editor.getByTestId("note").filter({ hasText: "Checked against the budget office." })).toBeVisible();
 
   // Both open the form; each sees that the other is editing.
-  await editor.getByRole("button", { name: "Edit" }).click();
+  // The annotation's own Edit (the note has one too).
+  const editButton = (page: Page) => page.getByTestId("annotation-detail").locator(".form-actions").getByRole("button", { name: "Edit" });
+  await editButton(editor).click();
   await expect(reviewer.getByTestId("editing-notice")).toHaveText("Eddie Editor is editing this annotation.");
-  await reviewer.getByRole("button", { name: "Edit" }).click();
+  await editButton(reviewer).click();
   await reviewer.getByLabel("Rationale").fill("The budget office's table 3.");
 
   // The editor saves first: the reviewer's form keeps its text and says who changed it.
@@ -141,4 +143,18 @@ test("the event stream refuses anonymous callers and another desk's article; thr
   await anonymous.dispose();
   expect((await (await apiAs("otherAdmin")).get(`/api/events?article=${article.id}`)).status()).toBe(404);
   expect((await (await apiAs("editor")).get(`/api/events?article=${article.id}&since=x`)).status()).toBe(400);
+});
+
+test("the review queue announces a submission that arrives while it is open", async ({ pageAs, apiAs }) => {
+  const article = await newArticle(await apiAs("editor"));
+  const editor = await pageAs("editor");
+  await editor.goto("/review");
+  await expect(editor.getByRole("heading", { name: "Review queue" })).toBeVisible();
+  const reviewer = await apiAs("reviewer");
+  const created = await annotateOverApi(reviewer, article, "jobs grew by a third", "Arrives while the queue is open");
+  // The queue's stream starts from the log position the page was read at: a submission right after the load still arrives.
+  expect((await reviewer.post(`/api/annotations/${created.id}/status`, { data: { status: "SUBMITTED", version: created.version } })).status()).toBe(200);
+  await expect(editor.getByTestId("queue-arrivals")).toContainText("1 new submission arrived");
+  await editor.getByTestId("queue-arrivals").getByRole("button", { name: "Show" }).click();
+  await expect(editor.getByText("Arrives while the queue is open")).toBeVisible();
 });
