@@ -14,6 +14,8 @@ export type LiveEvent = {
   revision?: number;
   from?: string;
   to?: string;
+  /** A notification's kind (own stream). */
+  kind?: string;
 };
 
 export type LiveViewer = { userId: string; name: string; editing: string | null };
@@ -28,6 +30,7 @@ export const LIVE_TYPES = [
   "note.updated",
   "note.deleted",
   "article.revised",
+  "notification",
 ] as const;
 
 /**

@@ -21,10 +21,11 @@ const annotationSelect = {
 /** Whether a stream follows this event at all (before visibility): its article, or for the own stream, what concerns the person. */
 function follows(audience: Audience, event: LoggedEvent, authorId: string | null): boolean {
   if (event.workspaceId !== audience.workspaceId) return false;
+  // A notification goes to its recipient's own stream only.
+  if (event.type === "notification") return audience.articleId === null && event.data?.userId === audience.userId;
   if (audience.articleId !== null) return event.articleId === audience.articleId;
-  if (event.type !== "annotation.status") return false;
-  // Review-queue arrivals for editors; for authors, a decision someone else made on their work.
-  return (event.data?.to === "SUBMITTED" && hasRole(audience.role, "EDITOR")) || (authorId === audience.userId && event.actorId !== audience.userId);
+  // Review-queue arrivals for editors (someone else's submission).
+  return event.type === "annotation.status" && event.data?.to === "SUBMITTED" && hasRole(audience.role, "EDITOR") && authorId !== audience.userId;
 }
 
 /**

@@ -20,6 +20,8 @@ type Hub = {
   /** Ids delivered lately, so a replay after a reconnect does not send an event twice. */
   recent: Set<bigint>;
   queue: Promise<void>;
+  /** Resolves once the LISTEN connection is up: a stream opened before would miss what commits meanwhile. */
+  listening: Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -29,7 +31,7 @@ const globalForHub = globalThis as unknown as { factmarkLiveHub?: Hub };
 /** This process's hub, started on first use: the listening connection and the timers. */
 export function liveHub(): Hub {
   if (globalForHub.factmarkLiveHub) return globalForHub.factmarkLiveHub;
-  const hub: Hub = { instanceId: randomUUID(), subscribers: new Map(), recent: new Set(), queue: Promise.resolve(), stop: async () => {} };
+  const hub: Hub = { instanceId: randomUUID(), subscribers: new Map(), recent: new Set(), queue: Promise.resolve(), listening: Promise.resolve(), stop: async () => {} };
   // Events are fanned out one announcement at a time, in the order they arrive.
   const enqueue = (load: () => Promise<LoggedEvent[]>) => {
     hub.queue = hub.queue.then(async () => deliver(hub, await load())).catch((error) => console.error("live: fan-out failed", error));
@@ -39,6 +41,7 @@ export function liveHub(): Hub {
     onReconnected: (lostAt) =>
       enqueue(() => db.liveEvent.findMany({ where: { createdAt: { gte: new Date(lostAt.getTime() - 5_000) } }, orderBy: { id: "asc" } }) as Promise<LoggedEvent[]>),
   });
+  hub.listening = listener.listening;
   const heartbeat = setInterval(() => {
     const frame = sseHeartbeat();
     for (const subscriber of hub.subscribers.values()) subscriber.send(frame);

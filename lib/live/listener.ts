@@ -10,11 +10,13 @@ export const CHANNEL = "factmark_live";
  * connection fails it reconnects with growing pauses (up to 10 s) and reports the outage, so the
  * hub can replay from the log what was announced meanwhile.
  */
-export function startListener(handlers: { onPayload: (payload: string) => void; onReconnected: (lostAt: Date) => void }): { stop: () => Promise<void> } {
+export function startListener(handlers: { onPayload: (payload: string) => void; onReconnected: (lostAt: Date) => void }): { listening: Promise<void>; stop: () => Promise<void> } {
   let client: pg.Client | null = null;
   let stopped = false;
   let pause = 500;
   let lostAt: Date | null = null;
+  let announceListening!: () => void;
+  const listening = new Promise<void>((resolve) => (announceListening = resolve));
 
   const connect = async () => {
     if (stopped) return;
@@ -39,6 +41,7 @@ export function startListener(handlers: { onPayload: (payload: string) => void; 
     try {
       await next.connect();
       await next.query(`LISTEN ${CHANNEL}`);
+      announceListening();
       pause = 500;
       if (lostAt) {
         handlers.onReconnected(lostAt);
@@ -51,6 +54,7 @@ export function startListener(handlers: { onPayload: (payload: string) => void; 
   const ready = connect();
 
   return {
+    listening,
     stop: async () => {
       stopped = true;
       await ready;

@@ -13,6 +13,8 @@ import { closeStream, openStream } from "./streams";
 /** Bytes a stream may hold for a client that is not reading before it is dropped (EventSource then reconnects and catches up). */
 export const MAX_BUFFERED_BYTES = 256 * 1024;
 export const RETRY_MS = 3_000;
+/** How long a new stream waits for the instance's LISTEN connection before answering 503. */
+const LISTEN_WAIT_MS = 5_000;
 
 export const EVENT_STREAM_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
@@ -55,7 +57,10 @@ export async function openEventStream(options: Options): Promise<Response> {
 
   const audience: Audience = { userId: actor.userId, workspaceId: actor.workspaceId, role: actor.role, articleId };
   const streamId = newId();
-  await openStream({ id: streamId, userId: actor.userId, workspaceId: actor.workspaceId, instanceId: liveHub().instanceId, articleId });
+  const hub = liveHub();
+  const listening = await Promise.race([hub.listening.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, LISTEN_WAIT_MS, false))]);
+  if (!listening) throw new AppError("UNAVAILABLE", "Live updates are not available right now; try again shortly");
+  await openStream({ id: streamId, userId: actor.userId, workspaceId: actor.workspaceId, instanceId: hub.instanceId, articleId });
 
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;

@@ -59,3 +59,14 @@ END
 $$;
 
 CREATE OR REPLACE TRIGGER factmark_live_notify AFTER INSERT ON "LiveEvent" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_live_notify();
+
+-- Whoever adds events (this file's trigger, presence and notifications in lib/live and
+-- lib/notifications), the row carries its own transaction id: the announcement names it.
+CREATE OR REPLACE FUNCTION factmark_live_txid() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.txid := txid_current();
+  RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER factmark_live_txid BEFORE INSERT ON "LiveEvent" FOR EACH ROW EXECUTE FUNCTION factmark_live_txid();

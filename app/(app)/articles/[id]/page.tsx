@@ -19,6 +19,8 @@ import { listColleagues } from "@/lib/people/members";
 import type { Actor } from "@/lib/auth/actor";
 import type { AnnotationView } from "@/lib/annotations/view";
 import { readLogPosition } from "@/lib/live/log";
+import { listAssignments } from "@/lib/assignments/assignments";
+import { AssignForm } from "@/components/assignments/AssignForm";
 import { PRESENCE_SLOT_ID } from "@/components/annotate/LivePresence";
 
 /** The annotation a link names (`?annotation=`), or null when it is gone or not the reader's to see. */
@@ -38,7 +40,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const actor = await requirePageActor(typeof linkedId === "string" ? annotationHref(id, linkedId) : `/articles/${id}`);
   // Read before the data: the page's live stream starts here, so no change falls in between.
   const livePosition = await readLogPosition();
-  const [article, annotations, orphans, choices, settings, blind, people, linked] = await loadPageData(() =>
+  const [article, annotations, orphans, choices, settings, blind, people, linked, assignments] = await loadPageData(() =>
     Promise.all([
       getArticle({ actor, articleId: id }),
       listAnnotationSummaries({ actor, articleId: id }),
@@ -48,6 +50,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
       getOpenSecondOpinion({ actor, articleId: id }),
       listColleagues({ actor }),
       loadLinked(actor, linkedId),
+      listAssignments({ actor, articleId: id }),
     ]),
   );
   // An annotation's link names its article too; a link with the wrong one still finds it.
@@ -94,6 +97,12 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         <details className="second-opinion">
           <summary>Ask for a second opinion</summary>
           <SecondOpinionForm articleId={article.id} people={people} />
+        </details>
+      )}
+      {isEditor && (
+        <details className="second-opinion">
+          <summary>Assign{assignments.length ? ` (${assignments.map((a) => a.name).join(", ")})` : ""}</summary>
+          <AssignForm articleId={article.id} people={people} initial={assignments} />
         </details>
       )}
       {isEditor && (
