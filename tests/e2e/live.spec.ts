@@ -158,3 +158,49 @@ test("the review queue announces a submission that arrives while it is open", as
   await editor.getByTestId("queue-arrivals").getByRole("button", { name: "Show" }).click();
   await expect(editor.getByText("Arrives while the queue is open")).toBeVisible();
 });
+
+test("a mention picked from the autocomplete notifies the member: the bell counts it live and the inbox links to the annotation", async ({ pageAs, apiAs }) => {
+  const article = await newArticle(await apiAs("editor"));
+  const created = await annotateOverApi(await apiAs("reviewer"), article, "Taxes rose 5%", "Mentioned claim");
+  const robin = await pageAs("reviewer2");
+  await robin.goto("/my-work");
+  const bell = robin.getByTestId("notification-bell");
+  const unread = async () => Number((await bell.getByTestId("unread-count").textContent({ timeout: 1_000 }).catch(() => "0")) ?? 0);
+  const before = await unread();
+
+  const editor = await pageAs("editor");
+  await editor.goto(`/articles/${article.id}?annotation=${created.id}`);
+  await editor.locator(".workspace[data-interactive='true']").waitFor();
+  const composer = editor.getByLabel("Add a note");
+  await composer.pressSequentially("Please check this, @Rob");
+  await expect(editor.getByRole("option", { name: "Robin Reviewer" })).toBeVisible();
+  await composer.press("Enter");
+  await expect(composer).toHaveValue("Please check this, @Robin Reviewer ");
+  await editor.getByRole("button", { name: "Add a note" }).click();
+  await expect(editor.getByTestId("note").filter({ hasText: "@Robin Reviewer" })).toBeVisible();
+
+  await expect(async () => expect(await unread()).toBeGreaterThan(before)).toPass();
+  await bell.click();
+  const item = robin.getByTestId("notification").filter({ hasText: article.title });
+  await expect(item).toContainText("Eddie Editor mentioned you");
+  await item.getByRole("link").click();
+  await expect(robin).toHaveURL(new RegExp(`/articles/${article.id}\\?annotation=${created.id}`));
+});
+
+test("an editor assigns an article with a due date; it is in the reviewer's My work and the reviewer is told", async ({ pageAs, apiAs }) => {
+  const article = await newArticle(await apiAs("editor"));
+  const editor = await pageAs("editor");
+  await open(editor, article.id);
+  await editor.getByText("Assign", { exact: true }).click();
+  const form = editor.getByRole("form", { name: "Assign this article" });
+  await form.getByLabel("Riley Reviewer").check();
+  await form.getByLabel("Due date for Riley Reviewer").fill("2030-01-15");
+  await form.getByRole("button", { name: "Save assignments" }).click();
+  await expect(editor.getByTestId("assign-message")).toHaveText("Assignments saved.");
+
+  const reviewer = await pageAs("reviewer");
+  await reviewer.goto("/my-work");
+  await expect(reviewer.getByTestId("assigned").getByRole("listitem").filter({ hasText: article.title })).toContainText("due 2030-01-15");
+  await reviewer.goto("/notifications");
+  await expect(reviewer.getByTestId("notification").filter({ hasText: article.title }).first()).toContainText("Eddie Editor assigned you an article");
+});
