@@ -9,11 +9,12 @@ const BODY = "Taxes rose 5% last year and jobs grew by a third.\n\nThe mayor sai
 
 /** A fresh article of the demo desk, so these tests share nothing with the others. */
 async function newArticle(editor: APIRequestContext) {
-  const response = await editor.post("/api/articles", { data: { title: `Live desk ${randomUUID().slice(0, 8)}`, format: "text", body: BODY } });
+  const title = `Live desk ${randomUUID().slice(0, 8)}`;
+  const response = await editor.post("/api/articles", { data: { title, format: "text", body: BODY } });
   expect(response.status()).toBe(201);
   const { id } = await response.json();
   const article = await (await editor.get(`/api/articles/${id}`)).json();
-  return { id: id as string, revisionId: article.revisionId as string, text: article.text as string };
+  return { id: id as string, title, revisionId: article.revisionId as string, text: article.text as string };
 }
 
 /** Creates an annotation over the API (as a partner script or another tab would). */
