@@ -13,7 +13,7 @@ import { createPrismaClient } from "../lib/db/create-client";
 import { parseDatabaseUrl } from "../lib/db/connection";
 import { newId } from "../lib/db/ids";
 import { DEMO_PASSWORD } from "../prisma/seed";
-import { parseSse } from "../tests/support/sse";
+import { collectSse } from "../tests/support/sse";
 import { processTree, treeRssMiB } from "./process-memory";
 import { percentile, round } from "./stats";
 
@@ -37,24 +37,13 @@ async function openStream(url: string, headers: Record<string, string>): Promise
   const response = await fetch(url, { headers, signal: controller.signal });
   if (response.status !== 200) throw new Error(`stream answered ${response.status}: ${await response.text()}`);
   const stream: Stream = { received: new Map(), waiters: new Map(), close: () => controller.abort() };
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  void (async () => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      const parsed = parseSse(buffer + decoder.decode(value, { stream: true }));
-      buffer = parsed.rest;
-      for (const message of parsed.messages) {
-        const data = message.data as { annotationId?: string; version?: number };
-        if (!data.annotationId) continue;
-        const key = `${data.annotationId}:${data.version}`;
-        stream.received.set(key, performance.now());
-        stream.waiters.get(key)?.();
-      }
-    }
-  })();
+  collectSse(response.body!, (message) => {
+    const data = message.data as { annotationId?: string; version?: number };
+    if (!data.annotationId) return;
+    const key = `${data.annotationId}:${data.version}`;
+    stream.received.set(key, performance.now());
+    stream.waiters.get(key)?.();
+  });
   return stream;
 }
 

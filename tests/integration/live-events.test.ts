@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/annotations/annotations";
+import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/annotations";
 import { createNote } from "@/lib/annotations/notes";
 import { changeAnnotationStatus } from "@/lib/reviews/status";
 import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
@@ -11,20 +11,15 @@ import { readLogPosition } from "@/lib/live/log";
 import { MAX_STREAMS_PER_USER, openStream } from "@/lib/live/streams";
 import { reportEditing } from "@/lib/live/presence";
 import type { Actor } from "@/lib/auth/actor";
-import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
+import { actorFor, createUser } from "../support/factories";
+import { deskWithArticle } from "../support/live-desk";
 import { collectSse, type SseMessage } from "../support/sse";
 
 afterAll(async () => {
   await liveHub().stop();
 });
 
-async function desk() {
-  const desk = await createWorkspace();
-  const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: ["Taxes rose 5% last year and jobs grew."] });
-  const annotate = (actor: Actor, start = 0, end = 5) =>
-    createAnnotation({ actor, articleId: article.id, input: { revisionId: article.revisions[0].id, start, end, quote: article.revisions[0].text.slice(start, end), claim: "c", verdict: "true" } });
-  return { ...desk, article, annotate };
-}
+const desk = deskWithArticle;
 
 const logged = (articleId: string) => db.liveEvent.findMany({ where: { articleId, type: { not: "presence" } }, orderBy: { id: "asc" } });
 

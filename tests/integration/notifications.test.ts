@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createAnnotation } from "@/lib/annotations/annotations";
 import { createNote } from "@/lib/annotations/notes";
 import { changeAnnotationStatus } from "@/lib/reviews/status";
 import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
@@ -9,20 +8,15 @@ import { countOverdueAssignments, listAssignments, listMyAssignments, setAssignm
 import { openEventStream } from "@/lib/live/stream";
 import { liveHub } from "@/lib/live/hub";
 import type { Actor } from "@/lib/auth/actor";
-import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
+import { actorFor, createUser } from "../support/factories";
+import { deskWithArticle } from "../support/live-desk";
 import { collectSse } from "../support/sse";
 
 afterAll(async () => {
   await liveHub().stop();
 });
 
-async function desk() {
-  const desk = await createWorkspace();
-  const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: ["Taxes rose 5% last year and jobs grew."] });
-  const annotate = (actor: Actor, start = 0, end = 5) =>
-    createAnnotation({ actor, articleId: article.id, input: { revisionId: article.revisions[0].id, start, end, quote: article.revisions[0].text.slice(start, end), claim: "c", verdict: "true" } });
-  return { ...desk, article, annotate };
-}
+const desk = deskWithArticle;
 
 const kinds = async (actor: Actor) => (await listNotifications({ actor })).notifications.map((n) => n.kind);
 

@@ -19,8 +19,8 @@ export function parseSse(buffer: string): { messages: SseMessage[]; rest: string
   return { messages, rest };
 }
 
-/** Collects a stream's messages as they arrive; `until` resolves once one matches (rejects after `ms`). */
-export function collectSse(body: ReadableStream<Uint8Array>) {
+/** Collects a stream's messages as they arrive (and hands each to `onMessage`); `until` resolves once one matches (rejects after `ms`). */
+export function collectSse(body: ReadableStream<Uint8Array>, onMessage?: (message: SseMessage) => void) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const messages: SseMessage[] = [];
@@ -35,6 +35,7 @@ export function collectSse(body: ReadableStream<Uint8Array>) {
       buffer = parsed.rest;
       for (const message of parsed.messages) {
         messages.push(message);
+        onMessage?.(message);
         for (const waiter of waiters.filter((w) => w.test(message))) {
           waiters.splice(waiters.indexOf(waiter), 1);
           waiter.resolve(message);
