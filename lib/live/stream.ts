@@ -107,31 +107,31 @@ export async function openEventStream(options: Options): Promise<Response> {
   });
   options.signal.addEventListener("abort", finish);
 
-  try {
-    await catchUp();
-  } catch (error) {
+  write(sseRetry(RETRY_MS));
+  write(sseEvent({ type: "ready", data: { streamId } }));
+  // The replay runs once the response is on its way, so the client reads while it is written and
+  // a long one does not count against the bound for a client that does not read.
+  void catchUp().catch((error) => {
+    console.warn("live: catching a stream up failed", error);
     finish();
-    throw error;
-  }
+  });
   return new Response(body, { headers: EVENT_STREAM_HEADERS });
 
   async function catchUp() {
-  write(sseRetry(RETRY_MS));
-  write(sseEvent({ type: "ready", data: { streamId } }));
-  if (position === "invalid") write(sseEvent({ type: "reset", data: { reason: "unknown event id" } }));
-  else if (position !== null) {
-    const missed = await readMissed({ workspaceId: actor.workspaceId, articleId, since: position });
-    if (missed === "reset") write(sseEvent({ type: "reset", data: { reason: "the events since then are no longer kept" } }));
-    else {
-      const frames = (await prepareFrames(missed, [audience]))(audience);
-      for (const frame of frames) {
-        replayed.add(frame.id);
-        write(frame.text);
+    if (position === "invalid") write(sseEvent({ type: "reset", data: { reason: "unknown event id" } }));
+    else if (position !== null) {
+      const missed = await readMissed({ workspaceId: actor.workspaceId, articleId, since: position });
+      if (missed === "reset") write(sseEvent({ type: "reset", data: { reason: "the events since then are no longer kept" } }));
+      else {
+        const frames = (await prepareFrames(missed, [audience]))(audience);
+        for (const frame of frames) {
+          replayed.add(frame.id);
+          write(frame.text);
+        }
       }
     }
-  }
-  caughtUp = true;
-  for (const item of held.splice(0)) if (item.id === undefined || !replayed.has(item.id)) write(item.text);
-  replayed.clear();
+    caughtUp = true;
+    for (const item of held.splice(0)) if (item.id === undefined || !replayed.has(item.id)) write(item.text);
+    replayed.clear();
   }
 }

@@ -151,6 +151,21 @@ describe("GET /api/events", () => {
     expect(await db.liveStream.count({ where: { userId: d.editor.userId } })).toBe(MAX_STREAMS_PER_USER);
   });
 
+  it("drops a client that does not read instead of buffering without bound", async () => {
+    const d = await desk();
+    const a = await d.annotate(d.reviewer);
+    const { response, controller } = listen(d.editor, d.article.id);
+    await response; // never read
+    const streams = () => db.liveStream.count({ where: { userId: d.editor.userId } });
+    expect(await streams()).toBe(1);
+    // One bulk statement of 2,000 audited changes: about 400 KiB of frames, past the 256 KiB bound.
+    await db.$executeRaw`
+      INSERT INTO "AuditEvent" (id, "workspaceId", "actorId", "entityType", "entityId", action)
+      SELECT 'bulk' || g || ${a.id}, ${d.workspace.id}, ${d.reviewer.userId}, 'annotation', ${a.id}, 'update' FROM generate_series(1, 2000) g`;
+    await expect.poll(streams, { timeout: 15_000 }).toBe(0);
+    controller.abort();
+  });
+
   it("removes the stream and tells the others when a page closes", async () => {
     const d = await desk();
     const watcher = await stream(d.editor, d.article.id);
