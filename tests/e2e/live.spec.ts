@@ -174,7 +174,7 @@ test("a mention picked from the autocomplete notifies the member: the bell count
   await editor.locator(".workspace[data-interactive='true']").waitFor();
   const composer = editor.getByLabel("Add a note");
   await composer.pressSequentially("Please check this, @Rob");
-  await expect(editor.getByRole("option", { name: "Robin Reviewer" })).toBeVisible();
+  await expect(editor.getByRole("listbox", { name: "Mention a member" }).getByRole("option", { name: "Robin Reviewer" })).toBeVisible();
   await composer.press("Enter");
   await expect(composer).toHaveValue("Please check this, @Robin Reviewer ");
   await editor.getByRole("button", { name: "Add a note" }).click();
