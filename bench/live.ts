@@ -196,7 +196,7 @@ export function reportLive(l: LiveBench) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { createScratchDatabase } = await import("../scripts/lib/scratch-database");
   const { seedDemoWorkspace } = await import("../prisma/seed");
-  const database = await createScratchDatabase("benchlive", 54339);
+  const database = await createScratchDatabase("benchlive", 54340);
   try {
     const db = createPrismaClient(database.url);
     await seedDemoWorkspace(db);
