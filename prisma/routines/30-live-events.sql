@@ -24,7 +24,7 @@ BEGIN
     WHEN e."entityType" <> 'annotation' OR a.id IS NULL THEN NULL
     WHEN e.action IN ('create', 'import') THEN 'annotation.created'
     WHEN e.action IN ('update', 'superseded', 'correction.start') THEN 'annotation.updated'
-    WHEN e.action = 'delete' THEN 'annotation.deleted'
+    WHEN e.action IN ('delete', 'retract') THEN 'annotation.deleted'
     WHEN e.action = 'status.change' THEN 'annotation.status'
     WHEN e.action LIKE 'placement.%' THEN 'annotation.placement'
     WHEN e.action = 'note.create' THEN 'note.created'
