@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/AppHeader";
 import { getActor } from "@/lib/auth/session";
+import { SessionExpiredDialog } from "@/components/shared/SessionExpiredDialog";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   // Each page redirects a logged-out visitor itself (it knows its own path to come back to);
@@ -13,6 +14,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       {actor && <AppHeader actor={actor} />}
+      {actor && <SessionExpiredDialog userId={actor.userId} email={actor.email} />}
       <div id="content" tabIndex={-1}>
         {children}
       </div>

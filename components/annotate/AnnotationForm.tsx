@@ -8,11 +8,12 @@ import { describeZodError } from "@/lib/validation";
 import { annotationApi, type ApiError } from "./api-client";
 import { SourcesFieldset, emptySource, type SourceDraft } from "./SourcesFieldset";
 import { ConflictCompare } from "./ConflictCompare";
-import { draftOf, type AnnotationFields } from "./annotation-fields";
+import type { AnnotationFields } from "./annotation-fields";
+import { useLocalDraft, useRestoredDraft } from "@/components/shared/useLocalDraft";
+import { DraftNotice } from "@/components/shared/DraftNotice";
+import { draftNameOf, pristineFieldsOf, type DraftFields, type FormTarget } from "./annotation-draft";
 
-type Target =
-  | { kind: "create"; articleId: string; revisionId: string; start: number; end: number; quote: string }
-  | { kind: "edit"; annotation: AnnotationView };
+type Target = FormTarget;
 
 type Props = {
   target: Target;
@@ -30,13 +31,18 @@ const isTextEntry = (element: EventTarget) =>
 /** Create or edit an annotation. Number keys 1–9 pick a verdict whenever focus is not in a text field. */
 export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVersion }: Props) {
   const editing = target.kind === "edit" ? target.annotation : null;
-  const [claim, setClaim] = useState(editing?.claim ?? (target.kind === "create" ? target.quote : ""));
-  const [claimant, setClaimant] = useState(editing?.claimant ?? "");
-  const [verdict, setVerdict] = useState(editing?.verdict.key ?? "");
-  const [rationale, setRationale] = useState(editing?.rationale ?? "");
-  const [sources, setSources] = useState<SourceDraft[]>(editing ? draftOf(editing) : []);
-  const [note, setNote] = useState("");
-  const [version, setVersion] = useState(editing?.version ?? 0);
+  // A draft kept in local storage (after a reload, a crash or an expired session) wins over the saved copy.
+  const pristine = pristineFieldsOf(target);
+  const restored = useRestoredDraft<DraftFields>(draftNameOf(target));
+  const start = restored?.value ?? pristine;
+  const [claim, setClaim] = useState(start.claim);
+  const [claimant, setClaimant] = useState(start.claimant);
+  const [verdict, setVerdict] = useState(start.verdict);
+  const [rationale, setRationale] = useState(start.rationale);
+  const [sources, setSources] = useState<SourceDraft[]>(start.sources);
+  const [note, setNote] = useState(start.note);
+  const [version, setVersion] = useState(start.version);
+  const draft = useLocalDraft<DraftFields>(draftNameOf(target), { claim, claimant, verdict, rationale, sources, note, version }, pristine);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<AnnotationView | null>(null);
   // What this form's values were started from: the third column of a conflict's comparison.
@@ -50,7 +56,7 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
     // Escape closes the form from anywhere in it, as the Cancel button does.
     if (event.key === "Escape" && !event.defaultPrevented) {
       event.preventDefault();
-      return onCancel();
+      return cancel();
     }
     if (event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
     const option = /^[1-9]$/.test(event.key) ? options[Number(event.key) - 1] : undefined;
@@ -85,8 +91,27 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
     setError(null);
     const result = target.kind === "create" ? await annotationApi.create(target.articleId, body) : await annotationApi.update(target.annotation.id, body);
     setPending(false);
-    if (result.ok) onSaved(result.data);
-    else fail(result.error);
+    if (result.ok) {
+      draft.clear();
+      onSaved(result.data);
+    } else fail(result.error);
+  }
+
+  /** Cancel means "throw these edits away", so the draft goes too. */
+  function cancel() {
+    draft.clear();
+    onCancel();
+  }
+
+  function discardDraft() {
+    draft.clear();
+    setClaim(pristine.claim);
+    setClaimant(pristine.claimant);
+    setVerdict(pristine.verdict);
+    setRationale(pristine.rationale);
+    setSources(pristine.sources);
+    setNote(pristine.note);
+    setVersion(pristine.version);
   }
 
   function takeNewerVersion(fields: AnnotationFields, theirs: AnnotationView) {
@@ -109,6 +134,7 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
           A correction of a published check by {editing.correction.of.author.name}. Its public note: “{editing.correction.note}”
         </p>
       )}
+      {restored && <DraftNotice savedAt={restored.savedAt} onDiscard={discardDraft} />}
       <figure className="quoted-span">
         <figcaption>Quoted span</figcaption>
         <blockquote data-testid="quoted-span">{quote}</blockquote>
@@ -153,7 +179,7 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
         <button className="primary" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save"}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={cancel}>
           Cancel
         </button>
       </div>

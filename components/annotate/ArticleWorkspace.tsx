@@ -18,6 +18,8 @@ import { OrphanList } from "./OrphanList";
 import type { OrphanSummary } from "@/lib/annotations/annotations";
 import { useLiveArticle } from "./useLiveArticle";
 import { LivePresence, PanelNotices, RevisionBanner } from "./LivePresence";
+import { DraftScope } from "@/components/shared/useLocalDraft";
+import { UnsavedAnnotations } from "./UnsavedAnnotations";
 
 type Props = {
   article: { id: string; revisionId: string; text: string; value: ArticleValue };
@@ -274,6 +276,7 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
     }
     return (
       <>
+        <UnsavedAnnotations article={article} onResume={(span) => show({ kind: "create", span })} />
         <OrphanList
           orphans={orphans}
           selection={selection}
@@ -291,6 +294,8 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
   }
 
   return (
+    // Drafts kept in local storage belong to this person on this article.
+    <DraftScope value={`${viewer.id}:${article.id}`}>
     <div className="workspace" ref={root}>
       <LivePresence viewers={live.viewers} viewerId={viewer.id} />
       {live.revised && <RevisionBanner revision={live.revised.revision} by={live.revised.by} />}
@@ -309,5 +314,6 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
         {renderPanel()}
       </aside>
     </div>
+    </DraftScope>
   );
 }

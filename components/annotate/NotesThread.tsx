@@ -6,12 +6,14 @@ import { LIMITS } from "@/lib/annotations/schemas";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
 import { MentionTextarea } from "./MentionTextarea";
+import { useLocalDraft, useRestoredDraft } from "@/components/shared/useLocalDraft";
 
 type Props = { annotationId: string; notes: NoteView[]; viewerId: string; onChange: (notes: NoteView[]) => void };
 
-/** A small composer used for new notes, replies and edits. */
-function NoteComposer({ label, initial = "", onSubmit, onCancel }: { label: string; initial?: string; onSubmit: (body: string) => Promise<string | null>; onCancel?: () => void }) {
-  const [body, setBody] = useState(initial);
+/** A small composer used for new notes, replies and edits; what is typed is kept as a local draft under `draftName`. */
+function NoteComposer({ label, draftName, initial = "", onSubmit, onCancel }: { label: string; draftName: string; initial?: string; onSubmit: (body: string) => Promise<string | null>; onCancel?: () => void }) {
+  const [body, setBody] = useState(useRestoredDraft<string>(draftName)?.value ?? initial);
+  const draft = useLocalDraft(draftName, body, initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   return (
@@ -24,7 +26,9 @@ function NoteComposer({ label, initial = "", onSubmit, onCancel }: { label: stri
         const problem = await onSubmit(body);
         setPending(false);
         setError(problem);
-        if (!problem && !initial) setBody("");
+        if (problem) return;
+        draft.clear();
+        if (!initial) setBody("");
       }}
     >
       <label>
@@ -40,7 +44,13 @@ function NoteComposer({ label, initial = "", onSubmit, onCancel }: { label: stri
         {initial ? "Save note" : label}
       </button>
       {onCancel && (
-        <button type="button" onClick={onCancel}>
+        <button
+          type="button"
+          onClick={() => {
+            draft.clear();
+            onCancel();
+          }}
+        >
           Cancel
         </button>
       )}
@@ -85,7 +95,7 @@ export function NotesThread({ annotationId, notes, viewerId, onChange }: Props) 
           <strong>{note.author.name}</strong> <span className="muted">{formatDateTime(note.createdAt)}</span>
         </div>
         {editing === note.id ? (
-          <NoteComposer label="Edit note" initial={note.body ?? ""} onSubmit={(body) => edit(note.id, body)} onCancel={() => setEditing(null)} />
+          <NoteComposer label="Edit note" draftName={`note:${annotationId}:edit:${note.id}`} initial={note.body ?? ""} onSubmit={(body) => edit(note.id, body)} onCancel={() => setEditing(null)} />
         ) : (
           <p className="note-body">{note.deleted ? <em className="muted">Note deleted</em> : note.body}</p>
         )}
@@ -106,7 +116,7 @@ export function NotesThread({ annotationId, notes, viewerId, onChange }: Props) 
             )}
           </div>
         )}
-        {replyTo === note.id && <NoteComposer label="Reply" onSubmit={(body) => add(body, note.id)} onCancel={() => setReplyTo(null)} />}
+        {replyTo === note.id && <NoteComposer label="Reply" draftName={`note:${annotationId}:reply:${note.id}`} onSubmit={(body) => add(body, note.id)} onCancel={() => setReplyTo(null)} />}
         {children(note.id).length > 0 && <ul className="replies">{children(note.id).map(renderNote)}</ul>}
       </li>
     );
@@ -117,7 +127,7 @@ export function NotesThread({ annotationId, notes, viewerId, onChange }: Props) 
       <h3>Notes</h3>
       {notes.length === 0 && <p className="muted">No notes yet.</p>}
       <ul>{children(null).map(renderNote)}</ul>
-      <NoteComposer label="Add a note" onSubmit={(body) => add(body)} />
+      <NoteComposer label="Add a note" draftName={`note:${annotationId}:new`} onSubmit={(body) => add(body)} />
     </section>
   );
 }

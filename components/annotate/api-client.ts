@@ -1,11 +1,20 @@
 // The browser's side of the annotation API: the same JSON routes partners script against.
 import type { AnnotationView, NoteView } from "@/lib/annotations/view";
 import type { HistoryEntry } from "@/lib/annotations/annotations";
+import { SESSION_EXPIRED_MESSAGE, signInAgain } from "@/components/shared/session-expiry";
 
 export type ApiError = { status: number; code: string; message: string; details?: unknown };
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
+/** One request; a 401 (the session expired) waits for the person to sign in again and is sent once more. */
 async function call<T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> {
+  const result = await send<T>(method, url, body);
+  if (result.ok || result.error.status !== 401) return result;
+  if (await signInAgain()) return send<T>(method, url, body);
+  return { ok: false, error: { ...result.error, message: SESSION_EXPIRED_MESSAGE } };
+}
+
+async function send<T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {

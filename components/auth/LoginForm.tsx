@@ -5,7 +5,13 @@ import { signIn } from "next-auth/react";
 import { SIGN_IN_FAILED, signInSchema } from "@/lib/auth/schemas";
 import { safeReturnPath } from "@/lib/http/return-path";
 
-export function LoginForm({ returnTo }: { returnTo: string }) {
+type Props =
+  /** The login page: go to `returnTo` once signed in. */
+  | { returnTo: string; email?: never; onSignedIn?: never }
+  /** Signing in again over a page (SessionExpiredDialog): stay, and say so. */
+  | { returnTo?: never; email: string; onSignedIn: () => void | Promise<void> };
+
+export function LoginForm({ returnTo, email, onSignedIn }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -20,9 +26,14 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     setPending(true);
     setError(null);
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    if (result?.ok && !result.error && onSignedIn) {
+      await onSignedIn();
+      setPending(false);
+      return;
+    }
     if (result?.ok && !result.error) {
       // A full navigation, so every server component renders with the new session.
-      window.location.assign(safeReturnPath(returnTo));
+      window.location.assign(safeReturnPath(returnTo ?? "/"));
       return;
     }
     setPending(false);
@@ -34,9 +45,9 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <label htmlFor="email">Email</label>
-      <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} autoFocus />
+      <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={email} autoFocus={!email} />
       <label htmlFor="password">Password</label>
-      <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} />
+      <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} autoFocus={Boolean(email)} />
       <p role="alert" className="error" aria-live="assertive">
         {error}
       </p>

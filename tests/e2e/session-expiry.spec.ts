@@ -1,0 +1,91 @@
+import { DEMO_PASSWORD, ROLES, expect, test, type APIRequestContext } from "./fixtures";
+import { panel } from "./annotating";
+import { selectWithRange } from "./selection";
+
+// Item 7 of #16: an expired session never costs what was typed. Drafts of the annotation form
+// and the note composer live in local storage; a save that meets a 401 asks for sign-in in place.
+
+async function newArticle(editor: APIRequestContext) {
+  const body = ["The port moved 7 million tonnes of grain in 2025, officials said.", "Rail freight fell by a third."].join("\n\n");
+  const created = await editor.post("/api/articles", { data: { title: `Session expiry ${Date.now()}`, format: "text", body } });
+  expect(created.status()).toBe(201);
+  return (await created.json()).id as string;
+}
+
+test("a new annotation's draft survives a reload, and saving after the session expired signs in over the form", async ({ pageAs, apiAs }) => {
+  const id = await newArticle(await apiAs("editor"));
+  const page = await pageAs("reviewer");
+  await page.goto(`/articles/${id}`);
+  await selectWithRange(page, "7 million tonnes of grain");
+  await page.keyboard.press("Control+Alt+M");
+  const form = panel(page).getByRole("form", { name: "New annotation" });
+  await form.getByLabel("Claim", { exact: true }).fill("The port moved 7 million tonnes of grain");
+  await form.getByLabel("Rationale").fill("Port authority yearbook, table 3.");
+
+  // A reload (or a crash) loses nothing: the unsaved annotation is offered again.
+  await page.reload();
+  const unsaved = panel(page).getByRole("region", { name: "Not saved yet" });
+  await expect(unsaved).toContainText("The port moved 7 million tonnes of grain");
+  await unsaved.getByRole("button", { name: "Resume" }).click();
+  await expect(form.getByTestId("draft-notice")).toBeVisible();
+  await expect(form.getByTestId("quoted-span")).toHaveText("7 million tonnes of grain");
+  await expect(form.getByLabel("Rationale")).toHaveValue("Port authority yearbook, table 3.");
+  await form.getByRole("radio").first().focus();
+  await page.keyboard.press("2");
+
+  // The session ends (expiry, as far as the server can tell): Save asks to sign in again.
+  await page.context().clearCookies();
+  await form.getByRole("button", { name: "Save" }).click();
+  const dialog = page.getByRole("dialog", { name: "Your session expired" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel("Email")).toHaveValue(ROLES.reviewer);
+  await dialog.getByLabel("Password").fill(DEMO_PASSWORD);
+  await dialog.getByRole("button", { name: "Sign in" }).click();
+  // The save went through after sign-in, with what was typed.
+  await expect(dialog).toBeHidden();
+  const detail = page.getByTestId("annotation-detail");
+  await expect(detail.getByRole("heading", { name: "The port moved 7 million tonnes of grain" })).toBeVisible();
+
+  // Saved: the draft is gone.
+  await page.reload();
+  await expect(page.getByTestId("annotation-detail")).toBeVisible();
+  await detail.getByRole("button", { name: "Back to list" }).click();
+  await expect(panel(page).getByRole("region", { name: "Not saved yet" })).toHaveCount(0);
+});
+
+test("a note's draft survives a reload and goes once posted; closing the sign-in dialog keeps the text and says why", async ({ pageAs, apiAs }) => {
+  const editor = await apiAs("editor");
+  const id = await newArticle(editor);
+  const text = "Rail freight fell by a third.";
+  const article = await (await editor.get(`/api/articles/${id}`)).json();
+  const start = article.text.indexOf(text);
+  const created = await editor.post(`/api/articles/${id}/annotations`, {
+    data: { revisionId: article.revisionId, start, end: start + text.length, quote: text, claim: text, verdict: "true" },
+  });
+  expect(created.status()).toBe(201);
+  const annotation = (await created.json()).id as string;
+
+  const page = await pageAs("reviewer");
+  await page.goto(`/articles/${id}?annotation=${annotation}`);
+  const composer = page.getByTestId("annotation-detail").getByRole("textbox", { name: "Add a note" });
+  await composer.fill("Ask the rail regulator for the quarterly series.");
+  await page.reload();
+  await expect(composer).toHaveValue("Ask the rail regulator for the quarterly series.");
+
+  await page.context().clearCookies();
+  await page.getByTestId("annotation-detail").getByRole("button", { name: "Add a note" }).click();
+  const dialog = page.getByRole("dialog", { name: "Your session expired" });
+  await dialog.getByRole("button", { name: "Not now" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("annotation-detail").getByRole("alert").filter({ hasText: "Your session expired" })).toBeVisible();
+  await expect(composer).toHaveValue("Ask the rail regulator for the quarterly series.");
+
+  // Signed in again (as the login page does it), the same click posts the note and forgets the draft.
+  await page.getByTestId("annotation-detail").getByRole("button", { name: "Add a note" }).click();
+  await dialog.getByLabel("Password").fill(DEMO_PASSWORD);
+  await dialog.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("note")).toHaveText(/Ask the rail regulator/);
+  await expect(composer).toHaveValue("");
+  await page.reload();
+  await expect(composer).toHaveValue("");
+});
