@@ -1,8 +1,13 @@
 import type { ChartRow, Series } from "./BarChart";
 
-/** The accessible view of a chart: the same rows and series as a table, with totals. */
+/**
+ * The accessible view of a chart: the same rows and series as a table, with totals. A table wider
+ * than its panel scrolls inside a focusable region (so keyboard users can scroll it too) instead
+ * of being cut off.
+ */
 export function CountsTable({ caption, rowHeader, rows, series, testId }: { caption: string; rowHeader: string; rows: ChartRow[]; series: Series[]; testId?: string }) {
   return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
     <table className="list counts" data-testid={testId}>
       <caption>{caption}</caption>
       <thead>
@@ -35,5 +40,6 @@ export function CountsTable({ caption, rowHeader, rows, series, testId }: { capt
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
