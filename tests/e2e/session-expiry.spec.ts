@@ -1,19 +1,15 @@
-import { DEMO_PASSWORD, ROLES, expect, test, type APIRequestContext } from "./fixtures";
+import { DEMO_PASSWORD, ROLES, expect, test } from "./fixtures";
 import { panel } from "./annotating";
 import { selectWithRange } from "./selection";
+import { annotateOverApi, createArticle } from "./article-setup";
 
 // Item 7 of #16: an expired session never costs what was typed. Drafts of the annotation form
 // and the note composer live in local storage; a save that meets a 401 asks for sign-in in place.
 
-async function newArticle(editor: APIRequestContext) {
-  const body = ["The port moved 7 million tonnes of grain in 2025, officials said.", "Rail freight fell by a third."].join("\n\n");
-  const created = await editor.post("/api/articles", { data: { title: `Session expiry ${Date.now()}`, format: "text", body } });
-  expect(created.status()).toBe(201);
-  return (await created.json()).id as string;
-}
+const PARAGRAPHS = ["The port moved 7 million tonnes of grain in 2025, officials said.", "Rail freight fell by a third."];
 
 test("a new annotation's draft survives a reload, and saving after the session expired signs in over the form", async ({ pageAs, apiAs }) => {
-  const id = await newArticle(await apiAs("editor"));
+  const id = await createArticle(await apiAs("editor"), "Session expiry", PARAGRAPHS);
   const page = await pageAs("reviewer");
   await page.goto(`/articles/${id}`);
   await selectWithRange(page, "7 million tonnes of grain");
@@ -55,15 +51,8 @@ test("a new annotation's draft survives a reload, and saving after the session e
 
 test("a note's draft survives a reload and goes once posted; closing the sign-in dialog keeps the text and says why", async ({ pageAs, apiAs }) => {
   const editor = await apiAs("editor");
-  const id = await newArticle(editor);
-  const text = "Rail freight fell by a third.";
-  const article = await (await editor.get(`/api/articles/${id}`)).json();
-  const start = article.text.indexOf(text);
-  const created = await editor.post(`/api/articles/${id}/annotations`, {
-    data: { revisionId: article.revisionId, start, end: start + text.length, quote: text, claim: text, verdict: "true" },
-  });
-  expect(created.status()).toBe(201);
-  const annotation = (await created.json()).id as string;
+  const id = await createArticle(editor, "Session expiry", PARAGRAPHS);
+  const annotation = await annotateOverApi(editor, id, PARAGRAPHS[1]);
 
   const page = await pageAs("reviewer");
   await page.goto(`/articles/${id}?annotation=${annotation}`);
