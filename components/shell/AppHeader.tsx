@@ -5,6 +5,7 @@ import { signOutEverywhereAction } from "@/app/(app)/actions";
 import { SignOutButton } from "./SignOutButton";
 import { HeaderMenu } from "./HeaderMenu";
 import { NotificationBellLoader } from "./NotificationBellLoader";
+import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
 
 export function AppHeader({ actor }: { actor: Actor }) {
   return (
@@ -12,7 +13,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
       <Link href="/articles" className="brand">
         Factmark
       </Link>
-      <span aria-label="Workspace">{actor.workspaceName}</span>
+      <WorkspaceSwitcher actor={actor} />
       <HeaderMenu>
       <nav aria-label="Main">
         <Link href="/articles">Articles</Link>

@@ -23,7 +23,8 @@ export type Actor = {
 /**
  * The actor for a session token's claims, or null when the user is gone, the token predates a
  * "sign out everywhere", or no active membership is left. A user in several workspaces acts in
- * the one they joined first (there is no workspace switcher yet).
+ * the one they last switched to (lib/workspaces/switch.ts), else the one they joined first; when
+ * the chosen membership is deactivated, the next active one takes over.
  */
 export async function loadActor(claims: { userId: string; sessionVersion: number }): Promise<Actor | null> {
   // One statement, not Prisma's query per included relation: this runs on every request (issue #15).
@@ -31,7 +32,7 @@ export async function loadActor(claims: { userId: string; sessionVersion: number
     SELECT u.id AS "userId", u.name, u.email, m."workspaceId", w.name AS "workspaceName", m.role::text AS role
     FROM "User" u
     JOIN LATERAL (
-      SELECT "workspaceId", role FROM "Membership" WHERE "userId" = u.id AND "deactivatedAt" IS NULL ORDER BY "createdAt" LIMIT 1
+      SELECT "workspaceId", role FROM "Membership" WHERE "userId" = u.id AND "deactivatedAt" IS NULL ORDER BY "chosenAt" DESC NULLS LAST, "createdAt" LIMIT 1
     ) m ON true
     JOIN "Workspace" w ON w.id = m."workspaceId"
     WHERE u.id = ${claims.userId} AND u."sessionVersion" = ${claims.sessionVersion}`;

@@ -20,6 +20,8 @@ export const API_ARTICLE_TITLE = "Wire copy for API tests";
 /** A demo-desk article that only the export and import tests change. */
 export const IMPORT_ARTICLE_TITLE = "Wire copy for import tests";
 export const IMPORT_ARTICLE_PARAGRAPHS = ["The minister 👋 said exports doubled last year.", "Exports doubled, the minister said again."];
+/** A reviewer on the demo desk who is also an editor on the other desk: only the workspace switcher test signs in as them. */
+export const TWO_DESKS_USER = "two-desks@example.com";
 /** The XSS desk (tests/e2e/xss.spec.ts): a workspace whose every user-set field holds a script payload. */
 export const XSS_ADMIN = "xss-admin@example.com";
 

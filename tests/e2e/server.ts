@@ -11,7 +11,7 @@ import { textHash } from "../../lib/articles/text-hash";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
 import { DASHBOARD_EDITOR, seedDashboardFixture } from "../support/dashboard-fixture";
 import { seedXssDesk } from "./xss-desk";
-import { API_ARTICLE_TITLE, E2E_PORT, E2E_SECOND_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER, MATRIX_TOKEN, OTHER_DESK_USER, REVOCATION_USER } from "./seeded";
+import { API_ARTICLE_TITLE, E2E_PORT, E2E_SECOND_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER, MATRIX_TOKEN, OTHER_DESK_USER, REVOCATION_USER, TWO_DESKS_USER } from "./seeded";
 
 const database = await createScratchDatabase("e2e", 54330);
 const db = createPrismaClient(database.url);
@@ -49,6 +49,11 @@ await db.workspace.create({
     },
     articles: { create: { title: "Other desk article", revisions: { create: { number: 1, body, text, textHash: textHash(text) } } } },
   },
+});
+// Someone on both desks, for the workspace switcher (tests/e2e/workspace-switcher.spec.ts).
+const otherDesk = await db.workspace.findUniqueOrThrow({ where: { slug: "other-desk" } });
+await db.user.create({
+  data: { email: TWO_DESKS_USER, name: "Tess Two-Desks", passwordHash, memberships: { create: [{ workspaceId: demoDesk.id, role: "REVIEWER" }, { workspaceId: otherDesk.id, role: "EDITOR" }] } },
 });
 // The dashboard desk: a fixture of known composition (tests/support/dashboard-fixture.ts).
 await seedDashboardFixture(db, { editorEmail: DASHBOARD_EDITOR, passwordHash });

@@ -8,6 +8,7 @@ import { updateWorkspaceSettings } from "@/lib/workspaces/settings";
 import { addScaleOption, deleteScaleOption, moveScaleOption, setScaleOptionRetired, updateScaleOption } from "@/lib/verdicts/scale";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/tokens";
 import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
+import { switchWorkspace } from "@/lib/workspaces/switch";
 import { createArticle, createUser, createWorkspace } from "../support/factories";
 
 // The authorization matrix for server actions. Each action in app/ is `getActor()` plus one lib
@@ -37,6 +38,7 @@ const ACTIONS: Action[] = [
     run: (actor, desk) => requestSecondOpinion({ actor, articleId: desk.articleId, input: { firstReviewerId: desk.reviewerId, secondReviewerId: desk.secondReviewerId } }),
   },
   { name: "signOutEverywhereAction", access: "member", run: (actor) => signOutEverywhere({ actor }) },
+  { name: "switchWorkspaceAction", access: "member", run: (actor, desk) => switchWorkspace({ actor, input: { workspaceId: desk.workspace.id } }) },
 ];
 
 type CallerKind = "anonymous" | "deactivated" | "revoked" | "token" | "otherAdmin" | "reviewer" | "editor" | "admin";
