@@ -11,7 +11,8 @@ import { ConflictCompare } from "./ConflictCompare";
 import type { AnnotationFields } from "./annotation-fields";
 import { useLocalDraft, useRestoredDraft } from "@/components/shared/useLocalDraft";
 import { DraftNotice } from "@/components/shared/DraftNotice";
-import { draftNameOf, pristineFieldsOf, type DraftFields, type FormTarget } from "./annotation-draft";
+import { draftNameOf, prefillWasCut, pristineFieldsOf, type DraftFields, type FormTarget } from "./annotation-draft";
+import { CharCount } from "@/components/shared/CharCount";
 
 type Target = FormTarget;
 
@@ -63,6 +64,8 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
     if (option) {
       event.preventDefault();
       setVerdict(option.key);
+      // Focus follows the choice, so Tab goes on to Rationale rather than into the radio group.
+      event.currentTarget.querySelector<HTMLInputElement>(`input[name="verdict"][value="${CSS.escape(option.key)}"]`)?.focus();
     }
   }
 
@@ -141,10 +144,17 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
       </figure>
 
       <label htmlFor="claim">Claim</label>
-      <textarea id="claim" value={claim} onChange={(e) => setClaim(e.target.value)} rows={3} maxLength={LIMITS.claim} required autoFocus />
+      {prefillWasCut(target) && (
+        <p className="prefill-notice" role="status" data-testid="prefill-notice">
+          The passage is {quote.length.toLocaleString("en-GB")} characters: the claim starts with its first {LIMITS.claim.toLocaleString("en-GB")}, the limit. The quote keeps all of it.
+        </p>
+      )}
+      <textarea id="claim" value={claim} onChange={(e) => setClaim(e.target.value)} rows={3} aria-describedby="claim-count" required autoFocus />
+      <CharCount id="claim-count" value={claim} max={LIMITS.claim} />
 
       <label htmlFor="claimant">Claimant (who made the claim)</label>
-      <input id="claimant" value={claimant} onChange={(e) => setClaimant(e.target.value)} maxLength={LIMITS.claimant} />
+      <input id="claimant" value={claimant} onChange={(e) => setClaimant(e.target.value)} aria-describedby="claimant-count" />
+      <CharCount id="claimant-count" value={claimant} max={LIMITS.claimant} />
 
       <fieldset className="verdict-picker">
         <legend>Verdict (keys 1–{options.length})</legend>
@@ -158,14 +168,16 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
       </fieldset>
 
       <label htmlFor="rationale">Rationale</label>
-      <textarea id="rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} rows={4} maxLength={LIMITS.rationale} />
+      <textarea id="rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} rows={4} aria-describedby="rationale-count" />
+      <CharCount id="rationale-count" value={rationale} max={LIMITS.rationale} />
 
       <SourcesFieldset sources={sources} onChange={setSources} onAdd={() => setSources([...sources, emptySource()])} />
 
       {!editing && (
         <>
           <label htmlFor="first-note">First note</label>
-          <textarea id="first-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={LIMITS.note} />
+          <textarea id="first-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} aria-describedby="first-note-count" />
+          <CharCount id="first-note-count" value={note} max={LIMITS.note} />
         </>
       )}
 

@@ -283,6 +283,8 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
           article={article}
           canChange={mayChange}
           onPlaced={(placed) => {
+            // The selection did its job: drop it, and the Annotate toolbar with it, off the new highlight.
+            window.getSelection()?.removeAllRanges();
             setOrphans((current) => current.filter((o) => o.id !== placed.id));
             upsert(placed);
           }}

@@ -1,12 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { NoteView } from "@/lib/annotations/view";
 import { LIMITS } from "@/lib/annotations/schemas";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
 import { MentionTextarea } from "./MentionTextarea";
 import { useLocalDraft, useRestoredDraft } from "@/components/shared/useLocalDraft";
+import { CharCount } from "@/components/shared/CharCount";
 
 type Props = { annotationId: string; notes: NoteView[]; viewerId: string; onChange: (notes: NoteView[]) => void };
 
@@ -16,12 +17,14 @@ function NoteComposer({ label, draftName, initial = "", onSubmit, onCancel }: { 
   const draft = useLocalDraft(draftName, body, initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const countId = useId();
   return (
     <form
       className="note-composer"
       onSubmit={async (event) => {
         event.preventDefault();
         if (!body.trim()) return setError("Write something first");
+        if (body.length > LIMITS.note) return setError(`A note is ${LIMITS.note.toLocaleString("en-GB")} characters at most`);
         setPending(true);
         const problem = await onSubmit(body);
         setPending(false);
@@ -33,8 +36,9 @@ function NoteComposer({ label, draftName, initial = "", onSubmit, onCancel }: { 
     >
       <label>
         <span className="visually-hidden">{label}</span>
-        <MentionTextarea aria-label={label} value={body} onValueChange={setBody} rows={2} maxLength={LIMITS.note} placeholder={label} />
+        <MentionTextarea aria-label={label} value={body} onValueChange={setBody} rows={2} aria-describedby={countId} placeholder={label} />
       </label>
+      <CharCount id={countId} value={body} max={LIMITS.note} />
       {error && (
         <p className="error" role="alert">
           {error}

@@ -1,6 +1,7 @@
 "use client";
 
 import { LIMITS } from "@/lib/annotations/schemas";
+import { CharCount } from "@/components/shared/CharCount";
 
 export type SourceDraft = { url: string; title: string; publisher: string; excerpt: string; archiveUrl: string; accessedAt: string };
 
@@ -33,16 +34,18 @@ export function SourcesFieldset({ sources, onChange, onAdd }: Props) {
                 {field.key === "url" && " (required)"}
               </label>
               {field.key === "excerpt" ? (
-                <textarea id={`source-${index}-${field.key}`} value={source[field.key]} maxLength={field.max} rows={2} onChange={(e) => update(index, field.key, e.target.value)} />
+                <textarea id={`source-${index}-${field.key}`} value={source[field.key]} aria-describedby={`source-${index}-${field.key}-count`} rows={2} onChange={(e) => update(index, field.key, e.target.value)} />
               ) : (
                 <input
                   id={`source-${index}-${field.key}`}
                   type={field.type ?? "text"}
                   value={source[field.key]}
-                  maxLength={field.max}
+                  maxLength={field.type === "date" ? field.max : undefined}
+                  aria-describedby={`source-${index}-${field.key}-count`}
                   onChange={(e) => update(index, field.key, e.target.value)}
                 />
               )}
+              <CharCount id={`source-${index}-${field.key}-count`} value={source[field.key]} max={field.max} />
             </div>
           ))}
           <button type="button" onClick={() => onChange(sources.filter((_, i) => i !== index))}>

@@ -2,6 +2,7 @@
 // under which name: one draft per annotation being edited, one per span for a new annotation.
 import type { AnnotationView } from "@/lib/annotations/view";
 import { fieldsOf, type AnnotationFields } from "./annotation-fields";
+import { LIMITS } from "@/lib/annotations/schemas";
 
 /** The form's fields plus what only a draft needs: the first note, and the version the edits were made on (a restored draft still gets the 409 of a newer one). */
 export type DraftFields = AnnotationFields & { note: string; version: number };
@@ -22,8 +23,21 @@ export function spanOfDraft(name: string, revisionId: string): { start: number; 
   return match && match[1] === revisionId ? { start: Number(match[2]), end: Number(match[3]) } : null;
 }
 
-/** What the form shows before anyone types: the annotation as saved, or the quote as the claim. */
+/** `text` cut to `max` UTF-16 units, never between the two halves of an emoji. */
+export function cutToLimit(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** True when a new annotation's quote is longer than a claim may be, so the prefill was cut (the form says so). */
+export const prefillWasCut = (target: FormTarget) => target.kind === "create" && target.quote.length > LIMITS.claim;
+
+/**
+ * What the form shows before anyone types: the annotation as saved, or the quote as the claim,
+ * cut to the claim's limit when the passage is longer (the quote itself keeps all of it).
+ */
 export function pristineFieldsOf(target: FormTarget): DraftFields {
-  if (target.kind === "create") return { claim: target.quote, claimant: "", verdict: "", rationale: "", sources: [], note: "", version: 0 };
+  if (target.kind === "create") return { claim: cutToLimit(target.quote, LIMITS.claim), claimant: "", verdict: "", rationale: "", sources: [], note: "", version: 0 };
   return { ...fieldsOf(target.annotation), note: "", version: target.annotation.version };
 }

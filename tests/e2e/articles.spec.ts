@@ -85,6 +85,9 @@ test("an article pasted as HTML renders safely, follows its annotations through 
   await orphans.getByRole("button", { name: "Place on selected text" }).click();
   await expect(panel(reviewer).getByTestId("orphans")).toHaveCount(0);
   await expect(highlights(reviewer, "Pay talks continue")).toHaveAttribute("aria-description", "False: Dock wages rose 4%");
+  // The selection and its toolbar leave once the orphan is placed (#16).
+  await expect(reviewer.getByRole("toolbar", { name: "Selection" })).toHaveCount(0);
+  expect(await reviewer.evaluate(() => window.getSelection()?.isCollapsed ?? true)).toBe(true);
   await reviewer.reload();
   await expect(highlights(reviewer, "Pay talks continue")).toHaveCount(1);
 });
