@@ -1,16 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type HTMLAttributes, type ReactNode } from "react";
 import { optionCommandAction, updateOptionAction } from "@/app/(app)/admin/scale/actions";
 import type { ScaleOption } from "@/lib/verdicts/scale";
 import { ActionMessage } from "./ActionMessage";
 
-export function ScaleOptionRow({ option, first, last }: { option: ScaleOption; first: boolean; last: boolean }) {
+type Props = { option: ScaleOption; first: boolean; last: boolean; handle?: ReactNode; rowProps?: HTMLAttributes<HTMLTableRowElement> };
+
+export function ScaleOptionRow({ option, first, last, handle, rowProps }: Props) {
   const [saved, save, saving] = useActionState(updateOptionAction, null);
   const [commanded, command, commanding] = useActionState(optionCommandAction, null);
   const formId = `option-${option.id}`;
   return (
-    <tr data-testid={`option-${option.key}`} className={option.retired ? "muted" : undefined}>
+    <tr data-testid={`option-${option.key}`} className={option.retired ? "muted" : undefined} {...rowProps}>
+      {handle && <td>{handle}</td>}
       <td>
         <code>{option.key}</code>
       </td>

@@ -5,6 +5,7 @@ import { requireRole, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput, safeString } from "../validation";
+import { bumpScaleVersion } from "./reorder";
 
 export type ScaleOption = {
   id: string;
@@ -78,6 +79,7 @@ export async function addScaleOption(options: { actor: Actor | null; input: unkn
     if (scale.options.some((o) => o.key === input.key)) throw new AppError("CONFLICT", `key: "${input.key}" is already on the scale`);
     const position = Math.max(-1, ...scale.options.map((o) => o.position)) + 1;
     const option = await tx.verdictOption.create({ data: { scaleId: scale.id, ...input, position } });
+    await bumpScaleVersion(tx, scale.id);
     await recordAudit(tx, actor, { entityType: "verdictOption", entityId: option.id, action: "create", after: snapshot(option) });
     return option;
   });
@@ -108,6 +110,7 @@ export async function moveScaleOption(options: { actor: Actor | null; optionId: 
     if (!neighbour) return option;
     await tx.verdictOption.update({ where: { id: option.id }, data: { position: neighbour.position } });
     await tx.verdictOption.update({ where: { id: neighbour.id }, data: { position: option.position } });
+    await bumpScaleVersion(tx, option.scaleId);
     await recordAudit(tx, actor, { entityType: "verdictOption", entityId: option.id, action: "move", before: { position: option.position }, after: { position: neighbour.position } });
     return option;
   });
@@ -132,6 +135,7 @@ export async function deleteScaleOption(options: { actor: Actor | null; optionId
     const used = await tx.annotation.count({ where: { verdictOptionId: option.id } });
     if (used > 0) throw new AppError("CONFLICT", `"${option.label}" is used by ${used} annotation${used === 1 ? "" : "s"}; retire it instead`);
     await tx.verdictOption.delete({ where: { id: option.id } });
+    await bumpScaleVersion(tx, option.scaleId);
     await recordAudit(tx, actor, { entityType: "verdictOption", entityId: option.id, action: "delete", before: snapshot(option) });
     return { id: option.id, deleted: true as const };
   });

@@ -9,6 +9,7 @@ import { addScaleOption, deleteScaleOption, moveScaleOption, setScaleOptionRetir
 import { createApiToken, revokeApiToken } from "@/lib/tokens/tokens";
 import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
 import { switchWorkspace } from "@/lib/workspaces/switch";
+import { getScaleVersion, reorderScaleOptions } from "@/lib/verdicts/reorder";
 import { createArticle, createUser, createWorkspace } from "../support/factories";
 
 // The authorization matrix for server actions. Each action in app/ is `getActor()` plus one lib
@@ -30,6 +31,14 @@ const ACTIONS: Action[] = [
   { name: "optionCommandAction (move)", access: "admin", run: (actor, desk) => moveScaleOption({ actor, optionId: desk.optionId, direction: "down" }) },
   { name: "optionCommandAction (retire)", access: "admin", run: (actor, desk) => setScaleOptionRetired({ actor, optionId: desk.optionId, retired: false }) },
   { name: "optionCommandAction (delete)", access: "admin", run: (actor, desk) => deleteScaleOption({ actor, optionId: desk.unusedOptionId }) },
+  {
+    name: "reorderOptionsAction",
+    access: "admin",
+    run: async (actor, desk) => {
+      const order = (await db.verdictOption.findMany({ where: { scaleId: desk.options[0].scaleId }, orderBy: { position: "asc" }, select: { id: true } })).map((o) => o.id);
+      return reorderScaleOptions({ actor, input: { order: order.reverse(), version: await getScaleVersion({ actor: desk.admin }) } });
+    },
+  },
   { name: "createTokenAction", access: "admin", run: (actor) => createApiToken({ actor, input: { name: "Partner" } }) },
   { name: "revokeTokenAction", access: "admin", run: (actor, desk) => revokeApiToken({ actor, tokenId: desk.tokenId }) },
   {

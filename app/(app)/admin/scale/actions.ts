@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { toActionResult, type ActionResult } from "@/lib/http/action-result";
 import { addScaleOption, deleteScaleOption, moveScaleOption, setScaleOptionRetired, updateScaleOption } from "@/lib/verdicts/scale";
+import { reorderScaleOptions } from "@/lib/verdicts/reorder";
 
 const SCALE = "/admin/scale";
 
@@ -35,5 +36,14 @@ export async function optionCommandAction(_previous: ActionResult | null, form: 
     else if (command === "delete") await deleteScaleOption({ actor, optionId });
     revalidatePath(SCALE);
     return command === "delete" ? "Deleted." : "Saved.";
+  });
+}
+
+/** The whole order at once, as dragged or moved with the arrow keys; `version` is the scale's as the page showed it. */
+export async function reorderOptionsAction(input: { order: unknown; version: unknown }): Promise<ActionResult> {
+  return toActionResult(async () => {
+    await reorderScaleOptions({ actor: await getActor(), input });
+    revalidatePath(SCALE);
+    return "Order saved.";
   });
 }
