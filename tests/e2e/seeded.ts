@@ -22,6 +22,8 @@ export const IMPORT_ARTICLE_TITLE = "Wire copy for import tests";
 export const IMPORT_ARTICLE_PARAGRAPHS = ["The minister 👋 said exports doubled last year.", "Exports doubled, the minister said again."];
 /** A reviewer on the demo desk who is also an editor on the other desk: only the workspace switcher test signs in as them. */
 export const TWO_DESKS_USER = "two-desks@example.com";
+/** The admin of a desk of their own whose verdict scale only the reordering test changes (the demo desk's order is what number keys pick). */
+export const SCALE_ADMIN = "scale-admin@example.com";
 /** The XSS desk (tests/e2e/xss.spec.ts): a workspace whose every user-set field holds a script payload. */
 export const XSS_ADMIN = "xss-admin@example.com";
 

@@ -11,7 +11,8 @@ import { textHash } from "../../lib/articles/text-hash";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
 import { DASHBOARD_EDITOR, seedDashboardFixture } from "../support/dashboard-fixture";
 import { seedXssDesk } from "./xss-desk";
-import { API_ARTICLE_TITLE, E2E_PORT, E2E_SECOND_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER, MATRIX_TOKEN, OTHER_DESK_USER, REVOCATION_USER, TWO_DESKS_USER } from "./seeded";
+import { DEFAULT_VERDICT_OPTIONS } from "../../lib/verdicts/default-scale";
+import { API_ARTICLE_TITLE, E2E_PORT, E2E_SECOND_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER, MATRIX_TOKEN, OTHER_DESK_USER, REVOCATION_USER, SCALE_ADMIN, TWO_DESKS_USER } from "./seeded";
 
 const database = await createScratchDatabase("e2e", 54330);
 const db = createPrismaClient(database.url);
@@ -54,6 +55,15 @@ await db.workspace.create({
 const otherDesk = await db.workspace.findUniqueOrThrow({ where: { slug: "other-desk" } });
 await db.user.create({
   data: { email: TWO_DESKS_USER, name: "Tess Two-Desks", passwordHash, memberships: { create: [{ workspaceId: demoDesk.id, role: "REVIEWER" }, { workspaceId: otherDesk.id, role: "EDITOR" }] } },
+});
+// A desk whose verdict scale the reordering test may change (tests/e2e/scale-order.spec.ts).
+await db.workspace.create({
+  data: {
+    slug: "scale-desk",
+    name: "Scale desk",
+    verdictScale: { create: { name: "Default", options: { create: DEFAULT_VERDICT_OPTIONS.map((o, i) => ({ ...o, position: i })) } } },
+    memberships: { create: { role: "ADMIN", user: { create: { email: SCALE_ADMIN, name: "Sam Scale", passwordHash } } } },
+  },
 });
 // The dashboard desk: a fixture of known composition (tests/support/dashboard-fixture.ts).
 await seedDashboardFixture(db, { editorEmail: DASHBOARD_EDITOR, passwordHash });
