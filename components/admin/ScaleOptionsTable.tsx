@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import type { ScaleOption } from "@/lib/verdicts/scale";
 import { ActionMessage } from "./ActionMessage";
 import { ScaleOptionRow } from "./ScaleOptionRow";
+import { TableHead } from "@/components/shared/TableHead";
 
 /** `list` with the item at `from` moved to `to`. */
 function moved<T>(list: T[], from: number, to: number): T[] {
@@ -80,21 +81,7 @@ export function ScaleOptionsTable({ options, version }: { options: ScaleOption[]
   return (
     <>
       <table className="list scale-options" aria-busy={saving}>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Order</span>
-            </th>
-            <th scope="col">Key</th>
-            <th scope="col">Label</th>
-            <th scope="col">Colour</th>
-            <th scope="col">Rating</th>
-            <th scope="col">In use</th>
-            <th scope="col">
-              <span className="muted">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: "Order", hidden: true }, "Key", "Label", "Colour", "Rating", "In use", { label: "Actions", quiet: true }]} />
         <tbody>
           {order.map((option, i) => (
             <ScaleOptionRow

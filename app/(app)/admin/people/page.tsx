@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableHead } from "@/components/shared/TableHead";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadPageData } from "@/lib/http/page-data";
 import { listMembers } from "@/lib/people/members";
@@ -25,17 +26,7 @@ export default async function PeoplePage() {
       </section>
       <h2>Members</h2>
       <table className="list">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="muted">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Email", "Role", "Status", { label: "Actions", quiet: true }]} />
         <tbody>
           {members.map((member) => (
             <MemberRow key={member.membershipId} member={member} isSelf={member.userId === actor.userId} />
