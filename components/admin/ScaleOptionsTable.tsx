@@ -97,7 +97,7 @@ export function ScaleOptionsTable({ options, version }: { options: ScaleOption[]
                   ref={(element) => {
                     handles.current[option.id] = element;
                   }}
-                  aria-label={`Reorder ${option.label}: drag, or press the up and down arrow keys`}
+                  aria-label={`Reorder ${option.label}: drag, or use the up and down arrows`}
                   aria-keyshortcuts="ArrowUp ArrowDown"
                   title="Drag, or use the arrow keys"
                   onKeyDown={(event) => onHandleKey(event, i)}

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useCallback, useEffect, useMemo, type CSSProperties, type MouseEvent } from "react";
-import { createEditor, Range, Text, type NodeEntry } from "slate";
+import { createEditor, Range, Text, Transforms, type NodeEntry } from "slate";
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from "slate-react";
 import type { ArticleValue } from "@/lib/articles/slate-value";
 import type { AnnotationSummary } from "@/lib/annotations/view";
@@ -114,6 +114,9 @@ export const ArticleEditor = memo(function ArticleEditor({ value, annotations, o
   useEffect(() => {
     const onSelectionChange = () => {
       const dom = window.getSelection();
+      // The page dropped the selection (after a save or a placement): Slate must forget it too, or
+      // its next render puts it back, with the Annotate toolbar.
+      if (dom?.rangeCount === 0) Transforms.deselect(editor);
       const inside = (node: Node | null) => node !== null && ReactEditor.hasDOMNode(editor, node);
       if (!dom || dom.isCollapsed || !inside(dom.anchorNode) || !inside(dom.focusNode)) return onSelectSpan(null);
       const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });

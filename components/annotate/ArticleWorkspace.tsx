@@ -284,7 +284,8 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
           canChange={mayChange}
           onPlaced={(placed) => {
             // The selection did its job: drop it, and the Annotate toolbar with it, off the new highlight.
-            window.getSelection()?.removeAllRanges();
+            // After this render has committed (a task later), or Slate would draw it again.
+            setTimeout(() => window.getSelection()?.removeAllRanges(), 0);
             setOrphans((current) => current.filter((o) => o.id !== placed.id));
             upsert(placed);
           }}

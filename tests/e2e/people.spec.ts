@@ -7,7 +7,7 @@ const PASSWORD = "a long initial password";
 async function addPerson(admin: Page, name: string, role: "Reviewer" | "Editor" | "Admin") {
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 6)}@example.com`;
   await admin.goto("/admin/people");
-  await admin.getByLabel("Name").fill(name);
+  await admin.getByLabel("Name", { exact: true }).fill(name);
   await admin.getByLabel("Email").fill(email);
   await admin.getByLabel("Role", { exact: true }).selectOption({ label: role });
   await admin.getByLabel("Initial password").fill(PASSWORD);
@@ -30,7 +30,7 @@ test("bad input in the add-person form gets field messages and adds no one", asy
   await page.goto("/admin/people");
   // The rule is there before anyone breaks it.
   await expect(page.getByLabel("Initial password")).toHaveAccessibleDescription(/At least 12 characters/);
-  await page.getByLabel("Name").fill("Shorty");
+  await page.getByLabel("Name", { exact: true }).fill("Shorty");
   await page.getByLabel("Email").fill("not-an-email");
   await page.getByLabel("Role", { exact: true }).selectOption({ label: "Editor" });
   await page.getByLabel("Initial password").fill("short");
@@ -38,7 +38,7 @@ test("bad input in the add-person form gets field messages and adds no one", asy
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
   await expect(page.getByText("The initial password needs at least 12 characters")).toBeVisible();
   // What was typed stays, the errors sit beside their fields, and the inputs stay in line.
-  await expect(page.getByLabel("Name")).toHaveValue("Shorty");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Shorty");
   await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
   await expect(page.getByLabel("Role", { exact: true })).toHaveValue("EDITOR");
   await expect(page.getByLabel("Email")).toHaveAccessibleDescription(/Enter a valid email address/);
