@@ -94,6 +94,8 @@ export function ScaleOptionsTable({ options, version }: { options: ScaleOption[]
                 <button
                   type="button"
                   className="drag-handle"
+                  // Chromium starts no drag from a plain button: the handle is a drag source itself.
+                  draggable={!saving}
                   ref={(element) => {
                     handles.current[option.id] = element;
                   }}

@@ -41,7 +41,7 @@ const PAGES: Check[] = [
     },
     ready: async (page) => {
       await expect(page.getByTestId("annotation-detail")).toBeVisible();
-      await expect(page.getByRole("textbox", { name: "Add a note" })).toBeVisible();
+      await expect(page.getByLabel("Add a note", { exact: true })).toBeVisible();
     },
   },
   { name: "revisions", role: "editor", path: article("/revisions") },

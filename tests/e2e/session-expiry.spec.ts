@@ -56,7 +56,7 @@ test("a note's draft survives a reload and goes once posted; closing the sign-in
 
   const page = await pageAs("reviewer");
   await page.goto(`/articles/${id}?annotation=${annotation}`);
-  const composer = page.getByTestId("annotation-detail").getByRole("textbox", { name: "Add a note" });
+  const composer = page.getByTestId("annotation-detail").getByLabel("Add a note", { exact: true });
   await composer.fill("Ask the rail regulator for the quarterly series.");
   await page.reload();
   await expect(composer).toHaveValue("Ask the rail regulator for the quarterly series.");
