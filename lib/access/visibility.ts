@@ -124,3 +124,15 @@ export function publicAnnotationWhere(): Prisma.AnnotationWhereInput {
 export function oncePublicAnnotationWhere(): Prisma.AnnotationWhereInput {
   return { status: "PUBLISHED", workspace: { publicPages: true } };
 }
+
+/**
+ * The SQL twin of visibleNoteWhere, for a note aliased `note` on an annotation aliased
+ * `annotation` (the caller applies visibleAnnotationSql to that annotation): a note by someone
+ * the actor is blinded from, on that article, is hidden.
+ */
+export function visibleNoteSql(v: Visibility, note = "n", annotation = "a"): Prisma.Sql {
+  if (v.blinds.length === 0) return Prisma.sql`TRUE`;
+  const col = (alias: string, name: string) => Prisma.raw(`${alias}."${name}"`);
+  const hidden = v.blinds.map((b) => Prisma.sql`(${col(annotation, "articleId")} = ${b.articleId} AND ${col(note, "authorId")} = ${b.hiddenUserId})`);
+  return Prisma.sql`NOT (${Prisma.join(hidden, " OR ")})`;
+}

@@ -97,7 +97,7 @@ export async function createAnnotationFast(actor: Actor, articleId: string, inpu
     id, workspaceId: actor.workspaceId, articleId: target.id, revisionId: target.revisionId, ...anchor,
     claim: input.claim, claimant: input.claimant, verdictOptionId, rationale: input.rationale, status: "DRAFT", authorId: actor.userId, version: 1,
     externalId: null, importedAuthor: null, placement: "ANCHORED", correctsId: null, priorAuthorIds: [], correctionNote: null,
-    supersededAt: null, retractionNote: null, submittedAt: null, approvedAt: null, publishedAt: null, deletedAt: null, createdAt: now, updatedAt: now,
+    supersededAt: null, retractionNote: null, submittedAt: null, approvedAt: null, publishedAt: null, reusedFromId: null, reusedFromReferenceId: null, deletedAt: null, createdAt: now, updatedAt: now,
     verdictOption, author: { id: actor.userId, name: actor.name },
     sources: input.sources.map((source, position) => ({ id: newId(), annotationId: id, kind: null, ...source, position, createdAt: now, updatedAt: now })),
     notes: [], reviews: [], corrects: null, corrections: [],

@@ -27,12 +27,12 @@ export async function selectArticleAnnotations(actor: Actor, articleId: string):
       EXISTS (SELECT 1 FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${actor.workspaceId}) AS found,
       COALESCE((
         SELECT jsonb_agg(
-          to_jsonb(a) || jsonb_build_object(
+          (to_jsonb(a) - 'searchVector') || jsonb_build_object(
             'verdictOption', (SELECT jsonb_build_object('key', v.key, 'label', v.label, 'color', v.color, 'rating', v.rating) FROM "VerdictOption" v WHERE v.id = a."verdictOptionId"),
             'author', (SELECT jsonb_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."authorId"),
-            'sources', COALESCE((SELECT jsonb_agg(to_jsonb(s) ORDER BY s.position) FROM "Source" s WHERE s."annotationId" = a.id), '[]'),
+            'sources', COALESCE((SELECT jsonb_agg(to_jsonb(s) - 'searchVector' ORDER BY s.position) FROM "Source" s WHERE s."annotationId" = a.id), '[]'),
             'notes', COALESCE((
-              SELECT jsonb_agg(to_jsonb(n) || jsonb_build_object('author', jsonb_build_object('id', nu.id, 'name', nu.name)) ORDER BY n."createdAt", n.ctid)
+              SELECT jsonb_agg((to_jsonb(n) - 'searchVector') || jsonb_build_object('author', jsonb_build_object('id', nu.id, 'name', nu.name)) ORDER BY n."createdAt", n.ctid)
               FROM "Note" n JOIN "User" nu ON nu.id = n."authorId"
               WHERE n."annotationId" = a.id AND n."authorId" NOT IN (SELECT "userId" FROM hidden)
             ), '[]'),

@@ -1,0 +1,156 @@
+import "server-only";
+import { visibilityFor } from "../access/visibility";
+import { requireActor, type Actor } from "../auth/actor";
+import { db } from "../db/client";
+import type { AnnotationStatus } from "../db/generated/enums";
+import { AppError } from "../errors";
+import { parseInput, startOfDay, startOfNextDay } from "../validation";
+import { SEARCH_TYPES, searchQuerySchema } from "./schemas";
+import { FACET_BASIS, MARK_END, MARK_START, searchFacetsSql, searchPageSql, TRIGRAM_MAX_LENGTH, type FacetRow, type HitRow, type Keyset, type SearchPlan, type SearchType } from "./sql";
+import { fold, searchTerms, tsqueryText } from "./terms";
+
+export type SearchResult = {
+  type: SearchType;
+  id: string;
+  annotationId?: string;
+  articleId: string | null;
+  articleTitle: string | null;
+  claim?: string;
+  claimant?: string | null;
+  verdict?: { key: string | null; label: string | null; color: string | null };
+  status?: AnnotationStatus;
+  /** A reference check's publisher and URL. */
+  publisher?: string;
+  url?: string;
+  /** Plain text around the matches; `marks` are [start, end) UTF-16 offsets of the matched words in it. */
+  snippet: string;
+  marks: [number, number][];
+  score: number;
+  createdAt: string;
+};
+
+export type FacetValue = { value: string; label: string | null; count: number };
+export type Facets = Record<"type" | "verdict" | "status" | "reviewer" | "claimant" | "outlet" | "month", FacetValue[]> & {
+  /** Counts cover at most this many best hits; `capped` says there were more. */
+  basis: number;
+  capped: boolean;
+};
+
+export type SearchAnswer = { results: SearchResult[]; facets: Facets | null; nextCursor: string | null };
+
+const DEFAULT_LIMIT = 20;
+
+type Cursor = Keyset & { now: number };
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id, cursor.now])).toString("base64url");
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const [key, id, now] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown[];
+    if (typeof key === "string" && /^\d{1,20}(\.\d{1,6})?$/.test(key) && typeof id === "string" && /^[a-z0-9]{1,40}$/.test(id) && Number.isSafeInteger(now) && (now as number) > 0) {
+      return { key, id, now: now as number };
+    }
+  } catch {
+    // fall through: any undecodable cursor gets the same answer
+  }
+  throw new AppError("BAD_REQUEST", "cursor is not valid; start again from the first page");
+}
+
+/** Splits ts_headline's markers out of a snippet: the plain text and the offsets of its marked words. */
+export function readMarks(marked: string): { snippet: string; marks: [number, number][] } {
+  let snippet = "";
+  const marks: [number, number][] = [];
+  let open = -1;
+  for (const char of marked) {
+    if (char === MARK_START) open = snippet.length;
+    else if (char === MARK_END) {
+      if (open >= 0 && snippet.length > open) marks.push([open, snippet.length]);
+      open = -1;
+    } else snippet += char;
+  }
+  return { snippet, marks };
+}
+
+function shape(row: HitRow): SearchResult {
+  const onAnnotation = row.type === "annotation" || row.type === "note" || row.type === "source";
+  return {
+    type: row.type,
+    id: row.id,
+    ...(row.annotationId ? { annotationId: row.annotationId } : {}),
+    articleId: row.articleId,
+    articleTitle: row.articleTitle,
+    ...(onAnnotation || row.type === "reference" ? { claim: row.claim ?? "", claimant: row.claimant } : {}),
+    ...(onAnnotation ? { verdict: { key: row.verdictKey, label: row.verdictLabel, color: row.verdictColor }, status: row.status ?? undefined } : {}),
+    ...(row.type === "reference" ? { verdict: { key: null, label: row.verdictLabel, color: null }, publisher: row.publisher ?? "", url: row.url ?? "" } : {}),
+    ...readMarks(row.snippet ?? ""),
+    score: Number(row.score),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function shapeFacets(rows: FacetRow[]): Facets {
+  const facets: Facets = { type: [], verdict: [], status: [], reviewer: [], claimant: [], outlet: [], month: [], basis: FACET_BASIS, capped: false };
+  let total = 0;
+  for (const row of rows) {
+    if (row.value === null) continue;
+    const value = { value: row.value, label: row.label, count: Number(row.count) };
+    (facets[row.facet as keyof Omit<Facets, "basis" | "capped">] ??= []).push(value);
+    if (row.facet === "type") total += value.count;
+  }
+  for (const key of ["type", "verdict", "status", "reviewer", "claimant", "outlet"] as const) facets[key].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  facets.month.sort((a, b) => b.value.localeCompare(a.value));
+  facets.capped = total >= FACET_BASIS;
+  return facets;
+}
+
+/**
+ * Searches everything the actor's workspace has written that they may see (lib/access/visibility.ts):
+ * claims, quotes, claimants and rationales, notes, sources, articles and reference checks. Words
+ * are matched as prefixes and a query word that matches nothing does not hide the rest (all but
+ * one must match, then rank decides); a short query also matches claims and titles by trigram
+ * similarity, for typos. An empty query lists recent work, newest first. Keyset pages: pass
+ * `nextCursor` back as `cursor`. Facets come with the first page only.
+ */
+export async function searchWorkspace(options: { actor: Actor | null; query: unknown }): Promise<SearchAnswer> {
+  const actor = requireActor(options.actor);
+  const query = parseInput(searchQuerySchema, options.query);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const [visibility, workspace] = await Promise.all([
+    visibilityFor(db, actor),
+    db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { searchLanguage: true } }),
+  ]);
+  const text = (query.q ?? "").trim();
+  const groups = searchTerms(text, { english: workspace.searchLanguage === "english" });
+  const raw = fold(text).replace(/\s+/g, " ");
+  const plan: SearchPlan = {
+    tsquery: tsqueryText(groups, groups.length - 1),
+    // A query of only stop words or symbols still lists recent work rather than nothing.
+    raw: groups.length > 0 && raw.length <= TRIGRAM_MAX_LENGTH ? raw : "",
+    now: new Date(cursor?.now ?? Date.now()),
+    visibility,
+    filters: {
+      types: query.type ?? [...SEARCH_TYPES],
+      verdictKeys: query.verdict,
+      statuses: query.status,
+      reviewerIds: query.reviewer,
+      claimant: query.claimant,
+      outlet: query.outlet,
+      createdFrom: query.from ? startOfDay(query.from) : undefined,
+      createdBefore: (query.to && startOfNextDay(query.to)) || undefined,
+    },
+  };
+  const [rows, facetRows] = await Promise.all([
+    db.$queryRaw<HitRow[]>(searchPageSql(plan, limit, cursor)),
+    cursor ? Promise.resolve(null) : db.$queryRaw<FacetRow[]>(searchFacetsSql(plan)),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    results: page.map(shape),
+    facets: facetRows ? shapeFacets(facetRows) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ key: last.key, id: last.id, now: plan.now.getTime() }) : null,
+  };
+}

@@ -1,0 +1,254 @@
+import "server-only";
+import { visibleAnnotationSql, visibleNoteSql, type Visibility } from "../access/visibility";
+import { Prisma } from "../db/generated/client";
+import type { AnnotationStatus } from "../db/generated/enums";
+
+// Every SQL statement of search and claim matching, in one place. Rows are always scoped by the
+// visibility rule's SQL twin (lib/access/visibility.ts): workspace, not deleted, and the blind
+// second opinion; search and matching also leave out superseded and dismissed annotations, which
+// stay readable only from their own history.
+
+export type SearchType = "annotation" | "note" | "source" | "article" | "reference";
+
+export type SearchFilters = {
+  types: SearchType[];
+  verdictKeys?: string[];
+  statuses?: AnnotationStatus[];
+  reviewerIds?: string[];
+  claimant?: string;
+  outlet?: string;
+  createdFrom?: Date;
+  /** Exclusive. */
+  createdBefore?: Date;
+};
+
+/** What a search runs: the tsquery text (empty: no words, recent work first), the raw query for trigram matching, and the clock for recency. */
+export type SearchPlan = { tsquery: string; raw: string; now: Date; filters: SearchFilters; visibility: Visibility };
+
+export type Keyset = { key: string; id: string };
+
+// Ranking, documented in the README: text rank (ts_rank normalised to 0–1 by rank/(rank+1)) weighs
+// most, trigram word similarity catches typos and fragments, and recency (a 90-day half-life
+// shape) breaks near-ties toward current work. Rounded so a keyset can compare it exactly.
+const TEXT_WEIGHT = 0.6;
+const TRIGRAM_WEIGHT = 0.25;
+const RECENCY_WEIGHT = 0.15;
+/** Trigram matching only for short queries: a typo in a name or a word, not a pasted sentence. */
+export const TRIGRAM_MAX_LENGTH = 40;
+
+const annotationOnly = (f: SearchFilters) => Boolean(f.verdictKeys || f.statuses || f.reviewerIds);
+
+/** Conditions every annotation-backed hit meets, on "Annotation" a joined to "Article" ar. */
+function annotationConditions(plan: SearchPlan): Prisma.Sql[] {
+  const f = plan.filters;
+  const c = [visibleAnnotationSql(plan.visibility, "a"), Prisma.sql`a."supersededAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`];
+  if (f.verdictKeys) {
+    c.push(Prisma.sql`a."verdictOptionId" IN (SELECT o.id FROM "VerdictOption" o JOIN "VerdictScale" s ON s.id = o."scaleId"
+      WHERE s."workspaceId" = ${plan.visibility.workspaceId} AND o.key IN (${Prisma.join(f.verdictKeys)}))`);
+  }
+  if (f.statuses) c.push(Prisma.sql`a.status::text IN (${Prisma.join(f.statuses)})`);
+  if (f.reviewerIds) c.push(Prisma.sql`a."authorId" IN (${Prisma.join(f.reviewerIds)})`);
+  if (f.claimant) c.push(Prisma.sql`a.claimant = ${f.claimant}`);
+  if (f.outlet) c.push(Prisma.sql`ar.outlet = ${f.outlet}`);
+  return c;
+}
+
+function dateConditions(plan: SearchPlan, column: Prisma.Sql): Prisma.Sql[] {
+  const c: Prisma.Sql[] = [];
+  if (plan.filters.createdFrom) c.push(Prisma.sql`${column} >= ${plan.filters.createdFrom}`);
+  if (plan.filters.createdBefore) c.push(Prisma.sql`${column} < ${plan.filters.createdBefore}`);
+  return c;
+}
+
+/** The sort key: the rounded score for a query, the creation time (epoch ms) for "recent work". */
+function keyExpression(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.Sql | null, created: Prisma.Sql): { key: Prisma.Sql; score: Prisma.Sql } {
+  if (!plan.tsquery) return { key: Prisma.sql`(extract(epoch FROM ${created}) * 1000)::numeric(20, 0)`, score: Prisma.sql`0::float8` };
+  const text = Prisma.sql`coalesce(ts_rank(${vector}, q.tsq, 32), 0)`;
+  const trigram = trigramOn && plan.raw ? Prisma.sql`word_similarity(q.raw, ${trigramOn})` : Prisma.sql`0`;
+  const recency = Prisma.sql`1.0 / (1.0 + greatest(extract(epoch FROM (${plan.now}::timestamp - ${created})), 0) / 7776000.0)`;
+  // The weights are constants of this module, written into the SQL (a bound number could be typed as an integer).
+  const weight = (w: number) => Prisma.raw(w.toFixed(2));
+  const score = Prisma.sql`round((${weight(TEXT_WEIGHT)} * ${text} + ${weight(TRIGRAM_WEIGHT)} * ${trigram} + ${weight(RECENCY_WEIGHT)} * ${recency})::numeric, 6)`;
+  return { key: score, score: Prisma.sql`${score}::float8` };
+}
+
+function matchCondition(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.Sql | null): Prisma.Sql {
+  if (!plan.tsquery) return Prisma.sql`TRUE`;
+  return trigramOn && plan.raw ? Prisma.sql`(${vector} @@ q.tsq OR q.raw <% ${trigramOn})` : Prisma.sql`${vector} @@ q.tsq`;
+}
+
+/** One SELECT per type of hit, each giving (type, id, annotationId, articleId, createdAt, key, score). */
+function hitSelects(plan: SearchPlan): Prisma.Sql[] {
+  const f = plan.filters;
+  const out: Prisma.Sql[] = [];
+  const where = (conditions: Prisma.Sql[]) => Prisma.join(conditions, " AND ");
+  if (f.types.includes("annotation")) {
+    const { key, score } = keyExpression(plan, Prisma.sql`a."searchVector"`, Prisma.sql`a.claim`, Prisma.sql`a."createdAt"`);
+    out.push(Prisma.sql`SELECT 'annotation'::text AS type, a.id, a.id AS "annotationId", a."articleId", a."createdAt", ${key} AS key, ${score} AS score
+      FROM "Annotation" a JOIN "Article" ar ON ar.id = a."articleId", q
+      WHERE ${where([...annotationConditions(plan), matchCondition(plan, Prisma.sql`a."searchVector"`, Prisma.sql`a.claim`), ...dateConditions(plan, Prisma.sql`a."createdAt"`)])}`);
+  }
+  if (f.types.includes("note")) {
+    const { key, score } = keyExpression(plan, Prisma.sql`n."searchVector"`, null, Prisma.sql`n."createdAt"`);
+    out.push(Prisma.sql`SELECT 'note'::text AS type, n.id, a.id AS "annotationId", a."articleId", n."createdAt", ${key} AS key, ${score} AS score
+      FROM "Note" n JOIN "Annotation" a ON a.id = n."annotationId" JOIN "Article" ar ON ar.id = a."articleId", q
+      WHERE ${where([...annotationConditions(plan), Prisma.sql`n."deletedAt" IS NULL`, visibleNoteSql(plan.visibility, "n", "a"), matchCondition(plan, Prisma.sql`n."searchVector"`, null), ...dateConditions(plan, Prisma.sql`n."createdAt"`)])}`);
+  }
+  if (f.types.includes("source")) {
+    const { key, score } = keyExpression(plan, Prisma.sql`s."searchVector"`, null, Prisma.sql`s."createdAt"`);
+    out.push(Prisma.sql`SELECT 'source'::text AS type, s.id, a.id AS "annotationId", a."articleId", s."createdAt", ${key} AS key, ${score} AS score
+      FROM "Source" s JOIN "Annotation" a ON a.id = s."annotationId" JOIN "Article" ar ON ar.id = a."articleId", q
+      WHERE ${where([...annotationConditions(plan), matchCondition(plan, Prisma.sql`s."searchVector"`, null), ...dateConditions(plan, Prisma.sql`s."createdAt"`)])}`);
+  }
+  // Articles and reference checks have no verdict, status or reviewer: such a filter leaves them out.
+  if (f.types.includes("article") && !annotationOnly(f) && !f.claimant) {
+    const { key, score } = keyExpression(plan, Prisma.sql`ar."searchVector"`, Prisma.sql`ar.title`, Prisma.sql`ar."createdAt"`);
+    const c = [Prisma.sql`ar."workspaceId" = ${plan.visibility.workspaceId}`, matchCondition(plan, Prisma.sql`ar."searchVector"`, Prisma.sql`ar.title`), ...dateConditions(plan, Prisma.sql`ar."createdAt"`)];
+    if (f.outlet) c.push(Prisma.sql`ar.outlet = ${f.outlet}`);
+    out.push(Prisma.sql`SELECT 'article'::text AS type, ar.id, NULL::text AS "annotationId", ar.id AS "articleId", ar."createdAt", ${key} AS key, ${score} AS score FROM "Article" ar, q WHERE ${where(c)}`);
+  }
+  if (f.types.includes("reference") && !annotationOnly(f) && !f.outlet) {
+    const { key, score } = keyExpression(plan, Prisma.sql`r."searchVector"`, null, Prisma.sql`r."createdAt"`);
+    const c = [Prisma.sql`r."workspaceId" = ${plan.visibility.workspaceId}`, matchCondition(plan, Prisma.sql`r."searchVector"`, null), ...dateConditions(plan, Prisma.sql`r."createdAt"`)];
+    if (f.claimant) c.push(Prisma.sql`r.claimant = ${f.claimant}`);
+    out.push(Prisma.sql`SELECT 'reference'::text AS type, r.id, NULL::text AS "annotationId", NULL::text AS "articleId", r."createdAt", ${key} AS key, ${score} AS score FROM "ReferenceCheck" r, q WHERE ${where(c)}`);
+  }
+  return out;
+}
+
+function queryCte(plan: SearchPlan): Prisma.Sql {
+  const tsq = plan.tsquery ? Prisma.sql`to_tsquery(factmark_search_config(${plan.visibility.workspaceId}), ${plan.tsquery})` : Prisma.sql`NULL::tsquery`;
+  return Prisma.sql`q AS (SELECT ${tsq} AS tsq, ${plan.raw}::text AS raw)`;
+}
+
+export type HitRow = {
+  type: SearchType;
+  id: string;
+  annotationId: string | null;
+  articleId: string | null;
+  key: string;
+  score: number;
+  articleTitle: string | null;
+  claim: string | null;
+  claimant: string | null;
+  verdictKey: string | null;
+  verdictLabel: string | null;
+  verdictColor: string | null;
+  status: AnnotationStatus | null;
+  publisher: string | null;
+  url: string | null;
+  snippet: string;
+  createdAt: Date;
+};
+
+/** Markers ts_headline puts around matches (private-use characters no stored text can hold meaningfully); lib/search turns them into offsets. */
+export const MARK_START = "\uE000";
+export const MARK_END = "\uE001";
+
+/**
+ * One page of hits, best first (or newest first without a query), after `after`; `limit + 1`
+ * rows so the caller knows whether there is a next page. Each type's SELECT is ordered and
+ * limited on its own before the merge, so a page costs the same however many rows match.
+ */
+export function searchPageSql(plan: SearchPlan, limit: number, after?: Keyset): Prisma.Sql {
+  const keyset = after ? Prisma.sql`(h.key < ${after.key}::numeric OR (h.key = ${after.key}::numeric AND h.id > ${after.id}))` : Prisma.sql`TRUE`;
+  const perType = hitSelects(plan).map((select) => Prisma.sql`(SELECT * FROM (${select}) h WHERE ${keyset} ORDER BY h.key DESC, h.id LIMIT ${limit + 1})`);
+  if (perType.length === 0) return Prisma.sql`SELECT NULL WHERE FALSE`;
+  const headline = Prisma.sql`'StartSel=${Prisma.raw(MARK_START)}, StopSel=${Prisma.raw(MARK_END)}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
+  return Prisma.sql`
+    WITH ${queryCte(plan)},
+    page AS (SELECT * FROM (${Prisma.join(perType, " UNION ALL ")}) h ORDER BY h.key DESC, h.id LIMIT ${limit + 1}),
+    shown AS (
+      SELECT p.type, p.id, p."annotationId", p."articleId", p.key, p.score, p."createdAt",
+             ar.title AS "articleTitle", coalesce(a.claim, r.claim) AS claim, coalesce(a.claimant, r.claimant) AS claimant,
+             o.key AS "verdictKey", coalesce(o.label, r."ratingLabel") AS "verdictLabel", o.color AS "verdictColor", a.status,
+             coalesce(r.publisher, src.publisher) AS publisher, coalesce(r.url, src.url) AS url,
+             CASE p.type
+               WHEN 'annotation' THEN concat_ws(' — ', a.claim, a.claimant, a.rationale)
+               WHEN 'note' THEN nt.body
+               WHEN 'source' THEN concat_ws(' — ', src.title, src.publisher, src.url, src.excerpt)
+               WHEN 'article' THEN concat_ws(' — ', ar.title, ar.outlet, ar.author)
+               ELSE concat_ws(' — ', r.claim, r.claimant, r.publisher)
+             END AS body
+      FROM page p
+      LEFT JOIN "Annotation" a ON a.id = p."annotationId"
+      LEFT JOIN "Article" ar ON ar.id = p."articleId"
+      LEFT JOIN "VerdictOption" o ON o.id = a."verdictOptionId"
+      LEFT JOIN "Note" nt ON p.type = 'note' AND nt.id = p.id
+      LEFT JOIN "Source" src ON p.type = 'source' AND src.id = p.id
+      LEFT JOIN "ReferenceCheck" r ON p.type = 'reference' AND r.id = p.id
+    )
+    SELECT s.type, s.id, s."annotationId", s."articleId", s.key::text AS key, s.score, s."createdAt", s."articleTitle", s.claim, s.claimant,
+           s."verdictKey", s."verdictLabel", s."verdictColor", s.status::text AS status, s.publisher, s.url,
+           ${plan.tsquery ? Prisma.sql`ts_headline(factmark_search_config(${plan.visibility.workspaceId}), left(s.body, 5000), q.tsq, ${headline})` : Prisma.sql`left(s.body, 300)`} AS snippet
+    FROM shown s, q
+    ORDER BY s.key DESC, s.id`;
+}
+
+/** Facet counts are taken over at most this many best hits, so a query matching most of a huge desk still answers quickly. */
+export const FACET_BASIS = 2000;
+
+export type FacetRow = { facet: string; value: string | null; label: string | null; count: bigint };
+
+/** Counts of the best FACET_BASIS hits by type, verdict, status, reviewer, claimant, outlet and month. */
+export function searchFacetsSql(plan: SearchPlan): Prisma.Sql {
+  const selects = hitSelects(plan).map((select) => Prisma.sql`(SELECT * FROM (${select}) h ORDER BY h.key DESC, h.id LIMIT ${FACET_BASIS})`);
+  if (selects.length === 0) return Prisma.sql`SELECT NULL::text AS facet, NULL::text AS value, NULL::text AS label, 0::bigint AS count WHERE FALSE`;
+  return Prisma.sql`
+    WITH ${queryCte(plan)},
+    top AS (SELECT * FROM (${Prisma.join(selects, " UNION ALL ")}) h ORDER BY h.key DESC, h.id LIMIT ${FACET_BASIS}),
+    rows AS (
+      SELECT t.type, o.key AS verdict, o.label AS "verdictLabel", a.status::text AS status, a."authorId" AS reviewer, u.name AS "reviewerName",
+             coalesce(a.claimant, r.claimant) AS claimant, ar.outlet, to_char(date_trunc('month', t."createdAt"), 'YYYY-MM') AS month
+      FROM top t
+      LEFT JOIN "Annotation" a ON a.id = t."annotationId"
+      LEFT JOIN "VerdictOption" o ON o.id = a."verdictOptionId"
+      LEFT JOIN "User" u ON u.id = a."authorId"
+      LEFT JOIN "Article" ar ON ar.id = t."articleId"
+      LEFT JOIN "ReferenceCheck" r ON t.type = 'reference' AND r.id = t.id
+    )
+    SELECT 'type' AS facet, type AS value, NULL AS label, count(*) AS count FROM rows GROUP BY type
+    UNION ALL SELECT 'verdict', verdict, min("verdictLabel"), count(*) FROM rows WHERE verdict IS NOT NULL GROUP BY verdict
+    UNION ALL SELECT 'status', status, NULL, count(*) FROM rows WHERE status IS NOT NULL GROUP BY status
+    UNION ALL SELECT 'reviewer', reviewer, min("reviewerName"), count(*) FROM rows WHERE reviewer IS NOT NULL GROUP BY reviewer
+    UNION ALL SELECT 'claimant', claimant, NULL, count(*) FROM rows WHERE claimant IS NOT NULL GROUP BY claimant
+    UNION ALL SELECT 'outlet', outlet, NULL, count(*) FROM rows WHERE outlet IS NOT NULL GROUP BY outlet
+    UNION ALL SELECT 'month', month, NULL, count(*) FROM rows GROUP BY month`;
+}
+
+export type CandidateRow = {
+  kind: "annotation" | "reference";
+  id: string;
+  articleId: string | null;
+  claim: string;
+  claimant: string | null;
+  verdictKey: string | null;
+  verdictLabel: string | null;
+  status: AnnotationStatus | null;
+  publisher: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+  rank: number;
+};
+
+/**
+ * Candidates for "Checked before": the workspace's approved and published checks the actor may
+ * see, and its reference checks, whose text shares any of the claim's terms, best text rank
+ * first. lib/search/similar.ts scores them (lib/search/terms.ts) and keeps the close ones.
+ */
+export function similarCandidatesSql(visibility: Visibility, tsquery: string, limit: number, excludeId?: string): Prisma.Sql {
+  const tsq = Prisma.sql`to_tsquery(factmark_search_config(${visibility.workspaceId}), ${tsquery})`;
+  return Prisma.sql`
+    WITH q AS (SELECT ${tsq} AS tsq)
+    (SELECT 'annotation'::text AS kind, a.id, a."articleId", a.claim, a.claimant, o.key AS "verdictKey", o.label AS "verdictLabel", a.status::text AS status,
+            NULL::text AS publisher, NULL::text AS url, coalesce(a."approvedAt", a."updatedAt") AS "publishedAt", ts_rank(a."searchVector", q.tsq)::float8 AS rank
+     FROM "Annotation" a JOIN "VerdictOption" o ON o.id = a."verdictOptionId", q
+     WHERE ${visibleAnnotationSql(visibility, "a")} AND a."supersededAt" IS NULL AND a.placement <> 'DISMISSED'
+       AND a.status IN ('APPROVED', 'PUBLISHED') AND a."searchVector" @@ q.tsq ${excludeId ? Prisma.sql`AND a.id <> ${excludeId}` : Prisma.empty}
+     ORDER BY rank DESC, a.id LIMIT ${limit})
+    UNION ALL
+    (SELECT 'reference', r.id, NULL, r.claim, r.claimant, NULL, r."ratingLabel", NULL, r.publisher, r.url, r."datePublished", ts_rank(r."searchVector", q.tsq)::float8
+     FROM "ReferenceCheck" r, q
+     WHERE r."workspaceId" = ${visibility.workspaceId} AND r."searchVector" @@ q.tsq
+     ORDER BY 12 DESC, r.id LIMIT ${limit})`;
+}
