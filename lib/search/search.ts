@@ -6,7 +6,8 @@ import type { AnnotationStatus } from "../db/generated/enums";
 import { AppError } from "../errors";
 import { parseInput, startOfDay, startOfNextDay } from "../validation";
 import { SEARCH_TYPES, searchQuerySchema } from "./schemas";
-import { FACET_BASIS, MARK_END, MARK_START, searchFacetsSql, searchPageSql, TRIGRAM_MAX_LENGTH, type FacetRow, type HitRow, type Keyset, type SearchPlan, type SearchType } from "./sql";
+import { readMarks } from "./marks";
+import { FACET_BASIS, searchFacetsSql, searchPageSql, TRIGRAM_MAX_LENGTH, type FacetRow, type HitRow, type Keyset, type SearchPlan, type SearchType } from "./sql";
 import { fold, searchTerms, tsqueryText } from "./terms";
 
 export type SearchResult = {
@@ -56,21 +57,6 @@ function decodeCursor(text: string): Cursor {
     // fall through: any undecodable cursor gets the same answer
   }
   throw new AppError("BAD_REQUEST", "cursor is not valid; start again from the first page");
-}
-
-/** Splits ts_headline's markers out of a snippet: the plain text and the offsets of its marked words. */
-export function readMarks(marked: string): { snippet: string; marks: [number, number][] } {
-  let snippet = "";
-  const marks: [number, number][] = [];
-  let open = -1;
-  for (const char of marked) {
-    if (char === MARK_START) open = snippet.length;
-    else if (char === MARK_END) {
-      if (open >= 0 && snippet.length > open) marks.push([open, snippet.length]);
-      open = -1;
-    } else snippet += char;
-  }
-  return { snippet, marks };
 }
 
 function shape(row: HitRow): SearchResult {

@@ -2,6 +2,7 @@ import "server-only";
 import { visibleAnnotationSql, visibleNoteSql, type Visibility } from "../access/visibility";
 import { Prisma } from "../db/generated/client";
 import type { AnnotationStatus } from "../db/generated/enums";
+import { MARK_END, MARK_START } from "./marks";
 
 // Every SQL statement of search and claim matching, in one place. Rows are always scoped by the
 // visibility rule's SQL twin (lib/access/visibility.ts): workspace, not deleted, and the blind
@@ -141,9 +142,6 @@ export type HitRow = {
   createdAt: Date;
 };
 
-/** Markers ts_headline puts around matches (private-use characters no stored text can hold meaningfully); lib/search turns them into offsets. */
-export const MARK_START = "\uE000";
-export const MARK_END = "\uE001";
 
 /**
  * One page of hits, best first (or newest first without a query), after `after`; `limit + 1`
@@ -180,7 +178,7 @@ export function searchPageSql(plan: SearchPlan, limit: number, after?: Keyset): 
     )
     SELECT s.type, s.id, s."annotationId", s."articleId", s.key::text AS key, s.score, s."createdAt", s."articleTitle", s.claim, s.claimant,
            s."verdictKey", s."verdictLabel", s."verdictColor", s.status::text AS status, s.publisher, s.url,
-           ${plan.tsquery ? Prisma.sql`ts_headline(factmark_search_config(${plan.visibility.workspaceId}), left(s.body, 5000), q.tsq, ${headline})` : Prisma.sql`left(s.body, 300)`} AS snippet
+           ${plan.tsquery ? Prisma.sql`ts_headline(factmark_search_config(${plan.visibility.workspaceId}), translate(left(s.body, 5000), chr(57344) || chr(57345), ''), q.tsq, ${headline})` : Prisma.sql`left(s.body, 300)`} AS snippet
     FROM shown s, q
     ORDER BY s.key DESC, s.id`;
 }

@@ -240,6 +240,10 @@ export function matchTerms(text: string, options: { english?: boolean } = {}): s
     else if (folded.includes(` ${long} `) && /^[\p{L}\p{N}]+$/u.test(shortWord)) extra.push([shortWord]);
   }
   const seen = new Set(groups.flat());
-  for (const group of extra) if (!seen.has(group[0]) && groups.length < MAX_TERMS * 2) (seen.add(group[0]), groups.push(group));
+  for (const group of extra) {
+    if (seen.has(group[0]) || groups.length >= MAX_TERMS * 2) continue;
+    seen.add(group[0]);
+    groups.push(group);
+  }
   return groups;
 }
