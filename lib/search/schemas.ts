@@ -8,7 +8,11 @@ const STATUSES = Object.values(AnnotationStatus);
 
 /** "a,b" or ["a", "b"] (a repeated query parameter) to a list without blanks. */
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (typeof value === "string" ? value.split(",").filter(Boolean) : value), z.array(item).max(50, "At most 50 values")).optional();
+  z.preprocess((value) => {
+    const values = typeof value === "string" ? value.split(",").filter(Boolean) : value;
+    // "type=" or "type=," (a blank form field) means no filter, not "none of them".
+    return Array.isArray(values) && values.length === 0 ? undefined : values;
+  }, z.array(item).max(50, "At most 50 values")).optional();
 
 /** The query of `GET /api/search` and the /search page. */
 export const searchQuerySchema = z

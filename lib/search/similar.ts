@@ -2,25 +2,13 @@ import "server-only";
 import { visibilityFor, type Visibility } from "../access/visibility";
 import { requireActor, type Actor } from "../auth/actor";
 import { db } from "../db/client";
-import type { AnnotationStatus } from "../db/generated/enums";
 import { parseInput } from "../validation";
 import { similarQuerySchema } from "./schemas";
 import { similarCandidatesSql, type CandidateRow } from "./sql";
 import { claimFeatures, claimSimilarity, fold, matchTerms, SUGGESTION_THRESHOLD, tsqueryText } from "./terms";
+import type { SimilarMatch } from "./match-types";
 
-export type SimilarMatch = {
-  /** An annotation of this workspace, or null for a reference check. */
-  annotationId: string | null;
-  articleId: string | null;
-  claim: string;
-  claimant: string | null;
-  verdict: { key: string | null; label: string | null };
-  status: AnnotationStatus | null;
-  publishedAt: string | null;
-  /** For a reference check: its id, URL and publisher. */
-  reference?: { id: string; url: string; publisher: string | null };
-  score: number;
-};
+export type { SimilarMatch };
 
 /** Candidates read from the index per request: the scorer picks the close ones among them. */
 const CANDIDATES = 60;

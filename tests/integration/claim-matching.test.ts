@@ -9,6 +9,9 @@ import { actorFor, createArticle, createUser, createWorkspace } from "../support
 import { annotateClaims } from "../support/search-desk";
 import { CLAIM_CORPUS, CLAIM_QUERIES, scoreMatching } from "../support/claim-matching";
 import { countWorkspaceRows } from "../support/row-counts";
+import { listAnnotationHistory } from "@/lib/annotations/annotations";
+import { exportAnnotations } from "@/lib/export/export";
+import { expectValidNative, readAll } from "../support/exports";
 
 async function englishDesk() {
   const desk = await createWorkspace("Matching desk");
@@ -86,5 +89,31 @@ describe("claim matching", () => {
     await expect(findSimilarClaims({ actor: null, query: { text: "x" } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect((await findSimilarClaims({ actor: d.reviewer, query: { text: "& | ! ( ) : * '" } })).matches).toEqual([]);
     expect(await countWorkspaceRows(db, d.workspace.id)).toEqual(before);
+  });
+
+  it("records what a new check reused, in its view, its history and the native export; refuses a check it may not reuse", async () => {
+    const d = await englishDesk();
+    const { ids: [earlier, draft] } = await annotateClaims({ workspaceId: d.workspace.id, author: d.reviewer, claims: [{ claim: "Fuel duty has been frozen for 14 years", status: "PUBLISHED" }, { claim: "Fuel duty is a draft" }] });
+    const article = await createArticle({ workspaceId: d.workspace.id, paragraphs: ["The minister said fuel duty was frozen for fourteen years."] });
+    const revision = article.revisions[0];
+    const quote = "fuel duty was frozen for fourteen years";
+    const span = { revisionId: revision.id, start: revision.text.indexOf(quote), end: revision.text.indexOf(quote) + quote.length, quote, claim: quote, verdict: "true" };
+
+    const before = await countWorkspaceRows(db, d.workspace.id);
+    await expect(createAnnotation({ actor: d.editor, articleId: article.id, input: { ...span, reusedFrom: draft } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/reusedFrom/) });
+    await expect(createAnnotation({ actor: d.editor, articleId: article.id, input: { ...span, reusedFrom: "x" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(createAnnotation({ actor: d.editor, articleId: article.id, input: { ...span, reusedFromReference: earlier } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/reusedFromReference/) });
+    const other = await englishDesk();
+    const { ids: [foreign] } = await annotateClaims({ workspaceId: other.workspace.id, author: other.reviewer, claims: [{ claim: "Fuel duty has been frozen for 14 years", status: "PUBLISHED" }] });
+    await expect(createAnnotation({ actor: d.editor, articleId: article.id, input: { ...span, reusedFrom: foreign } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await countWorkspaceRows(db, d.workspace.id)).toEqual(before);
+
+    const made = await createAnnotation({ actor: d.editor, articleId: article.id, input: { ...span, reusedFrom: earlier } });
+    expect(made.reusedFrom).toEqual({ annotationId: earlier, referenceId: null });
+    const history = await listAnnotationHistory({ actor: d.editor, annotationId: made.id });
+    expect(history[0].after).toMatchObject({ reusedFrom: { annotationId: earlier } });
+    const document = (await readAll(await exportAnnotations({ actor: d.editor, query: { format: "native", article: article.id }, urls: { baseUrl: "https://factmark.example", checkBaseUrl: "https://checks.example/c" } }))) as { annotations: { id: string; reusedFrom?: unknown }[] };
+    expectValidNative(document);
+    expect(document.annotations.find((a) => a.id === made.id)?.reusedFrom).toEqual({ annotationId: earlier, referenceUrl: null });
   });
 });
