@@ -1,0 +1,63 @@
+// Times search and claim matching through the app's lib functions (Prisma, visibility rule,
+// shaping) on the dashboard benchmark's desk. Run by bench/search.ts:
+// tsx --conditions=react-server bench/search-worker.ts <slug>
+import { unsafeCommandLineActor } from "../lib/auth/command-line";
+import { searchWorkspace } from "../lib/search/search";
+import { findSimilarClaims } from "../lib/search/similar";
+import { CLAIM_QUERIES, scoreMatching } from "../tests/support/claim-matching";
+import { percentile, round, timeCalls } from "./stats";
+
+const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 5);
+const actor = await unsafeCommandLineActor({ workspaceSlug: process.argv[2], email: "dashboard-bench-1@example.com" });
+
+// What a desk types: single words, names of places, two or three words, a figure, a typo, an
+// empty box (recent work), a filter, a word that matches nothing beside one that does.
+const QUERIES: Record<string, string>[] = [
+  { q: "unemployment" },
+  { q: "knife crime" },
+  { q: "house prices london" },
+  { q: "rents doubled manchester" },
+  { q: "12.5 percent" },
+  { q: "inflaton" },
+  { q: "" },
+  { q: "fuel duty", verdict: "false" },
+  { q: "homelessness zanzibar" },
+  { q: "teacher numbers fell in wales since 2012" },
+  { q: "broadband", type: "annotation", status: "PUBLISHED" },
+  { q: "energy" },
+];
+// Restatements of generated claims (bench/dashboard.ts), as a reviewer would type them.
+const CLAIMS = [
+  "Unemployment went up by 25.9 percent in London since 2015",
+  "Inflation fell 3.2 million nationally since 2010",
+  "Since 2019, knife crime in Glasgow doubled by 7.4 thousand",
+  "House prices in Birmingham increased by 12.5%",
+  "The number of GP appointments has halved in Cardiff",
+  "Rail fares jumped by 40 per cent across England since 2016",
+  "Child poverty rose in coastal towns",
+  "Drug deaths in Scotland climbed by 9.9 percent since 2021",
+];
+
+async function measure<T>(inputs: T[], call: (input: T) => Promise<unknown>) {
+  for (const input of inputs) await call(input); // warm-up: plans and caches
+  const times = await timeCalls(inputs.length * RUNS, (i) => call(inputs[i % inputs.length]));
+  return { calls: times.length, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), maxMs: round(Math.max(...times)) };
+}
+
+const search = await measure(QUERIES, (query) => searchWorkspace({ actor, query }));
+// The second page of each query (keyset), which carries no facets.
+const cursors = (await Promise.all(QUERIES.map(async (query) => ({ query, cursor: (await searchWorkspace({ actor, query })).nextCursor })))).filter((c) => c.cursor);
+const nextPage = await measure(cursors, ({ query, cursor }) => searchWorkspace({ actor, query: { ...query, cursor: cursor! } }));
+const similar = await measure(CLAIMS, (text) => findSimilarClaims({ actor, query: { text } }));
+const found = await Promise.all(CLAIMS.map(async (text) => (await findSimilarClaims({ actor, query: { text } })).matches.length));
+
+// Quality through the real index, on the labelled set's own desk.
+const claimsActor = await unsafeCommandLineActor({ workspaceSlug: process.argv[3], email: "claims-bench@example.com" });
+const answers = new Map<string, string[]>();
+for (const { text } of CLAIM_QUERIES) {
+  const { matches } = await findSimilarClaims({ actor: claimsActor, query: { text } });
+  answers.set(text, matches.map((m) => (m.annotationId ?? "").replace(/^cbclaim/, "")));
+}
+const { misses, falseMatches, ...quality } = scoreMatching((query) => answers.get(query.text)!);
+console.log(JSON.stringify({ search, nextPage, similar, similarFound: found, quality: { ...quality, misses, falseMatches } }));
+process.exit(0);
