@@ -8,6 +8,7 @@ import { updateWorkspaceSettings } from "@/lib/workspaces/settings";
 import { addScaleOption, deleteScaleOption, moveScaleOption, setScaleOptionRetired, updateScaleOption } from "@/lib/verdicts/scale";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/tokens";
 import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
+import { setSearchLanguage } from "@/lib/search/language";
 import { createArticle, createUser, createWorkspace } from "../support/factories";
 
 // The authorization matrix for server actions. Each action in app/ is `getActor()` plus one lib
@@ -36,6 +37,7 @@ const ACTIONS: Action[] = [
     access: "editor",
     run: (actor, desk) => requestSecondOpinion({ actor, articleId: desk.articleId, input: { firstReviewerId: desk.reviewerId, secondReviewerId: desk.secondReviewerId } }),
   },
+  { name: "updateSearchLanguageAction", access: "admin", run: (actor) => setSearchLanguage({ actor, input: { language: "english" } }) },
   { name: "signOutEverywhereAction", access: "member", run: (actor) => signOutEverywhere({ actor }) },
 ];
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createNote } from "@/lib/annotations/notes";
 import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
 import { searchWorkspace, type SearchResult } from "@/lib/search/search";
+import { getSearchLanguage, setSearchLanguage } from "@/lib/search/language";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
@@ -172,12 +173,18 @@ describe("search", () => {
     expect(asEditor.results.some((r) => r.type === "note")).toBe(true);
   });
 
-  it("follows the workspace's language: English stems, simple does not", async () => {
+  it("follows the workspace's language, which admins set (the index is rebuilt with it); bad values change nothing", async () => {
     const d = await createWorkspace("Simple desk");
     const { ids: [id] } = await annotateClaims({ workspaceId: d.workspace.id, author: d.reviewer, claims: [{ claim: "Prices were rising quickly" }] });
     expect(ids((await search(d.reviewer, { q: "rises" })).results)).not.toContain(id);
-    await db.workspace.update({ where: { id: d.workspace.id }, data: { searchLanguage: "english" } });
-    await db.$executeRaw`SELECT factmark_reindex_search(${d.workspace.id})`;
+    const before = await countWorkspaceRows(db, d.workspace.id);
+    for (const input of [{ language: "klingon" }, { language: "pg_catalog.english" }, {}, { language: 1 }]) {
+      await expect(setSearchLanguage({ actor: d.admin, input })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(setSearchLanguage({ actor: d.editor, input: { language: "english" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await countWorkspaceRows(db, d.workspace.id)).toEqual(before);
+    expect(await getSearchLanguage({ actor: d.reviewer })).toBe("simple");
+    await setSearchLanguage({ actor: d.admin, input: { language: "english" } });
     expect(ids((await search(d.reviewer, { q: "rises" })).results)).toContain(id);
   });
 });
