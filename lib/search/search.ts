@@ -4,11 +4,12 @@ import { requireActor, type Actor } from "../auth/actor";
 import { db } from "../db/client";
 import type { AnnotationStatus } from "../db/generated/enums";
 import { AppError } from "../errors";
-import { parseInput, startOfDay, startOfNextDay } from "../validation";
+import { isCalendarDateOrTimestamp, parseInput, startOfDay, startOfNextDay } from "../validation";
 import { SEARCH_TYPES, searchQuerySchema } from "./schemas";
 import { readMarks } from "./marks";
 import { FACET_BASIS, searchFacetsSql, searchPageSql, TRIGRAM_MAX_LENGTH, type FacetRow, type HitRow, type Keyset, type SearchPlan, type SearchType } from "./sql";
-import { fold, searchTerms, tsqueryText } from "./terms";
+import { fold, searchTerms } from "./terms";
+import { planQuery } from "./plan";
 
 export type SearchResult = {
   type: SearchType;
@@ -50,7 +51,7 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(text: string): Cursor {
   try {
     const [key, id, now] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown[];
-    if (typeof key === "string" && /^\d{1,20}(\.\d{1,6})?$/.test(key) && typeof id === "string" && /^[a-z0-9]{1,40}$/.test(id) && Number.isSafeInteger(now) && (now as number) > 0) {
+    if (typeof key === "string" && (/^\d{1,20}(\.\d{1,6})?$/.test(key) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/.test(key)) && typeof id === "string" && /^[a-z0-9]{1,40}$/.test(id) && Number.isSafeInteger(now) && (now as number) > 0) {
       return { key, id, now: now as number };
     }
   } catch {
@@ -104,17 +105,20 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
   const query = parseInput(searchQuerySchema, options.query);
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
   const limit = query.limit ?? DEFAULT_LIMIT;
+  const text = (query.q ?? "").trim();
   const [visibility, workspace] = await Promise.all([
     visibilityFor(db, actor),
     db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { searchLanguage: true } }),
   ]);
-  const text = (query.q ?? "").trim();
   const groups = searchTerms(text, { english: workspace.searchLanguage === "english" });
-  const raw = fold(text).replace(/\s+/g, " ");
+  const terms = await planQuery(actor.workspaceId, groups, "search");
+  const raw = fold(text).replace(/\s+/g, " ").trim();
   const plan: SearchPlan = {
-    tsquery: tsqueryText(groups, groups.length - 1),
-    // A query of only stop words or symbols still lists recent work rather than nothing.
-    raw: groups.length > 0 && raw.length <= TRIGRAM_MAX_LENGTH ? raw : "",
+    // A query of only stop words or symbols lists recent work rather than nothing.
+    tsquery: terms.match,
+    rankQuery: terms.rank,
+    // Typos: one word, matched by trigrams against claims and titles (longer queries rank by their other words).
+    raw: terms.match && groups.length === 1 && raw.length <= TRIGRAM_MAX_LENGTH ? raw : "",
     now: new Date(cursor?.now ?? Date.now()),
     visibility,
     filters: {
@@ -128,6 +132,10 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
       createdBefore: (query.to && startOfNextDay(query.to)) || undefined,
     },
   };
+  // A cursor belongs to its kind of list: scores for a query, times for recent work.
+  if (cursor && !(plan.tsquery ? /^\d/.test(cursor.key) && !cursor.key.includes("T") : isCalendarDateOrTimestamp(`${cursor.key}Z`))) {
+    throw new AppError("BAD_REQUEST", "cursor is not valid; start again from the first page");
+  }
   const [rows, facetRows] = await Promise.all([
     db.$queryRaw<HitRow[]>(searchPageSql(plan, limit, cursor)),
     cursor ? Promise.resolve(null) : db.$queryRaw<FacetRow[]>(searchFacetsSql(plan)),

@@ -5,7 +5,8 @@ import { db } from "../db/client";
 import { parseInput } from "../validation";
 import { similarQuerySchema } from "./schemas";
 import { similarCandidatesSql, type CandidateRow } from "./sql";
-import { claimFeatures, claimSimilarity, fold, matchTerms, SUGGESTION_THRESHOLD, tsqueryText } from "./terms";
+import { claimFeatures, claimSimilarity, fold, matchTerms, SUGGESTION_THRESHOLD } from "./terms";
+import { planQuery } from "./plan";
 import type { SimilarMatch } from "./match-types";
 
 export type { SimilarMatch };
@@ -44,9 +45,9 @@ export function rankCandidates(text: string, claimant: string | undefined, rows:
 
 /** The candidate rows for a claim, read under the actor's visibility. */
 export async function similarCandidates(visibility: Visibility, language: string, text: string, excludeId?: string): Promise<CandidateRow[]> {
-  const tsquery = tsqueryText(matchTerms(text, { english: language === "english" }), 1);
-  if (!tsquery) return [];
-  return db.$queryRaw<CandidateRow[]>(similarCandidatesSql(visibility, tsquery, CANDIDATES, excludeId));
+  const query = await planQuery(visibility.workspaceId, matchTerms(text, { english: language === "english" }), "similar");
+  if (!query.match) return [];
+  return db.$queryRaw<CandidateRow[]>(similarCandidatesSql(visibility, query, CANDIDATES, excludeId));
 }
 
 /**

@@ -23,9 +23,14 @@ export type SearchFilters = {
   createdBefore?: Date;
 };
 
-/** What a search runs: the tsquery text (empty: no words, recent work first), the raw query for trigram matching, and the clock for recency. */
-export type SearchPlan = { tsquery: string; raw: string; now: Date; filters: SearchFilters; visibility: Visibility };
+/**
+ * What a search runs: the tsquery text rows must match (empty: no words, recent work first), the
+ * one that ranks them (all the words, lib/search/plan.ts), the raw query for trigram matching, and
+ * the clock for recency.
+ */
+export type SearchPlan = { tsquery: string; rankQuery: string; raw: string; now: Date; filters: SearchFilters; visibility: Visibility };
 
+/** Where a page ends: the sort key (a score, or a creation time for recent work) and the id. */
 export type Keyset = { key: string; id: string };
 
 // Ranking, documented in the README: text rank (ts_rank normalised to 0–1 by rank/(rank+1)) weighs
@@ -63,8 +68,9 @@ function dateConditions(plan: SearchPlan, column: Prisma.Sql): Prisma.Sql[] {
 
 /** The sort key: the rounded score for a query, the creation time (epoch ms) for "recent work". */
 function keyExpression(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.Sql | null, created: Prisma.Sql): { key: Prisma.Sql; score: Prisma.Sql } {
-  if (!plan.tsquery) return { key: Prisma.sql`(extract(epoch FROM ${created}) * 1000)::numeric(20, 0)`, score: Prisma.sql`0::float8` };
-  const text = Prisma.sql`coalesce(ts_rank(${vector}, q.tsq, 32), 0)`;
+  // Recent work: the creation time itself, so the (workspace, createdAt) indexes give the order.
+  if (!plan.tsquery) return { key: created, score: Prisma.sql`0::float8` };
+  const text = Prisma.sql`coalesce(ts_rank(${vector}, q.rank, 32), 0)`;
   const trigram = trigramOn && plan.raw ? Prisma.sql`word_similarity(q.raw, ${trigramOn})` : Prisma.sql`0`;
   const recency = Prisma.sql`1.0 / (1.0 + greatest(extract(epoch FROM (${plan.now}::timestamp - ${created})), 0) / 7776000.0)`;
   // The weights are constants of this module, written into the SQL (a bound number could be typed as an integer).
@@ -118,8 +124,8 @@ function hitSelects(plan: SearchPlan): Prisma.Sql[] {
 }
 
 function queryCte(plan: SearchPlan): Prisma.Sql {
-  const tsq = plan.tsquery ? Prisma.sql`to_tsquery(factmark_search_config(${plan.visibility.workspaceId}), ${plan.tsquery})` : Prisma.sql`NULL::tsquery`;
-  return Prisma.sql`q AS (SELECT ${tsq} AS tsq, ${plan.raw}::text AS raw)`;
+  const parse = (text: string) => (text ? Prisma.sql`to_tsquery(factmark_search_config(${plan.visibility.workspaceId}), ${text})` : Prisma.sql`NULL::tsquery`);
+  return Prisma.sql`q AS MATERIALIZED (SELECT ${parse(plan.tsquery)} AS tsq, ${parse(plan.rankQuery || plan.tsquery)} AS rank, ${plan.raw}::text AS raw)`;
 }
 
 export type HitRow = {
@@ -149,7 +155,8 @@ export type HitRow = {
  * limited on its own before the merge, so a page costs the same however many rows match.
  */
 export function searchPageSql(plan: SearchPlan, limit: number, after?: Keyset): Prisma.Sql {
-  const keyset = after ? Prisma.sql`(h.key < ${after.key}::numeric OR (h.key = ${after.key}::numeric AND h.id > ${after.id}))` : Prisma.sql`TRUE`;
+  const keyType = Prisma.raw(plan.tsquery ? "numeric" : "timestamp(3)");
+  const keyset = after ? Prisma.sql`(h.key < ${after.key}::${keyType} OR (h.key = ${after.key}::${keyType} AND h.id > ${after.id}))` : Prisma.sql`TRUE`;
   const perType = hitSelects(plan).map((select) => Prisma.sql`(SELECT * FROM (${select}) h WHERE ${keyset} ORDER BY h.key DESC, h.id LIMIT ${limit + 1})`);
   if (perType.length === 0) return Prisma.sql`SELECT NULL WHERE FALSE`;
   const headline = Prisma.sql`'StartSel=${Prisma.raw(MARK_START)}, StopSel=${Prisma.raw(MARK_END)}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
@@ -176,7 +183,7 @@ export function searchPageSql(plan: SearchPlan, limit: number, after?: Keyset): 
       LEFT JOIN "Source" src ON p.type = 'source' AND src.id = p.id
       LEFT JOIN "ReferenceCheck" r ON p.type = 'reference' AND r.id = p.id
     )
-    SELECT s.type, s.id, s."annotationId", s."articleId", s.key::text AS key, s.score, s."createdAt", s."articleTitle", s.claim, s.claimant,
+    SELECT s.type, s.id, s."annotationId", s."articleId", ${plan.tsquery ? Prisma.sql`s.key::text` : Prisma.sql`to_char(s.key, 'YYYY-MM-DD"T"HH24:MI:SS.MS')`} AS key, s.score, s."createdAt", s."articleTitle", s.claim, s.claimant,
            s."verdictKey", s."verdictLabel", s."verdictColor", s.status::text AS status, s.publisher, s.url,
            ${plan.tsquery ? Prisma.sql`ts_headline(factmark_search_config(${plan.visibility.workspaceId}), translate(left(s.body, 5000), chr(57344) || chr(57345), ''), q.tsq, ${headline})` : Prisma.sql`left(s.body, 300)`} AS snippet
     FROM shown s, q
@@ -234,19 +241,41 @@ export type CandidateRow = {
  * see, and its reference checks, whose text shares any of the claim's terms, best text rank
  * first. lib/search/similar.ts scores them (lib/search/terms.ts) and keeps the close ones.
  */
-export function similarCandidatesSql(visibility: Visibility, tsquery: string, limit: number, excludeId?: string): Prisma.Sql {
-  const tsq = Prisma.sql`to_tsquery(factmark_search_config(${visibility.workspaceId}), ${tsquery})`;
+export function similarCandidatesSql(visibility: Visibility, query: { match: string; rank: string }, limit: number, excludeId?: string): Prisma.Sql {
+  const parse = (text: string) => Prisma.sql`to_tsquery(factmark_search_config(${visibility.workspaceId}), ${text})`;
   return Prisma.sql`
-    WITH q AS (SELECT ${tsq} AS tsq)
+    WITH q AS MATERIALIZED (SELECT ${parse(query.match)} AS tsq, ${parse(query.rank)} AS rank)
     (SELECT 'annotation'::text AS kind, a.id, a."articleId", a.claim, a.claimant, o.key AS "verdictKey", o.label AS "verdictLabel", a.status::text AS status,
-            NULL::text AS publisher, NULL::text AS url, coalesce(a."approvedAt", a."updatedAt") AS "publishedAt", ts_rank(a."searchVector", q.tsq)::float8 AS rank
+            NULL::text AS publisher, NULL::text AS url, coalesce(a."approvedAt", a."updatedAt") AS "publishedAt", ts_rank(a."searchVector", q.rank)::float8 AS rank
      FROM "Annotation" a JOIN "VerdictOption" o ON o.id = a."verdictOptionId", q
      WHERE ${visibleAnnotationSql(visibility, "a")} AND a."supersededAt" IS NULL AND a.placement <> 'DISMISSED'
        AND a.status IN ('APPROVED', 'PUBLISHED') AND a."searchVector" @@ q.tsq ${excludeId ? Prisma.sql`AND a.id <> ${excludeId}` : Prisma.empty}
      ORDER BY rank DESC, a.id LIMIT ${limit})
     UNION ALL
-    (SELECT 'reference', r.id, NULL, r.claim, r.claimant, NULL, r."ratingLabel", NULL, r.publisher, r.url, r."datePublished", ts_rank(r."searchVector", q.tsq)::float8
+    (SELECT 'reference', r.id, NULL, r.claim, r.claimant, NULL, r."ratingLabel", NULL, r.publisher, r.url, r."datePublished", ts_rank(r."searchVector", q.rank)::float8
      FROM "ReferenceCheck" r, q
      WHERE r."workspaceId" = ${visibility.workspaceId} AND r."searchVector" @@ q.tsq
      ORDER BY 12 DESC, r.id LIMIT ${limit})`;
+}
+
+/**
+ * How common each term group is: the largest share of annotations holding any of its lexemes, from
+ * PostgreSQL's own statistics of the index column (pg_stats.most_common_elems, kept by ANALYZE), so
+ * it costs a catalog read. A group absent from the result has no lexeme (stop words only). Also the
+ * table's estimated row count.
+ */
+export function termSharesSql(workspaceId: string, groups: string[][]): Prisma.Sql {
+  const index = groups.flatMap((g, i) => g.map(() => i));
+  const terms = groups.flat();
+  return Prisma.sql`
+    WITH s AS (
+      SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs
+      FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'Annotation' AND attname = 'searchVector'
+    )
+    SELECT t.i::int AS "group", coalesce(max(s.freqs[array_position(s.elems, l.lexeme)]), 0)::float8 AS share,
+           (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Annotation"'::regclass)::float8 AS rows
+    FROM unnest(${index}::int[], ${terms}::text[]) AS t(i, term)
+    CROSS JOIN LATERAL unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, t.term))) AS l
+    LEFT JOIN s ON true
+    GROUP BY t.i`;
 }

@@ -247,3 +247,28 @@ export function matchTerms(text: string, options: { english?: boolean } = {}): s
   }
   return groups;
 }
+
+export type MatchMode = "search" | "similar";
+
+/** Lexemes at least this common among annotations are too common to require (they still rank). */
+export const COMMON_TERM_SHARE = 0.02;
+/** Below this many annotations in all, no term is treated as common: a small table's statistics say little. */
+export const PRUNE_FROM_ROWS = 50_000;
+
+/**
+ * Which of a query's term groups rows must match, and how many of them, given how common each is
+ * (`shares`: group index → share of annotations; a group missing there is only stop words and is
+ * dropped). Search needs all rare words but one (a word found nowhere hides nothing), claim
+ * matching half of them (a restatement shares about half its words). Common words only rank,
+ * unless every word is common: then search needs all of them and matching half. All the groups
+ * rank. Pure, unit-tested.
+ */
+export function chooseMatch(groups: string[][], shares: Map<number, number>, rows: number, mode: MatchMode): { match: string; rank: string } {
+  const kept = groups.map((g, i) => ({ g, share: shares.get(i) })).filter((x): x is { g: string[]; share: number } => x.share !== undefined);
+  if (kept.length === 0) return { match: "", rank: "" };
+  const rank = tsqueryText(kept.map((x) => x.g), 1);
+  const rare = rows >= PRUNE_FROM_ROWS ? kept.filter((x) => x.share < COMMON_TERM_SHARE) : kept;
+  const required = (rare.length ? rare : kept).map((x) => x.g);
+  const atLeast = mode === "search" ? (rare.length ? required.length - 1 : required.length) : Math.ceil(required.length / 2);
+  return { match: tsqueryText(required, Math.max(1, atLeast)), rank };
+}

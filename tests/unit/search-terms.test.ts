@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalTokens, claimFeatures, claimSimilarity, matchTerms, searchTerms, stem, SUGGESTION_THRESHOLD, tsqueryText } from "@/lib/search/terms";
+import { canonicalTokens, chooseMatch, claimFeatures, claimSimilarity, matchTerms, searchTerms, stem, SUGGESTION_THRESHOLD, tsqueryText } from "@/lib/search/terms";
 import { readMarks } from "@/lib/search/marks";
 import { CLAIM_CORPUS, scoreMatching } from "../support/claim-matching";
 
@@ -102,5 +102,25 @@ describe("readMarks", () => {
   it("turns headline markers into offsets of plain text", () => {
     expect(readMarks("a \uE000rose\uE001 to \uE000三\uE001")).toEqual({ snippet: "a rose to 三", marks: [[2, 6], [10, 11]] });
     expect(readMarks("no marks")).toEqual({ snippet: "no marks", marks: [] });
+  });
+});
+
+describe("chooseMatch", () => {
+  const groups = [["unemployment"], ["percent"], ["london"]];
+  it("requires rare words only, all but one for search and half for matching, once the desk is large", () => {
+    const shares = new Map([[0, 0.01], [1, 0.3], [2, 0.015]]);
+    expect(chooseMatch(groups, shares, 1_000_000, "search")).toEqual({ match: "('unemployment':*) | ('london':*)", rank: "('unemployment':*) | ('percent':*) | ('london':*)" });
+    expect(chooseMatch(groups, shares, 1_000_000, "similar").match).toBe("('unemployment':*) | ('london':*)");
+    expect(chooseMatch([...groups, ["2015"], ["rose"]], new Map([...shares, [3, 0.001], [4, 0.001]]), 1_000_000, "search").match).toContain("&");
+  });
+  it("requires every word when all are common, and ignores statistics of a small desk", () => {
+    const common = new Map([[0, 0.5], [1, 0.5], [2, 0.5]]);
+    expect(chooseMatch(groups, common, 1_000_000, "search").match).toBe("(('unemployment':*) & ('percent':*) & ('london':*))");
+    expect(chooseMatch(groups, common, 100, "search").match).toContain("('unemployment':*) & ('percent':*)");
+    expect(chooseMatch(groups, common, 100, "search").match).toContain(" | ");
+  });
+  it("drops groups of stop words only", () => {
+    expect(chooseMatch([["the"], ["rate"]], new Map([[1, 0.001]]), 10, "search")).toEqual({ match: "('rate':*)", rank: "('rate':*)" });
+    expect(chooseMatch([["the"]], new Map(), 10, "search")).toEqual({ match: "", rank: "" });
   });
 });

@@ -1,0 +1,11 @@
+import pg from "pg";
+import { ensureDatabase, migrate } from "/work/wt-search/scripts/lib/database";
+import { parseDatabaseUrl } from "/work/wt-search/lib/db/connection";
+import { generateDashboardDesk } from "/work/wt-search/bench/dashboard";
+const url = await ensureDatabase(process.env.DATABASE_URL!, "factmark_searchexp_wt_search");
+await migrate(url);
+const client = new pg.Client(parseDatabaseUrl(url));
+await client.connect();
+console.log("ms", await generateDashboardDesk(client, Number(process.argv[2])));
+await client.end();
+console.log(url);
