@@ -13,6 +13,7 @@ import { parseDatabaseUrl } from "../lib/db/connection";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../prisma/seed";
 import { benchExport } from "./export";
 import { benchDashboard, type DashboardBench } from "./dashboard";
+import { benchSearch, reportSearch, type SearchBench } from "./search";
 import { benchReanchor } from "./reanchor";
 import { benchLoad, formatRun, loadOptionsFromEnv, type LoadBench } from "./load";
 import { benchBodyParse, reportBodyParse, type BodyParseResult } from "./body-parse";
@@ -130,6 +131,8 @@ try {
   results.reanchor = await benchReanchor(database.url, annotated.id);
   if (EXPORT_ANNOTATIONS > 0) results.export = await benchExport(database.url, EXPORT_ANNOTATIONS);
   if (DASHBOARD_ANNOTATIONS > 0) results.dashboard = await benchDashboard(database.url, DASHBOARD_ANNOTATIONS);
+  // Search and Checked before on the same 1M-annotation desk (bench/search.ts).
+  if (DASHBOARD_ANNOTATIONS > 0) results.search = await benchSearch(database.url);
   if (LOAD.seconds > 0 && LOAD.runs > 0) results.load = await benchLoad(LOAD, () => {});
 
   report(results);
@@ -244,6 +247,7 @@ function report(r: typeof results) {
   console.log(`  followed exactly ${a.shares.exact}%   by fuzzy match ${a.shares.fuzzy}%   orphaned ${a.shares.orphan}%`);
   if (r.export) reportExport(r.export as Awaited<ReturnType<typeof benchExport>>);
   if (r.dashboard) reportDashboard(r.dashboard as DashboardBench);
+  if (r.search) reportSearch(r.search as SearchBench);
   if (r.load) reportLoad(r.load as LoadBench);
 }
 
