@@ -267,8 +267,17 @@ export function chooseMatch(groups: string[][], shares: Map<number, number>, row
   const kept = groups.map((g, i) => ({ g, share: shares.get(i) })).filter((x): x is { g: string[]; share: number } => x.share !== undefined);
   if (kept.length === 0) return { match: "", rank: "" };
   const rank = tsqueryText(kept.map((x) => x.g), 1);
-  const rare = rows >= PRUNE_FROM_ROWS ? kept.filter((x) => x.share < COMMON_TERM_SHARE) : kept;
-  const required = (rare.length ? rare : kept).map((x) => x.g);
-  const atLeast = mode === "search" ? (rare.length ? required.length - 1 : required.length) : Math.ceil(required.length / 2);
-  return { match: tsqueryText(required, Math.max(1, atLeast)), rank };
+  const pruning = rows >= PRUNE_FROM_ROWS;
+  const rare = kept.filter((x) => !pruning || x.share < COMMON_TERM_SHARE).map((x) => x.g);
+  const common = kept.filter((x) => pruning && x.share >= COMMON_TERM_SHARE).map((x) => x.g);
+  if (mode === "similar") {
+    const required = rare.length ? rare : common;
+    return { match: tsqueryText(required, Math.ceil(required.length / 2)), rank };
+  }
+  if (rare.length === 0) return { match: tsqueryText(common, common.length), rank };
+  if (rare.length === 1 && common.length > 0) {
+    // All words but one: the uncommon word, or every common one without it.
+    return { match: `${tsqueryText(rare, 1)} | (${tsqueryText(common, common.length)})`, rank };
+  }
+  return { match: tsqueryText(rare, Math.max(1, rare.length - 1)), rank };
 }

@@ -113,6 +113,10 @@ describe("chooseMatch", () => {
     expect(chooseMatch(groups, shares, 1_000_000, "similar").match).toBe("('unemployment':*) | ('london':*)");
     expect(chooseMatch([...groups, ["2015"], ["rose"]], new Map([...shares, [3, 0.001], [4, 0.001]]), 1_000_000, "search").match).toContain("&");
   });
+  it("keeps 'all words but one' when one uncommon word occurs nowhere", () => {
+    // "homelessness zanzibar": the common word alone still finds its rows.
+    expect(chooseMatch([["homelessness"], ["zanzibar"]], new Map([[0, 0.025], [1, 0]]), 1_000_000, "search").match).toBe("('zanzibar':*) | (('homelessness':*))");
+  });
   it("requires every word when all are common, and ignores statistics of a small desk", () => {
     const common = new Map([[0, 0.5], [1, 0.5], [2, 0.5]]);
     expect(chooseMatch(groups, common, 1_000_000, "search").match).toBe("(('unemployment':*) & ('percent':*) & ('london':*))");
