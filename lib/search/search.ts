@@ -8,8 +8,8 @@ import { isCalendarDateOrTimestamp, parseInput, startOfDay, startOfNextDay } fro
 import { SEARCH_TYPES, searchQuerySchema } from "./schemas";
 import { readMarks } from "./marks";
 import { FACET_BASIS, searchFacetsSql, searchPageSql, TRIGRAM_MAX_LENGTH, type FacetRow, type HitRow, type Keyset, type SearchPlan, type SearchType } from "./sql";
-import { fold, searchTerms } from "./terms";
-import { planQuery } from "./plan";
+import { fold, PRUNE_FROM_ROWS, searchTerms } from "./terms";
+import { correctTypo, planQuery } from "./plan";
 
 export type SearchResult = {
   type: SearchType;
@@ -42,17 +42,18 @@ export type SearchAnswer = { results: SearchResult[]; facets: Facets | null; nex
 
 const DEFAULT_LIMIT = 20;
 
-type Cursor = Keyset & { now: number };
+/** `second`: the page belongs to the second attempt (see searchWorkspace). */
+type Cursor = Keyset & { now: number; second: boolean };
 
 function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id, cursor.now])).toString("base64url");
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id, cursor.now, cursor.second ? 1 : 0])).toString("base64url");
 }
 
 function decodeCursor(text: string): Cursor {
   try {
-    const [key, id, now] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown[];
-    if (typeof key === "string" && (/^\d{1,20}(\.\d{1,6})?$/.test(key) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/.test(key)) && typeof id === "string" && /^[a-z0-9]{1,40}$/.test(id) && Number.isSafeInteger(now) && (now as number) > 0) {
-      return { key, id, now: now as number };
+    const [key, id, now, second] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown[];
+    if (typeof key === "string" && (/^\d{1,20}(\.\d{1,6})?$/.test(key) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/.test(key)) && typeof id === "string" && /^[a-z0-9]{1,40}$/.test(id) && Number.isSafeInteger(now) && (now as number) > 0 && (second === 0 || second === 1)) {
+      return { key, id, now: now as number, second: second === 1 };
     }
   } catch {
     // fall through: any undecodable cursor gets the same answer
@@ -112,13 +113,11 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
   ]);
   const groups = searchTerms(text, { english: workspace.searchLanguage === "english" });
   const terms = await planQuery(actor.workspaceId, groups, "search");
-  const raw = fold(text).replace(/\s+/g, " ").trim();
   const plan: SearchPlan = {
     // A query of only stop words or symbols lists recent work rather than nothing.
     tsquery: terms.match,
     rankQuery: terms.rank,
-    // Typos: one word, matched by trigrams against claims and titles (longer queries rank by their other words).
-    raw: terms.match && groups.length === 1 && raw.length <= TRIGRAM_MAX_LENGTH ? raw : "",
+    raw: "",
     now: new Date(cursor?.now ?? Date.now()),
     visibility,
     filters: {
@@ -136,15 +135,40 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
   if (cursor && !(plan.tsquery ? /^\d/.test(cursor.key) && !cursor.key.includes("T") : isCalendarDateOrTimestamp(`${cursor.key}Z`))) {
     throw new AppError("BAD_REQUEST", "cursor is not valid; start again from the first page");
   }
-  const [rows, facetRows] = await Promise.all([
-    db.$queryRaw<HitRow[]>(searchPageSql(plan, limit, cursor)),
-    cursor ? Promise.resolve(null) : db.$queryRaw<FacetRow[]>(searchFacetsSql(plan)),
-  ]);
+  const run = (p: SearchPlan) =>
+    Promise.all([db.$queryRaw<HitRow[]>(searchPageSql(p, limit, cursor)), cursor ? Promise.resolve(null) : db.$queryRaw<FacetRow[]>(searchFacetsSql(p))]);
+  const second = () => secondAttempt(plan, terms, groups, text);
+  let used = cursor?.second ? await second() : plan;
+  let [rows, facetRows] = await run(used);
+  // Nothing found: the all-words-but-one fallback, or a one-word query read as a typo.
+  if (!cursor && rows.length === 0 && plan.tsquery) {
+    const retry = await second();
+    if (retry !== plan) {
+      used = retry;
+      [rows, facetRows] = await run(retry);
+    }
+  }
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     results: page.map(shape),
     facets: facetRows ? shapeFacets(facetRows) : null,
-    nextCursor: rows.length > limit && last ? encodeCursor({ key: last.key, id: last.id, now: plan.now.getTime() }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ key: last.key, id: last.id, now: plan.now.getTime(), second: used !== plan }) : null,
   };
+}
+
+/**
+ * The second attempt of a query whose first found nothing: the common words without the one
+ * uncommon word that occurs nowhere (lib/search/terms.ts chooseMatch); or, for a one-word query,
+ * the word as a typo: on a small desk by trigram similarity with claims and titles, on a large one
+ * corrected to the closest frequent word of the index (lib/search/plan.ts). The same plan when
+ * there is nothing else to try.
+ */
+async function secondAttempt(plan: SearchPlan, terms: { fallback?: string; rows: number }, groups: string[][], text: string): Promise<SearchPlan> {
+  if (terms.fallback) return { ...plan, tsquery: terms.fallback };
+  if (groups.length !== 1) return plan;
+  const raw = fold(text).replace(/\s+/g, " ").trim();
+  if (terms.rows < PRUNE_FROM_ROWS) return raw.length <= TRIGRAM_MAX_LENGTH ? { ...plan, raw } : plan;
+  const lexeme = await correctTypo(plan.visibility.workspaceId, groups[0][0]);
+  return lexeme && /^[\p{L}\p{N}]+$/u.test(lexeme) ? { ...plan, tsquery: `'${lexeme}':*`, rankQuery: `'${lexeme}':*` } : plan;
 }

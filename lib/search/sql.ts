@@ -84,43 +84,61 @@ function matchCondition(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.
   return trigramOn && plan.raw ? Prisma.sql`(${vector} @@ q.tsq OR q.raw <% ${trigramOn})` : Prisma.sql`${vector} @@ q.tsq`;
 }
 
-/** One SELECT per type of hit, each giving (type, id, annotationId, articleId, createdAt, key, score). */
-function hitSelects(plan: SearchPlan): Prisma.Sql[] {
+/**
+ * A query that matches a great many rows ranks only its most recent matches of each kind, so a
+ * search costs about the same on a desk of a million annotations as on a small one (the page
+ * says when it was capped: facets' `capped`).
+ */
+export const MATCH_CAP = 2000;
+
+type Kind = { type: SearchType; from: Prisma.Sql; conditions: Prisma.Sql[]; vector: Prisma.Sql; trigram: Prisma.Sql | null; created: Prisma.Sql; id: Prisma.Sql; annotationId: Prisma.Sql; articleId: Prisma.Sql };
+
+/** Each kind of hit the plan asks for: where it comes from and which rows of it are visible and pass the filters. */
+function kinds(plan: SearchPlan): Kind[] {
   const f = plan.filters;
-  const out: Prisma.Sql[] = [];
-  const where = (conditions: Prisma.Sql[]) => Prisma.join(conditions, " AND ");
+  const out: Kind[] = [];
+  const ws = plan.visibility.workspaceId;
+  // The article is joined only to filter by its outlet.
+  const article = f.outlet ? Prisma.sql` JOIN "Article" ar ON ar.id = a."articleId"` : Prisma.empty;
   if (f.types.includes("annotation")) {
-    const { key, score } = keyExpression(plan, Prisma.sql`a."searchVector"`, Prisma.sql`a.claim`, Prisma.sql`a."createdAt"`);
-    out.push(Prisma.sql`SELECT 'annotation'::text AS type, a.id, a.id AS "annotationId", a."articleId", a."createdAt", ${key} AS key, ${score} AS score
-      FROM "Annotation" a JOIN "Article" ar ON ar.id = a."articleId", q
-      WHERE ${where([...annotationConditions(plan), matchCondition(plan, Prisma.sql`a."searchVector"`, Prisma.sql`a.claim`), ...dateConditions(plan, Prisma.sql`a."createdAt"`)])}`);
+    out.push({ type: "annotation", from: Prisma.sql`"Annotation" a${article}`, conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`a."createdAt"`)], vector: Prisma.sql`a."searchVector"`, trigram: Prisma.sql`a.claim`, created: Prisma.sql`a."createdAt"`, id: Prisma.sql`a.id`, annotationId: Prisma.sql`a.id`, articleId: Prisma.sql`a."articleId"` });
   }
   if (f.types.includes("note")) {
-    const { key, score } = keyExpression(plan, Prisma.sql`n."searchVector"`, null, Prisma.sql`n."createdAt"`);
-    out.push(Prisma.sql`SELECT 'note'::text AS type, n.id, a.id AS "annotationId", a."articleId", n."createdAt", ${key} AS key, ${score} AS score
-      FROM "Note" n JOIN "Annotation" a ON a.id = n."annotationId" JOIN "Article" ar ON ar.id = a."articleId", q
-      WHERE ${where([...annotationConditions(plan), Prisma.sql`n."deletedAt" IS NULL`, visibleNoteSql(plan.visibility, "n", "a"), matchCondition(plan, Prisma.sql`n."searchVector"`, null), ...dateConditions(plan, Prisma.sql`n."createdAt"`)])}`);
+    out.push({ type: "note", from: Prisma.sql`"Note" n JOIN "Annotation" a ON a.id = n."annotationId"${article}`, conditions: [...annotationConditions(plan), Prisma.sql`n."deletedAt" IS NULL`, visibleNoteSql(plan.visibility, "n", "a"), ...dateConditions(plan, Prisma.sql`n."createdAt"`)], vector: Prisma.sql`n."searchVector"`, trigram: null, created: Prisma.sql`n."createdAt"`, id: Prisma.sql`n.id`, annotationId: Prisma.sql`a.id`, articleId: Prisma.sql`a."articleId"` });
   }
   if (f.types.includes("source")) {
-    const { key, score } = keyExpression(plan, Prisma.sql`s."searchVector"`, null, Prisma.sql`s."createdAt"`);
-    out.push(Prisma.sql`SELECT 'source'::text AS type, s.id, a.id AS "annotationId", a."articleId", s."createdAt", ${key} AS key, ${score} AS score
-      FROM "Source" s JOIN "Annotation" a ON a.id = s."annotationId" JOIN "Article" ar ON ar.id = a."articleId", q
-      WHERE ${where([...annotationConditions(plan), matchCondition(plan, Prisma.sql`s."searchVector"`, null), ...dateConditions(plan, Prisma.sql`s."createdAt"`)])}`);
+    out.push({ type: "source", from: Prisma.sql`"Source" s JOIN "Annotation" a ON a.id = s."annotationId"${article}`, conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`s."createdAt"`)], vector: Prisma.sql`s."searchVector"`, trigram: null, created: Prisma.sql`s."createdAt"`, id: Prisma.sql`s.id`, annotationId: Prisma.sql`a.id`, articleId: Prisma.sql`a."articleId"` });
   }
   // Articles and reference checks have no verdict, status or reviewer: such a filter leaves them out.
   if (f.types.includes("article") && !annotationOnly(f) && !f.claimant) {
-    const { key, score } = keyExpression(plan, Prisma.sql`ar."searchVector"`, Prisma.sql`ar.title`, Prisma.sql`ar."createdAt"`);
-    const c = [Prisma.sql`ar."workspaceId" = ${plan.visibility.workspaceId}`, matchCondition(plan, Prisma.sql`ar."searchVector"`, Prisma.sql`ar.title`), ...dateConditions(plan, Prisma.sql`ar."createdAt"`)];
+    const c = [Prisma.sql`ar."workspaceId" = ${ws}`, ...dateConditions(plan, Prisma.sql`ar."createdAt"`)];
     if (f.outlet) c.push(Prisma.sql`ar.outlet = ${f.outlet}`);
-    out.push(Prisma.sql`SELECT 'article'::text AS type, ar.id, NULL::text AS "annotationId", ar.id AS "articleId", ar."createdAt", ${key} AS key, ${score} AS score FROM "Article" ar, q WHERE ${where(c)}`);
+    out.push({ type: "article", from: Prisma.sql`"Article" ar`, conditions: c, vector: Prisma.sql`ar."searchVector"`, trigram: Prisma.sql`ar.title`, created: Prisma.sql`ar."createdAt"`, id: Prisma.sql`ar.id`, annotationId: Prisma.sql`NULL::text`, articleId: Prisma.sql`ar.id` });
   }
   if (f.types.includes("reference") && !annotationOnly(f) && !f.outlet) {
-    const { key, score } = keyExpression(plan, Prisma.sql`r."searchVector"`, null, Prisma.sql`r."createdAt"`);
-    const c = [Prisma.sql`r."workspaceId" = ${plan.visibility.workspaceId}`, matchCondition(plan, Prisma.sql`r."searchVector"`, null), ...dateConditions(plan, Prisma.sql`r."createdAt"`)];
+    const c = [Prisma.sql`r."workspaceId" = ${ws}`, ...dateConditions(plan, Prisma.sql`r."createdAt"`)];
     if (f.claimant) c.push(Prisma.sql`r.claimant = ${f.claimant}`);
-    out.push(Prisma.sql`SELECT 'reference'::text AS type, r.id, NULL::text AS "annotationId", NULL::text AS "articleId", r."createdAt", ${key} AS key, ${score} AS score FROM "ReferenceCheck" r, q WHERE ${where(c)}`);
+    out.push({ type: "reference", from: Prisma.sql`"ReferenceCheck" r`, conditions: c, vector: Prisma.sql`r."searchVector"`, trigram: null, created: Prisma.sql`r."createdAt"`, id: Prisma.sql`r.id`, annotationId: Prisma.sql`NULL::text`, articleId: Prisma.sql`NULL::text` });
   }
   return out;
+}
+
+/**
+ * One SELECT per kind of hit, each giving (type, id, annotationId, articleId, createdAt, key,
+ * score): the matching rows, newest first, at most `cap` of them (past `after` for recent work,
+ * whose key is the creation time), then scored.
+ */
+function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[] {
+  return kinds(plan).map((k) => {
+    const recentAfter = !plan.tsquery && after ? [Prisma.sql`(${k.created} < ${after.key}::timestamp(3) OR (${k.created} = ${after.key}::timestamp(3) AND ${k.id} > ${after.id}))`] : [];
+    const candidates = Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt",
+        ${plan.tsquery ? k.vector : Prisma.sql`NULL::tsvector`} AS vec, ${k.trigram && plan.raw ? k.trigram : Prisma.sql`NULL::text`} AS tg
+      FROM ${k.from}, q
+      WHERE ${Prisma.join([...k.conditions, matchCondition(plan, k.vector, k.trigram), ...recentAfter], " AND ")}
+      ORDER BY ${k.created} DESC, ${k.id} LIMIT ${cap}`;
+    const { key, score } = keyExpression(plan, Prisma.sql`c.vec`, k.trigram ? Prisma.sql`c.tg` : null, Prisma.sql`c."createdAt"`);
+    return Prisma.sql`SELECT ${k.type}::text AS type, c.id, c."annotationId", c."articleId", c."createdAt", ${key} AS key, ${score} AS score FROM (${candidates}) c, q`;
+  });
 }
 
 function queryCte(plan: SearchPlan): Prisma.Sql {
@@ -157,7 +175,7 @@ export type HitRow = {
 export function searchPageSql(plan: SearchPlan, limit: number, after?: Keyset): Prisma.Sql {
   const keyType = Prisma.raw(plan.tsquery ? "numeric" : "timestamp(3)");
   const keyset = after ? Prisma.sql`(h.key < ${after.key}::${keyType} OR (h.key = ${after.key}::${keyType} AND h.id > ${after.id}))` : Prisma.sql`TRUE`;
-  const perType = hitSelects(plan).map((select) => Prisma.sql`(SELECT * FROM (${select}) h WHERE ${keyset} ORDER BY h.key DESC, h.id LIMIT ${limit + 1})`);
+  const perType = hitSelects(plan, plan.tsquery ? MATCH_CAP : limit + 1, after).map((select) => Prisma.sql`(SELECT * FROM (${select}) h WHERE ${keyset} ORDER BY h.key DESC, h.id LIMIT ${limit + 1})`);
   if (perType.length === 0) return Prisma.sql`SELECT NULL WHERE FALSE`;
   const headline = Prisma.sql`'StartSel=${Prisma.raw(MARK_START)}, StopSel=${Prisma.raw(MARK_END)}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
   return Prisma.sql`
@@ -197,7 +215,7 @@ export type FacetRow = { facet: string; value: string | null; label: string | nu
 
 /** Counts of the best FACET_BASIS hits by type, verdict, status, reviewer, claimant, outlet and month. */
 export function searchFacetsSql(plan: SearchPlan): Prisma.Sql {
-  const selects = hitSelects(plan).map((select) => Prisma.sql`(SELECT * FROM (${select}) h ORDER BY h.key DESC, h.id LIMIT ${FACET_BASIS})`);
+  const selects = hitSelects(plan, plan.tsquery ? MATCH_CAP : FACET_BASIS).map((select) => Prisma.sql`(SELECT * FROM (${select}) h ORDER BY h.key DESC, h.id LIMIT ${FACET_BASIS})`);
   if (selects.length === 0) return Prisma.sql`SELECT NULL::text AS facet, NULL::text AS value, NULL::text AS label, 0::bigint AS count WHERE FALSE`;
   return Prisma.sql`
     WITH ${queryCte(plan)},
@@ -278,4 +296,14 @@ export function termSharesSql(workspaceId: string, groups: string[][]): Prisma.S
     CROSS JOIN LATERAL unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, t.term))) AS l
     LEFT JOIN s ON true
     GROUP BY t.i`;
+}
+
+/** The most common lexeme of the index within trigram similarity 0.4 of `word`'s own lexeme. */
+export function closestLexemeSql(workspaceId: string, word: string): Prisma.Sql {
+  return Prisma.sql`
+    WITH w AS (SELECT coalesce((SELECT lexeme FROM unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, ${word}))) LIMIT 1), ${word}) AS lexeme)
+    SELECT e AS lexeme
+    FROM pg_stats s, unnest(s.most_common_elems::text::text[]) AS e, w
+    WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation' AND s.attname = 'searchVector' AND e <> w.lexeme AND similarity(e, w.lexeme) >= 0.4
+    ORDER BY similarity(e, w.lexeme) DESC, e LIMIT 1`;
 }

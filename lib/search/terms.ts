@@ -260,10 +260,11 @@ export const PRUNE_FROM_ROWS = 50_000;
  * (`shares`: group index → share of annotations; a group missing there is only stop words and is
  * dropped). Search needs all rare words but one (a word found nowhere hides nothing), claim
  * matching half of them (a restatement shares about half its words). Common words only rank,
- * unless every word is common: then search needs all of them and matching half. All the groups
- * rank. Pure, unit-tested.
+ * unless every word is common: then search needs all of them and matching half. With a single
+ * uncommon word, search requires it and falls back to all the common ones when it finds nothing
+ * (`fallback`). All the groups rank. Pure, unit-tested.
  */
-export function chooseMatch(groups: string[][], shares: Map<number, number>, rows: number, mode: MatchMode): { match: string; rank: string } {
+export function chooseMatch(groups: string[][], shares: Map<number, number>, rows: number, mode: MatchMode): { match: string; rank: string; fallback?: string } {
   const kept = groups.map((g, i) => ({ g, share: shares.get(i) })).filter((x): x is { g: string[]; share: number } => x.share !== undefined);
   if (kept.length === 0) return { match: "", rank: "" };
   const rank = tsqueryText(kept.map((x) => x.g), 1);
@@ -276,8 +277,8 @@ export function chooseMatch(groups: string[][], shares: Map<number, number>, row
   }
   if (rare.length === 0) return { match: tsqueryText(common, common.length), rank };
   if (rare.length === 1 && common.length > 0) {
-    // All words but one: the uncommon word, or every common one without it.
-    return { match: `${tsqueryText(rare, 1)} | (${tsqueryText(common, common.length)})`, rank };
+    // All words but one: the uncommon word; when it is found nowhere, every common one without it.
+    return { match: tsqueryText(rare, 1), rank, fallback: tsqueryText(common, common.length) };
   }
   return { match: tsqueryText(rare, Math.max(1, rare.length - 1)), rank };
 }
