@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { isCalendarDateOrTimestamp, parseInput, startOfDay, startOfNextDay } from "../validation";
 import { SEARCH_TYPES, searchQuerySchema } from "./schemas";
 import { readMarks } from "./marks";
-import { FACET_BASIS, searchFacetsSql, searchPageSql, TRIGRAM_MAX_LENGTH, type FacetRow, type HitRow, type Keyset, type SearchPlan, type SearchType } from "./sql";
+import { FACET_BASIS, searchSql, TRIGRAM_MAX_LENGTH, type FacetRow, type HitRow, type Keyset, type SearchPlan, type SearchType } from "./sql";
 import { fold, PRUNE_FROM_ROWS, searchTerms } from "./terms";
 import { correctTypo, planQuery } from "./plan";
 
@@ -74,7 +74,7 @@ function shape(row: HitRow): SearchResult {
     ...(row.type === "reference" ? { verdict: { key: null, label: row.verdictLabel, color: null }, publisher: row.publisher ?? "", url: row.url ?? "" } : {}),
     ...readMarks(row.snippet ?? ""),
     score: Number(row.score),
-    createdAt: row.createdAt.toISOString(),
+    createdAt: row.createdAt,
   };
 }
 
@@ -135,8 +135,10 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
   if (cursor && !(plan.tsquery ? /^\d/.test(cursor.key) && !cursor.key.includes("T") : isCalendarDateOrTimestamp(`${cursor.key}Z`))) {
     throw new AppError("BAD_REQUEST", "cursor is not valid; start again from the first page");
   }
-  const run = (p: SearchPlan) =>
-    Promise.all([db.$queryRaw<HitRow[]>(searchPageSql(p, limit, cursor)), cursor ? Promise.resolve(null) : db.$queryRaw<FacetRow[]>(searchFacetsSql(p))]);
+  const run = async (p: SearchPlan): Promise<[HitRow[], FacetRow[] | null]> => {
+    const [answer] = await db.$queryRaw<{ page: HitRow[]; facets: FacetRow[] | null }[]>(searchSql(p, limit, cursor, !cursor));
+    return [answer.page, answer.facets];
+  };
   const second = () => secondAttempt(plan, terms, groups, text);
   let used = cursor?.second ? await second() : plan;
   let [rows, facetRows] = await run(used);

@@ -163,25 +163,16 @@ export type HitRow = {
   publisher: string | null;
   url: string | null;
   snippet: string;
-  createdAt: Date;
+  /** ISO 8601, UTC. */
+  createdAt: string;
 };
 
 
-/**
- * One page of hits, best first (or newest first without a query), after `after`; `limit + 1`
- * rows so the caller knows whether there is a next page. Each type's SELECT is ordered and
- * limited on its own before the merge, so a page costs the same however many rows match.
- */
-export function searchPageSql(plan: SearchPlan, limit: number, after?: Keyset): Prisma.Sql {
-  const keyType = Prisma.raw(plan.tsquery ? "numeric" : "timestamp(3)");
-  const keyset = after ? Prisma.sql`(h.key < ${after.key}::${keyType} OR (h.key = ${after.key}::${keyType} AND h.id > ${after.id}))` : Prisma.sql`TRUE`;
-  const perType = hitSelects(plan, plan.tsquery ? MATCH_CAP : limit + 1, after).map((select) => Prisma.sql`(SELECT * FROM (${select}) h WHERE ${keyset} ORDER BY h.key DESC, h.id LIMIT ${limit + 1})`);
-  if (perType.length === 0) return Prisma.sql`SELECT NULL WHERE FALSE`;
-  const headline = Prisma.sql`'StartSel=${Prisma.raw(MARK_START)}, StopSel=${Prisma.raw(MARK_END)}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
-  return Prisma.sql`
-    WITH ${queryCte(plan)},
-    page AS (SELECT * FROM (${Prisma.join(perType, " UNION ALL ")}) h ORDER BY h.key DESC, h.id LIMIT ${limit + 1}),
-    shown AS (
+/** ts_headline's options: our markers around matches (lib/search/marks.ts), two short fragments. */
+const HEADLINE = Prisma.sql`'StartSel=${Prisma.raw(MARK_START)}, StopSel=${Prisma.raw(MARK_END)}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
+
+/** The CTE `shown`: the rows of CTE `page` with what a result shows. */
+const SHOWN = Prisma.sql`shown AS (
       SELECT p.type, p.id, p."annotationId", p."articleId", p.key, p.score, p."createdAt",
              ar.title AS "articleTitle", coalesce(a.claim, r.claim) AS claim, coalesce(a.claimant, r.claimant) AS claimant,
              o.key AS "verdictKey", coalesce(o.label, r."ratingLabel") AS "verdictLabel", o.color AS "verdictColor", a.status,
@@ -200,27 +191,22 @@ export function searchPageSql(plan: SearchPlan, limit: number, after?: Keyset): 
       LEFT JOIN "Note" nt ON p.type = 'note' AND nt.id = p.id
       LEFT JOIN "Source" src ON p.type = 'source' AND src.id = p.id
       LEFT JOIN "ReferenceCheck" r ON p.type = 'reference' AND r.id = p.id
-    )
-    SELECT s.type, s.id, s."annotationId", s."articleId", ${plan.tsquery ? Prisma.sql`s.key::text` : Prisma.sql`to_char(s.key, 'YYYY-MM-DD"T"HH24:MI:SS.MS')`} AS key, s.score, s."createdAt", s."articleTitle", s.claim, s.claimant,
-           s."verdictKey", s."verdictLabel", s."verdictColor", s.status::text AS status, s.publisher, s.url,
-           ${plan.tsquery ? Prisma.sql`ts_headline(factmark_search_config(${plan.visibility.workspaceId}), translate(left(s.body, 5000), chr(57344) || chr(57345), ''), q.tsq, ${headline})` : Prisma.sql`left(s.body, 300)`} AS snippet
-    FROM shown s, q
-    ORDER BY s.key DESC, s.id`;
+    )`;
+
+/** The page's rows from CTE `shown`, with snippets (matches marked for a query). */
+function shownSelect(plan: SearchPlan): Prisma.Sql {
+  const key = plan.tsquery ? Prisma.sql`s.key::text` : Prisma.sql`to_char(s.key, 'YYYY-MM-DD"T"HH24:MI:SS.MS')`;
+  const snippet = plan.tsquery
+    ? Prisma.sql`ts_headline(factmark_search_config(${plan.visibility.workspaceId}), translate(left(s.body, 5000), chr(57344) || chr(57345), ''), q.rank, ${HEADLINE})`
+    : Prisma.sql`left(s.body, 300)`;
+  return Prisma.sql`SELECT row_number() OVER (ORDER BY s.key DESC, s.id) AS ordinal, s.type, s.id, s."annotationId", s."articleId", ${key} AS key, s.score,
+           to_char(s."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", s."articleTitle", s.claim, s.claimant,
+           s."verdictKey", s."verdictLabel", s."verdictColor", s.status::text AS status, s.publisher, s.url, ${snippet} AS snippet
+    FROM shown s, q`;
 }
 
-/** Facet counts are taken over at most this many best hits, so a query matching most of a huge desk still answers quickly. */
-export const FACET_BASIS = 2000;
-
-export type FacetRow = { facet: string; value: string | null; label: string | null; count: bigint };
-
-/** Counts of the best FACET_BASIS hits by type, verdict, status, reviewer, claimant, outlet and month. */
-export function searchFacetsSql(plan: SearchPlan): Prisma.Sql {
-  const selects = hitSelects(plan, plan.tsquery ? MATCH_CAP : FACET_BASIS).map((select) => Prisma.sql`(SELECT * FROM (${select}) h ORDER BY h.key DESC, h.id LIMIT ${FACET_BASIS})`);
-  if (selects.length === 0) return Prisma.sql`SELECT NULL::text AS facet, NULL::text AS value, NULL::text AS label, 0::bigint AS count WHERE FALSE`;
-  return Prisma.sql`
-    WITH ${queryCte(plan)},
-    top AS (SELECT * FROM (${Prisma.join(selects, " UNION ALL ")}) h ORDER BY h.key DESC, h.id LIMIT ${FACET_BASIS}),
-    rows AS (
+/** The CTEs `facetrows` and `facets`: counts of CTE `top` by type, verdict, status, reviewer, claimant, outlet and month. */
+const FACETS = Prisma.sql`facetrows AS (
       SELECT t.type, o.key AS verdict, o.label AS "verdictLabel", a.status::text AS status, a."authorId" AS reviewer, u.name AS "reviewerName",
              coalesce(a.claimant, r.claimant) AS claimant, ar.outlet, to_char(date_trunc('month', t."createdAt"), 'YYYY-MM') AS month
       FROM top t
@@ -229,14 +215,47 @@ export function searchFacetsSql(plan: SearchPlan): Prisma.Sql {
       LEFT JOIN "User" u ON u.id = a."authorId"
       LEFT JOIN "Article" ar ON ar.id = t."articleId"
       LEFT JOIN "ReferenceCheck" r ON t.type = 'reference' AND r.id = t.id
-    )
-    SELECT 'type' AS facet, type AS value, NULL AS label, count(*) AS count FROM rows GROUP BY type
-    UNION ALL SELECT 'verdict', verdict, min("verdictLabel"), count(*) FROM rows WHERE verdict IS NOT NULL GROUP BY verdict
-    UNION ALL SELECT 'status', status, NULL, count(*) FROM rows WHERE status IS NOT NULL GROUP BY status
-    UNION ALL SELECT 'reviewer', reviewer, min("reviewerName"), count(*) FROM rows WHERE reviewer IS NOT NULL GROUP BY reviewer
-    UNION ALL SELECT 'claimant', claimant, NULL, count(*) FROM rows WHERE claimant IS NOT NULL GROUP BY claimant
-    UNION ALL SELECT 'outlet', outlet, NULL, count(*) FROM rows WHERE outlet IS NOT NULL GROUP BY outlet
-    UNION ALL SELECT 'month', month, NULL, count(*) FROM rows GROUP BY month`;
+    ),
+    facets AS (
+      SELECT 'type' AS facet, type AS value, NULL AS label, count(*) AS count FROM facetrows GROUP BY type
+      UNION ALL SELECT 'verdict', verdict, min("verdictLabel"), count(*) FROM facetrows WHERE verdict IS NOT NULL GROUP BY verdict
+      UNION ALL SELECT 'status', status, NULL, count(*) FROM facetrows WHERE status IS NOT NULL GROUP BY status
+      UNION ALL SELECT 'reviewer', reviewer, min("reviewerName"), count(*) FROM facetrows WHERE reviewer IS NOT NULL GROUP BY reviewer
+      UNION ALL SELECT 'claimant', claimant, NULL, count(*) FROM facetrows WHERE claimant IS NOT NULL GROUP BY claimant
+      UNION ALL SELECT 'outlet', outlet, NULL, count(*) FROM facetrows WHERE outlet IS NOT NULL GROUP BY outlet
+      UNION ALL SELECT 'month', month, NULL, count(*) FROM facetrows GROUP BY month
+    )`;
+
+/** Facet counts are taken over at most this many best hits, so a query matching most of a huge desk still answers quickly. */
+export const FACET_BASIS = 2000;
+
+export type FacetRow = { facet: string; value: string | null; label: string | null; count: bigint | number };
+
+const NOTHING = Prisma.sql`SELECT '[]'::json AS page, '[]'::json AS facets`;
+
+/**
+ * One page of hits, best first (or newest first without a query), after `after`, with `limit + 1`
+ * rows so the caller knows whether there is a next page; and, for a first page, the facet counts
+ * of the best FACET_BASIS hits. One statement: the matching rows are found once for both.
+ * Answers one row: `page` (HitRow-shaped JSON) and `facets` (FacetRow-shaped JSON, or null).
+ */
+export function searchSql(plan: SearchPlan, limit: number, after: Keyset | undefined, withFacets: boolean): Prisma.Sql {
+  const keyType = Prisma.raw(plan.tsquery ? "numeric" : "timestamp(3)");
+  const keyset = after ? Prisma.sql`(h.key < ${after.key}::${keyType} OR (h.key = ${after.key}::${keyType} AND h.id > ${after.id}))` : Prisma.sql`TRUE`;
+  // Recent work reads only as many rows of each kind as the page (or the facets) need, past the cursor.
+  const cap = plan.tsquery ? MATCH_CAP : withFacets ? Math.max(FACET_BASIS, limit + 1) : limit + 1;
+  const selects = hitSelects(plan, cap, after);
+  if (selects.length === 0) return NOTHING;
+  const facets = withFacets
+    ? Prisma.sql`, top AS (SELECT * FROM hits h ORDER BY h.key DESC, h.id LIMIT ${FACET_BASIS}), ${FACETS}`
+    : Prisma.empty;
+  return Prisma.sql`
+    WITH ${queryCte(plan)},
+    hits AS MATERIALIZED (${Prisma.join(selects.map((select) => Prisma.sql`(${select})`), " UNION ALL ")}),
+    page AS (SELECT * FROM hits h WHERE ${keyset} ORDER BY h.key DESC, h.id LIMIT ${limit + 1}),
+    ${SHOWN}${facets}
+    SELECT (SELECT coalesce(json_agg(x ORDER BY x.ordinal), '[]'::json) FROM (${shownSelect(plan)}) x) AS page,
+           ${withFacets ? Prisma.sql`(SELECT coalesce(json_agg(f), '[]'::json) FROM facets f)` : Prisma.sql`NULL::json`} AS facets`;
 }
 
 export type CandidateRow = {
@@ -265,9 +284,13 @@ export function similarCandidatesSql(visibility: Visibility, query: { match: str
     WITH q AS MATERIALIZED (SELECT ${parse(query.match)} AS tsq, ${parse(query.rank)} AS rank)
     (SELECT 'annotation'::text AS kind, a.id, a."articleId", a.claim, a.claimant, o.key AS "verdictKey", o.label AS "verdictLabel", a.status::text AS status,
             NULL::text AS publisher, NULL::text AS url, coalesce(a."approvedAt", a."updatedAt") AS "publishedAt", ts_rank(a."searchVector", q.rank)::float8 AS rank
-     FROM "Annotation" a JOIN "VerdictOption" o ON o.id = a."verdictOptionId", q
-     WHERE ${visibleAnnotationSql(visibility, "a")} AND a."supersededAt" IS NULL AND a.placement <> 'DISMISSED'
-       AND a.status IN ('APPROVED', 'PUBLISHED') AND a."searchVector" @@ q.tsq ${excludeId ? Prisma.sql`AND a.id <> ${excludeId}` : Prisma.empty}
+     FROM (
+       -- The newest MATCH_CAP matches are ranked, as in search.
+       SELECT a.* FROM "Annotation" a, q
+       WHERE ${visibleAnnotationSql(visibility, "a")} AND a."supersededAt" IS NULL AND a.placement <> 'DISMISSED'
+         AND a.status IN ('APPROVED', 'PUBLISHED') AND a."searchVector" @@ q.tsq ${excludeId ? Prisma.sql`AND a.id <> ${excludeId}` : Prisma.empty}
+       ORDER BY a."createdAt" DESC, a.id LIMIT ${MATCH_CAP}
+     ) a JOIN "VerdictOption" o ON o.id = a."verdictOptionId", q
      ORDER BY rank DESC, a.id LIMIT ${limit})
     UNION ALL
     (SELECT 'reference', r.id, NULL, r.claim, r.claimant, NULL, r."ratingLabel", NULL, r.publisher, r.url, r."datePublished", ts_rank(r."searchVector", q.rank)::float8

@@ -260,7 +260,8 @@ export const PRUNE_FROM_ROWS = 50_000;
  * (`shares`: group index → share of annotations; a group missing there is only stop words and is
  * dropped). Search needs all rare words but one (a word found nowhere hides nothing), claim
  * matching half of them (a restatement shares about half its words). Common words only rank,
- * unless every word is common: then search needs all of them and matching half. With a single
+ * unless every word is common: then search needs all of them and matching all but one (GIN then
+ * reads only the rarest lists). With a single
  * uncommon word, search requires it and falls back to all the common ones when it finds nothing
  * (`fallback`). All the groups rank. Pure, unit-tested.
  */
@@ -272,8 +273,9 @@ export function chooseMatch(groups: string[][], shares: Map<number, number>, row
   const rare = kept.filter((x) => !pruning || x.share < COMMON_TERM_SHARE).map((x) => x.g);
   const common = kept.filter((x) => pruning && x.share >= COMMON_TERM_SHARE).map((x) => x.g);
   if (mode === "similar") {
-    const required = rare.length ? rare : common;
-    return { match: tsqueryText(required, Math.ceil(required.length / 2)), rank };
+    // Only common words: all but one of them, so the index can start from the rarest lists.
+    if (!rare.length) return { match: tsqueryText(common, Math.max(1, common.length - 1)), rank };
+    return { match: tsqueryText(rare, Math.ceil(rare.length / 2)), rank };
   }
   if (rare.length === 0) return { match: tsqueryText(common, common.length), rank };
   if (rare.length === 1 && common.length > 0) {
