@@ -1,7 +1,9 @@
 // Times search and claim matching through the app's lib functions (Prisma, visibility rule,
 // shaping) on the dashboard benchmark's desk. Run by bench/search.ts:
 // tsx --conditions=react-server bench/search-worker.ts <slug>
+import pg from "pg";
 import { unsafeCommandLineActor } from "../lib/auth/command-line";
+import { parseDatabaseUrl } from "../lib/db/connection";
 import { searchWorkspace } from "../lib/search/search";
 import { findSimilarClaims } from "../lib/search/similar";
 import { CLAIM_QUERIES, scoreMatching } from "../tests/support/claim-matching";
@@ -26,17 +28,18 @@ const QUERIES: Record<string, string>[] = [
   { q: "broadband", type: "annotation", status: "PUBLISHED" },
   { q: "energy" },
 ];
-// Restatements of generated claims (bench/dashboard.ts), as a reviewer would type them.
-const CLAIMS = [
-  "Unemployment went up by 25.9 percent in London since 2015",
-  "Inflation fell 3.2 million nationally since 2010",
-  "Since 2019, knife crime in Glasgow doubled by 7.4 thousand",
-  "House prices in Birmingham increased by 12.5%",
-  "The number of GP appointments has halved in Cardiff",
-  "Rail fares jumped by 40 per cent across England since 2016",
-  "Child poverty rose in coastal towns",
-  "Drug deaths in Scotland climbed by 9.9 percent since 2021",
-];
+// Restatements of published claims of the desk (bench/dashboard.ts), as a reviewer would retype
+// them: the year moved to the front, "percent" as "%", another verb for the same direction.
+const VERBS: Record<string, string> = { rose: "went up", fell: "went down", increased: "rose", dropped: "fell", grew: "increased", declined: "dropped", climbed: "rose", jumped: "rose", shrank: "fell" };
+const client = new pg.Client(parseDatabaseUrl(process.env.DATABASE_URL!));
+await client.connect();
+const published = (await client.query(`SELECT claim FROM "Annotation" WHERE "workspaceId" = $1 AND status = 'PUBLISHED' ORDER BY id OFFSET 1000 LIMIT 8`, [actor.workspaceId])).rows as { claim: string }[];
+await client.end();
+const CLAIMS = published.map(({ claim }) => {
+  const since = / since (\d{4})$/.exec(claim);
+  const body = claim.replace(/ since \d{4}$/, "").replace(/ percent/, "%").replace(/^(\S+(?: \S+)?) (rose|fell|increased|dropped|grew|declined|climbed|jumped|shrank) /, (_m, subject: string, verb: string) => `${subject} ${VERBS[verb]} `);
+  return since ? `Since ${since[1]}, ${body[0].toLowerCase()}${body.slice(1)}` : body;
+});
 
 async function measure<T>(inputs: T[], call: (input: T) => Promise<unknown>) {
   for (const input of inputs) await call(input); // warm-up: plans and caches
