@@ -6,7 +6,7 @@ import type { VerdictChoice } from "@/lib/verdicts/queries";
 import { createAnnotationSchema, LIMITS, updateAnnotationSchema } from "@/lib/annotations/schemas";
 import { describeZodError } from "@/lib/validation";
 import { annotationApi, type ApiError } from "./api-client";
-import { SourcesFieldset, emptySource, type SourceDraft } from "./SourcesFieldset";
+import { SourcesFieldset, emptySource, toSourceDraft, type SourceDraft } from "./SourcesFieldset";
 import { CheckedBefore, type Reuse } from "./CheckedBefore";
 
 type Target =
@@ -22,15 +22,7 @@ type Props = {
   onNewerVersion: (current: AnnotationView) => void;
 };
 
-const draftOf = (annotation: AnnotationView): SourceDraft[] =>
-  annotation.sources.map((s) => ({
-    url: s.url,
-    title: s.title ?? "",
-    publisher: s.publisher ?? "",
-    excerpt: s.excerpt ?? "",
-    archiveUrl: s.archiveUrl ?? "",
-    accessedAt: s.accessedAt ?? "",
-  }));
+const draftOf = (annotation: AnnotationView): SourceDraft[] => annotation.sources.map(toSourceDraft);
 
 /** Text fields where digits are typed, not verdict shortcuts. */
 const isTextEntry = (element: EventTarget) =>

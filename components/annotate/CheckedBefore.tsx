@@ -6,7 +6,7 @@ import { formatDate } from "@/lib/format";
 import type { SimilarMatch } from "@/lib/search/match-types";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
 import { annotationApi } from "./api-client";
-import type { SourceDraft } from "./SourcesFieldset";
+import { toSourceDraft, type SourceDraft } from "./SourcesFieldset";
 
 /** What "Reuse" puts into the form, and what the new annotation records it came from. */
 export type Reuse = {
@@ -20,14 +20,6 @@ export type Reuse = {
 /** Typing pauses this long before asking: short enough that matches show well within 150 ms of a pause. */
 const DEBOUNCE_MS = 90;
 
-const draft = (s: { url: string; title?: string | null; publisher?: string | null; excerpt?: string | null; archiveUrl?: string | null; accessedAt?: string | null }): SourceDraft => ({
-  url: s.url,
-  title: s.title ?? "",
-  publisher: s.publisher ?? "",
-  excerpt: s.excerpt ?? "",
-  archiveUrl: s.archiveUrl ?? "",
-  accessedAt: s.accessedAt ?? "",
-});
 
 /**
  * "Checked before": as the claim is prefilled or typed, the desk's closest approved or published
@@ -67,7 +59,7 @@ export function CheckedBefore({ claim, claimant, choices, reused, onReuse }: { c
       onReuse({
         verdict: choices.find((c) => c.label.toLowerCase() === label)?.key ?? null,
         rationale: `Checked by ${match.reference.publisher ?? "another publisher"}${match.verdict.label ? `: ${match.verdict.label}` : ""}.`,
-        sources: [draft({ url: match.reference.url, title: match.claim.slice(0, 300), publisher: match.reference.publisher })],
+        sources: [toSourceDraft({ url: match.reference.url, title: match.claim.slice(0, 300), publisher: match.reference.publisher })],
         from: { reusedFromReference: match.reference.id },
         claim: match.claim,
       });
@@ -79,7 +71,7 @@ export function CheckedBefore({ claim, claimant, choices, reused, onReuse }: { c
     onReuse({
       verdict: choices.some((c) => c.key === earlier.verdict.key) ? earlier.verdict.key : null,
       rationale: earlier.rationale ?? "",
-      sources: earlier.sources.map(draft),
+      sources: earlier.sources.map(toSourceDraft),
       from: { reusedFrom: earlier.id },
       claim: earlier.claim,
     });

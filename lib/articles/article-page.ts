@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { searchTerms, tsqueryText } from "../search/terms";
 import { parseInput, safeString } from "../validation";
 import type { ArticleStatus } from "./status";
+import type { ArticleSummary } from "./queries";
 
 /** The Articles page's order of statuses, the order "sort by status" lists them in. */
 export const ARTICLE_STATUSES: ArticleStatus[] = ["NOT_STARTED", "IN_PROGRESS", "IN_REVIEW", "DONE"];
@@ -22,16 +23,8 @@ export const articlePageQuerySchema = z.object({
   cursor: z.string({ message: "cursor must be text" }).max(2000, "cursor is not valid").optional(),
 });
 
-export type ArticleRow = {
-  id: string;
-  title: string;
-  outlet: string | null;
-  section: string | null;
-  publishedAt: Date | null;
-  createdAt: Date;
-  annotationCount: number;
-  status: ArticleStatus;
-};
+/** An article as the Articles list shows it (the summary without the counts it does not show). */
+export type ArticleRow = Omit<ArticleSummary, "updatedAt" | "revisionCount">;
 
 export type ArticlePage = { articles: ArticleRow[]; nextCursor: string | null; outlets: string[] };
 
