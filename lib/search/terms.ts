@@ -259,7 +259,7 @@ export const PRUNE_FROM_ROWS = 50_000;
  * Which of a query's term groups rows must match, and how many of them, given how common each is
  * (`shares`: group index → share of annotations; a group missing there is only stop words and is
  * dropped). Search needs all rare words but one (a word found nowhere hides nothing), claim
- * matching half of them (a restatement shares about half its words). Common words only rank,
+ * matching two of them (or half, when fewer; the scorer judges the candidates). Common words only rank,
  * unless every word is common: then search needs all of them and matching all but one (GIN then
  * reads only the rarest lists). With a single
  * uncommon word, search requires it and falls back to all the common ones when it finds nothing
@@ -274,8 +274,12 @@ export function chooseMatch(groups: string[][], shares: Map<number, number>, row
   const common = kept.filter((x) => pruning && x.share >= COMMON_TERM_SHARE).map((x) => x.g);
   if (mode === "similar") {
     // Only common words: all but one of them, so the index can start from the rarest lists.
-    if (!rare.length) return { match: tsqueryText(common, Math.max(1, common.length - 1)), rank };
-    return { match: tsqueryText(rare, Math.ceil(rare.length / 2)), rank };
+    const allButOne = tsqueryText(kept.map((x) => x.g), Math.max(1, kept.length - 1));
+    if (!rare.length) return { match: allButOne, rank };
+    // One uncommon word (often a figure written another way): it, or all the words but one.
+    if (rare.length === 1) return { match: `${tsqueryText(rare, 1)} | (${allButOne})`, rank };
+    // Two uncommon words in common are enough for a candidate: restatements swap the rest.
+    return { match: tsqueryText(rare, Math.min(2, Math.ceil(rare.length / 2))), rank };
   }
   if (rare.length === 0) return { match: tsqueryText(common, common.length), rank };
   if (rare.length === 1 && common.length > 0) {
