@@ -43,11 +43,13 @@ export function rankCandidates(text: string, claimant: string | undefined, rows:
     }));
 }
 
-/** The candidate rows for a claim, read under the actor's visibility. */
-export async function similarCandidates(visibility: Visibility, language: string, text: string, excludeId?: string): Promise<CandidateRow[]> {
+/** The candidate rows for a claim, read under the actor's visibility; `fallback` is the second way to ask (lib/search/terms.ts chooseMatch). */
+export async function similarCandidates(visibility: Visibility, language: string, text: string, excludeId?: string): Promise<{ rows: CandidateRow[]; fallback: () => Promise<CandidateRow[]> }> {
   const query = await planQuery(visibility.workspaceId, matchTerms(text, { english: language === "english" }), "similar");
-  if (!query.match) return [];
-  return db.$queryRaw<CandidateRow[]>(similarCandidatesSql(visibility, query, CANDIDATES, excludeId));
+  const read = (match: string) => db.$queryRaw<CandidateRow[]>(similarCandidatesSql(visibility, { match, rank: query.rank }, CANDIDATES, excludeId));
+  const none = async () => [];
+  if (!query.match) return { rows: [], fallback: none };
+  return { rows: await read(query.match), fallback: query.fallback ? () => read(query.fallback!) : none };
 }
 
 /**
@@ -63,6 +65,9 @@ export async function findSimilarClaims(options: { actor: Actor | null; query: u
     visibilityFor(db, actor),
     db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { searchLanguage: true } }),
   ]);
-  const rows = await similarCandidates(visibility, workspace.searchLanguage, query.text, query.exclude);
-  return { matches: rankCandidates(query.text, query.claimant, rows, query.limit ?? DEFAULT_LIMIT) };
+  const candidates = await similarCandidates(visibility, workspace.searchLanguage, query.text, query.exclude);
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const matches = rankCandidates(query.text, query.claimant, candidates.rows, limit);
+  // Nothing close among the rows sharing its one uncommon word: ask again by all its words but one.
+  return { matches: matches.length ? matches : rankCandidates(query.text, query.claimant, await candidates.fallback(), limit) };
 }

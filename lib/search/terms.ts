@@ -276,8 +276,8 @@ export function chooseMatch(groups: string[][], shares: Map<number, number>, row
     // Only common words: all but one of them, so the index can start from the rarest lists.
     const allButOne = tsqueryText(kept.map((x) => x.g), Math.max(1, kept.length - 1));
     if (!rare.length) return { match: allButOne, rank };
-    // One uncommon word (often a figure written another way): it, or all the words but one.
-    if (rare.length === 1) return { match: `${tsqueryText(rare, 1)} | (${allButOne})`, rank };
+    // One uncommon word (often a figure written another way): it, and when that finds nothing close, all the words but one.
+    if (rare.length === 1) return { match: tsqueryText(rare, 1), rank, fallback: allButOne };
     // Two uncommon words in common are enough for a candidate: restatements swap the rest.
     return { match: tsqueryText(rare, Math.min(2, Math.ceil(rare.length / 2))), rank };
   }
