@@ -30,8 +30,11 @@ test("/ opens search from anywhere; j/k and Enter open the annotation itself; fa
   const check = await publishedCheck(await apiAs("reviewer"), await apiAs("editor"), words);
   const page = await pageAs("reviewer");
   await page.goto("/my-work");
-  await page.keyboard.press("/");
-  await expect(page).toHaveURL(/\/search$/);
+  // The shortcut listens once the page is interactive: press until it has taken us to search.
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(page).toHaveURL(/\/search$/, { timeout: 1000 });
+  }).toPass();
   const field = page.getByLabel("Search claims, notes, sources and articles");
   await expect(field).toBeFocused();
   await field.fill(`${words} fares`);
@@ -91,9 +94,11 @@ test("the Articles page finds an article by a word of its title and pages by key
   await publishedCheck(await apiAs("reviewer"), await apiAs("editor"), words);
   const page = await pageAs("reviewer");
   await page.goto("/articles");
-  await page.keyboard.press("/");
   const field = page.getByLabel("Find articles");
-  await expect(field).toBeFocused();
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(field).toBeFocused({ timeout: 1000 });
+  }).toPass();
   await field.fill(words);
   await field.press("Enter");
   await expect(page).toHaveURL(new RegExp(`q=${words}`));
