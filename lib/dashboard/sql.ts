@@ -2,6 +2,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { visibleAnnotationSql } from "../access/visibility";
 import type { ResolvedFilters } from "./filters";
+import { countedSql, perArticleSql, type Conditions } from "./tally-sql";
 
 /**
  * The dashboards' SQL. Every figure is an aggregate computed by PostgreSQL over the current
@@ -40,28 +41,30 @@ function subject(f: ResolvedFilters, a: string): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-const matches = (f: ResolvedFilters, a = "a") => Prisma.sql`${scope(f, a)} AND ${subject(f, a)}`;
+const matches = (f: ResolvedFilters, a = "a"): Prisma.Sql => Prisma.sql`${scope(f, a)} AND ${subject(f, a)}`;
+
+const conditions: Conditions = { matches: (f, a) => matches(f, a), current, subject };
+
+/** `counted` (lib/dashboard/tally-sql.ts): the tallies, plus rows for what they cannot answer. */
+const withCounted = (f: ResolvedFilters) => Prisma.sql`WITH counted (verdict, author, week, status, orphaned, n, approved) AS (${countedSql(f, conditions)})`;
 
 /**
  * One pass, several groupings (GROUPING SETS): the total, verdicts overall, per reviewer and per
  * week, reviewers' work by status, and orphans. A column is null where its set does not group it.
+ * Summed tallies can net to zero (a blind took them away): such groups are no group.
  */
 export function breakdownSql(f: ResolvedFilters): Prisma.Sql {
-  return Prisma.sql`
-    SELECT a."verdictOptionId" AS verdict, a."authorId" AS author, date_trunc('week', a."createdAt") AS week,
-           a.status::text AS status, (a.placement = 'ORPHANED') AS orphaned, count(*)::int AS count
-    FROM "Annotation" a
-    WHERE ${matches(f)}
-    GROUP BY GROUPING SETS ((), (a."verdictOptionId"), (a."authorId", a."verdictOptionId"), (date_trunc('week', a."createdAt"), a."verdictOptionId"),
-                            (a."authorId", a.status), (a.placement = 'ORPHANED'))`;
+  return Prisma.sql`${withCounted(f)}
+    SELECT verdict, author, week, status::text AS status, orphaned, sum(n)::int AS count
+    FROM counted
+    GROUP BY GROUPING SETS ((), (verdict), (author, verdict), (week, verdict), (author, status), (orphaned))
+    HAVING sum(n) <> 0`;
 }
 
 /** The articles with the most annotations (at most `limit`), with their verdict counts. */
 export function topArticlesSql(f: ResolvedFilters, limit: number): Prisma.Sql {
   return Prisma.sql`
-    WITH per AS (
-      SELECT a."articleId", a."verdictOptionId", count(*)::int AS count FROM "Annotation" a WHERE ${matches(f)} GROUP BY 1, 2
-    ), top AS (
+    WITH per AS (${perArticleSql(f, conditions)}), top AS (
       SELECT "articleId", sum(count) AS total FROM per GROUP BY 1 ORDER BY total DESC, "articleId" LIMIT ${limit}
     )
     SELECT per."articleId" AS article, ar.title, per."verdictOptionId" AS verdict, per.count
@@ -69,21 +72,35 @@ export function topArticlesSql(f: ResolvedFilters, limit: number): Prisma.Sql {
     ORDER BY top.total DESC, per."articleId"`;
 }
 
-/** Pending reviews by age of their last submission, and the median time from creation to first approval. */
+/**
+ * Pending reviews by age of their last submission, and the median time from creation to first
+ * approval. The totals come from `counted`; the ages within the last week and the oldest pending
+ * one from the pending index (Annotation_pending_idx); the median is the middle of the approved
+ * annotations in the order of Annotation_approval_time_idx, found by OFFSET (half the approved
+ * count) instead of sorting them all: the mean of the middle two for an even count, as
+ * percentile_cont(0.5) gives.
+ */
 export function timingSql(f: ResolvedFilters, now: Date): Prisma.Sql {
   const ago = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
   const pending = Prisma.sql`a.status = 'SUBMITTED'`;
-  return Prisma.sql`
-    SELECT count(*) FILTER (WHERE ${pending})::int AS pending,
-           count(*) FILTER (WHERE ${pending} AND a."submittedAt" >= ${ago(1)})::int AS "underOneDay",
-           count(*) FILTER (WHERE ${pending} AND a."submittedAt" < ${ago(1)} AND a."submittedAt" >= ${ago(3)})::int AS "oneToThreeDays",
-           count(*) FILTER (WHERE ${pending} AND a."submittedAt" < ${ago(3)} AND a."submittedAt" >= ${ago(7)})::int AS "threeToSevenDays",
-           count(*) FILTER (WHERE ${pending} AND (a."submittedAt" < ${ago(7)} OR a."submittedAt" IS NULL))::int AS "overSevenDays",
-           min(a."submittedAt") FILTER (WHERE ${pending}) AS "oldestSubmittedAt",
-           count(a."approvedAt")::int AS approved,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a."approvedAt" - a."createdAt")) FILTER (WHERE a."approvedAt" IS NOT NULL) AS "medianSecondsToApproval"
-    FROM "Annotation" a
-    WHERE ${matches(f)}`;
+  const took = Prisma.sql`(EXTRACT(epoch FROM a."approvedAt" - a."createdAt")::float8)`;
+  return Prisma.sql`${withCounted(f)}, totals AS (
+      SELECT coalesce(sum(n) FILTER (WHERE status = 'SUBMITTED'), 0)::int AS pending, coalesce(sum(approved), 0)::int AS approved FROM counted
+    ), recent AS (
+      SELECT count(*) FILTER (WHERE a."submittedAt" >= ${ago(1)})::int AS "underOneDay",
+             count(*) FILTER (WHERE a."submittedAt" < ${ago(1)} AND a."submittedAt" >= ${ago(3)})::int AS "oneToThreeDays",
+             count(*) FILTER (WHERE a."submittedAt" < ${ago(3)})::int AS "threeToSevenDays"
+      FROM "Annotation" a WHERE ${matches(f)} AND ${pending} AND a."submittedAt" >= ${ago(7)}
+    )
+    SELECT totals.pending, recent."underOneDay", recent."oneToThreeDays", recent."threeToSevenDays",
+           totals.pending - recent."underOneDay" - recent."oneToThreeDays" - recent."threeToSevenDays" AS "overSevenDays",
+           (SELECT a."submittedAt" FROM "Annotation" a WHERE ${matches(f)} AND ${pending} AND a."submittedAt" IS NOT NULL ORDER BY a."submittedAt" LIMIT 1) AS "oldestSubmittedAt",
+           totals.approved,
+           (SELECT avg(took) FROM (
+              SELECT ${took} AS took FROM "Annotation" a WHERE ${matches(f)} AND a."approvedAt" IS NOT NULL ORDER BY ${took}
+              OFFSET (SELECT greatest(approved - 1, 0) / 2 FROM totals) LIMIT (SELECT CASE WHEN approved = 0 THEN 0 ELSE 2 - approved % 2 END FROM totals)
+            ) middle) AS "medianSecondsToApproval"
+    FROM totals, recent`;
 }
 
 /**

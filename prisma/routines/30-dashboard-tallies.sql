@@ -1,0 +1,65 @@
+-- Dashboard tallies (#15): "DashboardTally" and "ArticleTally" (schema.prisma) count the current
+-- annotations (live, not superseded by a correction, not dismissed) by what the dashboard groups
+-- and filters on. Every statement that writes annotations adds what it inserted and takes away
+-- what it deleted (an update does both: the old row out, the new row in), in the writing
+-- transaction, so the tallies are exact whichever code path (or bulk SQL) wrote the rows.
+-- Deltas are summed per key before they touch a tally row and applied in key order, so a
+-- statement locks each row once and two writers take their locks in the same order. One
+-- function serves all three events: the changed rows are named in dynamic SQL, which sees the
+-- trigger's transition tables as static SQL does.
+CREATE OR REPLACE FUNCTION factmark_tallies_after_write() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed text := CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT n.*, 1 AS sign FROM new_rows n'
+    WHEN 'DELETE' THEN 'SELECT o.*, -1 AS sign FROM old_rows o'
+    ELSE 'SELECT n.*, 1 AS sign FROM new_rows n UNION ALL SELECT o.*, -1 AS sign FROM old_rows o' END;
+  current text := '"deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> ''DISMISSED''';
+BEGIN
+  EXECUTE format($q$
+    INSERT INTO "DashboardTally" AS t ("workspaceId", week, "authorId", "verdictOptionId", status, orphaned, count, approved)
+    SELECT "workspaceId", date_trunc('week', "createdAt"), "authorId", "verdictOptionId", status, placement = 'ORPHANED',
+           sum(sign), sum(sign * ("approvedAt" IS NOT NULL)::int)
+    FROM (%s) c WHERE %s
+    GROUP BY 1, 2, 3, 4, 5, 6
+    HAVING sum(sign) <> 0 OR sum(sign * ("approvedAt" IS NOT NULL)::int) <> 0
+    ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT ("workspaceId", week, "authorId", "verdictOptionId", status, orphaned)
+    DO UPDATE SET count = t.count + excluded.count, approved = t.approved + excluded.approved$q$, changed, current);
+  EXECUTE format($q$
+    INSERT INTO "ArticleTally" AS t ("workspaceId", "articleId", "verdictOptionId", count)
+    SELECT "workspaceId", "articleId", "verdictOptionId", sum(sign) FROM (%s) c WHERE %s
+    GROUP BY 1, 2, 3 HAVING sum(sign) <> 0 ORDER BY 2, 3
+    ON CONFLICT ("articleId", "verdictOptionId") DO UPDATE SET count = t.count + excluded.count$q$, changed, current);
+  -- A key whose annotations all went away leaves no row behind (the dashboards never show a zero).
+  IF TG_OP <> 'INSERT' THEN
+    EXECUTE format($q$
+      DELETE FROM "DashboardTally" t USING (SELECT DISTINCT "workspaceId", date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId", status, placement = 'ORPHANED' AS orphaned FROM (%s) c WHERE sign < 0) k
+      WHERE t.count = 0 AND t.approved = 0 AND t."workspaceId" = k."workspaceId" AND t.week = k.week AND t."authorId" = k."authorId"
+        AND t."verdictOptionId" = k."verdictOptionId" AND t.status = k.status AND t.orphaned = k.orphaned$q$, changed);
+    EXECUTE format($q$
+      DELETE FROM "ArticleTally" t USING (SELECT DISTINCT "articleId", "verdictOptionId" FROM (%s) c WHERE sign < 0) k
+      WHERE t.count = 0 AND t."articleId" = k."articleId" AND t."verdictOptionId" = k."verdictOptionId"$q$, changed);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER factmark_tallies_insert AFTER INSERT ON "Annotation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_tallies_after_write();
+CREATE OR REPLACE TRIGGER factmark_tallies_update AFTER UPDATE ON "Annotation" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_tallies_after_write();
+CREATE OR REPLACE TRIGGER factmark_tallies_delete AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_tallies_after_write();
+
+-- A database that had annotations before the tallies existed gets them once, in one statement
+-- that locks out writers meanwhile (they would otherwise be counted twice or not at all).
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM "DashboardTally") AND NOT EXISTS (SELECT 1 FROM "ArticleTally") THEN
+    LOCK TABLE "Annotation" IN SHARE MODE;
+    INSERT INTO "DashboardTally" ("workspaceId", week, "authorId", "verdictOptionId", status, orphaned, count, approved)
+    SELECT "workspaceId", date_trunc('week', "createdAt"), "authorId", "verdictOptionId", status, placement = 'ORPHANED', count(*), count("approvedAt")
+    FROM "Annotation" WHERE "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2, 3, 4, 5, 6;
+    INSERT INTO "ArticleTally" ("workspaceId", "articleId", "verdictOptionId", count)
+    SELECT "workspaceId", "articleId", "verdictOptionId", count(*)
+    FROM "Annotation" WHERE "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2, 3;
+  END IF;
+END
+$$;
