@@ -12,7 +12,7 @@ import { createPrismaClient } from "../lib/db/create-client";
 import { parseDatabaseUrl } from "../lib/db/connection";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../prisma/seed";
 import { benchExport } from "./export";
-import { benchDashboard, type DashboardBench } from "./dashboard";
+import { benchDashboard, reportDashboard, type DashboardBench } from "./dashboard";
 import { benchReanchor } from "./reanchor";
 import { benchLoad, formatRun, loadOptionsFromEnv, type LoadBench } from "./load";
 import { benchBodyParse, reportBodyParse, type BodyParseResult } from "./body-parse";
@@ -253,17 +253,6 @@ Load (${l.connections} connections of mixed reads and writes, ${l.runs} runs of 
   console.log(`  idle after warm-up: heap ${l.idle.heapUsedMiB} MiB after GC, RSS ${l.idle.treeRssMiB} MiB`);
   l.runsDone.forEach((run, i) => console.log(formatRun(i + 1, run)));
   console.log(`  memory: ${l.verdict}`);
-}
-
-function reportDashboard(d: DashboardBench) {
-  console.log(`
-Dashboards (${d.annotations.toLocaleString("en")} annotations, ${d.articles.toLocaleString("en")} articles, ${d.reviewers} reviewers, bulk-loaded in ${d.generationSeconds} s; p50 of 20)`);
-  console.log("  query                               rows   app ms   pg ms   ratio   (targets: < 300 ms, ratio < 1.3)");
-  for (const q of d.queries) {
-    console.log(`  ${q.name.padEnd(34)} ${String(q.rows).padStart(6)}  ${String(q.appP50Ms).padStart(7)}  ${String(q.pgP50Ms).padStart(6)}  ${String(q.ratio).padStart(6)}`);
-  }
-  console.log("  each page's data as the app loads it (queries in parallel, filters checked, figures shaped):");
-  for (const p of d.pages) console.log(`  ${p.name.padEnd(34)} ${p.p50Ms} ms`);
 }
 
 function reportExport(e: Awaited<ReturnType<typeof benchExport>>) {

@@ -2,7 +2,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { visibleAnnotationSql } from "../access/visibility";
 import type { ResolvedFilters } from "./filters";
-import { countedSql, perArticleSql, type Conditions } from "./tally-sql";
+import { COUNTED_COLUMNS, countedSql, perArticleSql, type Conditions } from "./tally-sql";
 
 /**
  * The dashboards' SQL. Every figure is an aggregate computed by PostgreSQL over the current
@@ -46,18 +46,21 @@ const matches = (f: ResolvedFilters, a = "a"): Prisma.Sql => Prisma.sql`${scope(
 const conditions: Conditions = { matches: (f, a) => matches(f, a), current, subject };
 
 /** `counted` (lib/dashboard/tally-sql.ts): the tallies, plus rows for what they cannot answer. */
-const withCounted = (f: ResolvedFilters) => Prisma.sql`WITH counted (verdict, author, week, status, orphaned, n, approved) AS (${countedSql(f, conditions)})`;
+const withCounted = (f: ResolvedFilters) => Prisma.sql`WITH counted (${COUNTED_COLUMNS}) AS (${countedSql(f, conditions)})`;
 
 /**
  * One pass, several groupings (GROUPING SETS): the total, verdicts overall, per reviewer and per
- * week, reviewers' work by status, and orphans. A column is null where its set does not group it.
- * Summed tallies can net to zero (a blind took them away): such groups are no group.
+ * week, and per reviewer alone; each row carries its counts by status and of orphans. A column
+ * is null where its set does not group it. Summed tallies can net to zero (a blind took them
+ * away): such groups are no group.
  */
 export function breakdownSql(f: ResolvedFilters): Prisma.Sql {
   return Prisma.sql`${withCounted(f)}
-    SELECT verdict, author, week, status::text AS status, orphaned, sum(n)::int AS count
+    SELECT verdict, author, week, sum(n)::int AS count, sum(orphaned)::int AS orphaned,
+           sum(draft)::int AS "DRAFT", sum(submitted)::int AS "SUBMITTED", sum("changesRequested")::int AS "CHANGES_REQUESTED",
+           sum("approvedStatus")::int AS "APPROVED", sum(published)::int AS "PUBLISHED"
     FROM counted
-    GROUP BY GROUPING SETS ((), (verdict), (author, verdict), (week, verdict), (author, status), (orphaned))
+    GROUP BY GROUPING SETS ((), (verdict), (author, verdict), (week, verdict), (author))
     HAVING sum(n) <> 0`;
 }
 
@@ -85,7 +88,7 @@ export function timingSql(f: ResolvedFilters, now: Date): Prisma.Sql {
   const pending = Prisma.sql`a.status = 'SUBMITTED'`;
   const took = Prisma.sql`(EXTRACT(epoch FROM a."approvedAt" - a."createdAt")::float8)`;
   return Prisma.sql`${withCounted(f)}, totals AS (
-      SELECT coalesce(sum(n) FILTER (WHERE status = 'SUBMITTED'), 0)::int AS pending, coalesce(sum(approved), 0)::int AS approved FROM counted
+      SELECT coalesce(sum(submitted), 0)::int AS pending, coalesce(sum("everApproved"), 0)::int AS approved FROM counted
     ), recent AS (
       SELECT count(*) FILTER (WHERE a."submittedAt" >= ${ago(1)})::int AS "underOneDay",
              count(*) FILTER (WHERE a."submittedAt" < ${ago(1)} AND a."submittedAt" >= ${ago(3)})::int AS "oneToThreeDays",

@@ -49,48 +49,70 @@ function inRange(column: Prisma.Sql, r: Range): Prisma.Sql {
 /** The rows' conditions, given by lib/dashboard/sql.ts: everything counted, and what the annotation itself must be (reviewer, verdict). */
 export type Conditions = { matches: (f: ResolvedFilters, a: string) => Prisma.Sql; current: (a: string) => Prisma.Sql; subject: (f: ResolvedFilters, a: string) => Prisma.Sql };
 
-const rowColumns = Prisma.sql`a."verdictOptionId" AS verdict, a."authorId" AS author, date_trunc('week', a."createdAt") AS week, a.status, (a.placement = 'ORPHANED') AS orphaned`;
-const ONE = Prisma.sql`1 AS n, (a."approvedAt" IS NOT NULL)::int AS approved`;
-const MINUS_ONE = Prisma.sql`-1 AS n, -(a."approvedAt" IS NOT NULL)::int AS approved`;
+/** The counted columns of one annotation row, with `sign` 1 (counted) or -1 (taken away). */
+const rowSql = (sign: 1 | -1) => {
+  const one = (condition: string) => Prisma.raw(`${sign} * (${condition})::int`);
+  return Prisma.sql`a."verdictOptionId", a."authorId", date_trunc('week', a."createdAt"), ${Prisma.raw(String(sign))},
+    ${one(`a.status = 'DRAFT'`)}, ${one(`a.status = 'SUBMITTED'`)}, ${one(`a.status = 'CHANGES_REQUESTED'`)}, ${one(`a.status = 'APPROVED'`)},
+    ${one(`a.status = 'PUBLISHED'`)}, ${one(`a.placement = 'ORPHANED'`)}, ${one(`a."approvedAt" IS NOT NULL`)}`;
+};
+
+/** The columns of `counted`, in order. */
+export const COUNTED_COLUMNS = Prisma.raw(`verdict, author, week, n, draft, submitted, "changesRequested", "approvedStatus", published, orphaned, "everApproved"`);
 
 /**
- * The body of a CTE `counted (verdict, author, week, status, orphaned, n, approved)` whose sums,
- * grouped any way, are the counts of annotations matching the filters, and `n`'s sum of those
- * ever approved `approved`'s.
+ * The body of a CTE `counted (COUNTED_COLUMNS)` whose sums, grouped by verdict, author or week,
+ * count the annotations matching the filters (`n`), those in each status, orphaned, and ever approved.
  */
 export function countedSql(f: ResolvedFilters, c: Conditions): Prisma.Sql {
-  if (f.articleId) return Prisma.sql`SELECT ${rowColumns}, ${ONE} FROM "Annotation" a WHERE ${c.matches(f, "a")}`;
+  if (f.articleId) return Prisma.sql`SELECT ${rowSql(1)} FROM "Annotation" a WHERE ${c.matches(f, "a")}`;
   const { weeks, edges } = splitWeeks(f);
   const parts: Prisma.Sql[] = [];
   if (weeks) {
     const tally = [Prisma.sql`t."workspaceId" = ${f.workspaceId}`, inRange(Prisma.sql`t.week`, weeks)];
     if (f.authorId) tally.push(Prisma.sql`t."authorId" = ${f.authorId}`);
     if (f.verdictOptionId) tally.push(Prisma.sql`t."verdictOptionId" = ${f.verdictOptionId}`);
-    parts.push(Prisma.sql`SELECT t."verdictOptionId", t."authorId", t.week, t.status, t.orphaned, t.count, t.approved FROM "DashboardTally" t WHERE ${Prisma.join(tally, " AND ")}`);
+    parts.push(Prisma.sql`SELECT t."verdictOptionId", t."authorId", t.week, t.count, t.draft, t.submitted, t."changesRequested", t."approvedStatus", t.published, t.orphaned, t."everApproved"
+      FROM "DashboardTally" t WHERE ${Prisma.join(tally, " AND ")}`);
     const hidden = hiddenAnnotationSql(f.visibility, "a");
     if (hidden) {
-      parts.push(Prisma.sql`SELECT ${rowColumns}, ${MINUS_ONE} FROM "Annotation" a
+      parts.push(Prisma.sql`SELECT ${rowSql(-1)} FROM "Annotation" a
         WHERE ${hidden} AND ${c.current("a")} AND ${c.subject(f, "a")} AND ${inRange(Prisma.sql`a."createdAt"`, weeks)}`);
     }
   }
   if (edges.length > 0) {
     const within = Prisma.join(edges.map((e) => Prisma.sql`(${inRange(Prisma.sql`a."createdAt"`, e)})`), " OR ");
-    parts.push(Prisma.sql`SELECT ${rowColumns}, ${ONE} FROM "Annotation" a WHERE ${c.matches(f, "a")} AND (${within})`);
+    parts.push(Prisma.sql`SELECT ${rowSql(1)} FROM "Annotation" a WHERE ${c.matches(f, "a")} AND (${within})`);
   }
   return Prisma.join(parts, " UNION ALL ");
 }
 
-/** The body of a CTE `per ("articleId", "verdictOptionId", count)`: matching annotations per article and verdict. */
+/**
+ * The body of a CTE `per ("articleId", "verdictOptionId", count)`: matching annotations per article
+ * and verdict. Without a date range, "ArticleTally" (less what blinds hide). With one, rows: those
+ * inside the range when they are the smaller part of the workspace (the weekly tallies tell),
+ * else "ArticleTally" less the rows outside it; PostgreSQL runs only the branch chosen (one-time
+ * filters). A reviewer or article filter reads that reviewer's or article's rows (their indexes).
+ */
 export function perArticleSql(f: ResolvedFilters, c: Conditions): Prisma.Sql {
-  const raw = Prisma.sql`SELECT a."articleId", a."verdictOptionId", count(*)::int AS count FROM "Annotation" a WHERE ${c.matches(f, "a")} GROUP BY 1, 2`;
-  if (f.articleId || f.authorId || f.createdFrom || f.createdBefore) return raw;
-  const verdict = f.verdictOptionId ? Prisma.sql`AND t."verdictOptionId" = ${f.verdictOptionId}` : Prisma.empty;
+  const raw = (guard: Prisma.Sql) => Prisma.sql`SELECT a."articleId", a."verdictOptionId", 1 AS count FROM "Annotation" a WHERE ${c.matches(f, "a")} AND ${guard}`;
+  const sum = (rows: Prisma.Sql) => Prisma.sql`SELECT "articleId", "verdictOptionId", sum(count)::int AS count FROM (${rows}) x GROUP BY 1, 2 HAVING sum(count) <> 0`;
+  if (f.articleId || f.authorId) return sum(raw(Prisma.sql`TRUE`));
+  const verdict = (t: string) => (f.verdictOptionId ? Prisma.sql`AND ${Prisma.raw(`${t}."verdictOptionId"`)} = ${f.verdictOptionId}` : Prisma.empty);
+  const tally = Prisma.sql`SELECT t."articleId", t."verdictOptionId", t.count FROM "ArticleTally" t WHERE t."workspaceId" = ${f.workspaceId} ${verdict("t")}`;
   const hidden = hiddenAnnotationSql(f.visibility, "a");
-  const minus = hidden
-    ? Prisma.sql`UNION ALL SELECT a."articleId", a."verdictOptionId", -1 FROM "Annotation" a WHERE ${hidden} AND ${c.current("a")} AND ${c.subject(f, "a")}`
-    : Prisma.empty;
-  return Prisma.sql`
-    SELECT "articleId", "verdictOptionId", sum(count)::int AS count FROM (
-      SELECT t."articleId", t."verdictOptionId", t.count FROM "ArticleTally" t WHERE t."workspaceId" = ${f.workspaceId} ${verdict} ${minus}
-    ) x GROUP BY 1, 2 HAVING sum(count) <> 0`;
+  const ranged = Boolean(f.createdFrom || f.createdBefore);
+  // Rows the tally counts that this view does not: hidden by a blind, or (with a range) outside it.
+  const inRangeSql = inRange(Prisma.sql`a."createdAt"`, { from: f.createdFrom, before: f.createdBefore });
+  const away = [hidden ? Prisma.sql`(${hidden})` : null, ranged ? Prisma.sql`NOT (${inRangeSql})` : null].filter((p): p is Prisma.Sql => p !== null);
+  const minus = (guard: Prisma.Sql) =>
+    away.length === 0
+      ? Prisma.empty
+      : Prisma.sql`UNION ALL SELECT a."articleId", a."verdictOptionId", -1 FROM "Annotation" a
+          WHERE a."workspaceId" = ${f.workspaceId} AND a."deletedAt" IS NULL AND ${c.current("a")} AND ${c.subject(f, "a")} AND (${Prisma.join(away, " OR ")}) AND ${guard}`;
+  if (!ranged) return sum(Prisma.sql`${tally} ${minus(Prisma.sql`TRUE`)}`);
+  const { weeks } = splitWeeks(f);
+  const inside = weeks ? Prisma.sql`sum(t.count) FILTER (WHERE ${inRange(Prisma.sql`t.week`, weeks)})` : Prisma.sql`0`;
+  const fewInside = Prisma.sql`(SELECT coalesce(2 * ${inside} <= sum(t.count), true) FROM "DashboardTally" t WHERE t."workspaceId" = ${f.workspaceId} ${verdict("t")})`;
+  return sum(Prisma.sql`${raw(fewInside)} UNION ALL ${tally} AND NOT ${fewInside} ${minus(Prisma.sql`NOT ${fewInside}`)}`);
 }

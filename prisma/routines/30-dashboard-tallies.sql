@@ -1,6 +1,8 @@
 -- Dashboard tallies (#15): "DashboardTally" and "ArticleTally" (schema.prisma) count the current
 -- annotations (live, not superseded by a correction, not dismissed) by what the dashboard groups
--- and filters on. Every statement that writes annotations adds what it inserted and takes away
+-- and filters on: per week of creation, author and verdict, with a counter per status, orphaned
+-- and ever approved (columns rather than keys: no dashboard filters on them, and it keeps the
+-- tally to one row per week, author and verdict). Every statement that writes annotations adds what it inserted and takes away
 -- what it deleted (an update does both: the old row out, the new row in), in the writing
 -- transaction, so the tallies are exact whichever code path (or bulk SQL) wrote the rows.
 -- Deltas are summed per key before they touch a tally row and applied in key order, so a
@@ -16,15 +18,22 @@ DECLARE
   current text := '"deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> ''DISMISSED''';
 BEGIN
   EXECUTE format($q$
-    INSERT INTO "DashboardTally" AS t ("workspaceId", week, "authorId", "verdictOptionId", status, orphaned, count, approved)
-    SELECT "workspaceId", date_trunc('week', "createdAt"), "authorId", "verdictOptionId", status, placement = 'ORPHANED',
-           sum(sign), sum(sign * ("approvedAt" IS NOT NULL)::int)
-    FROM (%s) c WHERE %s
-    GROUP BY 1, 2, 3, 4, 5, 6
-    HAVING sum(sign) <> 0 OR sum(sign * ("approvedAt" IS NOT NULL)::int) <> 0
-    ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT ("workspaceId", week, "authorId", "verdictOptionId", status, orphaned)
-    DO UPDATE SET count = t.count + excluded.count, approved = t.approved + excluded.approved$q$, changed, current);
+    INSERT INTO "DashboardTally" AS t ("workspaceId", week, "authorId", "verdictOptionId", count, draft, submitted, "changesRequested", "approvedStatus", published, orphaned, "everApproved")
+    SELECT * FROM (
+      SELECT "workspaceId", date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId", sum(sign) AS n,
+             sum(sign * (status = 'DRAFT')::int) AS d, sum(sign * (status = 'SUBMITTED')::int) AS s, sum(sign * (status = 'CHANGES_REQUESTED')::int) AS c,
+             sum(sign * (status = 'APPROVED')::int) AS a, sum(sign * (status = 'PUBLISHED')::int) AS p, sum(sign * (placement = 'ORPHANED')::int) AS o,
+             sum(sign * ("approvedAt" IS NOT NULL)::int) AS e
+      FROM (%s) c WHERE %s
+      GROUP BY 1, 2, 3, 4
+    ) delta
+    -- An update that moved no counter (a claim edited) touches no tally row.
+    WHERE (n, d, s, c, a, p, o, e) <> (0, 0, 0, 0, 0, 0, 0, 0)
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("workspaceId", week, "authorId", "verdictOptionId") DO UPDATE SET
+      count = t.count + excluded.count, draft = t.draft + excluded.draft, submitted = t.submitted + excluded.submitted,
+      "changesRequested" = t."changesRequested" + excluded."changesRequested", "approvedStatus" = t."approvedStatus" + excluded."approvedStatus",
+      published = t.published + excluded.published, orphaned = t.orphaned + excluded.orphaned, "everApproved" = t."everApproved" + excluded."everApproved"$q$, changed, current);
   EXECUTE format($q$
     INSERT INTO "ArticleTally" AS t ("workspaceId", "articleId", "verdictOptionId", count)
     SELECT "workspaceId", "articleId", "verdictOptionId", sum(sign) FROM (%s) c WHERE %s
@@ -33,9 +42,8 @@ BEGIN
   -- A key whose annotations all went away leaves no row behind (the dashboards never show a zero).
   IF TG_OP <> 'INSERT' THEN
     EXECUTE format($q$
-      DELETE FROM "DashboardTally" t USING (SELECT DISTINCT "workspaceId", date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId", status, placement = 'ORPHANED' AS orphaned FROM (%s) c WHERE sign < 0) k
-      WHERE t.count = 0 AND t.approved = 0 AND t."workspaceId" = k."workspaceId" AND t.week = k.week AND t."authorId" = k."authorId"
-        AND t."verdictOptionId" = k."verdictOptionId" AND t.status = k.status AND t.orphaned = k.orphaned$q$, changed);
+      DELETE FROM "DashboardTally" t USING (SELECT DISTINCT "workspaceId", date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId" FROM (%s) c WHERE sign < 0) k
+      WHERE t.count = 0 AND t."workspaceId" = k."workspaceId" AND t.week = k.week AND t."authorId" = k."authorId" AND t."verdictOptionId" = k."verdictOptionId"$q$, changed);
     EXECUTE format($q$
       DELETE FROM "ArticleTally" t USING (SELECT DISTINCT "articleId", "verdictOptionId" FROM (%s) c WHERE sign < 0) k
       WHERE t.count = 0 AND t."articleId" = k."articleId" AND t."verdictOptionId" = k."verdictOptionId"$q$, changed);
@@ -54,9 +62,11 @@ DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM "DashboardTally") AND NOT EXISTS (SELECT 1 FROM "ArticleTally") THEN
     LOCK TABLE "Annotation" IN SHARE MODE;
-    INSERT INTO "DashboardTally" ("workspaceId", week, "authorId", "verdictOptionId", status, orphaned, count, approved)
-    SELECT "workspaceId", date_trunc('week', "createdAt"), "authorId", "verdictOptionId", status, placement = 'ORPHANED', count(*), count("approvedAt")
-    FROM "Annotation" WHERE "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2, 3, 4, 5, 6;
+    INSERT INTO "DashboardTally" ("workspaceId", week, "authorId", "verdictOptionId", count, draft, submitted, "changesRequested", "approvedStatus", published, orphaned, "everApproved")
+    SELECT "workspaceId", date_trunc('week', "createdAt"), "authorId", "verdictOptionId", count(*),
+           count(*) FILTER (WHERE status = 'DRAFT'), count(*) FILTER (WHERE status = 'SUBMITTED'), count(*) FILTER (WHERE status = 'CHANGES_REQUESTED'),
+           count(*) FILTER (WHERE status = 'APPROVED'), count(*) FILTER (WHERE status = 'PUBLISHED'), count(*) FILTER (WHERE placement = 'ORPHANED'), count("approvedAt")
+    FROM "Annotation" WHERE "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2, 3, 4;
     INSERT INTO "ArticleTally" ("workspaceId", "articleId", "verdictOptionId", count)
     SELECT "workspaceId", "articleId", "verdictOptionId", count(*)
     FROM "Annotation" WHERE "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2, 3;

@@ -32,11 +32,15 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 /** The tally tables as they are, and as a GROUP BY of current annotations says they should be. */
 async function talliesAndRows(workspaceId: string) {
   const tallies = await db.$queryRaw<object[]>`
-    SELECT week, "authorId", "verdictOptionId", status::text, orphaned, count, approved FROM "DashboardTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2, 3, 4, 5`;
+    SELECT week, "authorId", "verdictOptionId", count, draft, submitted, "changesRequested", "approvedStatus", published, orphaned, "everApproved"
+    FROM "DashboardTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2, 3`;
   const rows = await db.$queryRaw<object[]>`
-    SELECT date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId", status::text, placement = 'ORPHANED' AS orphaned, count(*)::int AS count, count("approvedAt")::int AS approved
+    SELECT date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId", count(*)::int AS count,
+           count(*) FILTER (WHERE status = 'DRAFT')::int AS draft, count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted,
+           count(*) FILTER (WHERE status = 'CHANGES_REQUESTED')::int AS "changesRequested", count(*) FILTER (WHERE status = 'APPROVED')::int AS "approvedStatus",
+           count(*) FILTER (WHERE status = 'PUBLISHED')::int AS published, count(*) FILTER (WHERE placement = 'ORPHANED')::int AS orphaned, count("approvedAt")::int AS "everApproved"
     FROM "Annotation" WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED'
-    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
   const articleTallies = await db.$queryRaw<object[]>`SELECT "articleId", "verdictOptionId", count FROM "ArticleTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2`;
   const articleRows = await db.$queryRaw<object[]>`
     SELECT "articleId", "verdictOptionId", count(*)::int AS count FROM "Annotation"
@@ -225,6 +229,8 @@ describe("the dashboard tallies", () => {
         { to: b },
         { reviewer: pick(reviewers).userId },
         { verdict: pick(keys), from: a },
+        { from: iso(new Date(NOW.getTime() - 90 * DAY)), to: iso(NOW) },
+        { to: iso(new Date(NOW.getTime() - 5 * DAY)), verdict: pick(keys) },
         { article: pick(articles).id, reviewer: pick(reviewers).userId },
       ];
       for (const reader of [desk.editor, blindEditor]) {

@@ -4,12 +4,16 @@ CREATE TABLE "DashboardTally" (
     "week" TIMESTAMP(3) NOT NULL,
     "authorId" TEXT NOT NULL,
     "verdictOptionId" TEXT NOT NULL,
-    "status" "AnnotationStatus" NOT NULL,
-    "orphaned" BOOLEAN NOT NULL,
     "count" INTEGER NOT NULL,
-    "approved" INTEGER NOT NULL,
+    "draft" INTEGER NOT NULL,
+    "submitted" INTEGER NOT NULL,
+    "changesRequested" INTEGER NOT NULL,
+    "approvedStatus" INTEGER NOT NULL,
+    "published" INTEGER NOT NULL,
+    "orphaned" INTEGER NOT NULL,
+    "everApproved" INTEGER NOT NULL,
 
-    CONSTRAINT "DashboardTally_pkey" PRIMARY KEY ("workspaceId","week","authorId","verdictOptionId","status","orphaned")
+    CONSTRAINT "DashboardTally_pkey" PRIMARY KEY ("workspaceId","week","authorId","verdictOptionId")
 );
 
 -- CreateTable
@@ -26,6 +30,7 @@ CREATE TABLE "ArticleTally" (
 CREATE INDEX "ArticleTally_workspaceId_idx" ON "ArticleTally"("workspaceId");
 
 
+
 -- What the tallies cannot hold, read from these small ordered indexes instead (Prisma cannot
 -- express partial or expression indexes, so they live here): pending reviews by the time of
 -- their last submission (the age buckets of the last week and the oldest one), and current
@@ -38,3 +43,9 @@ CREATE INDEX "Annotation_pending_idx" ON "Annotation"("workspaceId", "submittedA
 CREATE INDEX "Annotation_approval_time_idx" ON "Annotation"("workspaceId", (EXTRACT(epoch FROM "approvedAt" - "createdAt")::float8))
   INCLUDE ("createdAt", "authorId", "verdictOptionId", "articleId")
   WHERE "approvedAt" IS NOT NULL AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND "placement" <> 'DISMISSED';
+
+-- A reviewer's view reads that reviewer's rows for what the tallies cannot say (top articles in
+-- a date range, the median), index-only from here rather than from the whole workspace's index.
+CREATE INDEX "Annotation_author_dashboard_idx" ON "Annotation"("workspaceId", "authorId", "createdAt")
+  INCLUDE ("articleId", "verdictOptionId", "status", "placement", "approvedAt")
+  WHERE "deletedAt" IS NULL AND "supersededAt" IS NULL AND "placement" <> 'DISMISSED';
