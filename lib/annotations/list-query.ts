@@ -8,23 +8,42 @@ type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInc
 /**
  * The article's live, current annotations with every relation the API shows, in one statement
  * (issue #15: a Prisma include issued a query per relation, and the actor's open blinds took
- * another). The visibility rule of lib/access/visibility.ts is applied here to one article: the
- * people hidden from the actor on it (their open blind second opinions, computed in the same
- * statement) lose their annotations, the corrections continuing them, their notes and their
- * review decisions. Notes and reviews written at the same instant (a bulk import) keep the order
- * they were written in (ctid), as the Prisma include's index scan gave them. Answers null when the
- * article is not in the actor's workspace.
+ * another). Answers null when the article is not in the actor's workspace.
  */
 export async function selectArticleAnnotations(actor: Actor, articleId: string): Promise<AnnotationRow[] | null> {
+  const result = await selectAnnotations(actor, { articleId });
+  return result.found ? result.annotations : null;
+}
+
+/**
+ * One live annotation the actor may see (superseded ones included), with every relation, in one
+ * statement; null when there is none: unknown, another workspace's, deleted or hidden by a blind.
+ */
+export async function selectAnnotation(actor: Actor, annotationId: string): Promise<AnnotationRow | null> {
+  return (await selectAnnotations(actor, { annotationId })).annotations[0] ?? null;
+}
+
+/**
+ * The statement behind both. The visibility rule of lib/access/visibility.ts is applied here to
+ * one article: the people hidden from the actor on it (their open blind second opinions,
+ * computed in the same statement) lose their annotations, the corrections continuing them, their
+ * notes and their review decisions. Notes and reviews written at the same instant (a bulk import)
+ * keep the order they were written in (ctid), as the Prisma include's index scan gave them.
+ */
+async function selectAnnotations(actor: Actor, scope: { articleId: string } | { annotationId: string }): Promise<{ found: boolean; annotations: AnnotationRow[] }> {
+  const [article, annotations] =
+    "articleId" in scope
+      ? [Prisma.sql`${scope.articleId}`, Prisma.sql`a."articleId" = ${scope.articleId} AND a."supersededAt" IS NULL`]
+      : [Prisma.sql`(SELECT "articleId" FROM "Annotation" WHERE id = ${scope.annotationId})`, Prisma.sql`a.id = ${scope.annotationId}`];
   const [result] = await db.$queryRaw<{ found: boolean; annotations: unknown[] }[]>`
     WITH hidden AS (
       SELECT CASE WHEN s."firstReviewerId" = ${actor.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END AS "userId"
       FROM "SecondOpinion" s
-      WHERE s."workspaceId" = ${actor.workspaceId} AND s."articleId" = ${articleId} AND s."revealedAt" IS NULL
+      WHERE s."workspaceId" = ${actor.workspaceId} AND s."articleId" = ${article} AND s."revealedAt" IS NULL
         AND ${actor.userId} IN (s."firstReviewerId", s."secondReviewerId")
     )
     SELECT
-      EXISTS (SELECT 1 FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${actor.workspaceId}) AS found,
+      EXISTS (SELECT 1 FROM "Article" WHERE id = ${article} AND "workspaceId" = ${actor.workspaceId}) AS found,
       COALESCE((
         SELECT jsonb_agg(
           to_jsonb(a) || jsonb_build_object(
@@ -56,11 +75,10 @@ export async function selectArticleAnnotations(actor: Actor, articleId: string):
           ORDER BY a.start, a."end" DESC, a."createdAt"
         )
         FROM "Annotation" a
-        WHERE a."articleId" = ${articleId} AND a."workspaceId" = ${actor.workspaceId} AND a."deletedAt" IS NULL AND a."supersededAt" IS NULL
+        WHERE ${annotations} AND a."workspaceId" = ${actor.workspaceId} AND a."deletedAt" IS NULL
           AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
       ), '[]') AS annotations`;
-  if (!result.found) return null;
-  return (result.annotations as Record<string, unknown>[]).map(reviveAnnotation);
+  return { found: result.found, annotations: (result.annotations as Record<string, unknown>[]).map(reviveAnnotation) };
 }
 
 // PostgreSQL writes a timestamp(3) into JSON as ISO text without a zone; Prisma stores UTC.
