@@ -35,13 +35,14 @@ CREATE INDEX "ArticleTally_workspaceId_idx" ON "ArticleTally"("workspaceId");
 -- express partial or expression indexes, so they live here): pending reviews by the time of
 -- their last submission (the age buckets of the last week and the oldest one), and current
 -- approved annotations ordered by the time they took to approve, so the median is an OFFSET
--- into an index rather than a sort of every approved annotation.
+-- into an index rather than a sort of every approved annotation (both columns of the expression
+-- are included, or PostgreSQL reads the table for every entry instead of the index alone).
 CREATE INDEX "Annotation_pending_idx" ON "Annotation"("workspaceId", "submittedAt")
   INCLUDE ("createdAt", "authorId", "verdictOptionId", "articleId")
   WHERE "status" = 'SUBMITTED' AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND "placement" <> 'DISMISSED';
 
 CREATE INDEX "Annotation_approval_time_idx" ON "Annotation"("workspaceId", (EXTRACT(epoch FROM "approvedAt" - "createdAt")::float8))
-  INCLUDE ("createdAt", "authorId", "verdictOptionId", "articleId")
+  INCLUDE ("createdAt", "approvedAt", "authorId", "verdictOptionId", "articleId")
   WHERE "approvedAt" IS NOT NULL AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND "placement" <> 'DISMISSED';
 
 -- A reviewer's view reads that reviewer's rows for what the tallies cannot say (top articles in
