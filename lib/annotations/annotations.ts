@@ -4,9 +4,9 @@ import { requireActor, requireMember, type Actor } from "../auth/actor";
 import { hasRole } from "../auth/roles";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
-import { maySee, visibilityFor, visibleAnnotationWhere, visibleEventWhere, visibleInclude, visibleNoteWhere } from "../access/visibility";
+import { maySee, visibilityFor, visibleAnnotationWhere, visibleEventWhere, visibleInclude } from "../access/visibility";
 import { lockArticle } from "../articles/lock";
-import { selectAnnotation, selectArticleAnnotations } from "./list-query";
+import { selectAnnotation, selectArticleAnnotations, selectArticleSummaries } from "./list-query";
 import { deleteOne, updateOne } from "./write-one";
 import { newId } from "../db/ids";
 import { createAnnotationFast } from "./create";
@@ -84,37 +84,14 @@ export async function listAnnotationsForArticle(options: { actor: Actor | null; 
 /**
  * The live annotations placed on the article's current revision, as summaries (no context,
  * sources or notes), in text order: what the article page draws highlights and its list from,
- * kept small for long articles. Orphans of a revision are listed by listOrphans instead.
+ * kept small for long articles. Orphans of a revision are listed by listOrphans instead. One
+ * statement (lib/annotations/list-query.ts).
  */
 export async function listAnnotationSummaries(options: { actor: Actor | null; articleId: unknown }): Promise<AnnotationSummary[]> {
   const actor = requireActor(options.actor);
-  const article = await findArticle(db, actor, options.articleId);
-  const visibility = await visibilityFor(db, actor);
-  const rows = await db.annotation.findMany({
-    where: { articleId: article.id, supersededAt: null, ...visibleAnnotationWhere(visibility), revisionId: article.revisions[0]?.id, placement: { in: ["ANCHORED", "NEEDS_CHECK"] } },
-    select: {
-      id: true,
-      start: true,
-      end: true,
-      claim: true,
-      status: true,
-      placement: true,
-      version: true,
-      verdictOption: annotationInclude.verdictOption,
-      author: annotationInclude.author,
-      importedAuthor: true,
-      corrects: { select: { author: annotationInclude.author, importedAuthor: true } },
-      _count: { select: { notes: { where: { deletedAt: null, ...visibleNoteWhere(visibility) } } } },
-    },
-    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
-  });
-  return rows.map(({ verdictOption, _count, importedAuthor, author, corrects, ...row }) => ({
-    ...row,
-    author: { id: author.id, name: importedAuthor ?? author.name },
-    correctedFrom: corrects ? { id: corrects.author.id, name: corrects.importedAuthor ?? corrects.author.name } : null,
-    verdict: verdictOption,
-    noteCount: _count.notes,
-  }));
+  const summaries = await selectArticleSummaries(actor, parseInput(idSchema, options.articleId));
+  if (!summaries) throw notFound("Article");
+  return summaries;
 }
 
 /** One live annotation of the actor's workspace. Any member. One statement (lib/annotations/list-query.ts), as the list. */

@@ -2,7 +2,7 @@
 // and the data with its relations joined or aggregated in SQL, never a query per relation. Each
 // route's count is pinned at what it is now, so a change that adds a query fails here first.
 import { describe, expect, it } from "vitest";
-import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotationsForArticle, updateAnnotation } from "@/lib/annotations/annotations";
+import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotationsForArticle, listAnnotationSummaries, updateAnnotation } from "@/lib/annotations/annotations";
 import { createNote } from "@/lib/annotations/notes";
 import { loadActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -10,7 +10,7 @@ import { changeAnnotationStatus } from "@/lib/reviews/status";
 import { countQueries } from "../support/query-count";
 import { createArticle, createWorkspace } from "../support/factories";
 
-const BUDGET = { list: 2, create: 3, get: 2, update: 3, delete: 3 };
+const BUDGET = { list: 2, create: 3, get: 2, update: 3, delete: 3, summaries: 2 };
 
 async function setup() {
   const desk = await createWorkspace();
@@ -43,6 +43,12 @@ describe("database round trips per hot API request", () => {
     expect(result[0].notes).toHaveLength(2);
     expect(result[0].sources).toHaveLength(2);
     expect(queries.length, queries.join("\n")).toBeLessThanOrEqual(BUDGET.list);
+
+    // The article page's highlights and list: the summaries, one statement too.
+    const summaries = await asRoute(d.editor, (actor) => listAnnotationSummaries({ actor, articleId: d.article.id }));
+    expect(summaries.result).toHaveLength(20);
+    expect(summaries.result[0]).toMatchObject({ noteCount: 2, verdict: { key: "mixed" }, author: { id: d.reviewer.userId } });
+    expect(summaries.queries.length, summaries.queries.join("\n")).toBeLessThanOrEqual(BUDGET.summaries);
   });
 
   it("POST /api/articles/:id/annotations: the actor, then the write in at most two round trips", async () => {
