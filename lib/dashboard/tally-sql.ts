@@ -80,10 +80,8 @@ export function countedSql(f: ResolvedFilters, c: Conditions): Prisma.Sql {
         WHERE ${hidden} AND ${c.current("a")} AND ${c.subject(f, "a")} AND ${inRange(Prisma.sql`a."createdAt"`, weeks)}`);
     }
   }
-  if (edges.length > 0) {
-    const within = Prisma.join(edges.map((e) => Prisma.sql`(${inRange(Prisma.sql`a."createdAt"`, e)})`), " OR ");
-    parts.push(Prisma.sql`SELECT ${rowSql(1)} FROM "Annotation" a WHERE ${c.matches(f, "a")} AND (${within})`);
-  }
+  // One part per edge: an OR of two ranges would not be read as two index ranges.
+  for (const edge of edges) parts.push(Prisma.sql`SELECT ${rowSql(1)} FROM "Annotation" a WHERE ${c.matches(f, "a")} AND ${inRange(Prisma.sql`a."createdAt"`, edge)}`);
   return Prisma.join(parts, " UNION ALL ");
 }
 
@@ -113,6 +111,8 @@ export function perArticleSql(f: ResolvedFilters, c: Conditions): Prisma.Sql {
   if (!ranged) return sum(Prisma.sql`${tally} ${minus(Prisma.sql`TRUE`)}`);
   const { weeks } = splitWeeks(f);
   const inside = weeks ? Prisma.sql`sum(t.count) FILTER (WHERE ${inRange(Prisma.sql`t.week`, weeks)})` : Prisma.sql`0`;
-  const fewInside = Prisma.sql`(SELECT coalesce(2 * ${inside} <= sum(t.count), true) FROM "DashboardTally" t WHERE t."workspaceId" = ${f.workspaceId} ${verdict("t")})`;
-  return sum(Prisma.sql`${raw(fewInside)} UNION ALL ${tally} AND NOT ${fewInside} ${minus(Prisma.sql`NOT ${fewInside}`)}`);
+  // Decided once (a materialised CTE), then each branch's one-time filter reads it.
+  const fewInside = Prisma.sql`(SELECT few FROM choice)`;
+  return Prisma.sql`WITH choice AS MATERIALIZED (SELECT coalesce(2 * ${inside} <= sum(t.count), true) AS few FROM "DashboardTally" t WHERE t."workspaceId" = ${f.workspaceId} ${verdict("t")})
+    ${sum(Prisma.sql`${raw(fewInside)} UNION ALL ${tally} AND NOT ${fewInside} ${minus(Prisma.sql`NOT ${fewInside}`)}`)}`;
 }
