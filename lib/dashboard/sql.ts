@@ -120,12 +120,8 @@ function pairsCte(f: ResolvedFilters): Prisma.Sql {
   if (f.articleId) parts.push(Prisma.sql`p."articleId" = ${f.articleId}`);
   if (f.authorId) parts.push(Prisma.sql`(p."aAuthorId" = ${f.authorId} OR p."bAuthorId" = ${f.authorId})`);
   if (f.verdictOptionId) parts.push(Prisma.sql`(p."aVerdictId" = ${f.verdictOptionId} OR p."bVerdictId" = ${f.verdictOptionId})`);
-  // On an article where a blind of the reader's is open, both sides of a pair must be theirs to see.
-  const blinded = f.visibility.blinds.map((b) => b.articleId);
-  if (blinded.length > 0) {
-    parts.push(Prisma.sql`(p."articleId" NOT IN (${Prisma.join(blinded)})
-      OR (EXISTS (SELECT 1 FROM "Annotation" a WHERE a.id = p."aId" AND ${visibleAnnotationSql(f.visibility, "a")}) AND EXISTS (SELECT 1 FROM "Annotation" b WHERE b.id = p."bId" AND ${visibleAnnotationSql(f.visibility, "b")})))`);
-  }
+  const blinded = blindedPairSql(f);
+  if (blinded) parts.push(Prisma.sql`NOT ${blinded}`);
   return Prisma.sql`
     WITH pairs AS (
       SELECT p."aId" AS a_id, p."bId" AS b_id, p."articleId" AS article, p."aVerdictId" AS va, p."bVerdictId" AS vb, p."updatedAt" AS updated
@@ -133,9 +129,46 @@ function pairsCte(f: ResolvedFilters): Prisma.Sql {
     )`;
 }
 
+/** On an article where a blind of the reader's is open, a pair whose sides are not both theirs to see (null without blinds). */
+function blindedPairSql(f: ResolvedFilters): Prisma.Sql | null {
+  const blinded = f.visibility.blinds.map((b) => b.articleId);
+  if (blinded.length === 0) return null;
+  return Prisma.sql`(p."articleId" IN (${Prisma.join(blinded)})
+    AND NOT (EXISTS (SELECT 1 FROM "Annotation" a WHERE a.id = p."aId" AND ${visibleAnnotationSql(f.visibility, "a")}) AND EXISTS (SELECT 1 FROM "Annotation" b WHERE b.id = p."bId" AND ${visibleAnnotationSql(f.visibility, "b")})))`;
+}
+
+/**
+ * `counts (article, va, vb, n)`: pairs by article and the two verdicts. Without a date range or
+ * reviewer filter from the trigger-kept "PairTally" (less the pairs a blind hides, read from the
+ * pair cache of the blinded articles); otherwise from the pairs themselves.
+ */
+function pairCountsCte(f: ResolvedFilters): Prisma.Sql {
+  if (f.createdFrom || f.createdBefore || f.authorId) {
+    return Prisma.sql`${pairsCte(f)}, counts AS (SELECT article, va, vb, count(*)::int AS n FROM pairs GROUP BY 1, 2, 3)`;
+  }
+  const narrow = (alias: string, a: string, b: string) => {
+    const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+    const parts = [Prisma.sql`${col("workspaceId")} = ${f.workspaceId}`];
+    if (f.articleId) parts.push(Prisma.sql`${col("articleId")} = ${f.articleId}`);
+    if (f.verdictOptionId) parts.push(Prisma.sql`(${col(a)} = ${f.verdictOptionId} OR ${col(b)} = ${f.verdictOptionId})`);
+    return Prisma.join(parts, " AND ");
+  };
+  const blinded = blindedPairSql(f);
+  const minus = blinded
+    ? Prisma.sql`UNION ALL SELECT p."articleId", p."aVerdictId", p."bVerdictId", -1 FROM "AgreementPair" p WHERE ${narrow("p", "aVerdictId", "bVerdictId")} AND ${blinded}`
+    : Prisma.empty;
+  return Prisma.sql`
+    WITH counts AS (
+      SELECT article, va, vb, sum(n)::int AS n FROM (
+        SELECT t."articleId" AS article, t."aVerdictId" AS va, t."bVerdictId" AS vb, t.count AS n FROM "PairTally" t WHERE ${narrow("t", "aVerdictId", "bVerdictId")}
+        ${minus}
+      ) x GROUP BY 1, 2, 3 HAVING sum(n) <> 0
+    )`;
+}
+
 /** How many pairs there are and how many agree on the verdict. */
 export function pairTotalsSql(f: ResolvedFilters): Prisma.Sql {
-  return Prisma.sql`${pairsCte(f)} SELECT count(*)::int AS pairs, count(*) FILTER (WHERE va = vb)::int AS agreeing FROM pairs`;
+  return Prisma.sql`${pairCountsCte(f)} SELECT coalesce(sum(n), 0)::int AS pairs, coalesce(sum(n) FILTER (WHERE va = vb), 0)::int AS agreeing FROM counts`;
 }
 
 /**
@@ -143,10 +176,10 @@ export function pairTotalsSql(f: ResolvedFilters): Prisma.Sql {
  * (article null) and for the `limit` articles with the most pairs: what alpha is computed from.
  */
 export function pairMatrixSql(f: ResolvedFilters, limit: number): Prisma.Sql {
-  return Prisma.sql`${pairsCte(f)}, top AS (
-      SELECT article FROM pairs GROUP BY 1 ORDER BY count(*) DESC, article LIMIT ${limit}
+  return Prisma.sql`${pairCountsCte(f)}, top AS (
+      SELECT article FROM counts GROUP BY 1 ORDER BY sum(n) DESC, article LIMIT ${limit}
     ), cells AS (
-      SELECT article, va, vb, count(*)::int AS count FROM pairs GROUP BY GROUPING SETS ((article, va, vb), (va, vb))
+      SELECT article, va, vb, sum(n)::int AS count FROM counts GROUP BY GROUPING SETS ((article, va, vb), (va, vb))
     )
     SELECT cells.article, ar.title, oa.position AS a, ob.position AS b, cells.count
     FROM cells

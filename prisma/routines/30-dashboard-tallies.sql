@@ -73,3 +73,37 @@ BEGIN
   END IF;
 END
 $$;
+
+-- Agreement pairs per article and pair of verdicts ("PairTally"): the pair cache is rewritten per
+-- article by its own triggers (20-agreement-pairs.sql), and each of those inserts and deletes is
+-- counted here, so percent agreement and alpha sum a few rows per article instead of every pair.
+CREATE OR REPLACE FUNCTION factmark_pair_tally_after_write() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed text := CASE TG_OP WHEN 'INSERT' THEN 'SELECT n.*, 1 AS sign FROM new_rows n' ELSE 'SELECT o.*, -1 AS sign FROM old_rows o' END;
+BEGIN
+  EXECUTE format($q$
+    INSERT INTO "PairTally" AS t ("workspaceId", "articleId", "aVerdictId", "bVerdictId", count)
+    SELECT "workspaceId", "articleId", "aVerdictId", "bVerdictId", sum(sign) FROM (%s) c
+    GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4
+    ON CONFLICT ("articleId", "aVerdictId", "bVerdictId") DO UPDATE SET count = t.count + excluded.count$q$, changed);
+  IF TG_OP = 'DELETE' THEN
+    EXECUTE format($q$
+      DELETE FROM "PairTally" t USING (SELECT DISTINCT "articleId", "aVerdictId", "bVerdictId" FROM (%s) c) k
+      WHERE t.count = 0 AND t."articleId" = k."articleId" AND t."aVerdictId" = k."aVerdictId" AND t."bVerdictId" = k."bVerdictId"$q$, changed);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER factmark_pair_tally_insert AFTER INSERT ON "AgreementPair" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_pair_tally_after_write();
+CREATE OR REPLACE TRIGGER factmark_pair_tally_delete AFTER DELETE ON "AgreementPair" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_pair_tally_after_write();
+
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM "PairTally") THEN
+    LOCK TABLE "AgreementPair" IN SHARE MODE;
+    INSERT INTO "PairTally" ("workspaceId", "articleId", "aVerdictId", "bVerdictId", count)
+    SELECT "workspaceId", "articleId", "aVerdictId", "bVerdictId", count(*) FROM "AgreementPair" GROUP BY 1, 2, 3, 4;
+  END IF;
+END
+$$;

@@ -45,7 +45,10 @@ async function talliesAndRows(workspaceId: string) {
   const articleRows = await db.$queryRaw<object[]>`
     SELECT "articleId", "verdictOptionId", count(*)::int AS count FROM "Annotation"
     WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2 ORDER BY 1, 2`;
-  return { tallies, rows, articleTallies, articleRows };
+  const pairTallies = await db.$queryRaw<object[]>`SELECT "articleId", "aVerdictId", "bVerdictId", count FROM "PairTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2, 3`;
+  const pairRows = await db.$queryRaw<object[]>`
+    SELECT "articleId", "aVerdictId", "bVerdictId", count(*)::int AS count FROM "AgreementPair" WHERE "workspaceId" = ${workspaceId} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+  return { tallies, rows, articleTallies, articleRows, pairTallies, pairRows };
 }
 
 type Filters = { from?: string; to?: string; article?: string; reviewer?: string; verdict?: string };
@@ -78,7 +81,19 @@ async function expectedDashboard(actor: Actor, filters: Filters) {
   const mid = (took.length - 1) / 2;
   const median = took.length ? (took[Math.floor(mid)] + took[Math.ceil(mid)]) / 2 : null;
   const oldest = pending.map((a) => a.submittedAt).filter((d): d is Date => d !== null).sort((x, y) => x.getTime() - y.getTime())[0];
+  // Agreement: pairs of the cache whose both sides the reader may see, within the range, on the article, with the reviewer or verdict on either side.
+  const seen = new Map((await db.annotation.findMany({ where: { workspaceId: actor.workspaceId } })).map((a) => [a.id, a]));
+  const optionId = options.find((o) => o.key === filters.verdict)?.id;
+  const pairs = (await db.agreementPair.findMany({ where: { workspaceId: actor.workspaceId } })).filter(
+    (p) =>
+      [p.aId, p.bId].every((id) => maySee(visibility, seen.get(id)!)) &&
+      [p.aCreatedAt, p.bCreatedAt].every((d) => d.getTime() >= from && d.getTime() < before) &&
+      (!filters.article || p.articleId === filters.article) &&
+      (!filters.reviewer || p.aAuthorId === filters.reviewer || p.bAuthorId === filters.reviewer) &&
+      (!optionId || p.aVerdictId === optionId || p.bVerdictId === optionId),
+  );
   return {
+    agreement: { pairs: pairs.length, agreeing: pairs.filter((p) => p.aVerdictId === p.bVerdictId).length },
     total: rows.length,
     orphans: rows.filter((a) => a.placement === "ORPHANED").length,
     distribution: verdicts(rows),
@@ -103,6 +118,7 @@ async function expectedDashboard(actor: Actor, filters: Filters) {
 function actualFigures(d: Dashboard) {
   const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
   return {
+    agreement: { pairs: d.agreement.pairs, agreeing: d.agreement.agreeing },
     total: d.total,
     orphans: d.orphans,
     distribution: d.distribution.counts,
@@ -219,6 +235,7 @@ describe("the dashboard tallies", () => {
       const state = await talliesAndRows(ws);
       expect(state.tallies).toEqual(state.rows);
       expect(state.articleTallies).toEqual(state.articleRows);
+      expect(state.pairTallies).toEqual(state.pairRows);
 
       const day = () => iso(new Date(NOW.getTime() - random(70) * DAY));
       const [a, b] = [day(), day()].sort();
@@ -248,5 +265,6 @@ describe("the dashboard tallies", () => {
     // The random writes reached every kind of row the tallies key on.
     const kinds = await db.annotation.groupBy({ by: ["status", "placement"], where: { workspaceId: ws } });
     expect(kinds.length).toBeGreaterThan(6);
+    expect(await db.agreementPair.count({ where: { workspaceId: ws } })).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -17,6 +17,17 @@ CREATE TABLE "DashboardTally" (
 );
 
 -- CreateTable
+CREATE TABLE "PairTally" (
+    "workspaceId" TEXT NOT NULL,
+    "articleId" TEXT NOT NULL,
+    "aVerdictId" TEXT NOT NULL,
+    "bVerdictId" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+
+    CONSTRAINT "PairTally_pkey" PRIMARY KEY ("articleId","aVerdictId","bVerdictId")
+);
+
+-- CreateTable
 CREATE TABLE "ArticleTally" (
     "workspaceId" TEXT NOT NULL,
     "articleId" TEXT NOT NULL,
@@ -27,7 +38,13 @@ CREATE TABLE "ArticleTally" (
 );
 
 -- CreateIndex
+CREATE INDEX "PairTally_workspaceId_idx" ON "PairTally"("workspaceId");
+
+-- CreateIndex
 CREATE INDEX "ArticleTally_workspaceId_idx" ON "ArticleTally"("workspaceId");
+
+-- CreateIndex
+CREATE INDEX "AgreementPair_workspaceId_updatedAt_idx" ON "AgreementPair"("workspaceId", "updatedAt");
 
 
 
