@@ -54,6 +54,14 @@ function renderElement({ attributes, children, element }: RenderElementProps) {
   return <p {...attributes}>{children}</p>;
 }
 
+/** The text node and offset under a point (caretPositionFromPoint, or the older caretRangeFromPoint). */
+function caretAt(x: number, y: number): [Node, number] | null {
+  const position = document.caretPositionFromPoint?.(x, y);
+  if (position) return [position.offsetNode, position.offset];
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? [range.startContainer, range.startOffset] : null;
+}
+
 /**
  * Above this many annotations the page first paints highlights with the CSS Custom Highlight API
  * and renders the marks after it, in a transition (#15): an everyday article's few marks cost
@@ -164,8 +172,8 @@ export const ArticleEditor = memo(function ArticleEditor({ value, annotations, o
       if (mark) return onHighlightClick(mark.dataset.annotationIds!.split(" "));
       if (marked) return;
       // Painted highlights are no elements: find what lies under the pointer by its text offset.
-      const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
-      const point = caret && ReactEditor.toSlatePoint(editor, [caret.offsetNode, caret.offset], { exactMatch: false, suppressThrow: true });
+      const caret = caretAt(event.clientX, event.clientY);
+      const point = caret && ReactEditor.toSlatePoint(editor, caret, { exactMatch: false, suppressThrow: true });
       const ids = point ? index.idsAt(pointToOffset(value, point)) : [];
       if (ids.length > 0) onHighlightClick(ids);
     },
