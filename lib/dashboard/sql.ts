@@ -2,7 +2,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { visibleAnnotationSql } from "../access/visibility";
 import type { ResolvedFilters } from "./filters";
-import { COUNTED_COLUMNS, countedSql, perArticleSql, type Conditions } from "./tally-sql";
+import { COUNTED_COLUMNS, countedSql, perArticleSql, inRange, splitWeeks, type Conditions } from "./tally-sql";
 
 /**
  * The dashboards' SQL. Every figure is an aggregate computed by PostgreSQL over the current
@@ -138,32 +138,38 @@ function blindedPairSql(f: ResolvedFilters): Prisma.Sql | null {
 }
 
 /**
- * `counts (article, va, vb, n)`: pairs by article and the two verdicts. Without a date range or
- * reviewer filter from the trigger-kept "PairTally" (less the pairs a blind hides, read from the
- * pair cache of the blinded articles); otherwise from the pairs themselves.
+ * `counts (article, va, vb, n)`: pairs by article and the two verdicts. From the trigger-kept
+ * "PairTally" less the pairs this view leaves out: those a blind hides (read from the pair cache
+ * of the blinded articles) and, with a date range, those with a side created outside it, when
+ * they are the smaller part (the weekly annotation tallies tell; PostgreSQL runs only the branch
+ * chosen). Otherwise, and under a reviewer filter (the tally has no authors), from the pairs.
  */
 function pairCountsCte(f: ResolvedFilters): Prisma.Sql {
-  if (f.createdFrom || f.createdBefore || f.authorId) {
-    return Prisma.sql`${pairsCte(f)}, counts AS (SELECT article, va, vb, count(*)::int AS n FROM pairs GROUP BY 1, 2, 3)`;
-  }
-  const narrow = (alias: string, a: string, b: string) => {
+  const fromPairs = Prisma.sql`SELECT article, va, vb, 1 AS n FROM pairs`;
+  const counts = (rows: Prisma.Sql) => Prisma.sql`counts AS (SELECT article, va, vb, sum(n)::int AS n FROM (${rows}) x GROUP BY 1, 2, 3 HAVING sum(n) <> 0)`;
+  if (f.authorId) return Prisma.sql`${pairsCte(f)}, ${counts(fromPairs)}`;
+  const narrow = (alias: string) => {
     const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
     const parts = [Prisma.sql`${col("workspaceId")} = ${f.workspaceId}`];
     if (f.articleId) parts.push(Prisma.sql`${col("articleId")} = ${f.articleId}`);
-    if (f.verdictOptionId) parts.push(Prisma.sql`(${col(a)} = ${f.verdictOptionId} OR ${col(b)} = ${f.verdictOptionId})`);
+    if (f.verdictOptionId) parts.push(Prisma.sql`(${col("aVerdictId")} = ${f.verdictOptionId} OR ${col("bVerdictId")} = ${f.verdictOptionId})`);
     return Prisma.join(parts, " AND ");
   };
-  const blinded = blindedPairSql(f);
-  const minus = blinded
-    ? Prisma.sql`UNION ALL SELECT p."articleId", p."aVerdictId", p."bVerdictId", -1 FROM "AgreementPair" p WHERE ${narrow("p", "aVerdictId", "bVerdictId")} AND ${blinded}`
-    : Prisma.empty;
-  return Prisma.sql`
-    WITH counts AS (
-      SELECT article, va, vb, sum(n)::int AS n FROM (
-        SELECT t."articleId" AS article, t."aVerdictId" AS va, t."bVerdictId" AS vb, t.count AS n FROM "PairTally" t WHERE ${narrow("t", "aVerdictId", "bVerdictId")}
-        ${minus}
-      ) x GROUP BY 1, 2, 3 HAVING sum(n) <> 0
-    )`;
+  const ranged = Boolean(f.createdFrom || f.createdBefore);
+  const outside = (side: "a" | "b") => {
+    const col = Prisma.raw(`p."${side}CreatedAt"`);
+    return [f.createdFrom && Prisma.sql`${col} < ${f.createdFrom}`, f.createdBefore && Prisma.sql`${col} >= ${f.createdBefore}`].filter((c): c is Prisma.Sql => Boolean(c));
+  };
+  const left = [...outside("a"), ...outside("b"), blindedPairSql(f)].filter((c): c is Prisma.Sql => c !== null);
+  const guard = ranged ? Prisma.sql`NOT (SELECT few FROM choice)` : Prisma.sql`TRUE`;
+  const fromTally = Prisma.sql`
+    SELECT t."articleId" AS article, t."aVerdictId" AS va, t."bVerdictId" AS vb, t.count AS n FROM "PairTally" t WHERE ${narrow("t")} AND ${guard}
+    ${left.length ? Prisma.sql`UNION ALL SELECT p."articleId", p."aVerdictId", p."bVerdictId", -1 FROM "AgreementPair" p WHERE ${narrow("p")} AND (${Prisma.join(left, " OR ")}) AND ${guard}` : Prisma.empty}`;
+  if (!ranged) return Prisma.sql`WITH ${counts(fromTally)}`;
+  const { weeks } = splitWeeks(f);
+  const inside = weeks ? Prisma.sql`sum(t.count) FILTER (WHERE ${inRange(Prisma.sql`t.week`, weeks)})` : Prisma.sql`0`;
+  return Prisma.sql`${pairsCte(f)}, choice AS MATERIALIZED (SELECT coalesce(2 * ${inside} <= sum(t.count), true) AS few FROM "DashboardTally" t WHERE t."workspaceId" = ${f.workspaceId}),
+    ${counts(Prisma.sql`${fromPairs} WHERE (SELECT few FROM choice) UNION ALL ${fromTally}`)}`;
 }
 
 /** How many pairs there are and how many agree on the verdict. */

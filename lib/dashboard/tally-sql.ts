@@ -39,7 +39,8 @@ export function splitWeeks(f: Pick<ResolvedFilters, "createdFrom" | "createdBefo
   return { weeks: { from: first, before: last }, edges };
 }
 
-function inRange(column: Prisma.Sql, r: Range): Prisma.Sql {
+/** `column` within a range (either end may be open). */
+export function inRange(column: Prisma.Sql, r: Range): Prisma.Sql {
   const parts = [Prisma.sql`TRUE`];
   if (r.from) parts.push(Prisma.sql`${column} >= ${r.from}`);
   if (r.before) parts.push(Prisma.sql`${column} < ${r.before}`);

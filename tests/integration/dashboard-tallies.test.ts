@@ -204,7 +204,7 @@ describe("the dashboard tallies", () => {
           data: Array.from({ length: 1 + random(15) }, () => {
             const createdAt = new Date(NOW.getTime() - random(60) * DAY - random(86_400) * 1000);
             const status = pick(["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"] as const);
-            const start = 5 * random(8); // aligned, so spans often coincide and make agreement pairs
+            const start = 5 * random(4); // aligned, so spans often coincide and make agreement pairs
             return {
               workspaceId: ws, articleId: article.id, revisionId: article.revisions[0].id, start, end: start + 5, quote: text.slice(start, start + 5), prefix: "", suffix: "", claim: "imported",
               verdictOptionId: pick(desk.options).id, authorId: pick([...reviewers, blindEditor]).userId, status, createdAt,
@@ -227,6 +227,7 @@ describe("the dashboard tallies", () => {
       async () => db.annotation.deleteMany({ where: { id: { in: (await ids()).filter(() => random(8) === 0) }, correctsId: null, corrections: { none: {} } } }),
     ];
 
+    let pairsSeen = 0;
     for (let round = 0; round < 8; round++) {
       for (let i = 0; i < 10; i++) await ops[random(ops.length)]().catch((error) => {
         // A refusal the workflow makes (a stale version, a transition not allowed) is a write that did not happen.
@@ -236,6 +237,7 @@ describe("the dashboard tallies", () => {
       expect(state.tallies).toEqual(state.rows);
       expect(state.articleTallies).toEqual(state.articleRows);
       expect(state.pairTallies).toEqual(state.pairRows);
+      pairsSeen += state.pairRows.length;
 
       const day = () => iso(new Date(NOW.getTime() - random(70) * DAY));
       const [a, b] = [day(), day()].sort();
@@ -265,6 +267,6 @@ describe("the dashboard tallies", () => {
     // The random writes reached every kind of row the tallies key on.
     const kinds = await db.annotation.groupBy({ by: ["status", "placement"], where: { workspaceId: ws } });
     expect(kinds.length).toBeGreaterThan(6);
-    expect(await db.agreementPair.count({ where: { workspaceId: ws } })).toBeGreaterThan(0);
+    expect(pairsSeen, "agreement pairs formed in some round").toBeGreaterThan(0);
   }, 120_000);
 });

@@ -46,6 +46,12 @@ CREATE INDEX "ArticleTally_workspaceId_idx" ON "ArticleTally"("workspaceId");
 -- CreateIndex
 CREATE INDEX "AgreementPair_workspaceId_updatedAt_idx" ON "AgreementPair"("workspaceId", "updatedAt");
 
+-- CreateIndex
+CREATE INDEX "AgreementPair_workspaceId_aCreatedAt_idx" ON "AgreementPair"("workspaceId", "aCreatedAt");
+
+-- CreateIndex
+CREATE INDEX "AgreementPair_workspaceId_bCreatedAt_idx" ON "AgreementPair"("workspaceId", "bCreatedAt");
+
 
 
 -- What the tallies cannot hold, read from these small ordered indexes instead (Prisma cannot
