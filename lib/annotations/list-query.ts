@@ -117,7 +117,7 @@ async function selectAnnotations(actor: Actor, scope: { articleId: string } | { 
 }
 
 // PostgreSQL writes a timestamp(3) into JSON as ISO text without a zone; Prisma stores UTC.
-const ANNOTATION_DATES = ["supersededAt", "submittedAt", "approvedAt", "deletedAt", "createdAt", "updatedAt"];
+const ANNOTATION_DATES = ["supersededAt", "submittedAt", "approvedAt", "publishedAt", "deletedAt", "createdAt", "updatedAt"];
 const SOURCE_DATES = ["accessedAt", "createdAt", "updatedAt"];
 const NOTE_DATES = ["deletedAt", "createdAt", "updatedAt"];
 const REVIEW_DATES = ["createdAt"];
