@@ -21,6 +21,7 @@ import { benchApi, createApiTargets, reportApi, type ApiBench } from "./api";
 import { benchPublic, publicCheckId, reportPublic, type PublicBench } from "./public";
 import { median, percentile, round, timeCalls } from "./stats";
 import { measurePageJs, PAGE_JS_TARGET_GZIP_KB, type PageJs } from "./page-js";
+import { benchLive, reportLive, type LiveBench } from "./live";
 
 const WORDS = 20_000;
 const ANNOTATIONS = 2_000;
@@ -126,6 +127,8 @@ try {
 
   await server.stop();
   server = undefined;
+  console.log("Two instances: live events across them, 500 idle streams…");
+  results.live = await benchLive(database.url);
   console.log(`Revising the ${WORDS.toLocaleString("en")}-word article and re-anchoring its ${ANNOTATIONS} annotations…`);
   results.reanchor = await benchReanchor(database.url, annotated.id);
   if (EXPORT_ANNOTATIONS > 0) results.export = await benchExport(database.url, EXPORT_ANNOTATIONS);
@@ -245,6 +248,7 @@ function report(r: typeof results) {
   console.log(`  whole revision (parse, diff, re-anchor, save)   ${a.totalMs} ms   (target < 2000 ms)   ${a.perAnnotationMs} ms per annotation`);
   console.log(`  re-anchoring alone (pure)                        ${a.pureMs} ms`);
   console.log(`  followed exactly ${a.shares.exact}%   by fuzzy match ${a.shares.fuzzy}%   orphaned ${a.shares.orphan}%`);
+  reportLive(r.live as LiveBench);
   if (r.export) reportExport(r.export as Awaited<ReturnType<typeof benchExport>>);
   if (r.dashboard) reportDashboard(r.dashboard as DashboardBench);
   if (r.load) reportLoad(r.load as LoadBench);

@@ -7,6 +7,8 @@ import { createAnnotationSchema, LIMITS, updateAnnotationSchema } from "@/lib/an
 import { describeZodError } from "@/lib/validation";
 import { annotationApi, type ApiError } from "./api-client";
 import { SourcesFieldset, emptySource, type SourceDraft } from "./SourcesFieldset";
+import { ConflictCompare } from "./ConflictCompare";
+import { draftOf, type AnnotationFields } from "./annotation-fields";
 
 type Target =
   | { kind: "create"; articleId: string; revisionId: string; start: number; end: number; quote: string }
@@ -20,16 +22,6 @@ type Props = {
   /** A 409 carried the current copy: show it on the page while the form keeps the user's edits. */
   onNewerVersion: (current: AnnotationView) => void;
 };
-
-const draftOf = (annotation: AnnotationView): SourceDraft[] =>
-  annotation.sources.map((s) => ({
-    url: s.url,
-    title: s.title ?? "",
-    publisher: s.publisher ?? "",
-    excerpt: s.excerpt ?? "",
-    archiveUrl: s.archiveUrl ?? "",
-    accessedAt: s.accessedAt ?? "",
-  }));
 
 /** Text fields where digits are typed, not verdict shortcuts. */
 const isTextEntry = (element: EventTarget) =>
@@ -47,6 +39,8 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
   const [version, setVersion] = useState(editing?.version ?? 0);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<AnnotationView | null>(null);
+  // What this form's values were started from: the third column of a conflict's comparison.
+  const [base, setBase] = useState(editing);
   const [pending, setPending] = useState(false);
   const quote = editing?.quote ?? (target.kind === "create" ? target.quote : "");
   // A retired option stays on the annotations that have it, so keep it in this form's choices.
@@ -95,10 +89,15 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
     else fail(result.error);
   }
 
-  function takeNewerVersion() {
-    if (!conflict) return;
-    onNewerVersion(conflict);
-    setVersion(conflict.version);
+  function takeNewerVersion(fields: AnnotationFields, theirs: AnnotationView) {
+    onNewerVersion(theirs);
+    setClaim(fields.claim);
+    setClaimant(fields.claimant);
+    setVerdict(fields.verdict);
+    setRationale(fields.rationale);
+    setSources(fields.sources);
+    setVersion(theirs.version);
+    setBase(theirs);
     setConflict(null);
   }
 
@@ -144,17 +143,8 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
         </>
       )}
 
-      {conflict && (
-        <div className="conflict" role="alert">
-          <p>
-            Someone else changed this annotation while you edited it (now version {conflict.version}). Your edits are still in this
-            form.
-          </p>
-          <button type="button" onClick={takeNewerVersion}>
-            Reload their version
-          </button>{" "}
-          <span className="muted">then save again to apply your edits on top of it.</span>
-        </div>
+      {conflict && base && (
+        <ConflictCompare base={base} mine={{ claim, claimant, verdict, rationale, sources }} theirs={conflict} choices={options} onResolve={takeNewerVersion} />
       )}
       <p className="error" role="alert" data-testid="form-error">
         {error}

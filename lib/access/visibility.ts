@@ -143,3 +143,44 @@ export function publicAnnotationWhere(): Prisma.AnnotationWhereInput {
 export function oncePublicAnnotationWhere(): Prisma.AnnotationWhereInput {
   return { status: "PUBLISHED", workspace: { publicPages: true } };
 }
+
+/**
+ * The visibility of many people at once on a few articles (the live event fan-out): one query
+ * for the open blinds on those articles among those people. Each Visibility holds only the blinds
+ * on `articleIds`, so it answers only for rows of those articles.
+ */
+export async function visibilityOnArticles(db: Db, viewers: Viewer[], articleIds: string[]): Promise<Map<string, Visibility>> {
+  const byUser = new Map(viewers.map((viewer) => [`${viewer.workspaceId}:${viewer.userId}`, { ...viewer, blinds: [] as Visibility["blinds"] }]));
+  if (articleIds.length === 0 || viewers.length === 0) return byUser;
+  const userIds = [...new Set(viewers.map((viewer) => viewer.userId))];
+  const open = await db.secondOpinion.findMany({
+    where: { articleId: { in: articleIds }, revealedAt: null, OR: [{ firstReviewerId: { in: userIds } }, { secondReviewerId: { in: userIds } }] },
+    select: { workspaceId: true, articleId: true, firstReviewerId: true, secondReviewerId: true },
+  });
+  for (const s of open) {
+    byUser.get(`${s.workspaceId}:${s.firstReviewerId}`)?.blinds.push({ articleId: s.articleId, hiddenUserId: s.secondReviewerId });
+    byUser.get(`${s.workspaceId}:${s.secondReviewerId}`)?.blinds.push({ articleId: s.articleId, hiddenUserId: s.firstReviewerId });
+  }
+  return byUser;
+}
+
+/** Whether `userId`'s work on the article is hidden from the actor (a person blinded away). */
+export function isHiddenPerson(v: Visibility, articleId: string, userId: string | null): boolean {
+  return userId !== null && v.blinds.some((b) => b.articleId === articleId && b.hiddenUserId === userId);
+}
+
+/**
+ * Whether the actor may receive a live event (lib/live): of their workspace, not done by a person
+ * they are blinded from on that article (as visibleEventWhere for history), and about an
+ * annotation they may see. A deletion is judged on the row as it was, so those who saw the
+ * annotation learn it is gone.
+ */
+export function maySeeEvent(
+  v: Visibility,
+  event: { workspaceId: string; articleId: string | null; actorId: string | null },
+  annotation: { workspaceId: string; articleId: string; authorId: string; priorAuthorIds: string[] } | null,
+): boolean {
+  if (event.workspaceId !== v.workspaceId) return false;
+  if (event.articleId && isHiddenPerson(v, event.articleId, event.actorId)) return false;
+  return annotation === null || maySee(v, { ...annotation, deletedAt: null });
+}
