@@ -4,7 +4,7 @@ import type { ResolvedFilters } from "./filters";
 
 /**
  * Where the dashboard's counts come from (#15). The trigger-kept tallies
- * (prisma/routines/30-dashboard-tallies.sql) count the workspace's current annotations per week
+ * (prisma/routines/40-dashboard-tallies.sql) count the workspace's current annotations per week
  * of creation, author, verdict, status and orphaned-or-not ("DashboardTally") and per article
  * and verdict ("ArticleTally"); summing them replaces reading every annotation. What they cannot
  * answer is read from annotation rows, and only that:

@@ -10,7 +10,7 @@ import { splitWeeks } from "@/lib/dashboard/tally-sql";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
 
-// The dashboard tallies (prisma/routines/30-dashboard-tallies.sql) against the annotation rows:
+// The dashboard tallies (prisma/routines/40-dashboard-tallies.sql) against the annotation rows:
 // after random writes of every kind, the tally tables equal a GROUP BY of the rows, and every
 // dashboard figure, under random filters, equals what is computed here in JavaScript from the rows.
 
