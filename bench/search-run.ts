@@ -9,7 +9,7 @@ import { benchSearch, reportSearch } from "./search";
 import { round } from "./stats";
 
 const TOTAL = Number(process.env.BENCH_DASHBOARD_ANNOTATIONS ?? 1_000_000);
-const database = await createScratchDatabase("searchbench", 54340);
+const database = await createScratchDatabase("searchbench", 54341);
 try {
   const client = new pg.Client(parseDatabaseUrl(database.url));
   await client.connect();

@@ -6,8 +6,10 @@ import type { VerdictChoice } from "@/lib/verdicts/queries";
 import { createAnnotationSchema, LIMITS, updateAnnotationSchema } from "@/lib/annotations/schemas";
 import { describeZodError } from "@/lib/validation";
 import { annotationApi, type ApiError } from "./api-client";
-import { SourcesFieldset, emptySource, toSourceDraft, type SourceDraft } from "./SourcesFieldset";
+import { SourcesFieldset, emptySource, type SourceDraft } from "./SourcesFieldset";
 import { CheckedBefore, type Reuse } from "./CheckedBefore";
+import { ConflictCompare } from "./ConflictCompare";
+import { draftOf, type AnnotationFields } from "./annotation-fields";
 
 type Target =
   | { kind: "create"; articleId: string; revisionId: string; start: number; end: number; quote: string }
@@ -21,8 +23,6 @@ type Props = {
   /** A 409 carried the current copy: show it on the page while the form keeps the user's edits. */
   onNewerVersion: (current: AnnotationView) => void;
 };
-
-const draftOf = (annotation: AnnotationView): SourceDraft[] => annotation.sources.map(toSourceDraft);
 
 /** Text fields where digits are typed, not verdict shortcuts. */
 const isTextEntry = (element: EventTarget) =>
@@ -40,6 +40,8 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
   const [version, setVersion] = useState(editing?.version ?? 0);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<AnnotationView | null>(null);
+  // What this form's values were started from: the third column of a conflict's comparison.
+  const [base, setBase] = useState(editing);
   const [pending, setPending] = useState(false);
   const [reused, setReused] = useState<Reuse | null>(null);
   const quote = editing?.quote ?? (target.kind === "create" ? target.quote : "");
@@ -89,10 +91,15 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
     else fail(result.error);
   }
 
-  function takeNewerVersion() {
-    if (!conflict) return;
-    onNewerVersion(conflict);
-    setVersion(conflict.version);
+  function takeNewerVersion(fields: AnnotationFields, theirs: AnnotationView) {
+    onNewerVersion(theirs);
+    setClaim(fields.claim);
+    setClaimant(fields.claimant);
+    setVerdict(fields.verdict);
+    setRationale(fields.rationale);
+    setSources(fields.sources);
+    setVersion(theirs.version);
+    setBase(theirs);
     setConflict(null);
   }
 
@@ -139,17 +146,8 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
         </>
       )}
 
-      {conflict && (
-        <div className="conflict" role="alert">
-          <p>
-            Someone else changed this annotation while you edited it (now version {conflict.version}). Your edits are still in this
-            form.
-          </p>
-          <button type="button" onClick={takeNewerVersion}>
-            Reload their version
-          </button>{" "}
-          <span className="muted">then save again to apply your edits on top of it.</span>
-        </div>
+      {conflict && base && (
+        <ConflictCompare base={base} mine={{ claim, claimant, verdict, rationale, sources }} theirs={conflict} choices={options} onResolve={takeNewerVersion} />
       )}
       <p className="error" role="alert" data-testid="form-error">
         {error}

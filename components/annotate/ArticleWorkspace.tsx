@@ -16,6 +16,8 @@ import { VerdictChip } from "./VerdictChip";
 import { annotationApi } from "./api-client";
 import { OrphanList } from "./OrphanList";
 import type { OrphanSummary } from "@/lib/annotations/annotations";
+import { useLiveArticle } from "./useLiveArticle";
+import { LivePresence, PanelNotices, RevisionBanner } from "./LivePresence";
 
 type Props = {
   article: { id: string; revisionId: string; text: string; value: ArticleValue };
@@ -26,6 +28,8 @@ type Props = {
   linked: AnnotationView | null;
   choices: VerdictChoice[];
   viewer: { id: string; role: Role };
+  /** The live event log position the page's data was read at (lib/live/log.ts). */
+  livePosition: string;
 };
 
 type Panel =
@@ -57,7 +61,7 @@ function reveal(id: string) {
 }
 
 /** The article page's working surface: the Slate article, the selection toolbar and the side panel. */
-export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, linked, choices, viewer }: Props) {
+export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, linked, choices, viewer, livePosition }: Props) {
   const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(byPosition));
   const [orphans, setOrphans] = useState(initialOrphans);
   const [selection, setSelection] = useState<TextSpan | null>(null);
@@ -104,6 +108,25 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
     setAnnotations((current) => [...current.filter((a) => a.id !== annotation.id && a.id !== replaced), toSummary(annotation)].sort(byPosition));
     setDetails((current) => ({ ...current, [annotation.id]: annotation }));
   }, []);
+
+  const remove = useCallback((id: string) => {
+    setAnnotations((current) => current.filter((a) => a.id !== id));
+    setDetails((current) => {
+      const rest = { ...current };
+      delete rest[id];
+      return rest;
+    });
+  }, []);
+  const live = useLiveArticle({
+    article,
+    viewerId: viewer.id,
+    since: livePosition,
+    editingId: panel.kind === "edit" ? panel.id : null,
+    versionOf: (id) => details[id]?.version,
+    upsert,
+    remove,
+    setOrphans,
+  });
 
   const openAnnotate = useCallback(() => {
     if (!selection) return;
@@ -233,12 +256,7 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
           canChange={canChange(open)}
           onEdit={() => show({ kind: "edit", id: open.id })}
           onDeleted={(id) => {
-            setAnnotations((current) => current.filter((a) => a.id !== id));
-            setDetails((current) => {
-              const rest = { ...current };
-              delete rest[id];
-              return rest;
-            });
+            remove(id);
             // Back must not lead to the annotation that is gone.
             show({ kind: "list" }, { replace: true });
           }}
@@ -274,6 +292,8 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
 
   return (
     <div className="workspace" ref={root}>
+      <LivePresence viewers={live.viewers} viewerId={viewer.id} />
+      {live.revised && <RevisionBanner revision={live.revised.revision} by={live.revised.by} />}
       <div className="article-surface" ref={surface}>
         <ArticleEditor value={article.value} annotations={annotations} onSelectSpan={setSelection} onHighlightClick={onHighlightClick} />
         {toolbarAt && selection && (
@@ -285,6 +305,7 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
         )}
       </div>
       <aside className="side-panel" aria-label="Annotations panel">
+        {openId && <PanelNotices viewers={live.viewers} viewerId={viewer.id} annotationId={openId} changedBy={live.changedBy} />}
         {renderPanel()}
       </aside>
     </div>

@@ -5,6 +5,7 @@ import type { NoteView } from "@/lib/annotations/view";
 import { LIMITS } from "@/lib/annotations/schemas";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
+import { MentionTextarea } from "./MentionTextarea";
 
 type Props = { annotationId: string; notes: NoteView[]; viewerId: string; onChange: (notes: NoteView[]) => void };
 
@@ -28,7 +29,7 @@ function NoteComposer({ label, initial = "", onSubmit, onCancel }: { label: stri
     >
       <label>
         <span className="visually-hidden">{label}</span>
-        <textarea aria-label={label} value={body} onChange={(e) => setBody(e.target.value)} rows={2} maxLength={LIMITS.note} placeholder={label} />
+        <MentionTextarea aria-label={label} value={body} onValueChange={setBody} rows={2} maxLength={LIMITS.note} placeholder={label} />
       </label>
       {error && (
         <p className="error" role="alert">

@@ -24,20 +24,27 @@ type Props = {
  */
 export function OrphanList({ orphans, selection, article, canChange, onPlaced, onDismissed }: Props) {
   const [error, setError] = useState<string | null>(null);
+  // A 409: someone changed the annotation meanwhile; their copy is shown before placing over it.
+  const [conflict, setConflict] = useState<{ orphan: OrphanSummary; theirs: AnnotationView } | null>(null);
   if (orphans.length === 0) return null;
 
-  async function place(orphan: OrphanSummary) {
+  async function place(orphan: OrphanSummary, version = orphan.version) {
     if (!selection) return;
     const result = await annotationApi.placement(orphan.id, {
       action: "place",
-      version: orphan.version,
+      version,
       revisionId: article.revisionId,
       start: selection.start,
       end: selection.end,
       quote: article.text.slice(selection.start, selection.end),
     });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) {
+      const theirs = (result.error.details as { current?: AnnotationView } | undefined)?.current;
+      if (result.error.status === 409 && theirs) return setConflict({ orphan, theirs });
+      return setError(result.error.message);
+    }
     setError(null);
+    setConflict(null);
     window.getSelection()?.removeAllRanges();
     onPlaced(result.data);
   }
@@ -73,6 +80,21 @@ export function OrphanList({ orphans, selection, article, canChange, onPlaced, o
           </li>
         ))}
       </ul>
+      {conflict && (
+        <div className="conflict" role="alert" data-testid="placement-conflict">
+          <p>
+            Someone changed “{conflict.theirs.claim}” while you placed it (now version {conflict.theirs.version}):{" "}
+            {conflict.theirs.placement === "ORPHANED" ? "it still needs a place" : `it is now placed on “${conflict.theirs.quote}”`}. Your selection: “
+            {selection ? article.text.slice(selection.start, selection.end) : "none"}”.
+          </p>
+          <button type="button" className="primary" disabled={!selection} onMouseDown={(e) => e.preventDefault()} onClick={() => void place(conflict.orphan, conflict.theirs.version)}>
+            Place on my selection anyway
+          </button>{" "}
+          <button type="button" onClick={() => setConflict(null)}>
+            Keep theirs
+          </button>
+        </div>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

@@ -5,6 +5,7 @@ import { signOutEverywhereAction } from "@/app/(app)/actions";
 import { SignOutButton } from "./SignOutButton";
 import { HeaderMenu } from "./HeaderMenu";
 import { SearchShortcut } from "@/components/search/SearchShortcut";
+import { NotificationBellLoader } from "./NotificationBellLoader";
 
 export function AppHeader({ actor }: { actor: Actor }) {
   return (
@@ -27,6 +28,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         {hasRole(actor.role, "ADMIN") && <Link href="/admin/tokens">API tokens</Link>}
       </nav>
       <div className="who">
+        <NotificationBellLoader actor={actor} />
         <span data-testid="current-user">{actor.name}</span>
         <span className="role-badge" data-testid="current-role">
           {ROLE_LABEL[actor.role]}

@@ -99,11 +99,30 @@ export function visibleInclude<I extends Narrowable>(include: I, v: Visibility):
  * partial covering index answers index-only.
  */
 export function visibleAnnotationSql(v: Visibility, alias = "a"): Prisma.Sql {
+  const live = liveSql(v, alias);
+  return v.blinds.length === 0 ? live : Prisma.sql`${live} AND NOT (${blindedSql(v, alias)})`;
+}
+
+/**
+ * The complement of visibleAnnotationSql within the workspace's live annotations: those the
+ * actor's open blinds hide from them, or null when no blind is open. For counts kept over the
+ * whole workspace (the dashboard tallies, lib/dashboard/tally-sql.ts), which take these away
+ * rather than re-count what the actor may see. Each blind names its article, so this reads
+ * only the blinded articles' rows.
+ */
+export function hiddenAnnotationSql(v: Visibility, alias = "a"): Prisma.Sql | null {
+  return v.blinds.length === 0 ? null : Prisma.sql`${liveSql(v, alias)} AND (${blindedSql(v, alias)})`;
+}
+
+function liveSql(v: Visibility, alias: string): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(`${alias}."workspaceId"`)} = ${v.workspaceId} AND ${Prisma.raw(`${alias}."deletedAt"`)} IS NULL`;
+}
+
+/** Annotations hidden by one of the actor's blinds: the other's work on that article, or work continuing it. */
+function blindedSql(v: Visibility, alias: string): Prisma.Sql {
   const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
-  const live = Prisma.sql`${col("workspaceId")} = ${v.workspaceId} AND ${col("deletedAt")} IS NULL`;
-  if (v.blinds.length === 0) return live;
   const hidden = v.blinds.map((b) => Prisma.sql`(${col("articleId")} = ${b.articleId} AND (${col("authorId")} = ${b.hiddenUserId} OR ${b.hiddenUserId} = ANY(${col("priorAuthorIds")})))`);
-  return Prisma.sql`${live} AND NOT (${Prisma.join(hidden, " OR ")})`;
+  return Prisma.join(hidden, " OR ");
 }
 
 /**
@@ -135,4 +154,45 @@ export function visibleNoteSql(v: Visibility, note = "n", annotation = "a"): Pri
   const col = (alias: string, name: string) => Prisma.raw(`${alias}."${name}"`);
   const hidden = v.blinds.map((b) => Prisma.sql`(${col(annotation, "articleId")} = ${b.articleId} AND ${col(note, "authorId")} = ${b.hiddenUserId})`);
   return Prisma.sql`NOT (${Prisma.join(hidden, " OR ")})`;
+}
+
+/**
+ * The visibility of many people at once on a few articles (the live event fan-out): one query
+ * for the open blinds on those articles among those people. Each Visibility holds only the blinds
+ * on `articleIds`, so it answers only for rows of those articles.
+ */
+export async function visibilityOnArticles(db: Db, viewers: Viewer[], articleIds: string[]): Promise<Map<string, Visibility>> {
+  const byUser = new Map(viewers.map((viewer) => [`${viewer.workspaceId}:${viewer.userId}`, { ...viewer, blinds: [] as Visibility["blinds"] }]));
+  if (articleIds.length === 0 || viewers.length === 0) return byUser;
+  const userIds = [...new Set(viewers.map((viewer) => viewer.userId))];
+  const open = await db.secondOpinion.findMany({
+    where: { articleId: { in: articleIds }, revealedAt: null, OR: [{ firstReviewerId: { in: userIds } }, { secondReviewerId: { in: userIds } }] },
+    select: { workspaceId: true, articleId: true, firstReviewerId: true, secondReviewerId: true },
+  });
+  for (const s of open) {
+    byUser.get(`${s.workspaceId}:${s.firstReviewerId}`)?.blinds.push({ articleId: s.articleId, hiddenUserId: s.secondReviewerId });
+    byUser.get(`${s.workspaceId}:${s.secondReviewerId}`)?.blinds.push({ articleId: s.articleId, hiddenUserId: s.firstReviewerId });
+  }
+  return byUser;
+}
+
+/** Whether `userId`'s work on the article is hidden from the actor (a person blinded away). */
+export function isHiddenPerson(v: Visibility, articleId: string, userId: string | null): boolean {
+  return userId !== null && v.blinds.some((b) => b.articleId === articleId && b.hiddenUserId === userId);
+}
+
+/**
+ * Whether the actor may receive a live event (lib/live): of their workspace, not done by a person
+ * they are blinded from on that article (as visibleEventWhere for history), and about an
+ * annotation they may see. A deletion is judged on the row as it was, so those who saw the
+ * annotation learn it is gone.
+ */
+export function maySeeEvent(
+  v: Visibility,
+  event: { workspaceId: string; articleId: string | null; actorId: string | null },
+  annotation: { workspaceId: string; articleId: string; authorId: string; priorAuthorIds: string[] } | null,
+): boolean {
+  if (event.workspaceId !== v.workspaceId) return false;
+  if (event.articleId && isHiddenPerson(v, event.articleId, event.actorId)) return false;
+  return annotation === null || maySee(v, { ...annotation, deletedAt: null });
 }

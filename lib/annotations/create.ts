@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { AppError, notFound } from "../errors";
 import { anchorFor, spanProblem } from "../anchoring/anchor";
 import type { createAnnotationSchema } from "./schemas";
+import { insertSourcesSql } from "./write-one";
 import { auditSnapshot, toAnnotationView, type AnnotationView, type annotationInclude } from "./view";
 import type { z } from "zod";
 
@@ -51,7 +52,6 @@ async function readTarget(actor: Actor, articleId: string, input: Input): Promis
  * the article is gone) and whether the rows were written.
  */
 async function insertAnnotation(row: AnnotationRow, note: AnnotationRow["notes"][number] | null, audit: { id: string; after: Prisma.InputJsonValue }) {
-  const s = row.sources;
   const [result] = await db.$queryRaw<{ current: string | null; inserted: boolean }[]>`
     WITH locked AS (SELECT id FROM "Article" WHERE id = ${row.articleId} AND "workspaceId" = ${row.workspaceId} FOR SHARE),
     current AS (SELECT factmark_current_revision(locked.id) AS "revisionId" FROM locked),
@@ -62,13 +62,7 @@ async function insertAnnotation(row: AnnotationRow, note: AnnotationRow["notes"]
       FROM current WHERE current."revisionId" = ${row.revisionId}
       RETURNING id
     ),
-    sources AS (
-      INSERT INTO "Source" (id, "annotationId", url, title, publisher, excerpt, "archiveUrl", "accessedAt", position, "createdAt", "updatedAt")
-      SELECT src.id, annotation.id, src.url, src.title, src.publisher, src.excerpt, src."archiveUrl", src."accessedAt", src.position, ${row.createdAt}, ${row.updatedAt}
-      FROM annotation, unnest(${s.map((x) => x.id)}::text[], ${s.map((x) => x.url)}::text[], ${s.map((x) => x.title)}::text[], ${s.map((x) => x.publisher)}::text[],
-        ${s.map((x) => x.excerpt)}::text[], ${s.map((x) => x.archiveUrl)}::text[], ${s.map((x) => x.accessedAt)}::timestamp(3)[], ${s.map((x) => x.position)}::int[])
-        AS src(id, url, title, publisher, excerpt, "archiveUrl", "accessedAt", position)
-    ),
+    sources AS (${insertSourcesSql(row.sources)}),
     note AS (
       INSERT INTO "Note" (id, "annotationId", "authorId", body, "createdAt", "updatedAt")
       SELECT ${note?.id ?? null}, annotation.id, ${row.authorId}, ${note?.body ?? null}, ${row.createdAt}, ${row.updatedAt} FROM annotation WHERE ${note !== null}

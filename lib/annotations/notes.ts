@@ -7,6 +7,7 @@ import { idSchema, parseInput } from "../validation";
 import { findAnnotation } from "./annotations";
 import { noteInputSchema, noteUpdateSchema } from "./schemas";
 import { toAnnotationView, toNoteView, type NoteView } from "./view";
+import { notifyMentions } from "../notifications/events";
 
 const noteInclude = { author: { select: { id: true, name: true } } } satisfies Prisma.NoteInclude;
 
@@ -55,6 +56,7 @@ export async function createNote(options: NoteTarget & { input: unknown }): Prom
       include: noteInclude,
     });
     await auditNote(tx, actor, annotation.id, { action: "note.create", noteId: note.id, after: note.body });
+    await notifyMentions(tx, actor, { articleId: annotation.articleId, annotationId: annotation.id, body: note.body });
     return toNoteView(note);
   });
 }

@@ -3,6 +3,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { requireActor, requireRole, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
+import { notify } from "../notifications/notify";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
 
@@ -69,6 +70,7 @@ export async function requestSecondOpinion(options: { actor: Actor | null; artic
         include: opinionInclude,
       });
       await recordAudit(tx, actor, { entityType: "article", entityId: articleId, action: "second-opinion.request", after: { secondOpinionId: row.id, ...input } });
+      await notify(tx, actor, [{ userId: input.secondReviewerId, kind: "second_opinion", articleId, text: `Check ${row.firstReviewer.name}'s work blind` }]);
       return toView(row);
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import { db } from "../db/client";
 import { AnnotationStatus } from "../db/generated/enums";
 import { requireMember, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
+import { notifyDecision } from "../notifications/events";
 import { findAnnotation, staleVersion } from "../annotations/annotations";
 import { LIMITS } from "../annotations/schemas";
 import { toAnnotationView, type AnnotationView } from "../annotations/view";
@@ -60,6 +61,7 @@ export async function changeAnnotationStatus(options: { actor: Actor | null; ann
     if (count === 0) throw staleVersion(toAnnotationView(await findAnnotation(tx, actor, row.id)));
     await tx.review.create({ data: { annotationId: row.id, editorId: actor.userId, fromStatus: row.status, toStatus: input.status, comment: input.comment } });
     await recordAudit(tx, actor, { entityType: "annotation", entityId: row.id, action: "status.change", before: { status: row.status }, after: { status: input.status, comment: input.comment } });
+    await notifyDecision(tx, actor, { ...row, status: input.status, comment: input.comment ?? null });
     if (input.status === "PUBLISHED") await supersedeCorrected(tx, actor, row);
     if (input.status === "SUBMITTED") await revealIfBothSubmitted(tx, actor, row.articleId);
     return toAnnotationView(await findAnnotation(tx, actor, row.id));

@@ -98,7 +98,7 @@ test("another reviewer cannot change the annotation; the editor can", async ({ p
   await expect(editor.getByRole("list", { name: "History" })).toContainText("Eddie Editor · update (rationale)");
 });
 
-test("two sessions edit one annotation: the second save gets the conflict message and loses nothing", async ({ pageAs }) => {
+test("two sessions edit one annotation: the second save gets the field-by-field comparison and loses nothing", async ({ pageAs }) => {
   const first = await pageAs("editor");
   const second = await pageAs("admin");
   for (const page of [first, second]) {
@@ -112,9 +112,12 @@ test("two sessions edit one annotation: the second save gets the conflict messag
 
   await second.getByLabel("Claim", { exact: true }).fill("Edited in the second session");
   await second.getByRole("button", { name: "Save" }).click();
-  await expect(second.getByRole("alert").filter({ hasText: "Someone else changed this annotation" })).toBeVisible();
+  const compare = second.getByTestId("conflict-compare");
+  await expect(compare).toContainText("Someone saved this annotation while you edited it");
+  await expect(compare.getByTestId("theirs-claim")).toHaveText("Edited in the first session");
+  await expect(compare.getByTestId("mine-claim")).toHaveText("Edited in the second session");
   await expect(second.getByLabel("Claim", { exact: true })).toHaveValue("Edited in the second session");
-  await second.getByRole("button", { name: "Reload their version" }).click();
+  await compare.getByRole("button", { name: "Use these values" }).click();
   await second.getByRole("button", { name: "Save" }).click();
   await expect(second.getByTestId("annotation-detail").getByRole("heading", { name: "Edited in the second session" })).toBeVisible();
 });

@@ -3,6 +3,8 @@
 import { DASHBOARD_EDITOR } from "../support/dashboard-fixture";
 
 export const E2E_PORT = 3100;
+/** A second app instance on the same database and secret (tests/e2e/live.spec.ts: events cross instances). */
+export const E2E_SECOND_PORT = 3102;
 export const DEMO_PASSWORD = "factmark-demo";
 export const OTHER_DESK_USER = "other@example.com";
 /** A reviewer on the other desk whose sessions the security tests end; no other test uses it. */

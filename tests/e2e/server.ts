@@ -1,6 +1,6 @@
 // The app under test: a fresh migrated database with the demo desk and a second workspace,
 // served by scripts/serve.ts from the production build. Playwright starts and stops it.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createScratchDatabase } from "../../scripts/lib/scratch-database";
 import { startNextServer } from "../../scripts/lib/next-server";
 import { createPrismaClient } from "../../lib/db/create-client";
@@ -11,7 +11,7 @@ import { textHash } from "../../lib/articles/text-hash";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
 import { DASHBOARD_EDITOR, seedDashboardFixture } from "../support/dashboard-fixture";
 import { seedXssDesk } from "./xss-desk";
-import { API_ARTICLE_TITLE, E2E_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER, MATRIX_TOKEN, OTHER_DESK_USER, REVOCATION_USER } from "./seeded";
+import { API_ARTICLE_TITLE, E2E_PORT, E2E_SECOND_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER, MATRIX_TOKEN, OTHER_DESK_USER, REVOCATION_USER } from "./seeded";
 
 const database = await createScratchDatabase("e2e", 54330);
 const db = createPrismaClient(database.url);
@@ -56,13 +56,15 @@ await seedDashboardFixture(db, { editorEmail: DASHBOARD_EDITOR, passwordHash });
 await seedXssDesk(db, passwordHash);
 await db.$disconnect();
 
-const server = await startNextServer({ port: E2E_PORT, databaseUrl: database.url });
+// Two instances share the database and the session secret, as behind a load balancer (#12).
+const shared = { databaseUrl: database.url, env: { NEXTAUTH_SECRET: randomBytes(32).toString("base64url") } };
+const [server, second] = await Promise.all([startNextServer({ port: E2E_PORT, ...shared }), startNextServer({ port: E2E_SECOND_PORT, ...shared })]);
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  await server.stop();
+  await Promise.all([server.stop(), second.stop()]);
   await database.dispose();
   process.exit(0);
 }

@@ -65,6 +65,13 @@ export const ROUTES: Route[] = [
   { method: "POST", path: (ids) => `/api/annotations/${ids.annotationId}/retraction`, access: "editor", body: {}, probe: () => ({ note: "Hijacked", version: 1 }), input: { kind: "json", fields: ["note", "version"] } },
   // Public, and the matrix's annotation is a draft (404 here): the matrix sends it a malformed url, the fuzzer everything else.
   { method: "GET", path: () => "/api/oembed?url=not-an-address", access: "public", input: { kind: "query", params: ["url", "maxwidth", "maxheight", "format"] } },
+  // The live event stream itself (GET /api/events) never ends, so it is tested in tests/integration/live-events.test.ts and tests/e2e/live.spec.ts.
+  { method: "GET", path: () => "/api/members", access: "read", input: { kind: "none" } },
+  { method: "GET", path: (ids) => `/api/articles/${ids.articleId}/assignments`, access: "read", input: { kind: "none" } },
+  { method: "POST", path: (ids) => `/api/articles/${ids.articleId}/assignments`, access: "editor", body: {}, probe: () => ({ assignments: [] }), input: { kind: "json", fields: ["assignments"] } },
+  { method: "GET", path: () => "/api/notifications", access: "member", input: { kind: "none" } },
+  { method: "POST", path: () => "/api/notifications/read", access: "member", body: {}, probe: () => ({ all: true }), input: { kind: "json", fields: ["ids", "all"] } },
+  { method: "POST", path: () => "/api/events/presence", access: "member", body: {}, probe: () => ({ streamId: "cmatrixstream00000000000", editing: null }), input: { kind: "json", fields: ["streamId", "editing"] } },
   // Last: the one call that changes something, made by the note's author after everyone else was refused.
   { method: "DELETE", path: (ids) => `/api/annotations/${ids.annotationId}/notes/${ids.noteId}`, access: "author", input: { kind: "none" } },
 ];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { countOverdueAssignments } from "@/lib/assignments/assignments";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadPageData, withFilterProblem } from "@/lib/http/page-data";
@@ -112,9 +113,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     requireRole(actor, "EDITOR");
     return Promise.all([withFilterProblem(getDashboard({ actor, filters: values })), listFilterOptions({ actor })]);
   });
+  const overdue = await countOverdueAssignments({ actor });
   return (
     <main className="wide">
       <h1>Dashboard</h1>
+      <p data-testid="overdue-assignments" className={overdue ? "notice" : "muted"}>
+        {overdue === 1 ? "1 assignment is" : `${overdue} assignments are`} past the due date (the filters below do not apply).
+      </p>
       <FilterForm action="/dashboard" values={values} {...options} />
       {problem ? (
         <FilterProblem problem={problem} />

@@ -5,15 +5,18 @@ import { requirePageActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { listMyWork } from "@/lib/reviews/my-work";
 import { STATUS_LABEL } from "@/lib/reviews/transitions";
+import { listMyAssignments } from "@/lib/assignments/assignments";
+import { AssignedArticles } from "@/components/assignments/AssignedArticles";
 
 export const metadata: Metadata = { title: "My work" };
 
 export default async function MyWorkPage() {
   const actor = await requirePageActor("/my-work");
-  const items = await listMyWork({ actor });
+  const [items, assigned] = await Promise.all([listMyWork({ actor }), listMyAssignments({ actor })]);
   return (
     <main>
       <h1>My work</h1>
+      <AssignedArticles items={assigned} />
       {items.length === 0 ? (
         <p className="muted">You have no annotations in this workspace yet.</p>
       ) : (

@@ -3,6 +3,8 @@ import { requirePageActor } from "@/lib/auth/session";
 import { loadPageData, withFilterProblem } from "@/lib/http/page-data";
 import { listReviewQueue, QUEUE_LIMIT } from "@/lib/reviews/queue";
 import { ReviewQueue } from "@/components/review/ReviewQueue";
+import { LiveQueueNotice } from "@/components/review/LiveQueueNotice";
+import { readLogPosition } from "@/lib/live/log";
 import { FilterProblem, FilterSelect } from "@/components/shell/FilterSelect";
 import { listFilterOptions } from "@/lib/dashboard/page-options";
 
@@ -13,6 +15,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor("/review");
   // Nonsense filters (a malformed id, say) get their message on the page; other refusals (a
   // reviewer's 403) go to the usual pages.
+  // Read before the queue: its live notice starts here, so no submission falls in between.
+  const livePosition = await readLogPosition();
   const [{ data: items = [], problem }, options] = await loadPageData(() => Promise.all([withFilterProblem(listReviewQueue({ actor, filters })), listFilterOptions({ actor })]));
   return (
     <main>
@@ -30,7 +34,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         {items.length} waiting, oldest first{items.length === QUEUE_LIMIT ? ` (the first ${QUEUE_LIMIT}: narrow with the filters)` : ""}. Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous,{" "}
         <kbd>a</kbd> approve, <kbd>r</kbd> request changes (write the comment, then <kbd>Ctrl+Enter</kbd>), <kbd>o</kbd> open in its article.
       </p>
-      <ReviewQueue initialItems={items} />
+      <LiveQueueNotice since={livePosition} />
+      {/* A refresh that brings new submissions starts the queue afresh with them. */}
+      <ReviewQueue key={items.map((item) => item.id).join(" ")} initialItems={items} />
     </main>
   );
 }

@@ -18,6 +18,10 @@ import { getOpenSecondOpinion } from "@/lib/reviews/second-opinion";
 import { listColleagues } from "@/lib/people/members";
 import type { Actor } from "@/lib/auth/actor";
 import type { AnnotationView } from "@/lib/annotations/view";
+import { readLogPosition } from "@/lib/live/log";
+import { listAssignments } from "@/lib/assignments/assignments";
+import { AssignForm } from "@/components/assignments/AssignForm";
+import { PRESENCE_SLOT_ID } from "@/components/annotate/LivePresence";
 
 /** The annotation a link names (`?annotation=`), or null when it is gone or not the reader's to see. */
 async function loadLinked(actor: Actor, annotationId: string | string[] | undefined): Promise<AnnotationView | null> {
@@ -34,7 +38,9 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const linkedId = (await searchParams)[ANNOTATION_PARAM];
   const actor = await requirePageActor(typeof linkedId === "string" ? annotationHref(id, linkedId) : `/articles/${id}`);
-  const [article, annotations, orphans, choices, settings, blind, people, linked] = await loadPageData(() =>
+  // Read before the data: the page's live stream starts here, so no change falls in between.
+  const livePosition = await readLogPosition();
+  const [article, annotations, orphans, choices, settings, blind, people, linked, assignments] = await loadPageData(() =>
     Promise.all([
       getArticle({ actor, articleId: id }),
       listAnnotationSummaries({ actor, articleId: id }),
@@ -44,6 +50,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
       getOpenSecondOpinion({ actor, articleId: id }),
       listColleagues({ actor }),
       loadLinked(actor, linkedId),
+      listAssignments({ actor, articleId: id }),
     ]),
   );
   // An annotation's link names its article too; a link with the wrong one still finds it.
@@ -54,7 +61,10 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
     <main className="wide">
       <title>{article.title}</title>
       {article.section && <p className="muted">{article.section}</p>}
-      <h1>{article.title}</h1>
+      <div className="article-title">
+        <h1>{article.title}</h1>
+        <div id={PRESENCE_SLOT_ID} />
+      </div>
       <p className="article-meta">
         {[article.outlet, article.author, article.publishedAt && formatDate(article.publishedAt), `revision ${article.revision.number}`].filter(Boolean).join(" · ")}
         {article.sourceUrl && (
@@ -90,6 +100,12 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         </details>
       )}
       {isEditor && (
+        <details className="second-opinion">
+          <summary>Assign{assignments.length ? ` (${assignments.map((a) => a.name).join(", ")})` : ""}</summary>
+          <AssignForm articleId={article.id} people={people} initial={assignments} />
+        </details>
+      )}
+      {isEditor && (
         <details className="import">
           <summary>Import annotations</summary>
           <ImportForm articleId={article.id} choices={choices} />
@@ -104,6 +120,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         linked={linked}
         choices={choices}
         viewer={{ id: actor.userId, role: actor.role }}
+        livePosition={livePosition}
       />
     </main>
   );

@@ -58,7 +58,7 @@ ALTER TABLE "Annotation" ADD CONSTRAINT "Annotation_reusedFromReferenceId_fkey" 
 ALTER TABLE "ReferenceCheck" ADD CONSTRAINT "ReferenceCheck_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Search (prisma/routines/30-search.sql keeps the vectors): accents folded by unaccent, partial
+-- Search (prisma/routines/50-search.sql keeps the vectors): accents folded by unaccent, partial
 -- words and typos by pg_trgm. Both ship with PostgreSQL's contrib (and embedded-postgres).
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
