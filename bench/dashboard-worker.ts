@@ -22,6 +22,11 @@ const views: Record<string, object> = {
   "whole desk": {},
   "last 90 days": { from: ninetyDaysAgo, to: today.toISOString().slice(0, 10) },
   "one reviewer": { reviewer: "cbduser000000000000000007" },
+  // Two years whose ends fall mid-week: whole weeks from the tallies, the edges from rows, top articles from rows.
+  "two years, mid-week ends": { from: new Date(today.getTime() - 729 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) },
+  "one verdict": { verdict: "false" },
+  // The fallback: one article's rows.
+  "one article": { article: "cbdart000000000000000001" },
 };
 
 const queries: { name: string; rows: number; appP50Ms: number; pgP50Ms: number; ratio: number }[] = [];

@@ -56,6 +56,8 @@ export async function seedDemoWorkspace(db: PrismaClient): Promise<boolean> {
         name: "Demo desk",
         // So the public pages show something after `npm start` (seedPublishedCheck below).
         publicPages: true,
+        // The demo's articles are English: stem and drop English stop words in search (#13).
+        searchLanguage: "english",
         verdictScale: {
           create: { name: "Default scale", options: { create: DEFAULT_VERDICT_OPTIONS.map((o, i) => ({ ...o, position: i })) } },
         },

@@ -8,6 +8,7 @@ import { annotationApi } from "./api-client";
 import { NotesThread } from "./NotesThread";
 import { VerdictChip } from "./VerdictChip";
 import { StatusActions } from "./StatusActions";
+import { ReuseMark, SimilarChecks } from "./SimilarChecks";
 import { CorrectionPanel } from "./CorrectionPanel";
 import { PublicCheckPanel } from "./PublicCheckPanel";
 import { Credit } from "./Credit";
@@ -137,6 +138,8 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
         </p>
       )}
 
+      <SimilarChecks annotationId={annotation.id} claim={annotation.claim} />
+
       <NotesThread annotationId={annotation.id} notes={annotation.notes} viewerId={viewerId} onChange={onNotesChange} />
 
       <button type="button" className="link" onClick={toggleHistory} aria-expanded={history !== null}>
@@ -148,6 +151,7 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
             <li key={entry.id}>
               {formatDateTime(entry.at)} · {entry.actor?.name ?? "someone"} · {entry.action}
               {entry.action === "update" && changedFields(entry) && <span className="muted"> ({changedFields(entry)})</span>}
+              {entry.action === "create" && <ReuseMark after={entry.after} articleId={annotation.articleId} />}
               {entry.annotationId !== annotation.id && (
                 <>
                   {" "}

@@ -7,6 +7,7 @@ import { createAnnotationSchema, LIMITS, updateAnnotationSchema } from "@/lib/an
 import { describeZodError } from "@/lib/validation";
 import { annotationApi, type ApiError } from "./api-client";
 import { SourcesFieldset, emptySource, type SourceDraft } from "./SourcesFieldset";
+import { CheckedBefore, type Reuse } from "./CheckedBefore";
 import { ConflictCompare } from "./ConflictCompare";
 import type { AnnotationFields } from "./annotation-fields";
 import { useLocalDraft, useRestoredDraft } from "@/components/shared/useLocalDraft";
@@ -49,6 +50,7 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
   // What this form's values were started from: the third column of a conflict's comparison.
   const [base, setBase] = useState(editing);
   const [pending, setPending] = useState(false);
+  const [reused, setReused] = useState<Reuse | null>(null);
   const quote = editing?.quote ?? (target.kind === "create" ? target.quote : "");
   // A retired option stays on the annotations that have it, so keep it in this form's choices.
   const options = editing && !choices.some((c) => c.key === editing.verdict.key) ? [...choices, { ...editing.verdict, description: "Retired" }] : choices;
@@ -83,7 +85,7 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
     const fields = { claim, claimant, verdict, rationale, sources: sources.filter((s) => Object.values(s).some((v) => v.trim())) };
     const body =
       target.kind === "create"
-        ? { revisionId: target.revisionId, start: target.start, end: target.end, quote: target.quote, ...fields, note }
+        ? { revisionId: target.revisionId, start: target.start, end: target.end, quote: target.quote, ...fields, note, ...reused?.from }
         : { version, ...fields };
     const check = (target.kind === "create" ? createAnnotationSchema : updateAnnotationSchema).safeParse(body);
     if (!check.success) {
@@ -155,6 +157,7 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
       <label htmlFor="claimant">Claimant (who made the claim)</label>
       <input id="claimant" value={claimant} onChange={(e) => setClaimant(e.target.value)} aria-describedby="claimant-count" />
       <CharCount id="claimant-count" value={claimant} max={LIMITS.claimant} />
+      {!editing && <CheckedBefore claim={claim} claimant={claimant} choices={options} reused={reused} onReuse={(r) => (setReused(r), setVerdict(r.verdict ?? verdict), setRationale(r.rationale), setSources(r.sources))} />}
 
       <fieldset className="verdict-picker">
         <legend>Verdict (keys 1–{options.length})</legend>

@@ -1,12 +1,15 @@
 "use client";
 
-import { memo, useCallback, useEffect, useMemo, type CSSProperties, type MouseEvent } from "react";
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useState, type CSSProperties, type MouseEvent } from "react";
+import { useSearchParams } from "next/navigation";
 import { createEditor, Range, Text, Transforms, type NodeEntry } from "slate";
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from "slate-react";
 import type { ArticleValue } from "@/lib/articles/slate-value";
 import type { AnnotationSummary } from "@/lib/annotations/view";
-import { blockStarts, rangeToSpan, type TextSpan } from "@/lib/anchoring/offsets";
+import { blockStarts, pointToOffset, rangeToSpan, type TextSpan } from "@/lib/anchoring/offsets";
 import { RangeIndex } from "@/lib/anchoring/range-index";
+import { ANNOTATION_PARAM } from "@/lib/annotations/links";
+import { canPaintHighlights, paintHighlights, type PaintedText } from "./highlight-paint";
 
 type Props = {
   value: ArticleValue;
@@ -51,20 +54,58 @@ function renderElement({ attributes, children, element }: RenderElementProps) {
   return <p {...attributes}>{children}</p>;
 }
 
+/** The text node and offset under a point (caretPositionFromPoint, or the older caretRangeFromPoint). */
+function caretAt(x: number, y: number): [Node, number] | null {
+  const position = document.caretPositionFromPoint?.(x, y);
+  if (position) return [position.offsetNode, position.offset];
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? [range.startContainer, range.startOffset] : null;
+}
+
+/**
+ * Above this many annotations the page first paints highlights with the CSS Custom Highlight API
+ * and renders the marks after it, in a transition (#15): an everyday article's few marks cost
+ * nothing, a long article's thousands of split Slate leaves cost more than the rest of the page.
+ */
+const PAINT_FIRST_ABOVE = 200;
+
 /**
  * The article in Slate: selectable with mouse and keyboard (caret, Shift+arrows), never
  * editable. Highlights are decorations computed from a RangeIndex of the annotations, so each
- * text node looks up only the segments that cover it.
+ * text node looks up only the segments that cover it; each is a `mark` that names its
+ * annotations for screen readers (aria-description), shows them as a tooltip and opens them on a
+ * click. On a heavily annotated article the highlights are painted first through CSS.highlights
+ * over unsplit leaves (highlight-paint.ts), and the marks replace that painting when React has
+ * rendered them in an interruptible transition; a click meanwhile finds its annotations by
+ * position. A link to one annotation renders the marks at once, since the page scrolls to them.
  */
 export const ArticleEditor = memo(function ArticleEditor({ value, annotations, onSelectSpan, onHighlightClick }: Props) {
   const editor = useMemo(() => withReadOnlyContent(withReact(createEditor())), []);
   const starts = useMemo(() => leafStarts(value), [value]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const index = useMemo(() => new RangeIndex(annotations), [annotations]);
+  const linked = useSearchParams().has(ANNOTATION_PARAM);
+  const [marked, setMarked] = useState(() => linked || annotations.length <= PAINT_FIRST_ABOVE);
+
+  useLayoutEffect(() => {
+    if (marked) return;
+    if (!canPaintHighlights()) return setMarked(true);
+    const texts: PaintedText[] = [];
+    value.forEach((block, b) =>
+      block.children.forEach((leaf, l) => {
+        const node = ReactEditor.toDOMNode(editor, leaf).querySelector("[data-slate-string]")?.firstChild;
+        if (node instanceof globalThis.Text) texts.push({ node, start: starts[b][l] });
+      }),
+    );
+    return paintHighlights(texts, index, byId);
+  }, [marked, editor, value, starts, index, byId]);
+  useEffect(() => {
+    if (!marked) startTransition(() => setMarked(true));
+  }, [marked]);
 
   const decorate = useCallback(
     ([node, path]: NodeEntry): Range[] => {
-      if (!Text.isText(node) || path.length !== 2) return [];
+      if (!marked || !Text.isText(node) || path.length !== 2) return [];
       const nodeStart = starts[path[0]][path[1]];
       return index.query(nodeStart, nodeStart + node.text.length).map((segment) => ({
         anchor: { path, offset: segment.start - nodeStart },
@@ -72,7 +113,7 @@ export const ArticleEditor = memo(function ArticleEditor({ value, annotations, o
         annotationIds: segment.ids,
       }));
     },
-    [index, starts],
+    [index, starts, marked],
   );
 
   const renderLeaf = useCallback(
@@ -128,11 +169,18 @@ export const ArticleEditor = memo(function ArticleEditor({ value, annotations, o
 
   const onClick = useCallback(
     (event: MouseEvent) => {
-      const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-annotation-ids]");
       const selection = window.getSelection();
-      if (mark && (!selection || selection.isCollapsed)) onHighlightClick(mark.dataset.annotationIds!.split(" "));
+      if (selection && !selection.isCollapsed) return;
+      const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-annotation-ids]");
+      if (mark) return onHighlightClick(mark.dataset.annotationIds!.split(" "));
+      if (marked) return;
+      // Painted highlights are no elements: find what lies under the pointer by its text offset.
+      const caret = caretAt(event.clientX, event.clientY);
+      const point = caret && ReactEditor.toSlatePoint(editor, caret, { exactMatch: false, suppressThrow: true });
+      const ids = point ? index.idsAt(pointToOffset(value, point)) : [];
+      if (ids.length > 0) onHighlightClick(ids);
     },
-    [onHighlightClick],
+    [onHighlightClick, marked, editor, index, value],
   );
 
   return (

@@ -7,6 +7,18 @@ export type SourceDraft = { url: string; title: string; publisher: string; excer
 
 export const emptySource = (): SourceDraft => ({ url: "", title: "", publisher: "", excerpt: "", archiveUrl: "", accessedAt: "" });
 
+type SourceFields = { url: string; title?: string | null; publisher?: string | null; excerpt?: string | null; archiveUrl?: string | null; accessedAt?: string | null };
+
+/** A stored source as the form's fields (absent ones empty). */
+export const toSourceDraft = (s: SourceFields): SourceDraft => ({
+  url: s.url,
+  title: s.title ?? "",
+  publisher: s.publisher ?? "",
+  excerpt: s.excerpt ?? "",
+  archiveUrl: s.archiveUrl ?? "",
+  accessedAt: s.accessedAt ?? "",
+});
+
 type Props = { sources: SourceDraft[]; onChange: (sources: SourceDraft[]) => void; onAdd: () => void };
 
 const FIELDS: { key: keyof SourceDraft; label: string; type?: string; max: number }[] = [

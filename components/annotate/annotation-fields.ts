@@ -1,5 +1,5 @@
 import type { AnnotationView } from "@/lib/annotations/view";
-import type { SourceDraft } from "./SourcesFieldset";
+import { toSourceDraft, type SourceDraft } from "./SourcesFieldset";
 
 /** The fields a person edits on an annotation, as the form holds them. */
 export type AnnotationFields = { claim: string; claimant: string; verdict: string; rationale: string; sources: SourceDraft[] };
@@ -7,15 +7,7 @@ export type AnnotationFields = { claim: string; claimant: string; verdict: strin
 export const FIELD_NAMES = ["claim", "claimant", "verdict", "rationale", "sources"] as const satisfies readonly (keyof AnnotationFields)[];
 export type FieldName = (typeof FIELD_NAMES)[number];
 
-export const draftOf = (annotation: AnnotationView): SourceDraft[] =>
-  annotation.sources.map((s) => ({
-    url: s.url,
-    title: s.title ?? "",
-    publisher: s.publisher ?? "",
-    excerpt: s.excerpt ?? "",
-    archiveUrl: s.archiveUrl ?? "",
-    accessedAt: s.accessedAt ?? "",
-  }));
+export const draftOf = (annotation: AnnotationView): SourceDraft[] => annotation.sources.map(toSourceDraft);
 
 /** A saved annotation's editable fields, in the form's shape. */
 export const fieldsOf = (annotation: AnnotationView): AnnotationFields => ({

@@ -4,6 +4,7 @@ import { ROLE_LABEL, hasRole } from "@/lib/auth/roles";
 import { signOutEverywhereAction } from "@/app/(app)/actions";
 import { SignOutButton } from "./SignOutButton";
 import { HeaderMenu } from "./HeaderMenu";
+import { SearchShortcut } from "@/components/search/SearchShortcut";
 import { NotificationBellLoader } from "./NotificationBellLoader";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
 
@@ -18,9 +19,11 @@ export function AppHeader({ actor }: { actor: Actor }) {
       <nav aria-label="Main">
         <Link href="/articles">Articles</Link>
         <Link href="/my-work">My work</Link>
+        <Link href="/search" aria-keyshortcuts="/">Search</Link>
         {hasRole(actor.role, "EDITOR") && <Link href="/review">Review queue</Link>}
         {hasRole(actor.role, "EDITOR") && <Link href="/dashboard">Dashboard</Link>}
         {hasRole(actor.role, "EDITOR") && <Link href="/agreement">Agreement</Link>}
+        {hasRole(actor.role, "EDITOR") && <Link href="/admin/references">Reference checks</Link>}
         {hasRole(actor.role, "ADMIN") && <Link href="/admin/people">People</Link>}
         {hasRole(actor.role, "ADMIN") && <Link href="/admin/scale">Verdict scale</Link>}
         {hasRole(actor.role, "ADMIN") && <Link href="/admin/tokens">API tokens</Link>}
@@ -39,6 +42,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         </form>
       </div>
       </HeaderMenu>
+      <SearchShortcut />
     </header>
   );
 }

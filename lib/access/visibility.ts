@@ -99,11 +99,30 @@ export function visibleInclude<I extends Narrowable>(include: I, v: Visibility):
  * partial covering index answers index-only.
  */
 export function visibleAnnotationSql(v: Visibility, alias = "a"): Prisma.Sql {
+  const live = liveSql(v, alias);
+  return v.blinds.length === 0 ? live : Prisma.sql`${live} AND NOT (${blindedSql(v, alias)})`;
+}
+
+/**
+ * The complement of visibleAnnotationSql within the workspace's live annotations: those the
+ * actor's open blinds hide from them, or null when no blind is open. For counts kept over the
+ * whole workspace (the dashboard tallies, lib/dashboard/tally-sql.ts), which take these away
+ * rather than re-count what the actor may see. Each blind names its article, so this reads
+ * only the blinded articles' rows.
+ */
+export function hiddenAnnotationSql(v: Visibility, alias = "a"): Prisma.Sql | null {
+  return v.blinds.length === 0 ? null : Prisma.sql`${liveSql(v, alias)} AND (${blindedSql(v, alias)})`;
+}
+
+function liveSql(v: Visibility, alias: string): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(`${alias}."workspaceId"`)} = ${v.workspaceId} AND ${Prisma.raw(`${alias}."deletedAt"`)} IS NULL`;
+}
+
+/** Annotations hidden by one of the actor's blinds: the other's work on that article, or work continuing it. */
+function blindedSql(v: Visibility, alias: string): Prisma.Sql {
   const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
-  const live = Prisma.sql`${col("workspaceId")} = ${v.workspaceId} AND ${col("deletedAt")} IS NULL`;
-  if (v.blinds.length === 0) return live;
   const hidden = v.blinds.map((b) => Prisma.sql`(${col("articleId")} = ${b.articleId} AND (${col("authorId")} = ${b.hiddenUserId} OR ${b.hiddenUserId} = ANY(${col("priorAuthorIds")})))`);
-  return Prisma.sql`${live} AND NOT (${Prisma.join(hidden, " OR ")})`;
+  return Prisma.join(hidden, " OR ");
 }
 
 /**
@@ -123,6 +142,18 @@ export function publicAnnotationWhere(): Prisma.AnnotationWhereInput {
  */
 export function oncePublicAnnotationWhere(): Prisma.AnnotationWhereInput {
   return { status: "PUBLISHED", workspace: { publicPages: true } };
+}
+
+/**
+ * The SQL twin of visibleNoteWhere, for a note aliased `note` on an annotation aliased
+ * `annotation` (the caller applies visibleAnnotationSql to that annotation): a note by someone
+ * the actor is blinded from, on that article, is hidden.
+ */
+export function visibleNoteSql(v: Visibility, note = "n", annotation = "a"): Prisma.Sql {
+  if (v.blinds.length === 0) return Prisma.sql`TRUE`;
+  const col = (alias: string, name: string) => Prisma.raw(`${alias}."${name}"`);
+  const hidden = v.blinds.map((b) => Prisma.sql`(${col(annotation, "articleId")} = ${b.articleId} AND ${col(note, "authorId")} = ${b.hiddenUserId})`);
+  return Prisma.sql`NOT (${Prisma.join(hidden, " OR ")})`;
 }
 
 /**

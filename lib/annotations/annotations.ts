@@ -2,12 +2,13 @@ import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { requireActor, requireMember, type Actor } from "../auth/actor";
 import { hasRole } from "../auth/roles";
-import { recordAudit } from "../audit/record";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
-import { maySee, visibilityFor, visibleAnnotationWhere, visibleEventWhere, visibleInclude, visibleNoteWhere } from "../access/visibility";
+import { maySee, visibilityFor, visibleAnnotationWhere, visibleEventWhere, visibleInclude } from "../access/visibility";
 import { lockArticle } from "../articles/lock";
-import { selectArticleAnnotations } from "./list-query";
+import { selectAnnotation, selectArticleAnnotations, selectArticleSummaries } from "./list-query";
+import { deleteOne, updateOne } from "./write-one";
+import { newId } from "../db/ids";
 import { createAnnotationFast } from "./create";
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "./schemas";
 import { annotationInclude, auditSnapshot, toAnnotationView, type AnnotationSummary, type AnnotationView } from "./view";
@@ -40,16 +41,6 @@ export async function findAnnotation(tx: Tx, actor: Actor, annotationId: unknown
   const row = await tx.annotation.findFirst({ where: { id, ...visibleAnnotationWhere(visibility) }, include: visibleInclude(annotationInclude, visibility) });
   if (!row || !maySee(visibility, row)) throw notFound("Annotation");
   return row;
-}
-
-/** An option of the workspace's scale that is still offered, by its stable key; 400 otherwise. */
-async function findVerdictOption(tx: Tx, actor: Actor, key: string) {
-  const option = await tx.verdictOption.findFirst({
-    where: { key, retiredAt: null, scale: { workspaceId: actor.workspaceId } },
-    select: { id: true },
-  });
-  if (!option) throw new AppError("BAD_REQUEST", `verdict: "${key}" is not an option of this workspace's verdict scale`);
-  return option;
 }
 
 /** Authors change their own annotations; editors and admins change any in their workspace. */
@@ -93,43 +84,33 @@ export async function listAnnotationsForArticle(options: { actor: Actor | null; 
 /**
  * The live annotations placed on the article's current revision, as summaries (no context,
  * sources or notes), in text order: what the article page draws highlights and its list from,
- * kept small for long articles. Orphans of a revision are listed by listOrphans instead.
+ * kept small for long articles. Orphans of a revision are listed by listOrphans instead. One
+ * statement (lib/annotations/list-query.ts).
  */
 export async function listAnnotationSummaries(options: { actor: Actor | null; articleId: unknown }): Promise<AnnotationSummary[]> {
   const actor = requireActor(options.actor);
-  const article = await findArticle(db, actor, options.articleId);
-  const visibility = await visibilityFor(db, actor);
-  const rows = await db.annotation.findMany({
-    where: { articleId: article.id, supersededAt: null, ...visibleAnnotationWhere(visibility), revisionId: article.revisions[0]?.id, placement: { in: ["ANCHORED", "NEEDS_CHECK"] } },
-    select: {
-      id: true,
-      start: true,
-      end: true,
-      claim: true,
-      status: true,
-      placement: true,
-      version: true,
-      verdictOption: annotationInclude.verdictOption,
-      author: annotationInclude.author,
-      importedAuthor: true,
-      corrects: { select: { author: annotationInclude.author, importedAuthor: true } },
-      _count: { select: { notes: { where: { deletedAt: null, ...visibleNoteWhere(visibility) } } } },
-    },
-    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
-  });
-  return rows.map(({ verdictOption, _count, importedAuthor, author, corrects, ...row }) => ({
-    ...row,
-    author: { id: author.id, name: importedAuthor ?? author.name },
-    correctedFrom: corrects ? { id: corrects.author.id, name: corrects.importedAuthor ?? corrects.author.name } : null,
-    verdict: verdictOption,
-    noteCount: _count.notes,
-  }));
+  const summaries = await selectArticleSummaries(actor, parseInput(idSchema, options.articleId));
+  if (!summaries) throw notFound("Article");
+  return shareRepeats(summaries);
 }
 
-/** One live annotation of the actor's workspace. Any member. */
+/**
+ * The same verdict and author as one object each: React's server payload writes an object once
+ * and refers to it after, so 2,000 summaries carry seven verdicts and a few authors rather than
+ * 2,000 copies of each (#15: the summaries are most of a long article page's payload).
+ */
+function shareRepeats(summaries: AnnotationSummary[]): AnnotationSummary[] {
+  const shared = new Map<string, object>();
+  const one = <T extends object>(value: T): T => {
+    const key = JSON.stringify(value);
+    return (shared.get(key) ?? shared.set(key, value).get(key)) as T;
+  };
+  return summaries.map((s) => ({ ...s, verdict: one(s.verdict), author: one(s.author), correctedFrom: s.correctedFrom && one(s.correctedFrom) }));
+}
+
+/** One live annotation of the actor's workspace. Any member. One statement (lib/annotations/list-query.ts), as the list. */
 export async function getAnnotation(options: { actor: Actor | null; annotationId: unknown }): Promise<AnnotationView> {
-  const actor = requireActor(options.actor);
-  return toAnnotationView(await findAnnotation(db, actor, options.annotationId));
+  return toAnnotationView(await readAnnotation(requireActor(options.actor), options.annotationId));
 }
 
 /** The stale-version answer: 409 with the current copy, so the client can show what changed. */
@@ -137,74 +118,66 @@ export function staleVersion(current: AnnotationView): AppError {
   return new AppError("CONFLICT", `Someone else changed this annotation (now version ${current.version}); reload to see their changes`, { current });
 }
 
+/** A live annotation the actor may see, with every relation, in one statement; 404 otherwise. */
+async function readAnnotation(actor: Actor, annotationId: unknown) {
+  const row = await selectAnnotation(actor, parseInput(idSchema, annotationId));
+  if (!row) throw notFound("Annotation");
+  return row;
+}
+
 /**
  * Changes an annotation's claim, claimant, verdict, rationale or sources (the list given replaces
  * the old one). The update must name the version it was based on; a stale one gets 409 with the
- * current copy and changes nothing.
+ * current copy and changes nothing. One read and one write statement (lib/annotations/write-one.ts),
+ * which checks the version again, so a concurrent save in between is a 409 too; the answer is
+ * built from what was written, not read back.
  */
 export async function updateAnnotation(options: { actor: Actor | null; annotationId: unknown; input: unknown }): Promise<AnnotationView> {
   const actor = requireMember(options.actor);
   const input = parseInput(updateAnnotationSchema, options.input);
-  return db.$transaction(async (tx) => {
-    const row = await findAnnotation(tx, actor, options.annotationId);
-    assertMayChange(actor, row.authorId);
-    assertNotPublished(row.status);
-    const before = toAnnotationView(row);
-    if (row.version !== input.version) throw staleVersion(before);
-    const verdictOptionId = input.verdict !== undefined ? (await findVerdictOption(tx, actor, input.verdict)).id : undefined;
-    // The version condition makes the check and the write one step, even against a concurrent save.
-    const { count } = await tx.annotation.updateMany({
-      where: { id: row.id, version: input.version },
-      data: {
-        claim: input.claim,
-        claimant: input.claimant,
-        rationale: input.rationale,
-        verdictOptionId,
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) throw staleVersion(toAnnotationView(await findAnnotation(tx, actor, row.id)));
-    if (input.sources) {
-      await tx.source.deleteMany({ where: { annotationId: row.id } });
-      await tx.source.createMany({ data: sourceRows(input.sources).map((s) => ({ ...s, annotationId: row.id })) });
-    }
-    const after = toAnnotationView(await findAnnotation(tx, actor, row.id));
-    await recordAudit(tx, actor, {
-      entityType: "annotation",
-      entityId: row.id,
-      action: "update",
-      before: auditSnapshot(before),
-      after: auditSnapshot(after),
-    });
-    return after;
+  const row = await readAnnotation(actor, options.annotationId);
+  assertMayChange(actor, row.authorId);
+  assertNotPublished(row.status);
+  const before = toAnnotationView(row);
+  if (row.version !== input.version) throw staleVersion(before);
+  const at = new Date();
+  const sources = input.sources?.map((source, position) => ({ id: newId(), annotationId: row.id, kind: null, ...source, position, createdAt: at, updatedAt: at }));
+  const written = (verdictOption: typeof row.verdictOption): typeof row => ({
+    ...row,
+    claim: input.claim ?? row.claim,
+    claimant: input.claimant !== undefined ? input.claimant : row.claimant,
+    rationale: input.rationale !== undefined ? input.rationale : row.rationale,
+    verdictOption,
+    sources: sources ?? row.sources,
+    version: row.version + 1,
+    updatedAt: at,
   });
+  // The audit records the verdict by key, which the input gives: "after" is known before writing.
+  const after = auditSnapshot(toAnnotationView(written({ ...row.verdictOption, key: input.verdict ?? row.verdictOption.key })));
+  const result = await updateOne(actor, { id: row.id, version: row.version, at, claim: input.claim, claimant: input.claimant, rationale: input.rationale, verdict: input.verdict, sources, audit: { before: auditSnapshot(before), after } });
+  if (input.verdict !== undefined && !result.option) throw new AppError("BAD_REQUEST", `verdict: "${input.verdict}" is not an option of this workspace's verdict scale`);
+  if (!result.updated) throw staleVersion(toAnnotationView(await readAnnotation(actor, row.id)));
+  const { id: _optionId, ...option } = result.option ?? { id: row.verdictOptionId, ...row.verdictOption };
+  void _optionId;
+  return toAnnotationView({ ...written(option), verdictOptionId: result.option?.id ?? row.verdictOptionId });
 }
 
 /**
  * Soft-deletes an annotation: it leaves every view and export but stays for the audit trail.
- * With a version, a stale one gets 409.
+ * With a version, a stale one gets 409; without, the version read is checked in the write, so a
+ * change saved in between is a 409 rather than a deletion its author did not see. One read and
+ * one write statement.
  */
 export async function deleteAnnotation(options: { actor: Actor | null; annotationId: unknown; input?: unknown }): Promise<{ id: string; deleted: true }> {
   const actor = requireMember(options.actor);
   const input = parseInput(deleteAnnotationSchema, options.input ?? {});
-  return db.$transaction(async (tx) => {
-    const row = await findAnnotation(tx, actor, options.annotationId);
-    assertMayChange(actor, row.authorId);
-    assertNotPublished(row.status);
-    const before = toAnnotationView(row);
-    const { count } = await tx.annotation.updateMany({
-      where: { id: row.id, deletedAt: null, ...(input.version !== undefined ? { version: input.version } : {}) },
-      data: { deletedAt: new Date(), version: { increment: 1 } },
-    });
-    if (count === 0) throw staleVersion(before);
-    await recordAudit(tx, actor, {
-      entityType: "annotation",
-      entityId: row.id,
-      action: "delete",
-      before: auditSnapshot(before),
-    });
-    return { id: row.id, deleted: true as const };
-  });
+  const row = await readAnnotation(actor, options.annotationId);
+  assertMayChange(actor, row.authorId);
+  assertNotPublished(row.status);
+  const before = toAnnotationView(row);
+  if (input.version !== undefined && input.version !== row.version) throw staleVersion(before);
+  if (!(await deleteOne(actor, { id: row.id, version: row.version, at: new Date(), before: auditSnapshot(before) }))) throw staleVersion(toAnnotationView(await readAnnotation(actor, row.id)));
+  return { id: row.id, deleted: true as const };
 }
 
 export type HistoryEntry = { id: string; annotationId: string; action: string; actor: { id: string; name: string } | null; at: string; before: unknown; after: unknown };

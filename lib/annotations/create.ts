@@ -1,16 +1,22 @@
 import { db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
+import { visibilityFor, visibleAnnotationSql } from "../access/visibility";
 import { newId } from "../db/ids";
 import type { Actor } from "../auth/actor";
 import { AppError, notFound } from "../errors";
 import { anchorFor, spanProblem } from "../anchoring/anchor";
 import type { createAnnotationSchema } from "./schemas";
+import { insertSourcesSql } from "./write-one";
 import { auditSnapshot, toAnnotationView, type AnnotationView, type annotationInclude } from "./view";
 import type { z } from "zod";
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
 type Input = z.output<typeof createAnnotationSchema>;
-type Target = { id: string; revisionId: string | null; text: string | null; revisionOfArticle: boolean; option: AnnotationRow["verdictOption"] & { id: string } | null };
+type Target = {
+  id: string; revisionId: string | null; text: string | null; revisionOfArticle: boolean; option: AnnotationRow["verdictOption"] & { id: string } | null;
+  /** The reused check, when it is one the actor may see, approved or published; the reference check, when it is this workspace's. */
+  reusedFromId: string | null; reusedFromReferenceId: string | null;
+};
 
 /**
  * Everything a create checks, in one statement: the article in the actor's workspace, its current
@@ -18,13 +24,19 @@ type Target = { id: string; revisionId: string | null; text: string | null; revi
  * offered, from the workspace's scale). No lock: the write re-checks the revision under one.
  */
 async function readTarget(actor: Actor, articleId: string, input: Input): Promise<Target | null> {
+  // Reusing reads another annotation, so it goes through the visibility rule; most creates reuse nothing and skip that read.
+  const reusable = input.reusedFrom
+    ? Prisma.sql`(SELECT x.id FROM "Annotation" x WHERE x.id = ${input.reusedFrom} AND ${visibleAnnotationSql(await visibilityFor(db, actor), "x")} AND x.status IN ('APPROVED', 'PUBLISHED'))`
+    : Prisma.sql`NULL::text`;
   const [row] = await db.$queryRaw<Target[]>`
     SELECT a.id,
       r.id AS "revisionId", r.text,
       EXISTS (SELECT 1 FROM "ArticleRevision" x WHERE x.id = ${input.revisionId} AND x."articleId" = a.id) AS "revisionOfArticle",
       (SELECT jsonb_build_object('id', v.id, 'key', v.key, 'label', v.label, 'color', v.color, 'rating', v.rating)
          FROM "VerdictOption" v JOIN "VerdictScale" s ON s.id = v."scaleId"
-        WHERE v.key = ${input.verdict} AND v."retiredAt" IS NULL AND s."workspaceId" = ${actor.workspaceId}) AS option
+        WHERE v.key = ${input.verdict} AND v."retiredAt" IS NULL AND s."workspaceId" = ${actor.workspaceId}) AS option,
+      ${reusable} AS "reusedFromId",
+      (SELECT rc.id FROM "ReferenceCheck" rc WHERE rc.id = ${input.reusedFromReference ?? null} AND rc."workspaceId" = ${actor.workspaceId}) AS "reusedFromReferenceId"
     FROM "Article" a
     LEFT JOIN LATERAL (SELECT id, text FROM "ArticleRevision" WHERE "articleId" = a.id ORDER BY number DESC LIMIT 1) r ON true
     WHERE a.id = ${articleId} AND a."workspaceId" = ${actor.workspaceId}`;
@@ -40,24 +52,17 @@ async function readTarget(actor: Actor, articleId: string, input: Input): Promis
  * the article is gone) and whether the rows were written.
  */
 async function insertAnnotation(row: AnnotationRow, note: AnnotationRow["notes"][number] | null, audit: { id: string; after: Prisma.InputJsonValue }) {
-  const s = row.sources;
   const [result] = await db.$queryRaw<{ current: string | null; inserted: boolean }[]>`
     WITH locked AS (SELECT id FROM "Article" WHERE id = ${row.articleId} AND "workspaceId" = ${row.workspaceId} FOR SHARE),
     current AS (SELECT factmark_current_revision(locked.id) AS "revisionId" FROM locked),
     annotation AS (
-      INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, claimant, "verdictOptionId", rationale, "authorId", "createdAt", "updatedAt")
+      INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, claimant, "verdictOptionId", rationale, "authorId", "reusedFromId", "reusedFromReferenceId", "createdAt", "updatedAt")
       SELECT ${row.id}, ${row.workspaceId}, ${row.articleId}, ${row.revisionId}, ${row.start}, ${row.end}, ${row.quote}, ${row.prefix}, ${row.suffix}, ${row.claim}, ${row.claimant},
-        ${row.verdictOptionId}, ${row.rationale}, ${row.authorId}, ${row.createdAt}, ${row.updatedAt}
+        ${row.verdictOptionId}, ${row.rationale}, ${row.authorId}, ${row.reusedFromId}, ${row.reusedFromReferenceId}, ${row.createdAt}, ${row.updatedAt}
       FROM current WHERE current."revisionId" = ${row.revisionId}
       RETURNING id
     ),
-    sources AS (
-      INSERT INTO "Source" (id, "annotationId", url, title, publisher, excerpt, "archiveUrl", "accessedAt", position, "createdAt", "updatedAt")
-      SELECT src.id, annotation.id, src.url, src.title, src.publisher, src.excerpt, src."archiveUrl", src."accessedAt", src.position, ${row.createdAt}, ${row.updatedAt}
-      FROM annotation, unnest(${s.map((x) => x.id)}::text[], ${s.map((x) => x.url)}::text[], ${s.map((x) => x.title)}::text[], ${s.map((x) => x.publisher)}::text[],
-        ${s.map((x) => x.excerpt)}::text[], ${s.map((x) => x.archiveUrl)}::text[], ${s.map((x) => x.accessedAt)}::timestamp(3)[], ${s.map((x) => x.position)}::int[])
-        AS src(id, url, title, publisher, excerpt, "archiveUrl", "accessedAt", position)
-    ),
+    sources AS (${insertSourcesSql(row.sources)}),
     note AS (
       INSERT INTO "Note" (id, "annotationId", "authorId", body, "createdAt", "updatedAt")
       SELECT ${note?.id ?? null}, annotation.id, ${row.authorId}, ${note?.body ?? null}, ${row.createdAt}, ${row.updatedAt} FROM annotation WHERE ${note !== null}
@@ -89,6 +94,8 @@ export async function createAnnotationFast(actor: Actor, articleId: string, inpu
     throw new AppError("BAD_REQUEST", `quote: does not match the text at ${input.start}–${input.end}, which reads "${anchor.quote.slice(0, 200)}"`);
   }
   if (!target.option) throw new AppError("BAD_REQUEST", `verdict: "${input.verdict}" is not an option of this workspace's verdict scale`);
+  if (input.reusedFrom && !target.reusedFromId) throw new AppError("BAD_REQUEST", "reusedFrom: not an approved or published check of this workspace");
+  if (input.reusedFromReference && !target.reusedFromReferenceId) throw new AppError("BAD_REQUEST", "reusedFromReference: not a reference check of this workspace");
   const { id: verdictOptionId, ...verdictOption } = target.option;
 
   const now = new Date();
@@ -97,7 +104,7 @@ export async function createAnnotationFast(actor: Actor, articleId: string, inpu
     id, workspaceId: actor.workspaceId, articleId: target.id, revisionId: target.revisionId, ...anchor,
     claim: input.claim, claimant: input.claimant, verdictOptionId, rationale: input.rationale, status: "DRAFT", authorId: actor.userId, version: 1,
     externalId: null, importedAuthor: null, placement: "ANCHORED", correctsId: null, priorAuthorIds: [], correctionNote: null,
-    supersededAt: null, retractionNote: null, submittedAt: null, approvedAt: null, publishedAt: null, deletedAt: null, createdAt: now, updatedAt: now,
+    supersededAt: null, retractionNote: null, submittedAt: null, approvedAt: null, publishedAt: null, reusedFromId: target.reusedFromId, reusedFromReferenceId: target.reusedFromReferenceId, deletedAt: null, createdAt: now, updatedAt: now,
     verdictOption, author: { id: actor.userId, name: actor.name },
     sources: input.sources.map((source, position) => ({ id: newId(), annotationId: id, kind: null, ...source, position, createdAt: now, updatedAt: now })),
     notes: [], reviews: [], corrects: null, corrections: [],
@@ -105,7 +112,7 @@ export async function createAnnotationFast(actor: Actor, articleId: string, inpu
   const note = input.note ? { id: newId(), annotationId: id, parentId: null, authorId: actor.userId, importedAuthor: null, body: input.note, deletedAt: null, createdAt: now, updatedAt: now, author: row.author } : null;
   if (note) row.notes.push(note);
   const view = toAnnotationView(row);
-  const result = await insertAnnotation(row, note, { id: newId(), after: { ...auditSnapshot(view), note: input.note } });
+  const result = await insertAnnotation(row, note, { id: newId(), after: { ...auditSnapshot(view), note: input.note, ...(view.reusedFrom ? { reusedFrom: view.reusedFrom } : {}) } });
   if (!result?.current) throw notFound("Article");
   if (!result.inserted) throw staleRevision();
   return view;

@@ -1,38 +1,92 @@
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/actor";
-import type { annotationInclude } from "./view";
+import type { annotationInclude, AnnotationSummary } from "./view";
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
 
 /**
  * The article's live, current annotations with every relation the API shows, in one statement
  * (issue #15: a Prisma include issued a query per relation, and the actor's open blinds took
- * another). The visibility rule of lib/access/visibility.ts is applied here to one article: the
- * people hidden from the actor on it (their open blind second opinions, computed in the same
- * statement) lose their annotations, the corrections continuing them, their notes and their
- * review decisions. Notes and reviews written at the same instant (a bulk import) keep the order
- * they were written in (ctid), as the Prisma include's index scan gave them. Answers null when the
- * article is not in the actor's workspace.
+ * another). Answers null when the article is not in the actor's workspace.
  */
 export async function selectArticleAnnotations(actor: Actor, articleId: string): Promise<AnnotationRow[] | null> {
-  const [result] = await db.$queryRaw<{ found: boolean; annotations: unknown[] }[]>`
-    WITH hidden AS (
-      SELECT CASE WHEN s."firstReviewerId" = ${actor.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END AS "userId"
-      FROM "SecondOpinion" s
-      WHERE s."workspaceId" = ${actor.workspaceId} AND s."articleId" = ${articleId} AND s."revealedAt" IS NULL
-        AND ${actor.userId} IN (s."firstReviewerId", s."secondReviewerId")
+  const result = await selectAnnotations(actor, { articleId });
+  return result.found ? result.annotations : null;
+}
+
+/**
+ * One live annotation the actor may see (superseded ones included), with every relation, in one
+ * statement; null when there is none: unknown, another workspace's, deleted or hidden by a blind.
+ */
+export async function selectAnnotation(actor: Actor, annotationId: string): Promise<AnnotationRow | null> {
+  return (await selectAnnotations(actor, { annotationId })).annotations[0] ?? null;
+}
+
+/**
+ * What the article page draws highlights and its list from (listAnnotationSummaries): the live,
+ * current annotations placed on the article's current revision, in text order, each with its
+ * verdict, author, the credited author of what it corrects, and its count of live notes the actor
+ * may see, in one statement built as JSON by PostgreSQL (#15: the page waited on Prisma's query per
+ * relation and on decoding 2,000 rows before sending the article). The visibility rule as below.
+ * Null when the article is not in the actor's workspace.
+ */
+export async function selectArticleSummaries(actor: Actor, articleId: string): Promise<AnnotationSummary[] | null> {
+  const [result] = await db.$queryRaw<{ found: boolean; summaries: AnnotationSummary[] }[]>`
+    WITH hidden AS (${hiddenOnArticleSql(actor, Prisma.sql`${articleId}`)}),
+    article AS (
+      SELECT a.id, (SELECT r.id FROM "ArticleRevision" r WHERE r."articleId" = a.id ORDER BY r.number DESC LIMIT 1) AS "revisionId"
+      FROM "Article" a WHERE a.id = ${articleId} AND a."workspaceId" = ${actor.workspaceId}
     )
+    SELECT EXISTS (SELECT 1 FROM article) AS found, COALESCE((
+      SELECT json_agg(json_build_object(
+        'id', a.id, 'start', a.start, 'end', a."end", 'claim', a.claim, 'status', a.status, 'placement', a.placement, 'version', a.version,
+        'verdict', json_build_object('key', v.key, 'label', v.label, 'color', v.color, 'rating', v.rating),
+        'author', json_build_object('id', u.id, 'name', COALESCE(a."importedAuthor", u.name)),
+        'correctedFrom', (SELECT json_build_object('id', cu.id, 'name', COALESCE(c."importedAuthor", cu.name)) FROM "Annotation" c JOIN "User" cu ON cu.id = c."authorId" WHERE c.id = a."correctsId"),
+        'noteCount', (SELECT count(*) FROM "Note" n WHERE n."annotationId" = a.id AND n."deletedAt" IS NULL AND n."authorId" NOT IN (SELECT "userId" FROM hidden))
+      ) ORDER BY a.start, a."end" DESC, a."createdAt")
+      FROM "Annotation" a JOIN "VerdictOption" v ON v.id = a."verdictOptionId" JOIN "User" u ON u.id = a."authorId"
+      WHERE a."articleId" = ${articleId} AND a."workspaceId" = ${actor.workspaceId} AND a."revisionId" = (SELECT "revisionId" FROM article)
+        AND a."deletedAt" IS NULL AND a."supersededAt" IS NULL AND a.placement IN ('ANCHORED', 'NEEDS_CHECK')
+        AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
+    ), '[]') AS summaries`;
+  return result.found ? result.summaries : null;
+}
+
+/** Whom the actor's open blind second opinion on the article hides from them (lib/access/visibility.ts), as a query of "userId". */
+function hiddenOnArticleSql(actor: Actor, article: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT CASE WHEN s."firstReviewerId" = ${actor.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END AS "userId"
+    FROM "SecondOpinion" s
+    WHERE s."workspaceId" = ${actor.workspaceId} AND s."articleId" = ${article} AND s."revealedAt" IS NULL
+      AND ${actor.userId} IN (s."firstReviewerId", s."secondReviewerId")`;
+}
+
+/**
+ * The statement behind both. The visibility rule of lib/access/visibility.ts is applied here to
+ * one article: the people hidden from the actor on it (their open blind second opinions,
+ * computed in the same statement) lose their annotations, the corrections continuing them, their
+ * notes and their review decisions. Notes and reviews written at the same instant (a bulk import)
+ * keep the order they were written in (ctid), as the Prisma include's index scan gave them.
+ */
+async function selectAnnotations(actor: Actor, scope: { articleId: string } | { annotationId: string }): Promise<{ found: boolean; annotations: AnnotationRow[] }> {
+  const [article, annotations] =
+    "articleId" in scope
+      ? [Prisma.sql`${scope.articleId}`, Prisma.sql`a."articleId" = ${scope.articleId} AND a."supersededAt" IS NULL`]
+      : [Prisma.sql`(SELECT "articleId" FROM "Annotation" WHERE id = ${scope.annotationId})`, Prisma.sql`a.id = ${scope.annotationId}`];
+  const [result] = await db.$queryRaw<{ found: boolean; annotations: unknown[] }[]>`
+    WITH hidden AS (${hiddenOnArticleSql(actor, article)})
     SELECT
-      EXISTS (SELECT 1 FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${actor.workspaceId}) AS found,
+      EXISTS (SELECT 1 FROM "Article" WHERE id = ${article} AND "workspaceId" = ${actor.workspaceId}) AS found,
       COALESCE((
         SELECT jsonb_agg(
-          to_jsonb(a) || jsonb_build_object(
+          (to_jsonb(a) - 'searchVector') || jsonb_build_object(
             'verdictOption', (SELECT jsonb_build_object('key', v.key, 'label', v.label, 'color', v.color, 'rating', v.rating) FROM "VerdictOption" v WHERE v.id = a."verdictOptionId"),
             'author', (SELECT jsonb_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."authorId"),
-            'sources', COALESCE((SELECT jsonb_agg(to_jsonb(s) ORDER BY s.position) FROM "Source" s WHERE s."annotationId" = a.id), '[]'),
+            'sources', COALESCE((SELECT jsonb_agg(to_jsonb(s) - 'searchVector' ORDER BY s.position) FROM "Source" s WHERE s."annotationId" = a.id), '[]'),
             'notes', COALESCE((
-              SELECT jsonb_agg(to_jsonb(n) || jsonb_build_object('author', jsonb_build_object('id', nu.id, 'name', nu.name)) ORDER BY n."createdAt", n.ctid)
+              SELECT jsonb_agg((to_jsonb(n) - 'searchVector') || jsonb_build_object('author', jsonb_build_object('id', nu.id, 'name', nu.name)) ORDER BY n."createdAt", n.ctid)
               FROM "Note" n JOIN "User" nu ON nu.id = n."authorId"
               WHERE n."annotationId" = a.id AND n."authorId" NOT IN (SELECT "userId" FROM hidden)
             ), '[]'),
@@ -56,15 +110,14 @@ export async function selectArticleAnnotations(actor: Actor, articleId: string):
           ORDER BY a.start, a."end" DESC, a."createdAt"
         )
         FROM "Annotation" a
-        WHERE a."articleId" = ${articleId} AND a."workspaceId" = ${actor.workspaceId} AND a."deletedAt" IS NULL AND a."supersededAt" IS NULL
+        WHERE ${annotations} AND a."workspaceId" = ${actor.workspaceId} AND a."deletedAt" IS NULL
           AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
       ), '[]') AS annotations`;
-  if (!result.found) return null;
-  return (result.annotations as Record<string, unknown>[]).map(reviveAnnotation);
+  return { found: result.found, annotations: (result.annotations as Record<string, unknown>[]).map(reviveAnnotation) };
 }
 
 // PostgreSQL writes a timestamp(3) into JSON as ISO text without a zone; Prisma stores UTC.
-const ANNOTATION_DATES = ["supersededAt", "submittedAt", "approvedAt", "deletedAt", "createdAt", "updatedAt"];
+const ANNOTATION_DATES = ["supersededAt", "submittedAt", "approvedAt", "publishedAt", "deletedAt", "createdAt", "updatedAt"];
 const SOURCE_DATES = ["accessedAt", "createdAt", "updatedAt"];
 const NOTE_DATES = ["deletedAt", "createdAt", "updatedAt"];
 const REVIEW_DATES = ["createdAt"];

@@ -75,6 +75,10 @@ export const createAnnotationSchema = z.object({
   rationale: optionalText(LIMITS.rationale, "Rationale"),
   sources: sourcesSchema.optional().default([]),
   note: optionalText(LIMITS.note, "Note"),
+  /** "Checked before": the approved or published annotation this check reuses… */
+  reusedFrom: idSchema.optional(),
+  /** …or the reference check (lib/references). */
+  reusedFromReference: idSchema.optional(),
 }, OBJECT_BODY);
 
 /** PATCH /api/annotations/:id: the version it is based on and the fields to change. */

@@ -55,6 +55,8 @@ export type AnnotationView = {
   supersededAt: string | null;
   /** The live correction under way for this published annotation, if any. */
   correctedBy: { id: string; status: AnnotationStatus } | null;
+  /** The earlier check ("Checked before") whose verdict, rationale and sources this one started from. */
+  reusedFrom: { annotationId: string | null; referenceId: string | null } | null;
   author: { id: string; name: string };
   version: number;
   createdAt: string;
@@ -134,6 +136,7 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     correction: row.corrects ? { of: { id: row.corrects.id, claim: row.corrects.claim, verdict: row.corrects.verdictOption, author: authorOf(row.corrects) }, note: row.correctionNote ?? "" } : null,
     supersededAt: row.supersededAt?.toISOString() ?? null,
     correctedBy: row.corrections[0] ?? null,
+    reusedFrom: row.reusedFromId || row.reusedFromReferenceId ? { annotationId: row.reusedFromId, referenceId: row.reusedFromReferenceId } : null,
     author: authorOf(row),
     version: row.version,
     createdAt: row.createdAt.toISOString(),

@@ -34,7 +34,7 @@ export function dashboardQueries(filters: ResolvedFilters, now: Date): Record<"b
   return { breakdown: breakdownSql(filters), topArticles: topArticlesSql(filters, TOP_ARTICLES), timing: timingSql(filters, now), agreement: pairTotalsSql(filters) };
 }
 
-type BreakdownRow = { verdict: string | null; author: string | null; week: Date | null; status: AnnotationStatus | null; orphaned: boolean | null; count: number };
+type BreakdownRow = { verdict: string | null; author: string | null; week: Date | null; count: number; orphaned: number } & Record<AnnotationStatus, number>;
 type ArticleRow = { article: string; title: string; verdict: string; count: number };
 type TimingRow = {
   pending: number;
@@ -92,11 +92,8 @@ export async function getDashboard(options: { actor: Actor | null; filters?: unk
   const throughput = new Map<string, Throughput>();
   for (const row of breakdown) {
     const verdictKey = row.verdict ? keyOf.get(row.verdict)! : "";
-    if (row.orphaned !== null) {
-      if (row.orphaned) orphans = row.count;
-    } else if (row.author && row.status) {
-      const entry = throughput.get(row.author) ?? throughput.set(row.author, { reviewer: reviewer(row.author), ...(Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<AnnotationStatus, number>) }).get(row.author)!;
-      entry[row.status] = row.count;
+    if (row.author && !row.verdict) {
+      throughput.set(row.author, { reviewer: reviewer(row.author), ...(Object.fromEntries(STATUSES.map((s) => [s, row[s]])) as Record<AnnotationStatus, number>) });
     } else if (row.author) {
       tally(byReviewer, row.author, () => ({ reviewer: reviewer(row.author!), counts: {}, total: 0 }), verdictKey, row.count);
     } else if (row.week) {
@@ -107,6 +104,7 @@ export async function getDashboard(options: { actor: Actor | null; filters?: unk
       distribution.total += row.count;
     } else {
       total = row.count;
+      orphans = row.orphaned;
     }
   }
   const byArticle = new Map<string, Dashboard["byArticle"][number]>();

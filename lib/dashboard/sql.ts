@@ -2,6 +2,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { visibleAnnotationSql } from "../access/visibility";
 import type { ResolvedFilters } from "./filters";
+import { COUNTED_COLUMNS, countedSql, perArticleSql, inRange, splitWeeks, type Conditions } from "./tally-sql";
 
 /**
  * The dashboards' SQL. Every figure is an aggregate computed by PostgreSQL over the current
@@ -40,28 +41,33 @@ function subject(f: ResolvedFilters, a: string): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-const matches = (f: ResolvedFilters, a = "a") => Prisma.sql`${scope(f, a)} AND ${subject(f, a)}`;
+const matches = (f: ResolvedFilters, a = "a"): Prisma.Sql => Prisma.sql`${scope(f, a)} AND ${subject(f, a)}`;
+
+const conditions: Conditions = { matches: (f, a) => matches(f, a), current, subject };
+
+/** `counted` (lib/dashboard/tally-sql.ts): the tallies, plus rows for what they cannot answer. */
+const withCounted = (f: ResolvedFilters) => Prisma.sql`WITH counted (${COUNTED_COLUMNS}) AS (${countedSql(f, conditions)})`;
 
 /**
  * One pass, several groupings (GROUPING SETS): the total, verdicts overall, per reviewer and per
- * week, reviewers' work by status, and orphans. A column is null where its set does not group it.
+ * week, and per reviewer alone; each row carries its counts by status and of orphans. A column
+ * is null where its set does not group it. Summed tallies can net to zero (a blind took them
+ * away): such groups are no group.
  */
 export function breakdownSql(f: ResolvedFilters): Prisma.Sql {
-  return Prisma.sql`
-    SELECT a."verdictOptionId" AS verdict, a."authorId" AS author, date_trunc('week', a."createdAt") AS week,
-           a.status::text AS status, (a.placement = 'ORPHANED') AS orphaned, count(*)::int AS count
-    FROM "Annotation" a
-    WHERE ${matches(f)}
-    GROUP BY GROUPING SETS ((), (a."verdictOptionId"), (a."authorId", a."verdictOptionId"), (date_trunc('week', a."createdAt"), a."verdictOptionId"),
-                            (a."authorId", a.status), (a.placement = 'ORPHANED'))`;
+  return Prisma.sql`${withCounted(f)}
+    SELECT verdict, author, week, sum(n)::int AS count, sum(orphaned)::int AS orphaned,
+           sum(draft)::int AS "DRAFT", sum(submitted)::int AS "SUBMITTED", sum("changesRequested")::int AS "CHANGES_REQUESTED",
+           sum("approvedStatus")::int AS "APPROVED", sum(published)::int AS "PUBLISHED"
+    FROM counted
+    GROUP BY GROUPING SETS ((), (verdict), (author, verdict), (week, verdict), (author))
+    HAVING sum(n) <> 0`;
 }
 
 /** The articles with the most annotations (at most `limit`), with their verdict counts. */
 export function topArticlesSql(f: ResolvedFilters, limit: number): Prisma.Sql {
   return Prisma.sql`
-    WITH per AS (
-      SELECT a."articleId", a."verdictOptionId", count(*)::int AS count FROM "Annotation" a WHERE ${matches(f)} GROUP BY 1, 2
-    ), top AS (
+    WITH per AS (${perArticleSql(f, conditions)}), top AS (
       SELECT "articleId", sum(count) AS total FROM per GROUP BY 1 ORDER BY total DESC, "articleId" LIMIT ${limit}
     )
     SELECT per."articleId" AS article, ar.title, per."verdictOptionId" AS verdict, per.count
@@ -69,21 +75,35 @@ export function topArticlesSql(f: ResolvedFilters, limit: number): Prisma.Sql {
     ORDER BY top.total DESC, per."articleId"`;
 }
 
-/** Pending reviews by age of their last submission, and the median time from creation to first approval. */
+/**
+ * Pending reviews by age of their last submission, and the median time from creation to first
+ * approval. The totals come from `counted`; the ages within the last week and the oldest pending
+ * one from the pending index (Annotation_pending_idx); the median is the middle of the approved
+ * annotations in the order of Annotation_approval_time_idx, found by OFFSET (half the approved
+ * count) instead of sorting them all: the mean of the middle two for an even count, as
+ * percentile_cont(0.5) gives.
+ */
 export function timingSql(f: ResolvedFilters, now: Date): Prisma.Sql {
   const ago = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
   const pending = Prisma.sql`a.status = 'SUBMITTED'`;
-  return Prisma.sql`
-    SELECT count(*) FILTER (WHERE ${pending})::int AS pending,
-           count(*) FILTER (WHERE ${pending} AND a."submittedAt" >= ${ago(1)})::int AS "underOneDay",
-           count(*) FILTER (WHERE ${pending} AND a."submittedAt" < ${ago(1)} AND a."submittedAt" >= ${ago(3)})::int AS "oneToThreeDays",
-           count(*) FILTER (WHERE ${pending} AND a."submittedAt" < ${ago(3)} AND a."submittedAt" >= ${ago(7)})::int AS "threeToSevenDays",
-           count(*) FILTER (WHERE ${pending} AND (a."submittedAt" < ${ago(7)} OR a."submittedAt" IS NULL))::int AS "overSevenDays",
-           min(a."submittedAt") FILTER (WHERE ${pending}) AS "oldestSubmittedAt",
-           count(a."approvedAt")::int AS approved,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a."approvedAt" - a."createdAt")) FILTER (WHERE a."approvedAt" IS NOT NULL) AS "medianSecondsToApproval"
-    FROM "Annotation" a
-    WHERE ${matches(f)}`;
+  const took = Prisma.sql`(EXTRACT(epoch FROM a."approvedAt" - a."createdAt")::float8)`;
+  return Prisma.sql`${withCounted(f)}, totals AS (
+      SELECT coalesce(sum(submitted), 0)::int AS pending, coalesce(sum("everApproved"), 0)::int AS approved FROM counted
+    ), recent AS (
+      SELECT count(*) FILTER (WHERE a."submittedAt" >= ${ago(1)})::int AS "underOneDay",
+             count(*) FILTER (WHERE a."submittedAt" < ${ago(1)} AND a."submittedAt" >= ${ago(3)})::int AS "oneToThreeDays",
+             count(*) FILTER (WHERE a."submittedAt" < ${ago(3)})::int AS "threeToSevenDays"
+      FROM "Annotation" a WHERE ${matches(f)} AND ${pending} AND a."submittedAt" >= ${ago(7)}
+    )
+    SELECT totals.pending, recent."underOneDay", recent."oneToThreeDays", recent."threeToSevenDays",
+           totals.pending - recent."underOneDay" - recent."oneToThreeDays" - recent."threeToSevenDays" AS "overSevenDays",
+           (SELECT a."submittedAt" FROM "Annotation" a WHERE ${matches(f)} AND ${pending} AND a."submittedAt" IS NOT NULL ORDER BY a."submittedAt" LIMIT 1) AS "oldestSubmittedAt",
+           totals.approved,
+           (SELECT avg(took) FROM (
+              SELECT ${took} AS took FROM "Annotation" a WHERE ${matches(f)} AND a."approvedAt" IS NOT NULL ORDER BY ${took}
+              OFFSET (SELECT greatest(approved - 1, 0) / 2 FROM totals) LIMIT (SELECT CASE WHEN approved = 0 THEN 0 ELSE 2 - approved % 2 END FROM totals)
+            ) middle) AS "medianSecondsToApproval"
+    FROM totals, recent`;
 }
 
 /**
@@ -100,12 +120,8 @@ function pairsCte(f: ResolvedFilters): Prisma.Sql {
   if (f.articleId) parts.push(Prisma.sql`p."articleId" = ${f.articleId}`);
   if (f.authorId) parts.push(Prisma.sql`(p."aAuthorId" = ${f.authorId} OR p."bAuthorId" = ${f.authorId})`);
   if (f.verdictOptionId) parts.push(Prisma.sql`(p."aVerdictId" = ${f.verdictOptionId} OR p."bVerdictId" = ${f.verdictOptionId})`);
-  // On an article where a blind of the reader's is open, both sides of a pair must be theirs to see.
-  const blinded = f.visibility.blinds.map((b) => b.articleId);
-  if (blinded.length > 0) {
-    parts.push(Prisma.sql`(p."articleId" NOT IN (${Prisma.join(blinded)})
-      OR (EXISTS (SELECT 1 FROM "Annotation" a WHERE a.id = p."aId" AND ${visibleAnnotationSql(f.visibility, "a")}) AND EXISTS (SELECT 1 FROM "Annotation" b WHERE b.id = p."bId" AND ${visibleAnnotationSql(f.visibility, "b")})))`);
-  }
+  const blinded = blindedPairSql(f);
+  if (blinded) parts.push(Prisma.sql`NOT ${blinded}`);
   return Prisma.sql`
     WITH pairs AS (
       SELECT p."aId" AS a_id, p."bId" AS b_id, p."articleId" AS article, p."aVerdictId" AS va, p."bVerdictId" AS vb, p."updatedAt" AS updated
@@ -113,9 +129,52 @@ function pairsCte(f: ResolvedFilters): Prisma.Sql {
     )`;
 }
 
+/** On an article where a blind of the reader's is open, a pair whose sides are not both theirs to see (null without blinds). */
+function blindedPairSql(f: ResolvedFilters): Prisma.Sql | null {
+  const blinded = f.visibility.blinds.map((b) => b.articleId);
+  if (blinded.length === 0) return null;
+  return Prisma.sql`(p."articleId" IN (${Prisma.join(blinded)})
+    AND NOT (EXISTS (SELECT 1 FROM "Annotation" a WHERE a.id = p."aId" AND ${visibleAnnotationSql(f.visibility, "a")}) AND EXISTS (SELECT 1 FROM "Annotation" b WHERE b.id = p."bId" AND ${visibleAnnotationSql(f.visibility, "b")})))`;
+}
+
+/**
+ * `counts (article, va, vb, n)`: pairs by article and the two verdicts. From the trigger-kept
+ * "PairTally" less the pairs this view leaves out: those a blind hides (read from the pair cache
+ * of the blinded articles) and, with a date range, those with a side created outside it, when
+ * they are the smaller part (the weekly annotation tallies tell; PostgreSQL runs only the branch
+ * chosen). Otherwise, and under a reviewer filter (the tally has no authors), from the pairs.
+ */
+function pairCountsCte(f: ResolvedFilters): Prisma.Sql {
+  const fromPairs = Prisma.sql`SELECT article, va, vb, 1 AS n FROM pairs`;
+  const counts = (rows: Prisma.Sql) => Prisma.sql`counts AS (SELECT article, va, vb, sum(n)::int AS n FROM (${rows}) x GROUP BY 1, 2, 3 HAVING sum(n) <> 0)`;
+  if (f.authorId) return Prisma.sql`${pairsCte(f)}, ${counts(fromPairs)}`;
+  const narrow = (alias: string) => {
+    const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+    const parts = [Prisma.sql`${col("workspaceId")} = ${f.workspaceId}`];
+    if (f.articleId) parts.push(Prisma.sql`${col("articleId")} = ${f.articleId}`);
+    if (f.verdictOptionId) parts.push(Prisma.sql`(${col("aVerdictId")} = ${f.verdictOptionId} OR ${col("bVerdictId")} = ${f.verdictOptionId})`);
+    return Prisma.join(parts, " AND ");
+  };
+  const ranged = Boolean(f.createdFrom || f.createdBefore);
+  const outside = (side: "a" | "b") => {
+    const col = Prisma.raw(`p."${side}CreatedAt"`);
+    return [f.createdFrom && Prisma.sql`${col} < ${f.createdFrom}`, f.createdBefore && Prisma.sql`${col} >= ${f.createdBefore}`].filter((c): c is Prisma.Sql => Boolean(c));
+  };
+  const left = [...outside("a"), ...outside("b"), blindedPairSql(f)].filter((c): c is Prisma.Sql => c !== null);
+  const guard = ranged ? Prisma.sql`NOT (SELECT few FROM choice)` : Prisma.sql`TRUE`;
+  const fromTally = Prisma.sql`
+    SELECT t."articleId" AS article, t."aVerdictId" AS va, t."bVerdictId" AS vb, t.count AS n FROM "PairTally" t WHERE ${narrow("t")} AND ${guard}
+    ${left.length ? Prisma.sql`UNION ALL SELECT p."articleId", p."aVerdictId", p."bVerdictId", -1 FROM "AgreementPair" p WHERE ${narrow("p")} AND (${Prisma.join(left, " OR ")}) AND ${guard}` : Prisma.empty}`;
+  if (!ranged) return Prisma.sql`WITH ${counts(fromTally)}`;
+  const { weeks } = splitWeeks(f);
+  const inside = weeks ? Prisma.sql`sum(t.count) FILTER (WHERE ${inRange(Prisma.sql`t.week`, weeks)})` : Prisma.sql`0`;
+  return Prisma.sql`${pairsCte(f)}, choice AS MATERIALIZED (SELECT coalesce(2 * ${inside} <= sum(t.count), true) AS few FROM "DashboardTally" t WHERE t."workspaceId" = ${f.workspaceId}),
+    ${counts(Prisma.sql`${fromPairs} WHERE (SELECT few FROM choice) UNION ALL ${fromTally}`)}`;
+}
+
 /** How many pairs there are and how many agree on the verdict. */
 export function pairTotalsSql(f: ResolvedFilters): Prisma.Sql {
-  return Prisma.sql`${pairsCte(f)} SELECT count(*)::int AS pairs, count(*) FILTER (WHERE va = vb)::int AS agreeing FROM pairs`;
+  return Prisma.sql`${pairCountsCte(f)} SELECT coalesce(sum(n), 0)::int AS pairs, coalesce(sum(n) FILTER (WHERE va = vb), 0)::int AS agreeing FROM counts`;
 }
 
 /**
@@ -123,10 +182,10 @@ export function pairTotalsSql(f: ResolvedFilters): Prisma.Sql {
  * (article null) and for the `limit` articles with the most pairs: what alpha is computed from.
  */
 export function pairMatrixSql(f: ResolvedFilters, limit: number): Prisma.Sql {
-  return Prisma.sql`${pairsCte(f)}, top AS (
-      SELECT article FROM pairs GROUP BY 1 ORDER BY count(*) DESC, article LIMIT ${limit}
+  return Prisma.sql`${pairCountsCte(f)}, top AS (
+      SELECT article FROM counts GROUP BY 1 ORDER BY sum(n) DESC, article LIMIT ${limit}
     ), cells AS (
-      SELECT article, va, vb, count(*)::int AS count FROM pairs GROUP BY GROUPING SETS ((article, va, vb), (va, vb))
+      SELECT article, va, vb, sum(n)::int AS count FROM counts GROUP BY GROUPING SETS ((article, va, vb), (va, vb))
     )
     SELECT cells.article, ar.title, oa.position AS a, ob.position AS b, cells.count
     FROM cells

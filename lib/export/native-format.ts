@@ -61,6 +61,11 @@ export const nativeAnnotationSchema = z.object({
     .nullable()
     .optional()
     .meta({ description: "Set when this annotation corrects a published one (by id), with the public correction note. Added after the first factmark.v1 files: absent means none." }),
+  reusedFrom: z
+    .object({ annotationId: z.string().min(1).max(200).nullable(), referenceUrl: z.string().max(LIMITS.url).nullable() })
+    .nullable()
+    .optional()
+    .meta({ description: "Set when this check started from an earlier one (\"Checked before\" → Reuse): that annotation's id in the exporting workspace, or the URL of the reference check (a ClaimReview) it reused. Added after the first factmark.v1 files: absent means none." }),
   author: person,
   sources: z.array(nativeSourceSchema).max(LIMITS.sources),
   notes: z.array(nativeNoteSchema).max(1_000),

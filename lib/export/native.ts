@@ -21,6 +21,7 @@ export function toNativeAnnotation(row: ExportRow, bounds: RatingBounds, withEma
     rationale: row.rationale,
     status: row.status,
     correction: row.correctsId ? { corrects: row.correctsId, note: row.correctionNote ?? "" } : null,
+    reusedFrom: row.reusedFromId || row.reusedFromReference ? { annotationId: row.reusedFromId, referenceUrl: row.reusedFromReference?.url ?? null } : null,
     author: personOf(row.author, row.importedAuthor, withEmails),
     sources: row.sources.map(sourceContent),
     notes: liveThread(row.notes).map((note) => ({

@@ -91,6 +91,7 @@ export const exportInclude = {
   author: { select: { id: true, name: true, email: true } },
   notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true, email: true } } } },
   reviews: { orderBy: { createdAt: "asc" }, include: { editor: { select: { name: true, email: true } } } },
+  reusedFromReference: { select: { url: true } },
 } satisfies Prisma.AnnotationInclude;
 
 export type ExportRow = Prisma.AnnotationGetPayload<{ include: typeof exportInclude }>;

@@ -10,6 +10,7 @@ import { createApiToken, revokeApiToken } from "@/lib/tokens/tokens";
 import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
 import { switchWorkspace } from "@/lib/workspaces/switch";
 import { getScaleVersion, reorderScaleOptions } from "@/lib/verdicts/reorder";
+import { setSearchLanguage } from "@/lib/search/language";
 import { createArticle, createUser, createWorkspace } from "../support/factories";
 
 // The authorization matrix for server actions. Each action in app/ is `getActor()` plus one lib
@@ -46,6 +47,7 @@ const ACTIONS: Action[] = [
     access: "editor",
     run: (actor, desk) => requestSecondOpinion({ actor, articleId: desk.articleId, input: { firstReviewerId: desk.reviewerId, secondReviewerId: desk.secondReviewerId } }),
   },
+  { name: "updateSearchLanguageAction", access: "admin", run: (actor) => setSearchLanguage({ actor, input: { language: "english" } }) },
   { name: "signOutEverywhereAction", access: "member", run: (actor) => signOutEverywhere({ actor }) },
   { name: "switchWorkspaceAction", access: "member", run: (actor, desk) => switchWorkspace({ actor, input: { workspaceId: desk.workspace.id } }) },
 ];

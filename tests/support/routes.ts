@@ -29,6 +29,7 @@ export type Route = {
 
 const ANNOTATION_FIELDS = ["revisionId", "start", "end", "quote", "claim", "claimant", "verdict", "rationale", "sources", "note"];
 const ARTICLE_FIELDS = ["title", "outlet", "author", "url", "publishedAt", "section"];
+const SEARCH_PARAMS = ["q", "type", "verdict", "status", "reviewer", "claimant", "outlet", "from", "to", "cursor", "limit"];
 const EXPORT_PARAMS = ["format", "article", "status", "verdict", "from", "to", "page", "download"];
 
 export const ROUTES: Route[] = [
@@ -47,6 +48,10 @@ export const ROUTES: Route[] = [
   { method: "GET", path: () => "/api/export?format=native", access: "read", input: { kind: "query", params: EXPORT_PARAMS } },
   { method: "GET", path: () => "/api/export?format=w3c", access: "read", input: { kind: "query", params: EXPORT_PARAMS } },
   { method: "GET", path: () => "/api/export?format=claimreview", access: "read", input: { kind: "query", params: EXPORT_PARAMS } },
+  { method: "GET", path: () => "/api/search?q=claim", access: "read", input: { kind: "query", params: SEARCH_PARAMS } },
+  { method: "GET", path: () => "/api/claims/similar?text=claim", access: "read", input: { kind: "query", params: ["text", "claimant", "limit", "exclude"] } },
+  { method: "GET", path: () => "/api/references", access: "editor", input: { kind: "none" } },
+  { method: "POST", path: () => "/api/references/import", access: "editor", body: {}, probe: () => ({ "@type": "ClaimReview", url: "https://hijack.example/1", claimReviewed: "Hijacked" }), input: { kind: "json", fields: ["@context", "@graph", "@type", "url", "claimReviewed", "reviewRating", "author", "datePublished", "itemReviewed"] } },
   { method: "GET", path: (ids) => `/api/annotations/${ids.annotationId}`, access: "read", input: { kind: "none" } },
   { method: "PATCH", path: (ids) => `/api/annotations/${ids.annotationId}`, access: "member", body: {}, probe: () => ({ version: 1, claim: "Hijacked" }), input: { kind: "json", fields: ["version", "claim", "claimant", "verdict", "rationale", "sources"] } },
   { method: "DELETE", path: (ids) => `/api/annotations/${ids.annotationId}?version=999999`, access: "member", input: { kind: "query", params: ["version"] } },

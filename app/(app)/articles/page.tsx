@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listArticles } from "@/lib/articles/queries";
+import { ARTICLE_PAGE_SIZE, listArticlePage } from "@/lib/articles/article-page";
+import { queryObject } from "@/lib/http/query-params";
+import { withFilterProblem } from "@/lib/http/page-data";
 import { requirePageActor } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { ARTICLE_STATUS_LABEL } from "@/lib/articles/status";
@@ -8,12 +10,23 @@ import { listVerdictChoices } from "@/lib/verdicts/queries";
 import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceSettings } from "@/lib/workspaces/settings";
 import { WorkspaceExportForm } from "@/components/exchange/WorkspaceExportForm";
+import { ArticleFilters } from "@/components/articles/ArticleFilters";
+import { FilterProblem } from "@/components/shell/FilterSelect";
 
 export const metadata: Metadata = { title: "Articles" };
 
-export default async function ArticlesPage() {
+export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
   const actor = await requirePageActor("/articles");
-  const [articles, choices, settings] = await Promise.all([listArticles({ actor }), listVerdictChoices({ actor }), getWorkspaceSettings({ actor })]);
+  const filterParams = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string" && ["q", "status", "outlet", "sort", "cursor"].includes(e[0])));
+  const [{ data: page, problem }, choices, settings] = await Promise.all([
+    withFilterProblem(listArticlePage({ actor, query: queryObject(filterParams) })),
+    listVerdictChoices({ actor }),
+    getWorkspaceSettings({ actor }),
+  ]);
+  const articles = page?.articles ?? [];
+  const filtered = ["q", "status", "outlet"].some((key) => params[key]);
+  const nextHref = page?.nextCursor ? `/articles?${new URLSearchParams([...filterParams].filter(([key]) => key !== "cursor").concat([["cursor", page.nextCursor]]))}` : null;
   const mayAdd = hasRole(actor.role, "EDITOR") || settings.reviewersMayAddArticles;
   return (
     <main>
@@ -25,8 +38,18 @@ export default async function ArticlesPage() {
           </Link>
         </p>
       )}
+      <ArticleFilters values={params} outlets={page?.outlets ?? []} />
+      {problem && <FilterProblem problem={problem} />}
       {articles.length === 0 ? (
-        <p className="muted">No articles in this workspace yet.</p>
+        <p className="muted" role="status">
+          {filtered ? (
+            <>
+              No article matches. <Link href="/articles">Show all articles</Link>
+            </>
+          ) : (
+            "No articles in this workspace yet."
+          )}
+        </p>
       ) : (
         <table className="list">
           <thead>
@@ -54,6 +77,10 @@ export default async function ArticlesPage() {
           </tbody>
         </table>
       )}
+      <nav className="pager" aria-label="Article pages">
+        {params.cursor && <Link href={`/articles?${new URLSearchParams([...filterParams].filter(([key]) => key !== "cursor"))}`}>First page</Link>}
+        {nextHref && <Link href={nextHref}>Next {ARTICLE_PAGE_SIZE} articles</Link>}
+      </nav>
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading">Export</h2>
         <WorkspaceExportForm choices={choices} />

@@ -1,6 +1,7 @@
 import { getReadActor } from "@/lib/auth/session";
 import { exportAnnotations } from "@/lib/export/export";
 import { exportUrls } from "@/lib/export/urls";
+import { queryObject } from "@/lib/http/query-params";
 import { jsonRoute, streamResponse } from "@/lib/http/responses";
 
 /**
@@ -9,12 +10,7 @@ import { jsonRoute, streamResponse } from "@/lib/http/responses";
  */
 export const GET = jsonRoute(async (request) => {
   const url = new URL(request.url);
-  const query: Record<string, string | string[]> = {};
-  // An empty field of the export form means "no filter".
-  for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key).filter((value) => value !== "");
-    if (values.length > 0) query[key] = values.length > 1 ? values : values[0];
-  }
+  const query = queryObject(url.searchParams);
   const document = await exportAnnotations({ actor: await getReadActor(request), query, urls: exportUrls(url.origin) });
   return streamResponse(document.chunks, {
     "content-type": document.contentType,

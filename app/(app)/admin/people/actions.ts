@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/session";
 import { toActionResult, type ActionResult } from "@/lib/http/action-result";
 import { addMember, changeMemberRole, setMemberActive } from "@/lib/people/members";
 import { settingsSummary, updateWorkspaceSettings } from "@/lib/workspaces/settings";
+import { setSearchLanguage } from "@/lib/search/language";
 
 const PEOPLE = "/admin/people";
 
@@ -45,5 +46,13 @@ export async function updateSettingsAction(_previous: ActionResult | null, form:
     });
     revalidatePath(PEOPLE);
     return settingsSummary(settings);
+  });
+}
+
+export async function updateSearchLanguageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const { language } = await setSearchLanguage({ actor: await getActor(), input: { language: form.get("language") } });
+    revalidatePath(PEOPLE);
+    return `Search now reads this workspace's text as ${language === "simple" ? "any language (no stemming)" : language}.`;
   });
 }

@@ -5,6 +5,8 @@ import { loadPageData } from "@/lib/http/page-data";
 import { listMembers } from "@/lib/people/members";
 import { getWorkspaceSettings } from "@/lib/workspaces/settings";
 import { SettingsForm } from "@/components/admin/SettingsForm";
+import { SearchLanguageForm } from "@/components/admin/SearchLanguageForm";
+import { getSearchLanguage } from "@/lib/search/language";
 import { AddMemberForm } from "@/components/admin/AddMemberForm";
 import { MemberRow } from "@/components/admin/MemberRow";
 
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: "People" };
 
 export default async function PeoplePage() {
   const actor = await requirePageActor("/admin/people");
-  const [members, settings] = await loadPageData(() => Promise.all([listMembers({ actor }), getWorkspaceSettings({ actor })]));
+  const [members, settings, language] = await loadPageData(() => Promise.all([listMembers({ actor }), getWorkspaceSettings({ actor }), getSearchLanguage({ actor })]));
   return (
     <main>
       <h1>People in {actor.workspaceName}</h1>
@@ -23,6 +25,7 @@ export default async function PeoplePage() {
       <section className="card" aria-labelledby="settings-heading">
         <h2 id="settings-heading">Workspace settings</h2>
         <SettingsForm settings={settings} />
+        <SearchLanguageForm language={language} />
       </section>
       <h2>Members</h2>
       <table className="list">

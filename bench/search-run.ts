@@ -1,0 +1,25 @@
+// `npm run bench:search`: the search benchmark alone, on a scratch database of its own (the
+// dashboard desk of BENCH_DASHBOARD_ANNOTATIONS annotations, 1,000,000 by default). `npm run bench`
+// runs the same step after the dashboards, on their desk.
+import pg from "pg";
+import { createScratchDatabase } from "../scripts/lib/scratch-database";
+import { parseDatabaseUrl } from "../lib/db/connection";
+import { generateDashboardDesk } from "./dashboard";
+import { benchSearch, reportSearch } from "./search";
+import { round } from "./stats";
+
+const TOTAL = Number(process.env.BENCH_DASHBOARD_ANNOTATIONS ?? 1_000_000);
+const database = await createScratchDatabase("searchbench", 54341);
+try {
+  const client = new pg.Client(parseDatabaseUrl(database.url));
+  await client.connect();
+  console.log(`Generating ${TOTAL.toLocaleString("en")} annotations (search vectors kept by the triggers as they are written)…`);
+  const generationMs = await generateDashboardDesk(client, TOTAL);
+  await client.end();
+  console.log(`  bulk load with the search triggers: ${round(generationMs / 1000, 1)} s`);
+  const result = await benchSearch(database.url);
+  reportSearch(result);
+  if (process.env.BENCH_DEBUG) console.log(JSON.stringify(result.quality, null, 1));
+} finally {
+  await database.dispose();
+}

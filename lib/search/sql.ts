@@ -1,0 +1,332 @@
+import "server-only";
+import { visibleAnnotationSql, visibleNoteSql, type Visibility } from "../access/visibility";
+import { Prisma } from "../db/generated/client";
+import type { AnnotationStatus } from "../db/generated/enums";
+import { MARK_END, MARK_START } from "./marks";
+
+// Every SQL statement of search and claim matching, in one place. Rows are always scoped by the
+// visibility rule's SQL twin (lib/access/visibility.ts): workspace, not deleted, and the blind
+// second opinion; search and matching also leave out superseded and dismissed annotations, which
+// stay readable only from their own history.
+
+export type SearchType = "annotation" | "note" | "source" | "article" | "reference";
+
+export type SearchFilters = {
+  types: SearchType[];
+  verdictKeys?: string[];
+  statuses?: AnnotationStatus[];
+  reviewerIds?: string[];
+  claimant?: string;
+  outlet?: string;
+  createdFrom?: Date;
+  /** Exclusive. */
+  createdBefore?: Date;
+};
+
+/**
+ * What a search runs: the tsquery text rows must match (empty: no words, recent work first), the
+ * one that ranks them (all the words, lib/search/plan.ts), the raw query for trigram matching, and
+ * the clock for recency.
+ */
+export type SearchPlan = { tsquery: string; rankQuery: string; raw: string; now: Date; filters: SearchFilters; visibility: Visibility };
+
+/** Where a page ends: the sort key (a score, or a creation time for recent work) and the id. */
+export type Keyset = { key: string; id: string };
+
+// Ranking, documented in the README: text rank (ts_rank normalised to 0–1 by rank/(rank+1)) weighs
+// most, trigram word similarity catches typos and fragments, and recency (a 90-day half-life
+// shape) breaks near-ties toward current work. Rounded so a keyset can compare it exactly.
+const TEXT_WEIGHT = 0.6;
+const TRIGRAM_WEIGHT = 0.25;
+const RECENCY_WEIGHT = 0.15;
+/** Trigram matching only for short queries: a typo in a name or a word, not a pasted sentence. */
+export const TRIGRAM_MAX_LENGTH = 40;
+
+const annotationOnly = (f: SearchFilters) => Boolean(f.verdictKeys || f.statuses || f.reviewerIds);
+
+/** Conditions every annotation-backed hit meets, on "Annotation" a joined to "Article" ar. */
+function annotationConditions(plan: SearchPlan): Prisma.Sql[] {
+  const f = plan.filters;
+  const c = [visibleAnnotationSql(plan.visibility, "a"), Prisma.sql`a."supersededAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`];
+  if (f.verdictKeys) {
+    c.push(Prisma.sql`a."verdictOptionId" IN (SELECT o.id FROM "VerdictOption" o JOIN "VerdictScale" s ON s.id = o."scaleId"
+      WHERE s."workspaceId" = ${plan.visibility.workspaceId} AND o.key IN (${Prisma.join(f.verdictKeys)}))`);
+  }
+  if (f.statuses) c.push(Prisma.sql`a.status::text IN (${Prisma.join(f.statuses)})`);
+  if (f.reviewerIds) c.push(Prisma.sql`a."authorId" IN (${Prisma.join(f.reviewerIds)})`);
+  if (f.claimant) c.push(Prisma.sql`a.claimant = ${f.claimant}`);
+  if (f.outlet) c.push(Prisma.sql`ar.outlet = ${f.outlet}`);
+  return c;
+}
+
+function dateConditions(plan: SearchPlan, column: Prisma.Sql): Prisma.Sql[] {
+  const c: Prisma.Sql[] = [];
+  if (plan.filters.createdFrom) c.push(Prisma.sql`${column} >= ${plan.filters.createdFrom}`);
+  if (plan.filters.createdBefore) c.push(Prisma.sql`${column} < ${plan.filters.createdBefore}`);
+  return c;
+}
+
+/** The sort key: the rounded score for a query, the creation time (epoch ms) for "recent work". */
+function keyExpression(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.Sql | null, created: Prisma.Sql): { key: Prisma.Sql; score: Prisma.Sql } {
+  // Recent work: the creation time itself, so the (workspace, createdAt) indexes give the order.
+  if (!plan.tsquery) return { key: created, score: Prisma.sql`0::float8` };
+  const text = Prisma.sql`coalesce(ts_rank(${vector}, q.rank, 32), 0)`;
+  const trigram = trigramOn && plan.raw ? Prisma.sql`word_similarity(q.raw, ${trigramOn})` : Prisma.sql`0`;
+  const recency = Prisma.sql`1.0 / (1.0 + greatest(extract(epoch FROM (${plan.now}::timestamp - ${created})), 0) / 7776000.0)`;
+  // The weights are constants of this module, written into the SQL (a bound number could be typed as an integer).
+  const weight = (w: number) => Prisma.raw(w.toFixed(2));
+  const score = Prisma.sql`round((${weight(TEXT_WEIGHT)} * ${text} + ${weight(TRIGRAM_WEIGHT)} * ${trigram} + ${weight(RECENCY_WEIGHT)} * ${recency})::numeric, 6)`;
+  return { key: score, score: Prisma.sql`${score}::float8` };
+}
+
+function matchCondition(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.Sql | null): Prisma.Sql {
+  if (!plan.tsquery) return Prisma.sql`TRUE`;
+  return trigramOn && plan.raw ? Prisma.sql`(${vector} @@ q.tsq OR q.raw <% ${trigramOn})` : Prisma.sql`${vector} @@ q.tsq`;
+}
+
+/**
+ * A query that matches a great many rows ranks only its most recent matches of each kind, so a
+ * search costs about the same on a desk of a million annotations as on a small one (the page
+ * says when it was capped: facets' `capped`).
+ */
+export const MATCH_CAP = 2000;
+
+type Kind = { type: SearchType; from: Prisma.Sql; conditions: Prisma.Sql[]; vector: Prisma.Sql; trigram: Prisma.Sql | null; created: Prisma.Sql; id: Prisma.Sql; annotationId: Prisma.Sql; articleId: Prisma.Sql };
+
+/** Each kind of hit the plan asks for: where it comes from and which rows of it are visible and pass the filters. */
+function kinds(plan: SearchPlan): Kind[] {
+  const f = plan.filters;
+  const out: Kind[] = [];
+  const ws = plan.visibility.workspaceId;
+  // The article is joined only to filter by its outlet.
+  const article = f.outlet ? Prisma.sql` JOIN "Article" ar ON ar.id = a."articleId"` : Prisma.empty;
+  if (f.types.includes("annotation")) {
+    out.push({ type: "annotation", from: Prisma.sql`"Annotation" a${article}`, conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`a."createdAt"`)], vector: Prisma.sql`a."searchVector"`, trigram: Prisma.sql`a.claim`, created: Prisma.sql`a."createdAt"`, id: Prisma.sql`a.id`, annotationId: Prisma.sql`a.id`, articleId: Prisma.sql`a."articleId"` });
+  }
+  if (f.types.includes("note")) {
+    out.push({ type: "note", from: Prisma.sql`"Note" n JOIN "Annotation" a ON a.id = n."annotationId"${article}`, conditions: [...annotationConditions(plan), Prisma.sql`n."deletedAt" IS NULL`, visibleNoteSql(plan.visibility, "n", "a"), ...dateConditions(plan, Prisma.sql`n."createdAt"`)], vector: Prisma.sql`n."searchVector"`, trigram: null, created: Prisma.sql`n."createdAt"`, id: Prisma.sql`n.id`, annotationId: Prisma.sql`a.id`, articleId: Prisma.sql`a."articleId"` });
+  }
+  if (f.types.includes("source")) {
+    out.push({ type: "source", from: Prisma.sql`"Source" s JOIN "Annotation" a ON a.id = s."annotationId"${article}`, conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`s."createdAt"`)], vector: Prisma.sql`s."searchVector"`, trigram: null, created: Prisma.sql`s."createdAt"`, id: Prisma.sql`s.id`, annotationId: Prisma.sql`a.id`, articleId: Prisma.sql`a."articleId"` });
+  }
+  // Articles and reference checks have no verdict, status or reviewer: such a filter leaves them out.
+  if (f.types.includes("article") && !annotationOnly(f) && !f.claimant) {
+    const c = [Prisma.sql`ar."workspaceId" = ${ws}`, ...dateConditions(plan, Prisma.sql`ar."createdAt"`)];
+    if (f.outlet) c.push(Prisma.sql`ar.outlet = ${f.outlet}`);
+    out.push({ type: "article", from: Prisma.sql`"Article" ar`, conditions: c, vector: Prisma.sql`ar."searchVector"`, trigram: Prisma.sql`ar.title`, created: Prisma.sql`ar."createdAt"`, id: Prisma.sql`ar.id`, annotationId: Prisma.sql`NULL::text`, articleId: Prisma.sql`ar.id` });
+  }
+  if (f.types.includes("reference") && !annotationOnly(f) && !f.outlet) {
+    const c = [Prisma.sql`r."workspaceId" = ${ws}`, ...dateConditions(plan, Prisma.sql`r."createdAt"`)];
+    if (f.claimant) c.push(Prisma.sql`r.claimant = ${f.claimant}`);
+    out.push({ type: "reference", from: Prisma.sql`"ReferenceCheck" r`, conditions: c, vector: Prisma.sql`r."searchVector"`, trigram: null, created: Prisma.sql`r."createdAt"`, id: Prisma.sql`r.id`, annotationId: Prisma.sql`NULL::text`, articleId: Prisma.sql`NULL::text` });
+  }
+  return out;
+}
+
+/**
+ * One SELECT per kind of hit, each giving (type, id, annotationId, articleId, createdAt, key,
+ * score): the matching rows, newest first, at most `cap` of them (past `after` for recent work,
+ * whose key is the creation time), then scored.
+ */
+function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[] {
+  return kinds(plan).map((k) => {
+    const recentAfter = !plan.tsquery && after ? [Prisma.sql`(${k.created} < ${after.key}::timestamp(3) OR (${k.created} = ${after.key}::timestamp(3) AND ${k.id} > ${after.id}))`] : [];
+    const candidates = Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt",
+        ${plan.tsquery ? k.vector : Prisma.sql`NULL::tsvector`} AS vec, ${k.trigram && plan.raw ? k.trigram : Prisma.sql`NULL::text`} AS tg
+      FROM ${k.from}, q
+      WHERE ${Prisma.join([...k.conditions, matchCondition(plan, k.vector, k.trigram), ...recentAfter], " AND ")}
+      ORDER BY ${k.created} DESC, ${k.id} LIMIT ${cap}`;
+    const { key, score } = keyExpression(plan, Prisma.sql`c.vec`, k.trigram ? Prisma.sql`c.tg` : null, Prisma.sql`c."createdAt"`);
+    return Prisma.sql`SELECT ${k.type}::text AS type, c.id, c."annotationId", c."articleId", c."createdAt", ${key} AS key, ${score} AS score FROM (${candidates}) c, q`;
+  });
+}
+
+function queryCte(plan: SearchPlan): Prisma.Sql {
+  const parse = (text: string) => (text ? Prisma.sql`to_tsquery(factmark_search_config(${plan.visibility.workspaceId}), ${text})` : Prisma.sql`NULL::tsquery`);
+  return Prisma.sql`q AS MATERIALIZED (SELECT ${parse(plan.tsquery)} AS tsq, ${parse(plan.rankQuery || plan.tsquery)} AS rank, ${plan.raw}::text AS raw)`;
+}
+
+export type HitRow = {
+  type: SearchType;
+  id: string;
+  annotationId: string | null;
+  articleId: string | null;
+  key: string;
+  score: number;
+  articleTitle: string | null;
+  claim: string | null;
+  claimant: string | null;
+  verdictKey: string | null;
+  verdictLabel: string | null;
+  verdictColor: string | null;
+  status: AnnotationStatus | null;
+  publisher: string | null;
+  url: string | null;
+  snippet: string;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+};
+
+
+/** ts_headline's options: our markers around matches (lib/search/marks.ts), two short fragments. */
+const HEADLINE = Prisma.sql`'StartSel=${Prisma.raw(MARK_START)}, StopSel=${Prisma.raw(MARK_END)}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
+
+/** The CTE `shown`: the rows of CTE `page` with what a result shows. */
+const SHOWN = Prisma.sql`shown AS (
+      SELECT p.type, p.id, p."annotationId", p."articleId", p.key, p.score, p."createdAt",
+             ar.title AS "articleTitle", coalesce(a.claim, r.claim) AS claim, coalesce(a.claimant, r.claimant) AS claimant,
+             o.key AS "verdictKey", coalesce(o.label, r."ratingLabel") AS "verdictLabel", o.color AS "verdictColor", a.status,
+             coalesce(r.publisher, src.publisher) AS publisher, coalesce(r.url, src.url) AS url,
+             CASE p.type
+               WHEN 'annotation' THEN concat_ws(' — ', a.claim, a.claimant, a.rationale)
+               WHEN 'note' THEN nt.body
+               WHEN 'source' THEN concat_ws(' — ', src.title, src.publisher, src.url, src.excerpt)
+               WHEN 'article' THEN concat_ws(' — ', ar.title, ar.outlet, ar.author)
+               ELSE concat_ws(' — ', r.claim, r.claimant, r.publisher)
+             END AS body
+      FROM page p
+      LEFT JOIN "Annotation" a ON a.id = p."annotationId"
+      LEFT JOIN "Article" ar ON ar.id = p."articleId"
+      LEFT JOIN "VerdictOption" o ON o.id = a."verdictOptionId"
+      LEFT JOIN "Note" nt ON p.type = 'note' AND nt.id = p.id
+      LEFT JOIN "Source" src ON p.type = 'source' AND src.id = p.id
+      LEFT JOIN "ReferenceCheck" r ON p.type = 'reference' AND r.id = p.id
+    )`;
+
+/** The page's rows from CTE `shown`, with snippets (matches marked for a query). */
+function shownSelect(plan: SearchPlan): Prisma.Sql {
+  const key = plan.tsquery ? Prisma.sql`s.key::text` : Prisma.sql`to_char(s.key, 'YYYY-MM-DD"T"HH24:MI:SS.MS')`;
+  const snippet = plan.tsquery
+    ? Prisma.sql`ts_headline(factmark_search_config(${plan.visibility.workspaceId}), translate(left(s.body, 5000), chr(57344) || chr(57345), ''), q.rank, ${HEADLINE})`
+    : Prisma.sql`left(s.body, 300)`;
+  return Prisma.sql`SELECT row_number() OVER (ORDER BY s.key DESC, s.id) AS ordinal, s.type, s.id, s."annotationId", s."articleId", ${key} AS key, s.score,
+           to_char(s."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", s."articleTitle", s.claim, s.claimant,
+           s."verdictKey", s."verdictLabel", s."verdictColor", s.status::text AS status, s.publisher, s.url, ${snippet} AS snippet
+    FROM shown s, q`;
+}
+
+/** The CTEs `facetrows` and `facets`: counts of CTE `top` by type, verdict, status, reviewer, claimant, outlet and month. */
+const FACETS = Prisma.sql`facetrows AS (
+      SELECT t.type, o.key AS verdict, o.label AS "verdictLabel", a.status::text AS status, a."authorId" AS reviewer, u.name AS "reviewerName",
+             coalesce(a.claimant, r.claimant) AS claimant, ar.outlet, to_char(date_trunc('month', t."createdAt"), 'YYYY-MM') AS month
+      FROM top t
+      LEFT JOIN "Annotation" a ON a.id = t."annotationId"
+      LEFT JOIN "VerdictOption" o ON o.id = a."verdictOptionId"
+      LEFT JOIN "User" u ON u.id = a."authorId"
+      LEFT JOIN "Article" ar ON ar.id = t."articleId"
+      LEFT JOIN "ReferenceCheck" r ON t.type = 'reference' AND r.id = t.id
+    ),
+    facets AS (
+      SELECT 'type' AS facet, type AS value, NULL AS label, count(*) AS count FROM facetrows GROUP BY type
+      UNION ALL SELECT 'verdict', verdict, min("verdictLabel"), count(*) FROM facetrows WHERE verdict IS NOT NULL GROUP BY verdict
+      UNION ALL SELECT 'status', status, NULL, count(*) FROM facetrows WHERE status IS NOT NULL GROUP BY status
+      UNION ALL SELECT 'reviewer', reviewer, min("reviewerName"), count(*) FROM facetrows WHERE reviewer IS NOT NULL GROUP BY reviewer
+      UNION ALL SELECT 'claimant', claimant, NULL, count(*) FROM facetrows WHERE claimant IS NOT NULL GROUP BY claimant
+      UNION ALL SELECT 'outlet', outlet, NULL, count(*) FROM facetrows WHERE outlet IS NOT NULL GROUP BY outlet
+      UNION ALL SELECT 'month', month, NULL, count(*) FROM facetrows GROUP BY month
+    )`;
+
+/** Facet counts are taken over at most this many best hits, so a query matching most of a huge desk still answers quickly. */
+export const FACET_BASIS = 2000;
+
+export type FacetRow = { facet: string; value: string | null; label: string | null; count: bigint | number };
+
+const NOTHING = Prisma.sql`SELECT '[]'::json AS page, '[]'::json AS facets`;
+
+/**
+ * One page of hits, best first (or newest first without a query), after `after`, with `limit + 1`
+ * rows so the caller knows whether there is a next page; and, for a first page, the facet counts
+ * of the best FACET_BASIS hits. One statement: the matching rows are found once for both.
+ * Answers one row: `page` (HitRow-shaped JSON) and `facets` (FacetRow-shaped JSON, or null).
+ */
+export function searchSql(plan: SearchPlan, limit: number, after: Keyset | undefined, withFacets: boolean): Prisma.Sql {
+  const keyType = Prisma.raw(plan.tsquery ? "numeric" : "timestamp(3)");
+  const keyset = after ? Prisma.sql`(h.key < ${after.key}::${keyType} OR (h.key = ${after.key}::${keyType} AND h.id > ${after.id}))` : Prisma.sql`TRUE`;
+  // Recent work reads only as many rows of each kind as the page (or the facets) need, past the cursor.
+  const cap = plan.tsquery ? MATCH_CAP : withFacets ? Math.max(FACET_BASIS, limit + 1) : limit + 1;
+  const selects = hitSelects(plan, cap, after);
+  if (selects.length === 0) return NOTHING;
+  const facets = withFacets
+    ? Prisma.sql`, top AS (SELECT * FROM hits h ORDER BY h.key DESC, h.id LIMIT ${FACET_BASIS}), ${FACETS}`
+    : Prisma.empty;
+  return Prisma.sql`
+    WITH ${queryCte(plan)},
+    hits AS MATERIALIZED (${Prisma.join(selects.map((select) => Prisma.sql`(${select})`), " UNION ALL ")}),
+    page AS (SELECT * FROM hits h WHERE ${keyset} ORDER BY h.key DESC, h.id LIMIT ${limit + 1}),
+    ${SHOWN}${facets}
+    SELECT (SELECT coalesce(json_agg(x ORDER BY x.ordinal), '[]'::json) FROM (${shownSelect(plan)}) x) AS page,
+           ${withFacets ? Prisma.sql`(SELECT coalesce(json_agg(f), '[]'::json) FROM facets f)` : Prisma.sql`NULL::json`} AS facets`;
+}
+
+export type CandidateRow = {
+  kind: "annotation" | "reference";
+  id: string;
+  articleId: string | null;
+  claim: string;
+  claimant: string | null;
+  verdictKey: string | null;
+  verdictLabel: string | null;
+  status: AnnotationStatus | null;
+  publisher: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+  rank: number;
+};
+
+/**
+ * Candidates for "Checked before": the workspace's approved and published checks the actor may
+ * see, and its reference checks, whose text shares any of the claim's terms, best text rank
+ * first. lib/search/similar.ts scores them (lib/search/terms.ts) and keeps the close ones.
+ */
+export function similarCandidatesSql(visibility: Visibility, query: { match: string; rank: string }, limit: number, excludeId?: string): Prisma.Sql {
+  const parse = (text: string) => Prisma.sql`to_tsquery(factmark_search_config(${visibility.workspaceId}), ${text})`;
+  return Prisma.sql`
+    WITH q AS MATERIALIZED (SELECT ${parse(query.match)} AS tsq, ${parse(query.rank)} AS rank)
+    (SELECT 'annotation'::text AS kind, a.id, a."articleId", a.claim, a.claimant, o.key AS "verdictKey", o.label AS "verdictLabel", a.status::text AS status,
+            NULL::text AS publisher, NULL::text AS url, coalesce(a."approvedAt", a."updatedAt") AS "publishedAt", ts_rank(a."searchVector", q.rank)::float8 AS rank
+     FROM (
+       -- The newest MATCH_CAP matches are ranked, as in search.
+       SELECT a.* FROM "Annotation" a, q
+       WHERE ${visibleAnnotationSql(visibility, "a")} AND a."supersededAt" IS NULL AND a.placement <> 'DISMISSED'
+         AND a.status IN ('APPROVED', 'PUBLISHED') AND a."searchVector" @@ q.tsq ${excludeId ? Prisma.sql`AND a.id <> ${excludeId}` : Prisma.empty}
+       ORDER BY a."createdAt" DESC, a.id LIMIT ${MATCH_CAP}
+     ) a JOIN "VerdictOption" o ON o.id = a."verdictOptionId", q
+     ORDER BY rank DESC, a.id LIMIT ${limit})
+    UNION ALL
+    (SELECT 'reference', r.id, NULL, r.claim, r.claimant, NULL, r."ratingLabel", NULL, r.publisher, r.url, r."datePublished", ts_rank(r."searchVector", q.rank)::float8
+     FROM "ReferenceCheck" r, q
+     WHERE r."workspaceId" = ${visibility.workspaceId} AND r."searchVector" @@ q.tsq
+     ORDER BY 12 DESC, r.id LIMIT ${limit})`;
+}
+
+/**
+ * How common each term group is: the largest share of annotations holding any of its lexemes, from
+ * PostgreSQL's own statistics of the index column (pg_stats.most_common_elems, kept by ANALYZE), so
+ * it costs a catalog read. A group absent from the result has no lexeme (stop words only). Also the
+ * table's estimated row count.
+ */
+export function termSharesSql(workspaceId: string, groups: string[][]): Prisma.Sql {
+  const index = groups.flatMap((g, i) => g.map(() => i));
+  const terms = groups.flat();
+  return Prisma.sql`
+    WITH s AS (
+      SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs
+      FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'Annotation' AND attname = 'searchVector'
+    )
+    SELECT t.i::int AS "group", coalesce(max(s.freqs[array_position(s.elems, l.lexeme)]), 0)::float8 AS share,
+           (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Annotation"'::regclass)::float8 AS rows
+    FROM unnest(${index}::int[], ${terms}::text[]) AS t(i, term)
+    CROSS JOIN LATERAL unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, t.term))) AS l
+    LEFT JOIN s ON true
+    GROUP BY t.i`;
+}
+
+/** The most common lexeme of the index within trigram similarity 0.4 of `word`'s own lexeme. */
+export function closestLexemeSql(workspaceId: string, word: string): Prisma.Sql {
+  return Prisma.sql`
+    WITH w AS (SELECT coalesce((SELECT lexeme FROM unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, ${word}))) LIMIT 1), ${word}) AS lexeme)
+    SELECT e AS lexeme
+    FROM pg_stats s, unnest(s.most_common_elems::text::text[]) AS e, w
+    WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation' AND s.attname = 'searchVector' AND e <> w.lexeme AND similarity(e, w.lexeme) >= 0.4
+    ORDER BY similarity(e, w.lexeme) DESC, e LIMIT 1`;
+}

@@ -1,0 +1,272 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/annotations/annotations";
+import { changeAnnotationStatus } from "@/lib/reviews/status";
+import { startCorrection } from "@/lib/reviews/corrections";
+import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
+import { maySee, visibilityFor } from "@/lib/access/visibility";
+import { getDashboard, type Dashboard } from "@/lib/dashboard/dashboard";
+import { splitWeeks } from "@/lib/dashboard/tally-sql";
+import type { Actor } from "@/lib/auth/actor";
+import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
+
+// The dashboard tallies (prisma/routines/40-dashboard-tallies.sql) against the annotation rows:
+// after random writes of every kind, the tally tables equal a GROUP BY of the rows, and every
+// dashboard figure, under random filters, equals what is computed here in JavaScript from the rows.
+
+/** mulberry32: a seeded generator whose low bits are as random as its high ones. */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  return (n: number) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
+  };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = new Date("2026-11-20T12:00:00Z");
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The tally tables as they are, and as a GROUP BY of current annotations says they should be. */
+async function talliesAndRows(workspaceId: string) {
+  const tallies = await db.$queryRaw<object[]>`
+    SELECT week, "authorId", "verdictOptionId", count, draft, submitted, "changesRequested", "approvedStatus", published, orphaned, "everApproved"
+    FROM "DashboardTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2, 3`;
+  const rows = await db.$queryRaw<object[]>`
+    SELECT date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId", count(*)::int AS count,
+           count(*) FILTER (WHERE status = 'DRAFT')::int AS draft, count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted,
+           count(*) FILTER (WHERE status = 'CHANGES_REQUESTED')::int AS "changesRequested", count(*) FILTER (WHERE status = 'APPROVED')::int AS "approvedStatus",
+           count(*) FILTER (WHERE status = 'PUBLISHED')::int AS published, count(*) FILTER (WHERE placement = 'ORPHANED')::int AS orphaned, count("approvedAt")::int AS "everApproved"
+    FROM "Annotation" WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED'
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+  const articleTallies = await db.$queryRaw<object[]>`SELECT "articleId", "verdictOptionId", count FROM "ArticleTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2`;
+  const articleRows = await db.$queryRaw<object[]>`
+    SELECT "articleId", "verdictOptionId", count(*)::int AS count FROM "Annotation"
+    WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2 ORDER BY 1, 2`;
+  const pairTallies = await db.$queryRaw<object[]>`SELECT "articleId", "aVerdictId", "bVerdictId", count FROM "PairTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2, 3`;
+  const pairRows = await db.$queryRaw<object[]>`
+    SELECT "articleId", "aVerdictId", "bVerdictId", count(*)::int AS count FROM "AgreementPair" WHERE "workspaceId" = ${workspaceId} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+  return { tallies, rows, articleTallies, articleRows, pairTallies, pairRows };
+}
+
+type Filters = { from?: string; to?: string; article?: string; reviewer?: string; verdict?: string };
+
+/** The dashboard computed from the rows, independently of the SQL: the figures getDashboard gives. */
+async function expectedDashboard(actor: Actor, filters: Filters) {
+  const visibility = await visibilityFor(db, actor);
+  const options = await db.verdictOption.findMany({ where: { scale: { workspaceId: actor.workspaceId } } });
+  const keyOf = new Map(options.map((o) => [o.id, o.key]));
+  const from = filters.from ? new Date(`${filters.from}T00:00:00Z`).getTime() : -Infinity;
+  const before = filters.to ? new Date(`${filters.to}T00:00:00Z`).getTime() + DAY : Infinity;
+  const rows = (await db.annotation.findMany({ where: { workspaceId: actor.workspaceId } })).filter(
+    (a) =>
+      maySee(visibility, a) &&
+      !a.supersededAt &&
+      a.placement !== "DISMISSED" &&
+      a.createdAt.getTime() >= from &&
+      a.createdAt.getTime() < before &&
+      (!filters.article || a.articleId === filters.article) &&
+      (!filters.reviewer || a.authorId === filters.reviewer) &&
+      (!filters.verdict || keyOf.get(a.verdictOptionId) === filters.verdict),
+  );
+  const count = <K extends string>(keys: K[]) => keys.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {});
+  const group = <T,>(list: T[], key: (t: T) => string) => list.reduce<Record<string, T[]>>((m, t) => ((m[key(t)] ??= []).push(t), m), {});
+  const monday = (d: Date) => iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - ((d.getUTCDay() + 6) % 7) * DAY));
+  const verdicts = (list: typeof rows) => count(list.map((a) => keyOf.get(a.verdictOptionId)!));
+  const pending = rows.filter((a) => a.status === "SUBMITTED");
+  const age = (a: (typeof rows)[number]) => (a.submittedAt ? (NOW.getTime() - a.submittedAt.getTime()) / DAY : Infinity);
+  const took = rows.filter((a) => a.approvedAt).map((a) => (a.approvedAt!.getTime() - a.createdAt.getTime()) / 1000).sort((x, y) => x - y);
+  const mid = (took.length - 1) / 2;
+  const median = took.length ? (took[Math.floor(mid)] + took[Math.ceil(mid)]) / 2 : null;
+  const oldest = pending.map((a) => a.submittedAt).filter((d): d is Date => d !== null).sort((x, y) => x.getTime() - y.getTime())[0];
+  // Agreement: pairs of the cache whose both sides the reader may see, within the range, on the article, with the reviewer or verdict on either side.
+  const seen = new Map((await db.annotation.findMany({ where: { workspaceId: actor.workspaceId } })).map((a) => [a.id, a]));
+  const optionId = options.find((o) => o.key === filters.verdict)?.id;
+  const pairs = (await db.agreementPair.findMany({ where: { workspaceId: actor.workspaceId } })).filter(
+    (p) =>
+      [p.aId, p.bId].every((id) => maySee(visibility, seen.get(id)!)) &&
+      [p.aCreatedAt, p.bCreatedAt].every((d) => d.getTime() >= from && d.getTime() < before) &&
+      (!filters.article || p.articleId === filters.article) &&
+      (!filters.reviewer || p.aAuthorId === filters.reviewer || p.bAuthorId === filters.reviewer) &&
+      (!optionId || p.aVerdictId === optionId || p.bVerdictId === optionId),
+  );
+  return {
+    agreement: { pairs: pairs.length, agreeing: pairs.filter((p) => p.aVerdictId === p.bVerdictId).length },
+    total: rows.length,
+    orphans: rows.filter((a) => a.placement === "ORPHANED").length,
+    distribution: verdicts(rows),
+    byReviewer: Object.fromEntries(Object.entries(group(rows, (a) => a.authorId)).map(([id, list]) => [id, verdicts(list)])),
+    byArticle: Object.fromEntries(Object.entries(group(rows, (a) => a.articleId)).map(([id, list]) => [id, verdicts(list)])),
+    weekly: Object.fromEntries(Object.entries(group(rows, (a) => monday(a.createdAt))).map(([week, list]) => [week, verdicts(list)])),
+    throughput: Object.fromEntries(Object.entries(group(rows, (a) => a.authorId)).map(([id, list]) => [id, count(list.map((a) => a.status))])),
+    pending: {
+      total: pending.length,
+      underOneDay: pending.filter((a) => age(a) <= 1).length,
+      oneToThreeDays: pending.filter((a) => age(a) > 1 && age(a) <= 3).length,
+      threeToSevenDays: pending.filter((a) => age(a) > 3 && age(a) <= 7).length,
+      overSevenDays: pending.filter((a) => age(a) > 7).length,
+      oldestSubmittedAt: oldest?.toISOString() ?? null,
+    },
+    approved: took.length,
+    medianHours: median === null ? null : median / 3600,
+  };
+}
+
+/** The same figures as getDashboard gives them, keyed the same way. */
+function actualFigures(d: Dashboard) {
+  const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+  return {
+    agreement: { pairs: d.agreement.pairs, agreeing: d.agreement.agreeing },
+    total: d.total,
+    orphans: d.orphans,
+    distribution: d.distribution.counts,
+    byReviewer: Object.fromEntries(d.byReviewer.map((r) => [r.reviewer.id, r.counts])),
+    byArticle: Object.fromEntries(d.byArticle.map((r) => [r.article.id, r.counts])),
+    weekly: Object.fromEntries(d.weekly.map((w) => [w.week, w.counts])),
+    throughput: Object.fromEntries(d.throughput.map(({ reviewer, ...statuses }) => [reviewer.id, nonZero(statuses)])),
+    pending: d.pending,
+    approved: d.approval.approved,
+    medianHours: d.approval.medianHours,
+  };
+}
+
+describe("the dashboard tallies", () => {
+  it("splits a date range into whole weeks (tallies) and partial edge weeks (rows)", () => {
+    const at = (s: string) => new Date(`${s}T00:00:00Z`);
+    // 2026-11-02 and 2026-11-30 are Mondays.
+    expect(splitWeeks({ createdFrom: null, createdBefore: null })).toEqual({ weeks: { from: null, before: null }, edges: [] });
+    expect(splitWeeks({ createdFrom: at("2026-11-02"), createdBefore: at("2026-11-30") })).toEqual({ weeks: { from: at("2026-11-02"), before: at("2026-11-30") }, edges: [] });
+    expect(splitWeeks({ createdFrom: at("2026-11-04"), createdBefore: at("2026-11-28") })).toEqual({
+      weeks: { from: at("2026-11-09"), before: at("2026-11-23") },
+      edges: [{ from: at("2026-11-04"), before: at("2026-11-09") }, { from: at("2026-11-23"), before: at("2026-11-28") }],
+    });
+    expect(splitWeeks({ createdFrom: at("2026-11-04"), createdBefore: at("2026-11-12") })).toEqual({ weeks: null, edges: [{ from: at("2026-11-04"), before: at("2026-11-12") }] });
+    expect(splitWeeks({ createdFrom: null, createdBefore: at("2026-11-05") })).toEqual({ weeks: { from: null, before: at("2026-11-02") }, edges: [{ from: at("2026-11-02"), before: at("2026-11-05") }] });
+  });
+
+  it("equal the raw aggregates after random inserts, updates, deletes, corrections and bulk imports, under random filters and a blind", async () => {
+    const random = seeded(Number(process.env.FACTMARK_TALLY_SEED ?? 15));
+    const pick = <T,>(list: T[]) => list[random(list.length)];
+    const desk = await createWorkspace();
+    const ws = desk.workspace.id;
+    const reviewers = [desk.reviewer, ...(await Promise.all([1, 2].map(async () => actorFor((await createUser({ workspaceId: ws, role: "REVIEWER" })).id))))];
+    const blindEditor = await actorFor((await createUser({ workspaceId: ws, role: "EDITOR" })).id);
+    const articles = await Promise.all([1, 2, 3].map((i) => createArticle({ workspaceId: ws, title: `Article ${i}`, paragraphs: ["Taxes rose 5% last year while jobs grew by 2% and the deficit fell sharply."] })));
+    const text = articles[0].revisions[0].text;
+    const keys = desk.options.map((o) => o.key);
+    // The blind editor is one of a blind pair on the first article: its dashboard must leave out the other's work there.
+    await requestSecondOpinion({ actor: desk.editor, articleId: articles[0].id, input: { firstReviewerId: blindEditor.userId, secondReviewerId: reviewers[1].userId } });
+
+    const ids = async () => (await db.annotation.findMany({ where: { workspaceId: ws, deletedAt: null }, select: { id: true } })).map((a) => a.id);
+    /** A random live annotation, or null when there is none yet. */
+    const anyRow = async () => {
+      const list = await ids();
+      return list.length ? db.annotation.findUniqueOrThrow({ where: { id: pick(list) } }) : null;
+    };
+    const ops: (() => Promise<unknown>)[] = [
+      // Through the app: create, edit the verdict, move through review, delete, correct.
+      async () => {
+        const [start, article, actor] = [random(40), pick(articles), pick([...reviewers, blindEditor])];
+        const end = start + 5 + random(20);
+        return createAnnotation({ actor, articleId: article.id, input: { revisionId: article.revisions[0].id, start, end, quote: text.slice(start, end), claim: "c", verdict: pick(keys) } });
+      },
+      async () => {
+        const row = await anyRow();
+        if (!row || row.status === "PUBLISHED" || row.status === "APPROVED") return;
+        return updateAnnotation({ actor: desk.admin, annotationId: row.id, input: { version: row.version, verdict: pick(keys) } });
+      },
+      async () => {
+        const row = await anyRow();
+        if (!row) return;
+        const next = { DRAFT: "SUBMITTED", CHANGES_REQUESTED: "SUBMITTED", SUBMITTED: pick(["APPROVED", "CHANGES_REQUESTED"]), APPROVED: "PUBLISHED", PUBLISHED: null }[row.status];
+        if (!next) return;
+        const actor = next === "SUBMITTED" ? await actorFor(row.authorId) : desk.editor;
+        return changeAnnotationStatus({ actor, annotationId: row.id, input: { status: next, version: row.version, comment: next === "CHANGES_REQUESTED" ? "Check the source" : undefined } });
+      },
+      async () => {
+        const row = await anyRow();
+        if (row) await deleteAnnotation({ actor: desk.admin, annotationId: row.id });
+      },
+      async () => {
+        const published = await db.annotation.findFirst({ where: { workspaceId: ws, status: "PUBLISHED", supersededAt: null, deletedAt: null, corrections: { none: {} } } });
+        if (!published) return;
+        const correction = await startCorrection({ actor: desk.editor, annotationId: published.id, input: { note: "Corrected" } });
+        for (const [status, version] of [["SUBMITTED", 1], ["APPROVED", 2], ["PUBLISHED", 3]] as const) {
+          await changeAnnotationStatus({ actor: desk.editor, annotationId: correction.id, input: { status, version } });
+        }
+      },
+      // Straight to the table, as a bulk import or an operator's SQL would: many rows per statement.
+      async () => {
+        const article = pick(articles);
+        await db.annotation.createMany({
+          data: Array.from({ length: 1 + random(15) }, () => {
+            const createdAt = new Date(NOW.getTime() - random(60) * DAY - random(86_400) * 1000);
+            const status = pick(["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"] as const);
+            const start = 5 * random(4); // aligned, so spans often coincide and make agreement pairs
+            return {
+              workspaceId: ws, articleId: article.id, revisionId: article.revisions[0].id, start, end: start + 5, quote: text.slice(start, start + 5), prefix: "", suffix: "", claim: "imported",
+              verdictOptionId: pick(desk.options).id, authorId: pick([...reviewers, blindEditor]).userId, status, createdAt,
+              placement: pick(["ANCHORED", "ANCHORED", "NEEDS_CHECK", "ORPHANED", "DISMISSED"] as const),
+              submittedAt: status === "DRAFT" ? null : new Date(createdAt.getTime() + random(72) * 3_600_000),
+              approvedAt: status === "APPROVED" || status === "PUBLISHED" ? new Date(createdAt.getTime() + (1 + random(200)) * 3_600_000) : null,
+            };
+          }),
+        });
+      },
+      async () => {
+        const some = (await ids()).filter(() => random(3) === 0);
+        await db.annotation.updateMany({ where: { id: { in: some } }, data: { authorId: pick(reviewers).userId } });
+      },
+      async () => {
+        const some = (await ids()).filter(() => random(4) === 0);
+        await db.annotation.updateMany({ where: { id: { in: some } }, data: { placement: pick(["ORPHANED", "DISMISSED", "ANCHORED"] as const), createdAt: new Date(NOW.getTime() - random(30) * DAY) } });
+      },
+      // Rows removed outright (a workspace or article deleted cascades so); corrections keep what they correct.
+      async () => db.annotation.deleteMany({ where: { id: { in: (await ids()).filter(() => random(8) === 0) }, correctsId: null, corrections: { none: {} } } }),
+    ];
+
+    let pairsSeen = 0;
+    for (let round = 0; round < 8; round++) {
+      for (let i = 0; i < 10; i++) await ops[random(ops.length)]().catch((error) => {
+        // A refusal the workflow makes (a stale version, a transition not allowed) is a write that did not happen.
+        if (!(error as { status?: number }).status) throw error;
+      });
+      const state = await talliesAndRows(ws);
+      expect(state.tallies).toEqual(state.rows);
+      expect(state.articleTallies).toEqual(state.articleRows);
+      expect(state.pairTallies).toEqual(state.pairRows);
+      pairsSeen += state.pairRows.length;
+
+      const day = () => iso(new Date(NOW.getTime() - random(70) * DAY));
+      const [a, b] = [day(), day()].sort();
+      const filters: Filters[] = [
+        {},
+        { from: a, to: b },
+        { from: a },
+        { to: b },
+        { reviewer: pick(reviewers).userId },
+        { verdict: pick(keys), from: a },
+        { from: iso(new Date(NOW.getTime() - 90 * DAY)), to: iso(NOW) },
+        { to: iso(new Date(NOW.getTime() - 5 * DAY)), verdict: pick(keys) },
+        { article: pick(articles).id, reviewer: pick(reviewers).userId },
+      ];
+      for (const reader of [desk.editor, blindEditor]) {
+        for (const f of filters) {
+          const actual = actualFigures(await getDashboard({ actor: reader, filters: f, now: NOW }));
+          const expected = await expectedDashboard(reader, f);
+          const { medianHours, ...rest } = actual;
+          const { medianHours: expectedMedian, ...expectedRest } = expected;
+          expect(rest, JSON.stringify({ round, f })).toEqual(expectedRest);
+          if (expectedMedian === null) expect(medianHours).toBeNull();
+          else expect(medianHours).toBeCloseTo(expectedMedian, 6);
+        }
+      }
+    }
+    // The random writes reached every kind of row the tallies key on.
+    const kinds = await db.annotation.groupBy({ by: ["status", "placement"], where: { workspaceId: ws } });
+    expect(kinds.length).toBeGreaterThan(6);
+    expect(pairsSeen, "agreement pairs formed in some round").toBeGreaterThan(0);
+  }, 120_000);
+});
