@@ -3,7 +3,17 @@ import nextTypeScript from "eslint-config-next/typescript";
 import { builtinModules } from "node:module";
 
 const config = [
-  { ignores: ["tests/w3c-annotation-model/**", "lib/db/generated/**", ".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      "tests/w3c-annotation-model/**",
+      "lib/db/generated/**",
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
   ...next,
   ...nextTypeScript,
   {
@@ -11,7 +21,11 @@ const config = [
       // Only lib/ talks to the database (DESIGN.md).
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/lib/db/client", "@/lib/db/client"], message: "Only lib/ imports the database client." }] },
+        {
+          patterns: [
+            { group: ["**/lib/db/client", "@/lib/db/client"], message: "Only lib/ imports the database client." },
+          ],
+        },
       ],
     },
   },
@@ -29,7 +43,11 @@ const config = [
           paths: builtinModules.map((name) => ({ name, message: "lib/anchoring is client code: no Node built-ins." })),
           patterns: [
             { regex: "^node:", message: "lib/anchoring is client code: no Node built-ins.", allowTypeImports: true },
-            { group: ["../**", "@/**"], message: "lib/anchoring imports nothing of ours outside lib/anchoring (types excepted).", allowTypeImports: true },
+            {
+              group: ["../**", "@/**"],
+              message: "lib/anchoring imports nothing of ours outside lib/anchoring (types excepted).",
+              allowTypeImports: true,
+            },
           ],
         },
       ],
@@ -41,7 +59,14 @@ const config = [
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/lib/db", "**/lib/db/**", "@/lib/db", "@/lib/db/**"], message: "Components never import lib/db, not even its types; go through lib/." }] },
+        {
+          patterns: [
+            {
+              group: ["**/lib/db", "**/lib/db/**", "@/lib/db", "@/lib/db/**"],
+              message: "Components never import lib/db, not even its types; go through lib/.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -51,7 +76,15 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@playwright/test", message: "Import test and expect from ./fixtures: its pages fail the test on CSP violations, page errors and dialogs." }] },
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              message:
+                "Import test and expect from ./fixtures: its pages fail the test on CSP violations, page errors and dialogs.",
+            },
+          ],
+        },
       ],
     },
   },

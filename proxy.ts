@@ -7,7 +7,10 @@ import { hasBrokenPercentEncoding } from "./lib/http/encoded-path";
  */
 export function proxy(request: NextRequest) {
   if (hasBrokenPercentEncoding(request.nextUrl.pathname)) {
-    return NextResponse.json({ error: { code: "BAD_REQUEST", message: "path: the address has broken percent-encoding" } }, { status: 400 });
+    return NextResponse.json(
+      { error: { code: "BAD_REQUEST", message: "path: the address has broken percent-encoding" } },
+      { status: 400 },
+    );
   }
   return NextResponse.next();
 }

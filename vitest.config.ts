@@ -30,7 +30,13 @@ export default defineConfig({
       {
         extends: true,
         // Starts its own production server on port 3101 (needs `next build` first); see tests/fuzz.
-        test: { name: "fuzz", include: ["tests/fuzz/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
+        test: {
+          name: "fuzz",
+          include: ["tests/fuzz/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

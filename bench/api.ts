@@ -23,26 +23,49 @@ export type ApiBench = {
 };
 
 /** An article with 20 annotations, each with a source and a note, and an empty one to create on. */
-export async function createApiTargets(db: PrismaClient, base: { workspaceId: string; authorId: string }): Promise<ApiTarget> {
-  const listed = await createBenchArticle(db, { ...base, title: "Bench: API list", words: 2_000, annotationCount: LISTED });
+export async function createApiTargets(
+  db: PrismaClient,
+  base: { workspaceId: string; authorId: string },
+): Promise<ApiTarget> {
+  const listed = await createBenchArticle(db, {
+    ...base,
+    title: "Bench: API list",
+    words: 2_000,
+    annotationCount: LISTED,
+  });
   await db.$executeRaw`INSERT INTO "Source" (id, "annotationId", url, title, position, "updatedAt")
     SELECT 'bs' || id, id, 'https://example.org/' || id, 'A source', 0, now() FROM "Annotation" WHERE "articleId" = ${listed.id}`;
   await db.$executeRaw`INSERT INTO "Note" (id, "annotationId", "authorId", body, "updatedAt")
     SELECT 'bn' || id, id, ${base.authorId}, 'A first note on this claim.', now() FROM "Annotation" WHERE "articleId" = ${listed.id}`;
-  const target = await createBenchArticle(db, { ...base, title: "Bench: API create", words: 20_000, annotationCount: 0 });
+  const target = await createBenchArticle(db, {
+    ...base,
+    title: "Bench: API create",
+    words: 20_000,
+    annotationCount: 0,
+  });
   return { listArticleId: listed.id, createArticle: target };
 }
 
 export async function benchApi(url: string, cookie: string, target: ApiTarget): Promise<ApiBench> {
   const csrf = () => fetch(`${url}/api/auth/csrf`).then(drain);
-  const list = () => fetch(`${url}/api/articles/${target.listArticleId}/annotations`, { headers: { cookie } }).then(drain);
+  const list = () =>
+    fetch(`${url}/api/articles/${target.listArticleId}/annotations`, { headers: { cookie } }).then(drain);
   const { id, revisionId, text } = target.createArticle;
   const spans = generateSpans(text, CALLS + 20);
   const create = (i: number) =>
     fetch(`${url}/api/articles/${id}/annotations`, {
       method: "POST",
       headers: { cookie, "content-type": "application/json" },
-      body: JSON.stringify({ revisionId, start: spans[i].start, end: spans[i].end, quote: text.slice(spans[i].start, spans[i].end), claim: `Bench ${i}`, verdict: "mixed", sources: [{ url: "https://example.org/a" }], note: "Why." }),
+      body: JSON.stringify({
+        revisionId,
+        start: spans[i].start,
+        end: spans[i].end,
+        quote: text.slice(spans[i].start, spans[i].end),
+        claim: `Bench ${i}`,
+        verdict: "mixed",
+        sources: [{ url: "https://example.org/a" }],
+        note: "Why.",
+      }),
     }).then((response) => drain(response, 201));
   // Warm every route (compilation caches, pools), then time them one after another, interleaved.
   await timeCalls(20, () => Promise.all([csrf(), list()]));
@@ -57,11 +80,21 @@ export async function benchApi(url: string, cookie: string, target: ApiTarget): 
   const listRate = await throughput(list);
   const p50 = (v: number[]) => percentile(v, 50);
   const summary = (v: number[]) => ({ p50: round(p50(v), 2), p95: round(percentile(v, 95), 2) });
-  const annotations = ((await (await fetch(`${url}/api/articles/${target.listArticleId}/annotations`, { headers: { cookie } })).json()) as { annotations: unknown[] }).annotations.length;
+  const annotations = (
+    (await (
+      await fetch(`${url}/api/articles/${target.listArticleId}/annotations`, { headers: { cookie } })
+    ).json()) as { annotations: unknown[] }
+  ).annotations.length;
   return {
     calls: CALLS,
     csrf: { ...summary(times.csrf), reqPerSec: round(csrfRate) },
-    list: { ...summary(times.list), reqPerSec: round(listRate), ratioP50: round(p50(times.list) / p50(times.csrf), 2), ratioThroughput: round(listRate / csrfRate, 2), annotations },
+    list: {
+      ...summary(times.list),
+      reqPerSec: round(listRate),
+      ratioP50: round(p50(times.list) / p50(times.csrf), 2),
+      ratioThroughput: round(listRate / csrfRate, 2),
+      annotations,
+    },
     create: { ...summary(times.create), ratioP50: round(p50(times.create) / p50(times.csrf), 2) },
   };
 }
@@ -72,15 +105,26 @@ async function drain(response: Response, expected = 200) {
 }
 
 /** Requests per second with CONNECTIONS clients calling back to back for THROUGHPUT_SECONDS (bounded). */
-const throughput = async (call: () => Promise<unknown>) => (await callsConcurrently(call, CONNECTIONS, THROUGHPUT_SECONDS)).rate;
+const throughput = async (call: () => Promise<unknown>) =>
+  (await callsConcurrently(call, CONNECTIONS, THROUGHPUT_SECONDS)).rate;
 
 export function reportApi(r: ApiBench) {
   const mark = (ok: boolean) => (ok ? "ok" : "MISSED");
-  console.log(`\nAPI beside GET /api/auth/csrf, same server and run (${r.calls} calls each, interleaved; throughput: ${CONNECTIONS} connections for ${THROUGHPUT_SECONDS} s)`);
-  console.log(`  GET /api/auth/csrf                      p50 ${r.csrf.p50} ms, p95 ${r.csrf.p95} ms, ${r.csrf.reqPerSec} req/s`);
-  console.log(`  GET  list of ${r.list.annotations} annotations            p50 ${r.list.p50} ms (${r.list.ratioP50}×, target ≤ 2×) ${mark(r.list.ratioP50 <= 2)}, p95 ${r.list.p95} ms`);
-  console.log(`                                          ${r.list.reqPerSec} req/s (${r.list.ratioThroughput}×, target ≥ 0.5×) ${mark(r.list.ratioThroughput >= 0.5)}`);
-  console.log(`  POST create annotation                  p50 ${r.create.p50} ms (${r.create.ratioP50}×, target ≤ 3×) ${mark(r.create.ratioP50 <= 3)}, p95 ${r.create.p95} ms`);
+  console.log(
+    `\nAPI beside GET /api/auth/csrf, same server and run (${r.calls} calls each, interleaved; throughput: ${CONNECTIONS} connections for ${THROUGHPUT_SECONDS} s)`,
+  );
+  console.log(
+    `  GET /api/auth/csrf                      p50 ${r.csrf.p50} ms, p95 ${r.csrf.p95} ms, ${r.csrf.reqPerSec} req/s`,
+  );
+  console.log(
+    `  GET  list of ${r.list.annotations} annotations            p50 ${r.list.p50} ms (${r.list.ratioP50}×, target ≤ 2×) ${mark(r.list.ratioP50 <= 2)}, p95 ${r.list.p95} ms`,
+  );
+  console.log(
+    `                                          ${r.list.reqPerSec} req/s (${r.list.ratioThroughput}×, target ≥ 0.5×) ${mark(r.list.ratioThroughput >= 0.5)}`,
+  );
+  console.log(
+    `  POST create annotation                  p50 ${r.create.p50} ms (${r.create.ratioP50}×, target ≤ 3×) ${mark(r.create.ratioP50 <= 3)}, p95 ${r.create.p95} ms`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

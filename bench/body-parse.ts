@@ -5,20 +5,46 @@
 // serves on port 3300, under the shared flock on a shared machine).
 import { percentile, round } from "./stats";
 
-const para = "The *minister* said on **Tuesday** that [exports](https://example.com/x) doubled, a claim `unverified` by _officials_. ";
+const para =
+  "The *minister* said on **Tuesday** that [exports](https://example.com/x) doubled, a claim `unverified` by _officials_. ";
 const BODIES: { name: string; format: string; body: () => string }[] = [
-  { name: "real Markdown, 1M characters", format: "markdown", body: () => Array.from({ length: Math.floor(1_000_000 / (para.length * 4 + 2)) }, () => para.repeat(4)).join("\n\n") },
-  { name: "real HTML, 1M characters", format: "html", body: () => Array.from({ length: Math.floor(1_000_000 / (para.length * 4 + 7)) }, () => `<p>${para.repeat(4)}</p>`).join("") },
+  {
+    name: "real Markdown, 1M characters",
+    format: "markdown",
+    body: () =>
+      Array.from({ length: Math.floor(1_000_000 / (para.length * 4 + 2)) }, () => para.repeat(4)).join("\n\n"),
+  },
+  {
+    name: "real HTML, 1M characters",
+    format: "html",
+    body: () =>
+      Array.from({ length: Math.floor(1_000_000 / (para.length * 4 + 7)) }, () => `<p>${para.repeat(4)}</p>`).join(""),
+  },
   { name: '"*a" × 150,000 (audit)', format: "markdown", body: () => "*a".repeat(150_000) },
   { name: '"*a" × 500,000', format: "markdown", body: () => "*a".repeat(500_000) },
-  { name: '500 paragraphs of "_a" × 999', format: "markdown", body: () => Array.from({ length: 500 }, () => "_a".repeat(999)).join("\n\n") },
+  {
+    name: '500 paragraphs of "_a" × 999',
+    format: "markdown",
+    body: () => Array.from({ length: 500 }, () => "_a".repeat(999)).join("\n\n"),
+  },
   { name: "<div> × 80,000 (audit)", format: "html", body: () => "<div>".repeat(80_000) },
   { name: "> × 5,000 (audit)", format: "markdown", body: () => ">".repeat(5_000) + " a" },
-  { name: "list nested 900 deep", format: "markdown", body: () => Array.from({ length: 900 }, (_, i) => `${" ".repeat(i)}- a`).join("\n") },
+  {
+    name: "list nested 900 deep",
+    format: "markdown",
+    body: () => Array.from({ length: 900 }, (_, i) => `${" ".repeat(i)}- a`).join("\n"),
+  },
   { name: '<a " × 250,000', format: "html", body: () => '<a "'.repeat(250_000) },
 ];
 
-export type BodyParseResult = { name: string; status: number; ms: number; readsP50: number; readsMax: number; reads: number };
+export type BodyParseResult = {
+  name: string;
+  status: number;
+  ms: number;
+  readsP50: number;
+  readsMax: number;
+  reads: number;
+};
 
 export async function benchBodyParse(url: string, cookie: string): Promise<BodyParseResult[]> {
   const results: BodyParseResult[] = [];
@@ -42,13 +68,24 @@ export async function benchBodyParse(url: string, cookie: string): Promise<BodyP
     const ms = performance.now() - started;
     done = true;
     await reader;
-    results.push({ name, status, ms: round(ms), readsP50: round(percentile(reads, 50)), readsMax: round(Math.max(...reads)), reads: reads.length });
+    results.push({
+      name,
+      status,
+      ms: round(ms),
+      readsP50: round(percentile(reads, 50)),
+      readsMax: round(Math.max(...reads)),
+      reads: reads.length,
+    });
   }
   return results;
 }
 
 async function post(url: string, cookie: string, format: string, body: string): Promise<number> {
-  const response = await fetch(`${url}/api/articles/preview`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ format, body }) });
+  const response = await fetch(`${url}/api/articles/preview`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify({ format, body }),
+  });
   await response.arrayBuffer();
   return response.status;
 }
@@ -57,11 +94,17 @@ export function reportBodyParse(rows: BodyParseResult[]) {
   console.log("\nArticle bodies (POST /api/articles/preview; targets: answer < 3,000 ms, concurrent reads < 200 ms)");
   for (const r of rows) {
     const ok = r.ms < 3_000 && r.readsMax < 200 ? "ok" : "MISSED";
-    console.log(`  ${r.name.padEnd(34)} ${String(r.status).padEnd(4)} ${String(r.ms).padStart(6)} ms   reads p50 ${String(r.readsP50).padStart(5)} ms, max ${String(r.readsMax).padStart(5)} ms (${r.reads})   ${ok}`);
+    console.log(
+      `  ${r.name.padEnd(34)} ${String(r.status).padEnd(4)} ${String(r.ms).padStart(6)} ms   reads p50 ${String(r.readsP50).padStart(5)} ms, max ${String(r.readsMax).padStart(5)} ms (${r.reads})   ${ok}`,
+    );
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { runAlone } = await import("./standalone");
-  await runAlone({ label: "benchbody", embeddedPort: 54336, run: async (url, cookie) => reportBodyParse(await benchBodyParse(url, cookie)) });
+  await runAlone({
+    label: "benchbody",
+    embeddedPort: 54336,
+    run: async (url, cookie) => reportBodyParse(await benchBodyParse(url, cookie)),
+  });
 }

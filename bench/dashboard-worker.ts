@@ -23,7 +23,10 @@ const views: Record<string, object> = {
   "last 90 days": { from: ninetyDaysAgo, to: today.toISOString().slice(0, 10) },
   "one reviewer": { reviewer: "cbduser000000000000000007" },
   // Two years whose ends fall mid-week: whole weeks from the tallies, the edges from rows, top articles from rows.
-  "two years, mid-week ends": { from: new Date(today.getTime() - 729 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) },
+  "two years, mid-week ends": {
+    from: new Date(today.getTime() - 729 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
+    to: today.toISOString().slice(0, 10),
+  },
   "one verdict": { verdict: "false" },
   // The fallback: one article's rows.
   "one article": { article: "cbdart000000000000000001" },
@@ -44,11 +47,23 @@ for (const [view, raw] of Object.entries(views)) {
     await client.query(sql.text, sql.values as unknown[]);
     const app = await timeCalls(RUNS, () => unsafeRunAggregate(sql));
     const bare = await timeCalls(RUNS, () => client.query(sql.text, sql.values as unknown[]));
-    queries.push({ name: `${view}: ${name}`, rows, appP50Ms: round(median(app)), pgP50Ms: round(median(bare)), ratio: round(median(app) / median(bare), 2) });
+    queries.push({
+      name: `${view}: ${name}`,
+      rows,
+      appP50Ms: round(median(app)),
+      pgP50Ms: round(median(bare)),
+      ratio: round(median(app) / median(bare), 2),
+    });
   }
   // Each page's data as the app loads it: filters checked, queries in parallel, figures shaped.
-  pages.push({ name: `${view}: dashboard`, p50Ms: round(median(await timeCalls(RUNS, () => getDashboard({ actor, filters: raw, now: today })))) });
-  pages.push({ name: `${view}: agreement`, p50Ms: round(median(await timeCalls(RUNS, () => getAgreementReport({ actor, filters: raw })))) });
+  pages.push({
+    name: `${view}: dashboard`,
+    p50Ms: round(median(await timeCalls(RUNS, () => getDashboard({ actor, filters: raw, now: today })))),
+  });
+  pages.push({
+    name: `${view}: agreement`,
+    p50Ms: round(median(await timeCalls(RUNS, () => getAgreementReport({ actor, filters: raw })))),
+  });
 }
 await client.end();
 console.log(JSON.stringify({ queries, pages }));

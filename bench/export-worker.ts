@@ -6,9 +6,15 @@ import { exportAnnotations } from "../lib/export/export";
 const [workspaceSlug, format, article] = process.argv.slice(2);
 const actor = await unsafeCommandLineActor({ workspaceSlug });
 const started = performance.now();
-const document = await exportAnnotations({ actor, query: { format, article }, urls: { baseUrl: "https://factmark.example", checkBaseUrl: "https://factmark.example/checks" } });
+const document = await exportAnnotations({
+  actor,
+  query: { format, article },
+  urls: { baseUrl: "https://factmark.example", checkBaseUrl: "https://factmark.example/checks" },
+});
 let bytes = 0;
 for await (const chunk of document.chunks) bytes += Buffer.byteLength(chunk);
 const ms = performance.now() - started;
-console.log(JSON.stringify({ annotations: document.total, ms, bytes, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({ annotations: document.total, ms, bytes, maxRssMiB: process.resourceUsage().maxRSS / 1024 }),
+);
 process.exit(0);

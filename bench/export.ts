@@ -24,12 +24,24 @@ async function generate(client: pg.Client, total: number): Promise<number> {
   const body = paragraphsToValue(generateParagraphs(2_000));
   const text = canonicalText(body);
   await client.query("BEGIN");
-  await client.query(`INSERT INTO "Workspace" (id, slug, name, "updatedAt") VALUES ('bexws', $1, 'Export bench desk', now())`, [SLUG]);
-  await client.query(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('bexuser', 'export-bench@example.com', 'Bench Admin', 'x', now())`);
-  await client.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role, "updatedAt") VALUES ('bexmember', 'bexws', 'bexuser', 'ADMIN', now())`);
-  await client.query(`INSERT INTO "VerdictScale" (id, "workspaceId", name, "updatedAt") VALUES ('bexscale', 'bexws', 'Default', now())`);
+  await client.query(
+    `INSERT INTO "Workspace" (id, slug, name, "updatedAt") VALUES ('bexws', $1, 'Export bench desk', now())`,
+    [SLUG],
+  );
+  await client.query(
+    `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('bexuser', 'export-bench@example.com', 'Bench Admin', 'x', now())`,
+  );
+  await client.query(
+    `INSERT INTO "Membership" (id, "workspaceId", "userId", role, "updatedAt") VALUES ('bexmember', 'bexws', 'bexuser', 'ADMIN', now())`,
+  );
+  await client.query(
+    `INSERT INTO "VerdictScale" (id, "workspaceId", name, "updatedAt") VALUES ('bexscale', 'bexws', 'Default', now())`,
+  );
   for (const [i, option] of DEFAULT_VERDICT_OPTIONS.entries()) {
-    await client.query(`INSERT INTO "VerdictOption" (id, "scaleId", key, label, color, position, rating, "updatedAt") VALUES ($1, 'bexscale', $2, $3, $4, $5, $6, now())`, [`bexopt${i}`, option.key, option.label, option.color, i, option.rating]);
+    await client.query(
+      `INSERT INTO "VerdictOption" (id, "scaleId", key, label, color, position, rating, "updatedAt") VALUES ($1, 'bexscale', $2, $3, $4, $5, $6, now())`,
+      [`bexopt${i}`, option.key, option.label, option.color, i, option.rating],
+    );
   }
   await client.query(
     `INSERT INTO "Article" (id, "workspaceId", title, "sourceUrl", "updatedAt")
@@ -50,8 +62,12 @@ async function generate(client: pg.Client, total: number): Promise<number> {
      FROM generate_series(1, $1) g, LATERAL (SELECT (g * 7919) % ($4 - 200) AS s) span`,
     [total, ARTICLES, text, text.length],
   );
-  await client.query(`INSERT INTO "Source" (id, "annotationId", url, excerpt, "updatedAt") SELECT 'cbenchsrc' || substr(id, 10), id, 'https://stats.example/' || id, 'An excerpt', now() FROM "Annotation" WHERE "workspaceId" = 'bexws'`);
-  await client.query(`INSERT INTO "Note" (id, "annotationId", "authorId", body, "updatedAt") SELECT 'cbenchnot' || substr(id, 10), id, 'bexuser', 'A note on ' || claim, now() FROM "Annotation" WHERE "workspaceId" = 'bexws'`);
+  await client.query(
+    `INSERT INTO "Source" (id, "annotationId", url, excerpt, "updatedAt") SELECT 'cbenchsrc' || substr(id, 10), id, 'https://stats.example/' || id, 'An excerpt', now() FROM "Annotation" WHERE "workspaceId" = 'bexws'`,
+  );
+  await client.query(
+    `INSERT INTO "Note" (id, "annotationId", "authorId", body, "updatedAt") SELECT 'cbenchnot' || substr(id, 10), id, 'bexuser', 'A note on ' || claim, now() FROM "Annotation" WHERE "workspaceId" = 'bexws'`,
+  );
   await client.query("COMMIT");
   await client.query("ANALYZE");
   return performance.now() - started;
@@ -60,7 +76,11 @@ async function generate(client: pg.Client, total: number): Promise<number> {
 /** ms to stream the same annotation rows (no joins) out of PostgreSQL with COPY. */
 async function copyBaseline(client: pg.Client): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
-  const stream = client.query(copyTo(`COPY (SELECT * FROM "Annotation" WHERE "workspaceId" = 'bexws' AND "deletedAt" IS NULL ORDER BY "articleId", start, id) TO STDOUT`));
+  const stream = client.query(
+    copyTo(
+      `COPY (SELECT * FROM "Annotation" WHERE "workspaceId" = 'bexws' AND "deletedAt" IS NULL ORDER BY "articleId", start, id) TO STDOUT`,
+    ),
+  );
   let bytes = 0;
   for await (const chunk of stream) bytes += (chunk as Buffer).length;
   return { ms: performance.now() - started, bytes };
@@ -68,11 +88,29 @@ async function copyBaseline(client: pg.Client): Promise<{ ms: number; bytes: num
 
 type WorkerResult = { annotations: number; ms: number; bytes: number; maxRssMiB: number };
 
-async function exportInWorker(databaseUrl: string, format: string, options: { article?: string; heapMiB?: number } = {}): Promise<WorkerResult> {
-  const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "bench/export-worker.ts", SLUG, format, ...(options.article ? [options.article] : [])], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ...(options.heapMiB ? { NODE_OPTIONS: `--max-old-space-size=${options.heapMiB}` } : {}) },
-    maxBuffer: 1024 * 1024,
-  });
+async function exportInWorker(
+  databaseUrl: string,
+  format: string,
+  options: { article?: string; heapMiB?: number } = {},
+): Promise<WorkerResult> {
+  const { stdout } = await promisify(execFile)(
+    path.resolve("node_modules/.bin/tsx"),
+    [
+      "--conditions=react-server",
+      "bench/export-worker.ts",
+      SLUG,
+      format,
+      ...(options.article ? [options.article] : []),
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        ...(options.heapMiB ? { NODE_OPTIONS: `--max-old-space-size=${options.heapMiB}` } : {}),
+      },
+      maxBuffer: 1024 * 1024,
+    },
+  );
   return JSON.parse(stdout.trim().split("\n").pop()!);
 }
 
@@ -110,7 +148,13 @@ export async function benchExport(databaseUrl: string, total: number) {
       formats,
       memoryFlatness: {
         nativeOneArticle: { annotations: small.annotations, peakRssMiB: round(small.maxRssMiB, 0) },
-        nativeWithCappedHeap: { heapCapMiB: HEAP_CAP_MIB, annotations: capped.annotations, megabytes: round(capped.bytes / 1024 / 1024, 1), seconds: round(capped.ms / 1000, 1), peakRssMiB: round(capped.maxRssMiB, 0) },
+        nativeWithCappedHeap: {
+          heapCapMiB: HEAP_CAP_MIB,
+          annotations: capped.annotations,
+          megabytes: round(capped.bytes / 1024 / 1024, 1),
+          seconds: round(capped.ms / 1000, 1),
+          peakRssMiB: round(capped.maxRssMiB, 0),
+        },
       },
     };
   } finally {

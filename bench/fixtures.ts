@@ -5,7 +5,10 @@ import { canonicalText } from "../lib/anchoring/canonical-text";
 import { textHash } from "../lib/articles/text-hash";
 import { anchorFor } from "../lib/anchoring/anchor";
 
-const WORDS = "the minister said figures rose sharply last year while officials denied any link to spending cuts in regional budgets according to data".split(" ");
+const WORDS =
+  "the minister said figures rose sharply last year while officials denied any link to spending cuts in regional budgets according to data".split(
+    " ",
+  );
 
 /** A small seeded PRNG (LCG): the same sequence on every run. */
 export function prng(seed: number) {
@@ -20,7 +23,9 @@ export function generateParagraphs(words: number, perParagraph = 100): string[] 
   const random = prng(7);
   const paragraphs: string[] = [];
   for (let made = 0; made < words; made += perParagraph) {
-    const text = Array.from({ length: Math.min(perParagraph, words - made) }, () => WORDS[random(WORDS.length)]).join(" ");
+    const text = Array.from({ length: Math.min(perParagraph, words - made) }, () => WORDS[random(WORDS.length)]).join(
+      " ",
+    );
     paragraphs.push(text.charAt(0).toUpperCase() + text.slice(1) + ".");
   }
   return paragraphs;
@@ -36,7 +41,8 @@ export function generateSpans(text: string, count: number): { start: number; end
   const spans: { start: number; end: number }[] = [];
   for (let i = 0; i < count; i++) {
     const previous = spans[spans.length - 1];
-    const first = i % 3 === 2 && previous ? wordStarts.findIndex((w) => w.start > previous.start) : random(wordStarts.length - 12);
+    const first =
+      i % 3 === 2 && previous ? wordStarts.findIndex((w) => w.start > previous.start) : random(wordStarts.length - 12);
     const last = Math.min(wordStarts.length - 1, first + 2 + random(10));
     spans.push({ start: wordStarts[first].start, end: wordStarts[last].end });
   }
@@ -44,11 +50,18 @@ export function generateSpans(text: string, count: number): { start: number; end
 }
 
 /** Adds an article with `annotationCount` annotations by `authorId` to the workspace. */
-export async function createBenchArticle(db: PrismaClient, options: { workspaceId: string; authorId: string; title: string; words: number; annotationCount: number }) {
+export async function createBenchArticle(
+  db: PrismaClient,
+  options: { workspaceId: string; authorId: string; title: string; words: number; annotationCount: number },
+) {
   const body = paragraphsToValue(generateParagraphs(options.words));
   const text = canonicalText(body);
   const article = await db.article.create({
-    data: { workspaceId: options.workspaceId, title: options.title, revisions: { create: { number: 1, body, text, textHash: textHash(text) } } },
+    data: {
+      workspaceId: options.workspaceId,
+      title: options.title,
+      revisions: { create: { number: 1, body, text, textHash: textHash(text) } },
+    },
     include: { revisions: true },
   });
   const verdicts = await db.verdictOption.findMany({ where: { scale: { workspaceId: options.workspaceId } } });

@@ -26,7 +26,15 @@ const FAN_OUT_EVENTS = 5;
 export type LiveBench = {
   commitToClient: { p50: number; p95: number; events: number };
   apiWriteToClient: { p50: number; p95: number; writeRoundTripP50: number; events: number };
-  idleStreams: { streams: number; rssBeforeMiB: number; rssAfterMiB: number; extraMiB: number; heapExtraMiB: number; cpuPercent: number; seconds: number };
+  idleStreams: {
+    streams: number;
+    rssBeforeMiB: number;
+    rssAfterMiB: number;
+    extraMiB: number;
+    heapExtraMiB: number;
+    cpuPercent: number;
+    seconds: number;
+  };
   fanOut: { streams: number; lastReceivedP50Ms: number; lastReceivedMaxMs: number; events: number };
 };
 
@@ -49,10 +57,12 @@ async function openStream(url: string, headers: Record<string, string>): Promise
 }
 
 const arrival = (stream: Stream, key: string) =>
-  stream.received.has(key) ? Promise.resolve() : new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`event ${key} did not arrive within 10 s`)), 10_000);
-    stream.waiters.set(key, () => (clearTimeout(timer), resolve()));
-  });
+  stream.received.has(key)
+    ? Promise.resolve()
+    : new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`event ${key} did not arrive within 10 s`)), 10_000);
+        stream.waiters.set(key, () => (clearTimeout(timer), resolve()));
+      });
 
 /** The server's memory after a forced GC (scripts/lib/memory-probe.ts), RSS of its whole process tree. */
 async function probe(server: NextServer): Promise<{ rssMiB: number; heapUsedMiB: number }> {
@@ -80,25 +90,60 @@ export async function benchLive(databaseUrl: string): Promise<LiveBench> {
   const db = createPrismaClient(databaseUrl);
   const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
   const reviewer = await db.user.findUniqueOrThrow({ where: { email: "reviewer@example.com" } });
-  const article = await db.article.findFirstOrThrow({ where: { workspaceId: workspace.id }, include: { revisions: { orderBy: { number: "desc" }, take: 1 } } });
-  const option = await db.verdictOption.findFirstOrThrow({ where: { key: "mixed", scale: { workspaceId: workspace.id } } });
+  const article = await db.article.findFirstOrThrow({
+    where: { workspaceId: workspace.id },
+    include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
+  });
+  const option = await db.verdictOption.findFirstOrThrow({
+    where: { key: "mixed", scale: { workspaceId: workspace.id } },
+  });
   const revision = article.revisions[0];
   const annotation = await db.annotation.create({
-    data: { workspaceId: workspace.id, articleId: article.id, revisionId: revision.id, start: 0, end: 5, quote: revision.text.slice(0, 5), prefix: "", suffix: revision.text.slice(5, 37), claim: "Bench", verdictOptionId: option.id, authorId: reviewer.id },
+    data: {
+      workspaceId: workspace.id,
+      articleId: article.id,
+      revisionId: revision.id,
+      start: 0,
+      end: 5,
+      quote: revision.text.slice(0, 5),
+      prefix: "",
+      suffix: revision.text.slice(5, 37),
+      claim: "Bench",
+      verdictOptionId: option.id,
+      authorId: reviewer.id,
+    },
   });
   // 500 streams need 25 people (20 streams each at most): read-only API tokens, no password hashing.
   const tokens: string[] = [];
   for (let i = 0; i < Math.ceil(STREAMS / 20); i++) {
-    const user = await db.user.create({ data: { email: `live-bench-${i}@example.com`, name: `Live bench ${i}`, passwordHash: "x", memberships: { create: { workspaceId: workspace.id, role: "REVIEWER" } } } });
+    const user = await db.user.create({
+      data: {
+        email: `live-bench-${i}@example.com`,
+        name: `Live bench ${i}`,
+        passwordHash: "x",
+        memberships: { create: { workspaceId: workspace.id, role: "REVIEWER" } },
+      },
+    });
     const token = `fmk_${randomBytes(32).toString("base64url").slice(0, 43)}`;
-    await db.apiToken.create({ data: { workspaceId: workspace.id, name: `bench ${i}`, tokenHash: createHash("sha256").update(token).digest("hex"), prefix: token.slice(0, 10), createdById: user.id } });
+    await db.apiToken.create({
+      data: {
+        workspaceId: workspace.id,
+        name: `bench ${i}`,
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+        prefix: token.slice(0, 10),
+        createdById: user.id,
+      },
+    });
     tokens.push(token);
   }
   await db.$disconnect();
 
   const shared = { databaseUrl, quiet: true, env: { NEXTAUTH_SECRET: randomBytes(32).toString("base64url") } };
   // Instance B opens the bench-only memory probe (a forced GC, then the heap), so the figures are what the streams hold.
-  const servers: NextServer[] = await Promise.all([startNextServer({ port: 3200, ...shared }), startNextServer({ port: 3201, ...shared, env: { ...shared.env, FACTMARK_BENCH_PROBE: "1" } })]);
+  const servers: NextServer[] = await Promise.all([
+    startNextServer({ port: 3200, ...shared }),
+    startNextServer({ port: 3201, ...shared, env: { ...shared.env, FACTMARK_BENCH_PROBE: "1" } }),
+  ]);
   const [a, b] = servers;
   const client = new pg.Client(parseDatabaseUrl(databaseUrl));
   await client.connect();
@@ -112,8 +157,15 @@ export async function benchLive(databaseUrl: string): Promise<LiveBench> {
     const commitWrite = async () => {
       version += 1;
       await client.query("BEGIN");
-      await client.query(`UPDATE "Annotation" SET version = $2, claim = $3, "updatedAt" = now() WHERE id = $1`, [annotation.id, version, `Bench ${version}`]);
-      await client.query(`INSERT INTO "AuditEvent" (id, "workspaceId", "actorId", "entityType", "entityId", action) VALUES ($1, $2, $3, 'annotation', $4, 'update')`, [newId(), workspace.id, reviewer.id, annotation.id]);
+      await client.query(`UPDATE "Annotation" SET version = $2, claim = $3, "updatedAt" = now() WHERE id = $1`, [
+        annotation.id,
+        version,
+        `Bench ${version}`,
+      ]);
+      await client.query(
+        `INSERT INTO "AuditEvent" (id, "workspaceId", "actorId", "entityType", "entityId", action) VALUES ($1, $2, $3, 'annotation', $4, 'update')`,
+        [newId(), workspace.id, reviewer.id, annotation.id],
+      );
       const started = performance.now();
       await client.query("COMMIT");
       return { key: `${annotation.id}:${version}`, started };
@@ -130,7 +182,11 @@ export async function benchLive(databaseUrl: string): Promise<LiveBench> {
     const roundTrips: number[] = [];
     for (let i = 0; i < EVENTS; i++) {
       const started = performance.now();
-      const response = await fetch(`${a.url}/api/annotations/${annotation.id}`, { method: "PATCH", headers: { cookie, "content-type": "application/json", origin: a.url }, body: JSON.stringify({ version, claim: `Bench API ${i}` }) });
+      const response = await fetch(`${a.url}/api/annotations/${annotation.id}`, {
+        method: "PATCH",
+        headers: { cookie, "content-type": "application/json", origin: a.url },
+        body: JSON.stringify({ version, claim: `Bench API ${i}` }),
+      });
       if (response.status !== 200) throw new Error(`PATCH answered ${response.status}: ${await response.text()}`);
       roundTrips.push(performance.now() - started);
       version += 1;
@@ -142,12 +198,15 @@ export async function benchLive(databaseUrl: string): Promise<LiveBench> {
 
     // 500 idle streams on instance B, measured after a warm-up of 20 opened and closed (the route's
     // code loaded, the LISTEN connection open) and each time after a forced GC.
-    const warm = await Promise.all(Array.from({ length: 20 }, () => openStream(streamUrl(b), { authorization: `Bearer ${tokens[0]}` })));
+    const warm = await Promise.all(
+      Array.from({ length: 20 }, () => openStream(streamUrl(b), { authorization: `Bearer ${tokens[0]}` })),
+    );
     for (const s of warm) s.close();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const before = await probe(b);
     const streams: Stream[] = [];
-    for (let i = 0; i < STREAMS; i++) streams.push(await openStream(streamUrl(b), { authorization: `Bearer ${tokens[Math.floor(i / 20)]}` }));
+    for (let i = 0; i < STREAMS; i++)
+      streams.push(await openStream(streamUrl(b), { authorization: `Bearer ${tokens[Math.floor(i / 20)]}` }));
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const cpuStart = cpuSeconds(b.pid);
     await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
@@ -176,7 +235,12 @@ export async function benchLive(databaseUrl: string): Promise<LiveBench> {
         cpuPercent,
         seconds: IDLE_SECONDS,
       },
-      fanOut: { streams: STREAMS, lastReceivedP50Ms: round(percentile(fanOut, 50)), lastReceivedMaxMs: round(Math.max(...fanOut)), events: FAN_OUT_EVENTS },
+      fanOut: {
+        streams: STREAMS,
+        lastReceivedP50Ms: round(percentile(fanOut, 50)),
+        lastReceivedMaxMs: round(Math.max(...fanOut)),
+        events: FAN_OUT_EVENTS,
+      },
     };
   } finally {
     await client.end();
@@ -186,11 +250,19 @@ export async function benchLive(databaseUrl: string): Promise<LiveBench> {
 
 export function reportLive(l: LiveBench) {
   console.log(`\nLive desk (two instances on one database; a stream on instance B)`);
-  console.log(`  COMMIT → event on B             p50 ${l.commitToClient.p50} ms, p95 ${l.commitToClient.p95} ms   (${l.commitToClient.events} events; target p95 < 500 ms) ${l.commitToClient.p95 < 500 ? "ok" : "MISSED"}`);
-  console.log(`  PATCH on A sent → event on B     p50 ${l.apiWriteToClient.p50} ms, p95 ${l.apiWriteToClient.p95} ms   (the PATCH itself: p50 ${l.apiWriteToClient.writeRoundTripP50} ms)`);
+  console.log(
+    `  COMMIT → event on B             p50 ${l.commitToClient.p50} ms, p95 ${l.commitToClient.p95} ms   (${l.commitToClient.events} events; target p95 < 500 ms) ${l.commitToClient.p95 < 500 ? "ok" : "MISSED"}`,
+  );
+  console.log(
+    `  PATCH on A sent → event on B     p50 ${l.apiWriteToClient.p50} ms, p95 ${l.apiWriteToClient.p95} ms   (the PATCH itself: p50 ${l.apiWriteToClient.writeRoundTripP50} ms)`,
+  );
   const idle = l.idleStreams;
-  console.log(`  ${idle.streams} idle streams on one instance (after a forced GC): RSS ${idle.rssBeforeMiB} → ${idle.rssAfterMiB} MiB (+${idle.extraMiB} MiB; target < 100 MB) ${idle.extraMiB < 95 ? "ok" : "MISSED"}, live heap +${idle.heapExtraMiB} MiB, CPU ${idle.cpuPercent}% of a core over ${idle.seconds} s`);
-  console.log(`  one event fanned out to all ${l.fanOut.streams}: COMMIT → last stream received  p50 ${l.fanOut.lastReceivedP50Ms} ms, max ${l.fanOut.lastReceivedMaxMs} ms (${l.fanOut.events} events)`);
+  console.log(
+    `  ${idle.streams} idle streams on one instance (after a forced GC): RSS ${idle.rssBeforeMiB} → ${idle.rssAfterMiB} MiB (+${idle.extraMiB} MiB; target < 100 MB) ${idle.extraMiB < 95 ? "ok" : "MISSED"}, live heap +${idle.heapExtraMiB} MiB, CPU ${idle.cpuPercent}% of a core over ${idle.seconds} s`,
+  );
+  console.log(
+    `  one event fanned out to all ${l.fanOut.streams}: COMMIT → last stream received  p50 ${l.fanOut.lastReceivedP50Ms} ms, max ${l.fanOut.lastReceivedMaxMs} ms (${l.fanOut.events} events)`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

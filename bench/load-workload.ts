@@ -14,10 +14,16 @@ export type Session = { email: string; role: string; cookie: string };
  * annotations each (authored by the two reviewers in turn), a quarter each draft, submitted,
  * approved and published, so the review queue, dashboards and exports have work to show.
  */
-export async function seedLoadWorkspace(db: PrismaClient, options: { articles: number; words: number; annotationsEach: number }): Promise<LoadArticle[]> {
+export async function seedLoadWorkspace(
+  db: PrismaClient,
+  options: { articles: number; words: number; annotationsEach: number },
+): Promise<LoadArticle[]> {
   await seedDemoWorkspace(db);
   const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
-  const reviewers = await db.user.findMany({ where: { email: { in: ["reviewer@example.com", "reviewer2@example.com"] } }, orderBy: { email: "asc" } });
+  const reviewers = await db.user.findMany({
+    where: { email: { in: ["reviewer@example.com", "reviewer2@example.com"] } },
+    orderBy: { email: "asc" },
+  });
   const articles: LoadArticle[] = [];
   for (let i = 0; i < options.articles; i++) {
     const article = await createBenchArticle(db, {
@@ -41,13 +47,21 @@ export async function seedLoadWorkspace(db: PrismaClient, options: { articles: n
 /** Signs every demo user in over HTTP and keeps their cookies. */
 export async function signInDemoUsers(url: string): Promise<Session[]> {
   const sessions: Session[] = [];
-  for (const user of DEMO_USERS) sessions.push({ email: user.email, role: user.role, cookie: await signInCookie(url, user.email, DEMO_PASSWORD) });
+  for (const user of DEMO_USERS)
+    sessions.push({ email: user.email, role: user.role, cookie: await signInCookie(url, user.email, DEMO_PASSWORD) });
   return sessions;
 }
 
 export type Sample = { kind: string; status: number; ms: number };
 
-type Request = { kind: string; path: string; method?: string; body?: unknown; expect?: number; onJson?: (json: unknown) => void };
+type Request = {
+  kind: string;
+  path: string;
+  method?: string;
+  body?: unknown;
+  expect?: number;
+  onJson?: (json: unknown) => void;
+};
 type Owned = { id: string; version: number; status: string };
 
 const READ_WEIGHTS: [string, number][] = [
@@ -140,7 +154,9 @@ export class LoadConnection {
       case "article data":
         return { kind, path: `/api/articles/${article.id}` };
       case "notes list":
-        return mine ? { kind, path: `/api/annotations/${mine.id}/notes` } : { kind: "annotation list", path: `/api/articles/${article.id}/annotations` };
+        return mine
+          ? { kind, path: `/api/annotations/${mine.id}/notes` }
+          : { kind: "annotation list", path: `/api/articles/${article.id}/annotations` };
       case "dashboard":
         // Dashboards are for editors; a reviewer's overview is the article list.
         if (!this.isEditor()) return { kind: "article list", path: "/articles" };
@@ -148,11 +164,22 @@ export class LoadConnection {
       case "queue or my work":
         return { kind, path: this.isEditor() ? "/review" : "/my-work" };
       case "export":
-        return { kind, path: `/api/export?format=${["native", "w3c", "claimreview"][this.random(3)]}&article=${article.id}` };
+        return {
+          kind,
+          path: `/api/export?format=${["native", "w3c", "claimreview"][this.random(3)]}&article=${article.id}`,
+        };
       case "patch annotation":
-        return this.versioned(kind, mine!, "PATCH", `/api/annotations/${mine!.id}`, { claim: `Load claim ${this.index}.${this.random(1e6)}` });
+        return this.versioned(kind, mine!, "PATCH", `/api/annotations/${mine!.id}`, {
+          claim: `Load claim ${this.index}.${this.random(1e6)}`,
+        });
       case "add note":
-        return { kind, path: `/api/annotations/${mine!.id}/notes`, method: "POST", body: { body: `Checked again by connection ${this.index}` }, expect: 201 };
+        return {
+          kind,
+          path: `/api/annotations/${mine!.id}/notes`,
+          method: "POST",
+          body: { body: `Checked again by connection ${this.index}` },
+          expect: 201,
+        };
       default:
         return this.statusChange(mine!);
     }
@@ -167,7 +194,14 @@ export class LoadConnection {
       kind: "create annotation",
       path: `/api/articles/${article.id}/annotations`,
       method: "POST",
-      body: { revisionId: article.revisionId, start, end, quote: article.text.slice(start, end), claim: `Load ${this.index}.${this.created}`, verdict: "mixed" },
+      body: {
+        revisionId: article.revisionId,
+        start,
+        end,
+        quote: article.text.slice(start, end),
+        claim: `Load ${this.index}.${this.created}`,
+        verdict: "mixed",
+      },
       expect: 201,
       onJson: (json) => {
         const view = json as { id: string; version: number; status: string };
@@ -181,8 +215,12 @@ export class LoadConnection {
    * a published annotation can no longer be patched. One that cannot move gets a new rationale.
    */
   private statusChange(mine: Owned): Request {
-    const next = mine.status === "DRAFT" ? "SUBMITTED" : mine.status === "SUBMITTED" && this.isEditor() ? "APPROVED" : null;
-    if (!next) return this.versioned("patch annotation", mine, "PATCH", `/api/annotations/${mine.id}`, { rationale: `Rechecked ${this.random(1e6)}` });
+    const next =
+      mine.status === "DRAFT" ? "SUBMITTED" : mine.status === "SUBMITTED" && this.isEditor() ? "APPROVED" : null;
+    if (!next)
+      return this.versioned("patch annotation", mine, "PATCH", `/api/annotations/${mine.id}`, {
+        rationale: `Rechecked ${this.random(1e6)}`,
+      });
     return this.versioned("status change", mine, "POST", `/api/annotations/${mine.id}/status`, { status: next });
   }
 

@@ -17,7 +17,8 @@ export type LoadOptions = { seconds: number; connections: number; runs: number; 
 export function loadOptionsFromEnv(): LoadOptions {
   const number = (name: string, fallback: number) => {
     const value = Number(process.env[name] ?? fallback);
-    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number (got ${process.env[name]})`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`${name} must be a whole number (got ${process.env[name]})`);
     return value;
   };
   return {
@@ -41,7 +42,13 @@ export type LoadRun = {
   /** After the run, once the server has been idle and collected its garbage. */
   afterGc: MemoryProbe & { treeRssMiB: number };
 };
-export type LoadBench = LoadOptions & { words: number; annotationsEach: number; idle: MemoryProbe & { treeRssMiB: number }; runsDone: LoadRun[]; verdict: string };
+export type LoadBench = LoadOptions & {
+  words: number;
+  annotationsEach: number;
+  idle: MemoryProbe & { treeRssMiB: number };
+  runsDone: LoadRun[];
+  verdict: string;
+};
 
 const WORDS = 1_500;
 const ANNOTATIONS_EACH = 40;
@@ -53,16 +60,30 @@ export async function benchLoad(options: LoadOptions, log: (line: string) => voi
   try {
     log(`Load: seeding ${options.articles} articles of ${WORDS} words with ${ANNOTATIONS_EACH} annotations each…`);
     const db = createPrismaClient(database.url);
-    const articles = await seedLoadWorkspace(db, { articles: options.articles, words: WORDS, annotationsEach: ANNOTATIONS_EACH });
+    const articles = await seedLoadWorkspace(db, {
+      articles: options.articles,
+      words: WORDS,
+      annotationsEach: ANNOTATIONS_EACH,
+    });
     await db.$disconnect();
 
-    server = await startNextServer({ port: 3300, databaseUrl: database.url, quiet: !process.env.BENCH_DEBUG, env: { FACTMARK_BENCH_PROBE: "1" } });
+    server = await startNextServer({
+      port: 3300,
+      databaseUrl: database.url,
+      quiet: !process.env.BENCH_DEBUG,
+      env: { FACTMARK_BENCH_PROBE: "1" },
+    });
     const sessions = await signInDemoUsers(server.url);
-    const connections = Array.from({ length: options.connections }, (_, i) => new LoadConnection(server!.url, sessions[i % sessions.length], articles, i));
+    const connections = Array.from(
+      { length: options.connections },
+      (_, i) => new LoadConnection(server!.url, sessions[i % sessions.length], articles, i),
+    );
     // Warm-up: every route compiled and cached once, so run 1 measures the same server as run 3.
     await Promise.all(connections.slice(0, 8).map((c) => c.run(performance.now() + 3_000, () => {})));
     const idle = await memoryAfterGc(server);
-    log(`Load: server idle after warm-up: heap ${idle.heapUsedMiB} MiB after GC, RSS ${idle.treeRssMiB} MiB (process tree)`);
+    log(
+      `Load: server idle after warm-up: heap ${idle.heapUsedMiB} MiB after GC, RSS ${idle.treeRssMiB} MiB (process tree)`,
+    );
 
     const runsDone: LoadRun[] = [];
     for (let run = 1; run <= options.runs; run++) {
@@ -70,7 +91,14 @@ export async function benchLoad(options: LoadOptions, log: (line: string) => voi
       runsDone.push(await loadRun(server, connections, options.seconds));
       log(formatRun(run, runsDone[runsDone.length - 1]));
     }
-    const result = { ...options, words: WORDS, annotationsEach: ANNOTATIONS_EACH, idle, runsDone, verdict: memoryVerdict(idle, runsDone) };
+    const result = {
+      ...options,
+      words: WORDS,
+      annotationsEach: ANNOTATIONS_EACH,
+      idle,
+      runsDone,
+      verdict: memoryVerdict(idle, runsDone),
+    };
     log(`Load: ${result.verdict}`);
     return result;
   } finally {
@@ -97,7 +125,12 @@ async function loadRun(server: NextServer, connections: LoadConnection[], second
   for (const kind of [...new Set(samples.map((s) => s.kind))].sort()) {
     const of = samples.filter((s) => s.kind === kind);
     const ms = of.map((s) => s.ms);
-    kinds[kind] = { requests: of.length, p50Ms: round(percentile(ms, 50)), p99Ms: round(percentile(ms, 99)), errors: of.filter((s) => !EXPECTED.has(s.status)).length };
+    kinds[kind] = {
+      requests: of.length,
+      p50Ms: round(percentile(ms, 50)),
+      p99Ms: round(percentile(ms, 99)),
+      errors: of.filter((s) => !EXPECTED.has(s.status)).length,
+    };
   }
   const all = samples.map((s) => s.ms);
   return {
@@ -128,7 +161,8 @@ async function memoryAfterGc(server: NextServer): Promise<MemoryProbe & { treeRs
  * called a leak.
  */
 function memoryVerdict(idle: MemoryProbe, runs: LoadRun[]): string {
-  if (runs.length < 2) return `one run only: heap after GC ${idle.heapUsedMiB} → ${runs[0]?.afterGc.heapUsedMiB} MiB; repeat runs (BENCH_LOAD_RUNS ≥ 2) to tell a bound from a leak`;
+  if (runs.length < 2)
+    return `one run only: heap after GC ${idle.heapUsedMiB} → ${runs[0]?.afterGc.heapUsedMiB} MiB; repeat runs (BENCH_LOAD_RUNS ≥ 2) to tell a bound from a leak`;
   const first = runs[0].afterGc.heapUsedMiB;
   const last = runs[runs.length - 1].afterGc.heapUsedMiB;
   const perRun = (last - first) / (runs.length - 1);
@@ -139,13 +173,17 @@ function memoryVerdict(idle: MemoryProbe, runs: LoadRun[]): string {
 }
 
 export function formatRun(index: number, r: LoadRun): string {
-  const errors = Object.entries(r.errorsByStatus).map(([status, n]) => `${n}× ${status === "0" ? "connection failed" : status}`);
+  const errors = Object.entries(r.errorsByStatus).map(
+    ([status, n]) => `${n}× ${status === "0" ? "connection failed" : status}`,
+  );
   const lines = [
     `  run ${index}: ${r.requests} requests in ${r.seconds} s = ${r.requestsPerSecond} req/s   p50 ${r.p50Ms} ms   p99 ${r.p99Ms} ms   errors ${errors.length ? errors.join(", ") : "0"}`,
     `    server RSS (process tree) before ${r.rssMiB.before} MiB, peak ${r.rssMiB.peak} MiB, after ${r.rssMiB.after} MiB; after GC: heap ${r.afterGc.heapUsedMiB} MiB, external ${r.afterGc.externalMiB} MiB, app RSS ${r.afterGc.rssMiB} MiB, tree RSS ${r.afterGc.treeRssMiB} MiB`,
   ];
   for (const [kind, k] of Object.entries(r.kinds)) {
-    lines.push(`    ${kind.padEnd(18)} ${String(k.requests).padStart(6)} req   p50 ${String(k.p50Ms).padStart(7)} ms   p99 ${String(k.p99Ms).padStart(7)} ms${k.errors ? `   ${k.errors} errors` : ""}`);
+    lines.push(
+      `    ${kind.padEnd(18)} ${String(k.requests).padStart(6)} req   p50 ${String(k.p50Ms).padStart(7)} ms   p99 ${String(k.p99Ms).padStart(7)} ms${k.errors ? `   ${k.errors} errors` : ""}`,
+    );
   }
   return lines.join("\n");
 }

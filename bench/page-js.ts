@@ -16,9 +16,14 @@ export async function measurePageJs(page: Page, url: string, readySelector: stri
   await page.locator(readySelector).first().waitFor();
   await page.waitForLoadState("networkidle");
   const urls = await page.evaluate(() =>
-    performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => new URL(name).pathname.startsWith("/_next/static/") && new URL(name).pathname.endsWith(".js")),
+    performance
+      .getEntriesByType("resource")
+      .map((entry) => entry.name)
+      .filter((name) => new URL(name).pathname.startsWith("/_next/static/") && new URL(name).pathname.endsWith(".js")),
   );
-  const paths = [...new Set(urls.map((name) => decodeURIComponent(new URL(name).pathname).replace(/^\/_next\//, ".next/")))];
+  const paths = [
+    ...new Set(urls.map((name) => decodeURIComponent(new URL(name).pathname).replace(/^\/_next\//, ".next/"))),
+  ];
   let raw = 0;
   let gzip = 0;
   for (const path of paths) {

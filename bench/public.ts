@@ -15,12 +15,24 @@ const CALLS = 200;
 export type PublicBench = {
   connections: number;
   csrf: { p50: number; reqPerSec: number };
-  check: { p50: number; reqPerSec: number; ratioThroughput: number; requests: number; databaseTransactions: number; bytes: number };
+  check: {
+    p50: number;
+    reqPerSec: number;
+    ratioThroughput: number;
+    requests: number;
+    databaseTransactions: number;
+    bytes: number;
+  };
 };
 
 /** The id of a published check of the demo desk (the seed publishes one). */
 export async function publicCheckId(db: PrismaClient): Promise<string> {
-  return (await db.annotation.findFirstOrThrow({ where: { status: "PUBLISHED", deletedAt: null, supersededAt: null }, select: { id: true } })).id;
+  return (
+    await db.annotation.findFirstOrThrow({
+      where: { status: "PUBLISHED", deletedAt: null, supersededAt: null },
+      select: { id: true },
+    })
+  ).id;
 }
 
 export async function benchPublic(url: string, databaseUrl: string, checkId: string): Promise<PublicBench> {
@@ -42,7 +54,11 @@ export async function benchPublic(url: string, databaseUrl: string, checkId: str
   // Transactions committed in the app's database while only the public page is being read.
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const commits = async () => Number((await client.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0].xact_commit);
+  const commits = async () =>
+    Number(
+      (await client.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0]
+        .xact_commit,
+    );
   const csrfRate = await throughput(csrf);
   // Backends report their counts to the statistics lazily (within 10 s of going idle): wait that
   // out on both sides, and read afresh each time.
@@ -76,10 +92,16 @@ const throughput = async (call: () => Promise<unknown>) => (await throughputCoun
 
 export function reportPublic(r: PublicBench) {
   const mark = (ok: boolean) => (ok ? "ok" : "MISSED");
-  console.log(`\nPublic check page beside GET /api/auth/csrf, same server and run (${r.connections} connections for ${SECONDS} s each)`);
+  console.log(
+    `\nPublic check page beside GET /api/auth/csrf, same server and run (${r.connections} connections for ${SECONDS} s each)`,
+  );
   console.log(`  GET /api/auth/csrf        p50 ${r.csrf.p50} ms, ${r.csrf.reqPerSec} req/s`);
-  console.log(`  GET /checks/<id>          p50 ${r.check.p50} ms, ${r.check.reqPerSec} req/s (${r.check.ratioThroughput}×, target ≥ 1×) ${mark(r.check.ratioThroughput >= 1)}, ${r.check.bytes} bytes`);
-  console.log(`                            ${r.check.databaseTransactions} database transactions for ${r.check.requests} requests`);
+  console.log(
+    `  GET /checks/<id>          p50 ${r.check.p50} ms, ${r.check.reqPerSec} req/s (${r.check.ratioThroughput}×, target ≥ 1×) ${mark(r.check.ratioThroughput >= 1)}, ${r.check.bytes} bytes`,
+  );
+  console.log(
+    `                            ${r.check.databaseTransactions} database transactions for ${r.check.requests} requests`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -28,5 +28,14 @@ const started = performance.now();
 const report = await reviseArticle({ actor, articleId, input: { format: "text", body: revisedText } });
 const totalMs = performance.now() - started;
 const count = (methods: string[]) => report.annotations.filter((a) => methods.includes(a.method)).length;
-console.log(JSON.stringify({ annotations: report.annotations.length, totalMs, pureMs, exact: count(["position", "quote"]), fuzzy: count(["fuzzy"]), orphan: count(["orphan"]) }));
+console.log(
+  JSON.stringify({
+    annotations: report.annotations.length,
+    totalMs,
+    pureMs,
+    exact: count(["position", "quote"]),
+    fuzzy: count(["fuzzy"]),
+    orphan: count(["orphan"]),
+  }),
+);
 process.exit(0);

@@ -6,10 +6,21 @@ import { promisify } from "node:util";
 import { round } from "./stats";
 
 export async function benchReanchor(databaseUrl: string, articleId: string) {
-  const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "bench/reanchor-worker.ts", articleId], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
-  const result = JSON.parse(stdout.trim().split("\n").pop()!) as { annotations: number; totalMs: number; pureMs: number; exact: number; fuzzy: number; orphan: number };
+  const { stdout } = await promisify(execFile)(
+    path.resolve("node_modules/.bin/tsx"),
+    ["--conditions=react-server", "bench/reanchor-worker.ts", articleId],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    },
+  );
+  const result = JSON.parse(stdout.trim().split("\n").pop()!) as {
+    annotations: number;
+    totalMs: number;
+    pureMs: number;
+    exact: number;
+    fuzzy: number;
+    orphan: number;
+  };
   const share = (n: number) => round((100 * n) / Math.max(1, result.annotations), 1);
   return {
     annotations: result.annotations,

@@ -37,7 +37,12 @@ const DASHBOARD_ANNOTATIONS = Number(process.env.BENCH_DASHBOARD_ANNOTATIONS ?? 
 const LOAD = loadOptionsFromEnv();
 
 const database = await createScratchDatabase("bench", 54333);
-const results: Record<string, unknown> = { date: new Date().toISOString(), words: WORDS, annotations: ANNOTATIONS, calls: CALLS };
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  words: WORDS,
+  annotations: ANNOTATIONS,
+  calls: CALLS,
+};
 let server: Awaited<ReturnType<typeof startNextServer>> | undefined;
 
 try {
@@ -88,7 +93,14 @@ try {
     const response = await fetch(`${server!.url}/api/articles/${target.id}/annotations`, {
       method: "POST",
       headers: { cookie, "content-type": "application/json" },
-      body: JSON.stringify({ revisionId: target.revisionId, start, end, quote: target.text.slice(start, end), claim: `Bench ${i}`, verdict: "mixed" }),
+      body: JSON.stringify({
+        revisionId: target.revisionId,
+        start,
+        end,
+        quote: target.text.slice(start, end),
+        claim: `Bench ${i}`,
+        verdict: "mixed",
+      }),
     });
     if (response.status !== 201) throw new Error(`create answered ${response.status}: ${await response.text()}`);
   });
@@ -105,17 +117,39 @@ try {
     return client.query(
       `INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, "verdictOptionId", "authorId", "updatedAt")
        VALUES ($1, $2, $3, $4, $5, $6, $7, '', '', $8, $9, $10, now())`,
-      [`pgbench${i}`, workspace.id, target.id, target.revisionId, start, end, target.text.slice(start, end), `Bench ${i}`, option, author.id],
+      [
+        `pgbench${i}`,
+        workspace.id,
+        target.id,
+        target.revisionId,
+        start,
+        end,
+        target.text.slice(start, end),
+        `Bench ${i}`,
+        option,
+        author.id,
+      ],
     );
   });
   const pgSelectMs = await timeCalls(CALLS, () =>
-    client.query(`SELECT * FROM "Annotation" WHERE "articleId" = $1 AND "deletedAt" IS NULL ORDER BY start`, [annotated.id]),
+    client.query(`SELECT * FROM "Annotation" WHERE "articleId" = $1 AND "deletedAt" IS NULL ORDER BY start`, [
+      annotated.id,
+    ]),
   );
   await client.end();
   const summary = (values: number[]) => ({ p50: round(percentile(values, 50)), p95: round(percentile(values, 95)) });
   results.server = {
-    createAnnotation: { api: summary(createMs), pgInsert: summary(pgInsertMs), ratioP50: round(percentile(createMs, 50) / percentile(pgInsertMs, 50), 1) },
-    listAnnotations: { api: summary(listMs), pgSelect: summary(pgSelectMs), ratioP50: round(percentile(listMs, 50) / percentile(pgSelectMs, 50), 1), rows: ANNOTATIONS },
+    createAnnotation: {
+      api: summary(createMs),
+      pgInsert: summary(pgInsertMs),
+      ratioP50: round(percentile(createMs, 50) / percentile(pgInsertMs, 50), 1),
+    },
+    listAnnotations: {
+      api: summary(listMs),
+      pgSelect: summary(pgSelectMs),
+      ratioP50: round(percentile(listMs, 50) / percentile(pgSelectMs, 50), 1),
+      rows: ANNOTATIONS,
+    },
   };
 
   console.log("Measuring the hot API routes beside /api/auth/csrf…");
@@ -130,7 +164,9 @@ try {
   server = undefined;
   console.log("Two instances: live events across them, 500 idle streams…");
   results.live = await benchLive(database.url);
-  console.log(`Revising the ${WORDS.toLocaleString("en")}-word article and re-anchoring its ${ANNOTATIONS} annotations…`);
+  console.log(
+    `Revising the ${WORDS.toLocaleString("en")}-word article and re-anchoring its ${ANNOTATIONS} annotations…`,
+  );
   results.reanchor = await benchReanchor(database.url, annotated.id);
   if (EXPORT_ANNOTATIONS > 0) results.export = await benchExport(database.url, EXPORT_ANNOTATIONS);
   if (DASHBOARD_ANNOTATIONS > 0) results.dashboard = await benchDashboard(database.url, DASHBOARD_ANNOTATIONS);
@@ -168,7 +204,9 @@ async function loadTimes(page: Page, url: string, expected: number): Promise<num
         if (expected === 0) return true;
         // Painted as marks, or (a long article, #15) as ranges registered with CSS.highlights: the peer harness's rule.
         const ids = new Set<string>();
-        document.querySelectorAll<HTMLElement>("mark[data-annotation-ids]").forEach((m) => m.dataset.annotationIds!.split(" ").forEach((id) => ids.add(id)));
+        document
+          .querySelectorAll<HTMLElement>("mark[data-annotation-ids]")
+          .forEach((m) => m.dataset.annotationIds!.split(" ").forEach((id) => ids.add(id)));
         let ranges = 0;
         CSS.highlights?.forEach((h) => (ranges += h.size));
         return ids.size >= expected || ranges >= expected;
@@ -177,11 +215,25 @@ async function loadTimes(page: Page, url: string, expected: number): Promise<num
       { polling: 25, timeout: 30_000 },
     );
     // Two animation frames: the frame with the highlights has been painted.
-    times.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))));
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
+          ),
+      ),
+    );
     if (process.env.BENCH_DEBUG) {
       const nav = await page.evaluate(() => JSON.stringify(performance.getEntriesByType("navigation")[0]));
       const { responseStart, responseEnd, domInteractive, domContentLoadedEventEnd, transferSize } = JSON.parse(nav);
-      console.log({ responseStart, responseEnd, domInteractive, domContentLoadedEventEnd, transferSize, painted: times[times.length - 1] });
+      console.log({
+        responseStart,
+        responseEnd,
+        domInteractive,
+        domContentLoadedEventEnd,
+        transferSize,
+        painted: times[times.length - 1],
+      });
     }
   }
   return times.map((t) => round(t));
@@ -195,7 +247,10 @@ async function toolbarTimes(page: Page, runs: number): Promise<number[]> {
     const cleared = await page
       .locator("[role='toolbar'][aria-label='Selection']")
       .waitFor({ state: "detached", timeout: 5_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (!cleared) {
       times.push(Number.NaN); // the toolbar outlived its selection: count it as a miss
       continue;
@@ -231,26 +286,68 @@ async function toolbarTimes(page: Page, runs: number): Promise<number[]> {
 }
 
 function report(r: typeof results) {
-  const b = r.browser as { highlightsPaintedMs: number; noAnnotationsPaintedMs: number; ratio: number; selectionToToolbarMs: number; toolbarMisses: number; pageJs: PageJs };
-  const s = r.server as Record<string, { api: { p50: number; p95: number }; ratioP50: number } & Record<string, unknown>>;
+  const b = r.browser as {
+    highlightsPaintedMs: number;
+    noAnnotationsPaintedMs: number;
+    ratio: number;
+    selectionToToolbarMs: number;
+    toolbarMisses: number;
+    pageJs: PageJs;
+  };
+  const s = r.server as Record<
+    string,
+    { api: { p50: number; p95: number }; ratioP50: number } & Record<string, unknown>
+  >;
   console.log(`\nBrowser (headless Chromium, ${WORDS.toLocaleString("en")} words, median of ${PAGE_LOADS} loads)`);
-  console.log(`  navigation → ${ANNOTATIONS} annotations' highlights painted  ${b.highlightsPaintedMs} ms   (target ≤ 1500 ms)`);
+  console.log(
+    `  navigation → ${ANNOTATIONS} annotations' highlights painted  ${b.highlightsPaintedMs} ms   (target ≤ 1500 ms)`,
+  );
   console.log(`  navigation → same article, no annotations, painted  ${b.noAnnotationsPaintedMs} ms`);
   console.log(`  ratio                                               ${b.ratio}      (target ≤ 1.5)`);
-  console.log(`  finished selection → toolbar shown (median of 10)   ${b.selectionToToolbarMs} ms${b.toolbarMisses ? `  (${b.toolbarMisses} of 10 runs missed: no toolbar within 5 s, or it outlived its selection)` : ""}`);
-  console.log(`  article page JavaScript (${b.pageJs.scripts} scripts)             ${b.pageJs.gzipKB} KB gzipped, ${b.pageJs.rawKB} KB raw   (target ≤ ${PAGE_JS_TARGET_GZIP_KB} KB gzipped)`);
+  console.log(
+    `  finished selection → toolbar shown (median of 10)   ${b.selectionToToolbarMs} ms${b.toolbarMisses ? `  (${b.toolbarMisses} of 10 runs missed: no toolbar within 5 s, or it outlived its selection)` : ""}`,
+  );
+  console.log(
+    `  article page JavaScript (${b.pageJs.scripts} scripts)             ${b.pageJs.gzipKB} KB gzipped, ${b.pageJs.rawKB} KB raw   (target ≤ ${PAGE_JS_TARGET_GZIP_KB} KB gzipped)`,
+  );
   console.log(`\nServer (${CALLS} sequential calls each; p50 / p95 ms)`);
-  const line = (name: string, api: { p50: number; p95: number }, bare: { p50: number; p95: number }, bareName: string, ratio: number) =>
-    console.log(`  ${name.padEnd(18)} API ${api.p50} / ${api.p95}   ${bareName} ${bare.p50} / ${bare.p95}   ratio p50 ${ratio}×`);
-  line("create annotation", s.createAnnotation.api, s.createAnnotation.pgInsert as { p50: number; p95: number }, "pg INSERT", s.createAnnotation.ratioP50);
-  line(`list (${ANNOTATIONS} rows)`, s.listAnnotations.api, s.listAnnotations.pgSelect as { p50: number; p95: number }, "pg SELECT", s.listAnnotations.ratioP50);
+  const line = (
+    name: string,
+    api: { p50: number; p95: number },
+    bare: { p50: number; p95: number },
+    bareName: string,
+    ratio: number,
+  ) =>
+    console.log(
+      `  ${name.padEnd(18)} API ${api.p50} / ${api.p95}   ${bareName} ${bare.p50} / ${bare.p95}   ratio p50 ${ratio}×`,
+    );
+  line(
+    "create annotation",
+    s.createAnnotation.api,
+    s.createAnnotation.pgInsert as { p50: number; p95: number },
+    "pg INSERT",
+    s.createAnnotation.ratioP50,
+  );
+  line(
+    `list (${ANNOTATIONS} rows)`,
+    s.listAnnotations.api,
+    s.listAnnotations.pgSelect as { p50: number; p95: number },
+    "pg SELECT",
+    s.listAnnotations.ratioP50,
+  );
   reportApi(r.api as ApiBench);
   if (r.publicPage) reportPublic(r.publicPage as PublicBench);
   const a = r.reanchor as Awaited<ReturnType<typeof benchReanchor>>;
-  console.log(`\nRevision (${WORDS.toLocaleString("en")} words, edits spread through the text, ${a.annotations} annotations; one transaction as the API runs it)`);
-  console.log(`  whole revision (parse, diff, re-anchor, save)   ${a.totalMs} ms   (target < 2000 ms)   ${a.perAnnotationMs} ms per annotation`);
+  console.log(
+    `\nRevision (${WORDS.toLocaleString("en")} words, edits spread through the text, ${a.annotations} annotations; one transaction as the API runs it)`,
+  );
+  console.log(
+    `  whole revision (parse, diff, re-anchor, save)   ${a.totalMs} ms   (target < 2000 ms)   ${a.perAnnotationMs} ms per annotation`,
+  );
   console.log(`  re-anchoring alone (pure)                        ${a.pureMs} ms`);
-  console.log(`  followed exactly ${a.shares.exact}%   by fuzzy match ${a.shares.fuzzy}%   orphaned ${a.shares.orphan}%`);
+  console.log(
+    `  followed exactly ${a.shares.exact}%   by fuzzy match ${a.shares.fuzzy}%   orphaned ${a.shares.orphan}%`,
+  );
   reportLive(r.live as LiveBench);
   if (r.export) reportExport(r.export as Awaited<ReturnType<typeof benchExport>>);
   if (r.dashboard) reportDashboard(r.dashboard as DashboardBench);
@@ -269,12 +366,31 @@ Load (${l.connections} connections of mixed reads and writes, ${l.runs} runs of 
 function reportExport(e: Awaited<ReturnType<typeof benchExport>>) {
   console.log(`
 Export (${e.annotations.toLocaleString("en")} annotations with a source and a note each, generated in ${e.generationSeconds} s; each format in its own process)`);
-  console.log(`  COPY (SELECT ...) TO STDOUT of the annotation rows   ${e.copyBaseline.seconds} s, ${e.copyBaseline.megabytes} MB`);
-  for (const [format, f] of Object.entries(e.formats) as [string, { annotations: number; seconds: number; annotationsPerSecond: number; megabytes: number; peakRssMiB: number; ratioToCopy: number; throughputVsCopy: number }][]) {
+  console.log(
+    `  COPY (SELECT ...) TO STDOUT of the annotation rows   ${e.copyBaseline.seconds} s, ${e.copyBaseline.megabytes} MB`,
+  );
+  for (const [format, f] of Object.entries(e.formats) as [
+    string,
+    {
+      annotations: number;
+      seconds: number;
+      annotationsPerSecond: number;
+      megabytes: number;
+      peakRssMiB: number;
+      ratioToCopy: number;
+      throughputVsCopy: number;
+    },
+  ][]) {
     const target = format === "native" ? ` (target ≥ 0.3×) ${f.throughputVsCopy >= 0.3 ? "ok" : "MISSED"}` : "";
-    console.log(`  ${format.padEnd(12)} ${f.annotations.toLocaleString("en").padStart(7)} annotations  ${f.seconds} s  ${f.annotationsPerSecond.toLocaleString("en")}/s  ${f.megabytes} MB  peak RSS ${f.peakRssMiB} MiB  time ${f.ratioToCopy}× COPY's, throughput ${f.throughputVsCopy}×${target}`);
+    console.log(
+      `  ${format.padEnd(12)} ${f.annotations.toLocaleString("en").padStart(7)} annotations  ${f.seconds} s  ${f.annotationsPerSecond.toLocaleString("en")}/s  ${f.megabytes} MB  peak RSS ${f.peakRssMiB} MiB  time ${f.ratioToCopy}× COPY's, throughput ${f.throughputVsCopy}×${target}`,
+    );
   }
   const { nativeOneArticle: small, nativeWithCappedHeap: capped } = e.memoryFlatness;
-  console.log(`  flat memory: native of one article (${small.annotations.toLocaleString("en")} annotations) peaks at ${small.peakRssMiB} MiB;`);
-  console.log(`               native of all ${capped.annotations.toLocaleString("en")} (${capped.megabytes} MB) with the heap capped at ${capped.heapCapMiB} MiB: done in ${capped.seconds} s, peak RSS ${capped.peakRssMiB} MiB`);
+  console.log(
+    `  flat memory: native of one article (${small.annotations.toLocaleString("en")} annotations) peaks at ${small.peakRssMiB} MiB;`,
+  );
+  console.log(
+    `               native of all ${capped.annotations.toLocaleString("en")} (${capped.megabytes} MB) with the heap capped at ${capped.heapCapMiB} MiB: done in ${capped.seconds} s, peak RSS ${capped.peakRssMiB} MiB`,
+  );
 }

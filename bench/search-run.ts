@@ -13,7 +13,9 @@ const database = await createScratchDatabase("searchbench", 54341);
 try {
   const client = new pg.Client(parseDatabaseUrl(database.url));
   await client.connect();
-  console.log(`Generating ${TOTAL.toLocaleString("en")} annotations (search vectors kept by the triggers as they are written)…`);
+  console.log(
+    `Generating ${TOTAL.toLocaleString("en")} annotations (search vectors kept by the triggers as they are written)…`,
+  );
   const generationMs = await generateDashboardDesk(client, TOTAL);
   await client.end();
   console.log(`  bulk load with the search triggers: ${round(generationMs / 1000, 1)} s`);

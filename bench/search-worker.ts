@@ -30,45 +30,89 @@ const QUERIES: Record<string, string>[] = [
 ];
 // Restatements of published claims of the desk (bench/dashboard.ts), as a reviewer would retype
 // them: the year moved to the front, "percent" as "%", another verb for the same direction.
-const VERBS: Record<string, string> = { rose: "went up", fell: "went down", increased: "rose", dropped: "fell", grew: "increased", declined: "dropped", climbed: "rose", jumped: "rose", shrank: "fell" };
+const VERBS: Record<string, string> = {
+  rose: "went up",
+  fell: "went down",
+  increased: "rose",
+  dropped: "fell",
+  grew: "increased",
+  declined: "dropped",
+  climbed: "rose",
+  jumped: "rose",
+  shrank: "fell",
+};
 const client = new pg.Client(parseDatabaseUrl(process.env.DATABASE_URL!));
 await client.connect();
-const published = (await client.query(`SELECT claim FROM "Annotation" WHERE "workspaceId" = $1 AND status = 'PUBLISHED' ORDER BY id OFFSET 1000 LIMIT 8`, [actor.workspaceId])).rows as { claim: string }[];
+const published = (
+  await client.query(
+    `SELECT claim FROM "Annotation" WHERE "workspaceId" = $1 AND status = 'PUBLISHED' ORDER BY id OFFSET 1000 LIMIT 8`,
+    [actor.workspaceId],
+  )
+).rows as { claim: string }[];
 await client.end();
 const CLAIMS = published.map(({ claim }) => {
   const since = / since (\d{4})$/.exec(claim);
-  const body = claim.replace(/ since \d{4}$/, "").replace(/ percent/, "%").replace(/^(\S+(?: \S+)?) (rose|fell|increased|dropped|grew|declined|climbed|jumped|shrank) /, (_m, subject: string, verb: string) => `${subject} ${VERBS[verb]} `);
+  const body = claim
+    .replace(/ since \d{4}$/, "")
+    .replace(/ percent/, "%")
+    .replace(
+      /^(\S+(?: \S+)?) (rose|fell|increased|dropped|grew|declined|climbed|jumped|shrank) /,
+      (_m, subject: string, verb: string) => `${subject} ${VERBS[verb]} `,
+    );
   return since ? `Since ${since[1]}, ${body[0].toLowerCase()}${body.slice(1)}` : body;
 });
 
 async function measure<T>(inputs: T[], call: (input: T) => Promise<unknown>) {
   for (const input of inputs) await call(input); // warm-up: plans and caches
   const times = await timeCalls(inputs.length * RUNS, (i) => call(inputs[i % inputs.length]));
-  return { calls: times.length, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), maxMs: round(Math.max(...times)) };
+  return {
+    calls: times.length,
+    p50Ms: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+    maxMs: round(Math.max(...times)),
+  };
 }
 
 const search = await measure(QUERIES, (query) => searchWorkspace({ actor, query }));
 // The second page of each query (keyset), which carries no facets.
-const cursors = (await Promise.all(QUERIES.map(async (query) => ({ query, cursor: (await searchWorkspace({ actor, query })).nextCursor })))).filter((c) => c.cursor);
-const nextPage = await measure(cursors, ({ query, cursor }) => searchWorkspace({ actor, query: { ...query, cursor: cursor! } }));
+const cursors = (
+  await Promise.all(
+    QUERIES.map(async (query) => ({ query, cursor: (await searchWorkspace({ actor, query })).nextCursor })),
+  )
+).filter((c) => c.cursor);
+const nextPage = await measure(cursors, ({ query, cursor }) =>
+  searchWorkspace({ actor, query: { ...query, cursor: cursor! } }),
+);
 const similar = await measure(CLAIMS, (text) => findSimilarClaims({ actor, query: { text } }));
-const found = await Promise.all(CLAIMS.map(async (text) => (await findSimilarClaims({ actor, query: { text } })).matches.length));
+const found = await Promise.all(
+  CLAIMS.map(async (text) => (await findSimilarClaims({ actor, query: { text } })).matches.length),
+);
 
 // Quality through the real index, on the labelled set's own desk (when given).
 let quality: unknown = null;
 if (process.argv[3]) {
-  const claimsActor = await unsafeCommandLineActor({ workspaceSlug: process.argv[3], email: "claims-bench@example.com" });
+  const claimsActor = await unsafeCommandLineActor({
+    workspaceSlug: process.argv[3],
+    email: "claims-bench@example.com",
+  });
   const answers = new Map<string, string[]>();
   for (const { text } of CLAIM_QUERIES) {
     const { matches } = await findSimilarClaims({ actor: claimsActor, query: { text } });
-    answers.set(text, matches.map((m) => (m.annotationId ?? "").replace(/^cbclaim/, "")));
+    answers.set(
+      text,
+      matches.map((m) => (m.annotationId ?? "").replace(/^cbclaim/, "")),
+    );
   }
   quality = scoreMatching((query) => answers.get(query.text)!);
 }
 // Per query, for BENCH_DEBUG: where the time goes (on stderr).
 if (process.env.BENCH_DEBUG) {
-  const calls = [...QUERIES.map((q) => [`search ${JSON.stringify(q)}`, () => searchWorkspace({ actor, query: q })] as const), ...CLAIMS.map((t) => [`similar ${t}`, () => findSimilarClaims({ actor, query: { text: t } })] as const)];
-  for (const [label, call] of calls) console.error(`${label}: ${(await timeCalls(3, call)).map((t) => Math.round(t)).join(" / ")} ms`);
+  const calls = [
+    ...QUERIES.map((q) => [`search ${JSON.stringify(q)}`, () => searchWorkspace({ actor, query: q })] as const),
+    ...CLAIMS.map((t) => [`similar ${t}`, () => findSimilarClaims({ actor, query: { text: t } })] as const),
+  ];
+  for (const [label, call] of calls)
+    console.error(`${label}: ${(await timeCalls(3, call)).map((t) => Math.round(t)).join(" / ")} ms`);
 }
 console.log(JSON.stringify({ search, nextPage, similar, similarFound: found, quality }));
 process.exit(0);

@@ -13,18 +13,39 @@ import { DASHBOARD_SLUG } from "./dashboard";
 import { round } from "./stats";
 
 export const CLAIMS_SLUG = "claims-bench";
-const INDEXES = ["Annotation_searchVector_idx", "Annotation_claim_trgm_idx", "Article_searchVector_idx", "Article_title_trgm_idx"];
+const INDEXES = [
+  "Annotation_searchVector_idx",
+  "Annotation_claim_trgm_idx",
+  "Article_searchVector_idx",
+  "Article_title_trgm_idx",
+];
 
 /** The labelled set's checks as published annotations of a small English desk of their own. */
 async function loadClaimsDesk(client: pg.Client) {
-  await client.query(`INSERT INTO "Workspace" (id, slug, name, "searchLanguage", "updatedAt") VALUES ('cbws', $1, 'Claims bench desk', 'english', now())`, [CLAIMS_SLUG]);
-  await client.query(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('cbclaimsuser0000000000', 'claims-bench@example.com', 'Claims Bench', 'x', now())`);
-  await client.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role, "updatedAt") VALUES ('cbmember', 'cbws', 'cbclaimsuser0000000000', 'EDITOR', now())`);
-  await client.query(`INSERT INTO "VerdictScale" (id, "workspaceId", name, "updatedAt") VALUES ('cbscale', 'cbws', 'Default', now())`);
+  await client.query(
+    `INSERT INTO "Workspace" (id, slug, name, "searchLanguage", "updatedAt") VALUES ('cbws', $1, 'Claims bench desk', 'english', now())`,
+    [CLAIMS_SLUG],
+  );
+  await client.query(
+    `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('cbclaimsuser0000000000', 'claims-bench@example.com', 'Claims Bench', 'x', now())`,
+  );
+  await client.query(
+    `INSERT INTO "Membership" (id, "workspaceId", "userId", role, "updatedAt") VALUES ('cbmember', 'cbws', 'cbclaimsuser0000000000', 'EDITOR', now())`,
+  );
+  await client.query(
+    `INSERT INTO "VerdictScale" (id, "workspaceId", name, "updatedAt") VALUES ('cbscale', 'cbws', 'Default', now())`,
+  );
   const o = DEFAULT_VERDICT_OPTIONS[0];
-  await client.query(`INSERT INTO "VerdictOption" (id, "scaleId", key, label, color, position, rating, "updatedAt") VALUES ('cbopt', 'cbscale', $1, $2, $3, 0, $4, now())`, [o.key, o.label, o.color, o.rating]);
-  await client.query(`INSERT INTO "Article" (id, "workspaceId", title, "updatedAt") VALUES ('cbclaimsart', 'cbws', 'Claims', now())`);
-  await client.query(`INSERT INTO "ArticleRevision" (id, "articleId", number, body, text, "textHash") VALUES ('cbclaimsrev', 'cbclaimsart', 1, '[]', 'x', 'x')`);
+  await client.query(
+    `INSERT INTO "VerdictOption" (id, "scaleId", key, label, color, position, rating, "updatedAt") VALUES ('cbopt', 'cbscale', $1, $2, $3, 0, $4, now())`,
+    [o.key, o.label, o.color, o.rating],
+  );
+  await client.query(
+    `INSERT INTO "Article" (id, "workspaceId", title, "updatedAt") VALUES ('cbclaimsart', 'cbws', 'Claims', now())`,
+  );
+  await client.query(
+    `INSERT INTO "ArticleRevision" (id, "articleId", number, body, text, "textHash") VALUES ('cbclaimsrev', 'cbclaimsart', 1, '[]', 'x', 'x')`,
+  );
   await client.query(
     `INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, "verdictOptionId", status, "authorId", "updatedAt", "approvedAt")
      SELECT 'cbclaim' || c.id, 'cbws', 'cbclaimsart', 'cbclaimsrev', 0, 1, 'x', '', '', c.claim, 'cbopt', 'PUBLISHED', 'cbclaimsuser0000000000', now(), now()
@@ -49,23 +70,35 @@ export async function benchSearch(databaseUrl: string) {
     for (const index of INDEXES) await client.query(`REINDEX INDEX "${index}"`);
     const indexesDone = performance.now();
     await client.query(`VACUUM ANALYZE "Annotation"`);
-    const [{ count }] = (await client.query(`SELECT count(*)::int AS count FROM "Annotation" WHERE "workspaceId" = 'bdws'`)).rows;
-    build = { vectorsSeconds: round((vectorsDone - started) / 1000, 1), indexesSeconds: round((indexesDone - vectorsDone) / 1000, 1), annotations: count };
-    const rows = (await client.query(
-      `SELECT 'vectors' AS name, sum(pg_column_size("searchVector"))::bigint AS bytes FROM "Annotation"
+    const [{ count }] = (
+      await client.query(`SELECT count(*)::int AS count FROM "Annotation" WHERE "workspaceId" = 'bdws'`)
+    ).rows;
+    build = {
+      vectorsSeconds: round((vectorsDone - started) / 1000, 1),
+      indexesSeconds: round((indexesDone - vectorsDone) / 1000, 1),
+      annotations: count,
+    };
+    const rows = (
+      await client.query(
+        `SELECT 'vectors' AS name, sum(pg_column_size("searchVector"))::bigint AS bytes FROM "Annotation"
        UNION ALL SELECT indexname, pg_relation_size(quote_ident(indexname)::regclass) FROM pg_indexes WHERE indexname = ANY ($1)`,
-      [INDEXES],
-    )).rows as { name: string; bytes: string }[];
+        [INDEXES],
+      )
+    ).rows as { name: string; bytes: string }[];
     sizes = Object.fromEntries(rows.map((r) => [r.name, round(Number(r.bytes) / 1024 / 1024, 1)]));
     await loadClaimsDesk(client);
   } finally {
     await client.end();
   }
   console.log("Timing search and Checked before through the app…");
-  const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "bench/search-worker.ts", DASHBOARD_SLUG, CLAIMS_SLUG], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const { stdout } = await promisify(execFile)(
+    path.resolve("node_modules/.bin/tsx"),
+    ["--conditions=react-server", "bench/search-worker.ts", DASHBOARD_SLUG, CLAIMS_SLUG],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   return { build, sizesMiB: sizes, ...JSON.parse(stdout.trim().split("\n").pop()!) };
 }
 
@@ -73,10 +106,20 @@ export function reportSearch(s: SearchBench) {
   console.log(`
 Search (${s.build.annotations.toLocaleString("en")} annotations of the dashboard desk; p50 / p95 / max ms over ${s.search.calls} calls)`);
   console.log(`  index build: vectors ${s.build.vectorsSeconds} s, GIN indexes ${s.build.indexesSeconds} s`);
-  console.log(`  index size (MiB): ${Object.entries(s.sizesMiB).map(([k, v]) => `${k} ${v}`).join(", ")}`);
-  console.log(`  search, first page with facets   ${s.search.p50Ms} / ${s.search.p95Ms} / ${s.search.maxMs}   (target p95 < 150)`);
+  console.log(
+    `  index size (MiB): ${Object.entries(s.sizesMiB)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
+  console.log(
+    `  search, first page with facets   ${s.search.p50Ms} / ${s.search.p95Ms} / ${s.search.maxMs}   (target p95 < 150)`,
+  );
   console.log(`  search, next page (keyset)        ${s.nextPage.p50Ms} / ${s.nextPage.p95Ms} / ${s.nextPage.maxMs}`);
-  console.log(`  similar claims                    ${s.similar.p50Ms} / ${s.similar.p95Ms} / ${s.similar.maxMs}   (target p95 < 100)`);
+  console.log(
+    `  similar claims                    ${s.similar.p50Ms} / ${s.similar.p95Ms} / ${s.similar.maxMs}   (target p95 < 100)`,
+  );
   const q = s.quality;
-  console.log(`  matching quality on ${q.queries} labelled queries (${q.positives} with a match): recall@1 ${q.recallAt1}, recall@3 ${q.recallAt3}, precision ${q.precision} (${q.suggestions} suggestions; targets recall@3 ≥ 0.9, precision ≥ 0.8)`);
+  console.log(
+    `  matching quality on ${q.queries} labelled queries (${q.positives} with a match): recall@1 ${q.recallAt1}, recall@3 ${q.recallAt3}, precision ${q.precision} (${q.suggestions} suggestions; targets recall@3 ≥ 0.9, precision ≥ 0.8)`,
+  );
 }

@@ -23,7 +23,12 @@ export async function runAlone<T>(options: {
   await db.$disconnect();
   const server = await startNextServer({ port: 3300, databaseUrl: database.url, quiet: true });
   try {
-    await options.run(server.url, await signInCookie(server.url, "reviewer@example.com", DEMO_PASSWORD), prepared, database.url);
+    await options.run(
+      server.url,
+      await signInCookie(server.url, "reviewer@example.com", DEMO_PASSWORD),
+      prepared,
+      database.url,
+    );
   } finally {
     await server.stop();
     await database.dispose();

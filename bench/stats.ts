@@ -20,7 +20,11 @@ export async function timeCalls(times: number, call: (i: number) => Promise<unkn
 }
 
 /** `connections` clients calling `call` back to back for `seconds`: how many calls finished, and per second. */
-export async function callsConcurrently(call: () => Promise<unknown>, connections: number, seconds: number): Promise<{ done: number; rate: number }> {
+export async function callsConcurrently(
+  call: () => Promise<unknown>,
+  connections: number,
+  seconds: number,
+): Promise<{ done: number; rate: number }> {
   const until = performance.now() + seconds * 1000;
   let done = 0;
   await Promise.all(

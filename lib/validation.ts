@@ -84,7 +84,9 @@ export function startOfNextDay(value: string): Date | null {
 
 /** A "YYYY-MM-DD" field; the message names it. */
 export const calendarDate = (label: string) =>
-  z.string({ message: `${label} must be a date as YYYY-MM-DD` }).refine(isCalendarDate, `${label} must be a real date as YYYY-MM-DD (years 0001–9999)`);
+  z
+    .string({ message: `${label} must be a date as YYYY-MM-DD` })
+    .refine(isCalendarDate, `${label} must be a real date as YYYY-MM-DD (years 0001–9999)`);
 
 // ---- Whole numbers -----------------------------------------------------------------------------
 // Counts, offsets, versions and revision numbers are int4 columns: past 2,147,483,647 PostgreSQL

@@ -31,7 +31,11 @@ const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "seed-da
 export function readDemoArticle() {
   const lines = readFileSync(path.join(seedDir, "apec-article.txt"), "utf8").split("\n");
   const [section, , title, ...rest] = lines;
-  const paragraphs = rest.join("\n").split("\n\n").map((p) => p.replace(/^\n+|\n+$/g, "")).filter((p) => p.trim());
+  const paragraphs = rest
+    .join("\n")
+    .split("\n\n")
+    .map((p) => p.replace(/^\n+|\n+$/g, ""))
+    .filter((p) => p.trim());
   return { section: section.trim(), title: title.trim(), paragraphs };
 }
 
@@ -59,7 +63,10 @@ export async function seedDemoWorkspace(db: PrismaClient): Promise<boolean> {
         // The demo's articles are English: stem and drop English stop words in search (#13).
         searchLanguage: "english",
         verdictScale: {
-          create: { name: "Default scale", options: { create: DEFAULT_VERDICT_OPTIONS.map((o, i) => ({ ...o, position: i })) } },
+          create: {
+            name: "Default scale",
+            options: { create: DEFAULT_VERDICT_OPTIONS.map((o, i) => ({ ...o, position: i })) },
+          },
         },
       },
     });
@@ -121,7 +128,9 @@ async function seedPublishedCheck(tx: Tx, people: { workspaceId: string; reviewe
     },
     include: { revisions: true },
   });
-  const option = await tx.verdictOption.findFirstOrThrow({ where: { key: "mostly-false", scale: { workspaceId: people.workspaceId } } });
+  const option = await tx.verdictOption.findFirstOrThrow({
+    where: { key: "mostly-false", scale: { workspaceId: people.workspaceId } },
+  });
   const now = new Date();
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
   await tx.annotation.create({
@@ -144,8 +153,22 @@ async function seedPublishedCheck(tx: Tx, people: { workspaceId: string; reviewe
       createdAt: at(6),
       sources: {
         create: [
-          { url: "https://transport.example.org/reports/2025", title: "Annual report 2025", publisher: "City Transport Authority", excerpt: "Total trips: 58.9 million", archiveUrl: "https://archive.example.org/transport-2025", accessedAt: at(6), position: 0 },
-          { url: "https://transport.example.org/reports/2020", title: "Annual report 2020", publisher: "City Transport Authority", excerpt: "Total trips: 41.2 million", position: 1 },
+          {
+            url: "https://transport.example.org/reports/2025",
+            title: "Annual report 2025",
+            publisher: "City Transport Authority",
+            excerpt: "Total trips: 58.9 million",
+            archiveUrl: "https://archive.example.org/transport-2025",
+            accessedAt: at(6),
+            position: 0,
+          },
+          {
+            url: "https://transport.example.org/reports/2020",
+            title: "Annual report 2020",
+            publisher: "City Transport Authority",
+            excerpt: "Total trips: 41.2 million",
+            position: 1,
+          },
         ],
       },
       reviews: {

@@ -34,7 +34,12 @@ const server = createServer((req, res) => {
   req.headers["x-forwarded-proto"] = client.https ? "https" : "http";
   if (!client.proxied) delete req.headers["x-forwarded-host"];
 
-  const headers = securityHeaders({ nonce: randomBytes(16).toString("base64"), dev, https: client.https, path: req.url });
+  const headers = securityHeaders({
+    nonce: randomBytes(16).toString("base64"),
+    dev,
+    https: client.https,
+    path: req.url,
+  });
   // Next reads the nonce from the request's CSP and puts it on the scripts it renders.
   req.headers["content-security-policy"] = headers["Content-Security-Policy"];
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

@@ -25,7 +25,9 @@ function resolveSecret(): string {
   const given = process.env.NEXTAUTH_SECRET;
   if (production) {
     if (!given || given.length < 32 || /change-?me|secret/i.test(given)) {
-      fail("NODE_ENV=production needs NEXTAUTH_SECRET set to a random value of at least 32 characters (openssl rand -base64 32).");
+      fail(
+        "NODE_ENV=production needs NEXTAUTH_SECRET set to a random value of at least 32 characters (openssl rand -base64 32).",
+      );
     }
     return given;
   }
@@ -37,7 +39,10 @@ function resolveSecret(): string {
 
 async function resolveDatabase() {
   const database = await openAppDatabase();
-  if (database.embedded) console.log(`factmark: embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT}, data in ${path.relative(process.cwd(), dataDir)}/postgres`);
+  if (database.embedded)
+    console.log(
+      `factmark: embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT}, data in ${path.relative(process.cwd(), dataDir)}/postgres`,
+    );
   return database;
 }
 
@@ -81,11 +86,21 @@ async function main() {
   }
 
   const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
-  const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: appUrl, PORT: String(port) };
+  const env = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: appUrl,
+    PORT: String(port),
+  };
   if (mode === "start" && process.env.FACTMARK_SKIP_BUILD !== "true") {
     execFileSync(next, ["build"], { env, stdio: "inherit" });
   }
-  const child = spawn(tsx, ["scripts/serve.ts", ...(mode === "dev" ? ["--dev"] : []), "--port", String(port)], { env, stdio: "inherit" });
+  const child = spawn(tsx, ["scripts/serve.ts", ...(mode === "dev" ? ["--dev"] : []), "--port", String(port)], {
+    env,
+    stdio: "inherit",
+  });
 
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -112,4 +127,4 @@ async function main() {
   }
 }
 
-main().catch((error) => fail(error instanceof Error ? error.stack ?? error.message : String(error)));
+main().catch((error) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));

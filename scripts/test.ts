@@ -68,15 +68,20 @@ for (const layer of LAYERS) {
   const ok = code === 0;
   waitedForLocks += waited;
   times.push([layer.name, performance.now() - layerStarted - waited, ok]);
-  console.log(`test: ${layer.name} ${ok ? "passed" : "FAILED"} in ${seconds(times.at(-1)![1])}${waited ? ` (after waiting ${seconds(waited)} for ${layer.lock})` : ""}`);
+  console.log(
+    `test: ${layer.name} ${ok ? "passed" : "FAILED"} in ${seconds(times.at(-1)![1])}${waited ? ` (after waiting ${seconds(waited)} for ${layer.lock})` : ""}`,
+  );
   if (!ok) break;
 }
 
 const total = performance.now() - started - waitedForLocks;
 const failed = times.find(([, , ok]) => !ok);
 console.log("\ntest: layer times");
-for (const [name, ms, ok] of times) console.log(`  ${name.padEnd(12)} ${seconds(ms).padStart(9)}${ok ? "" : "  FAILED"}`);
+for (const [name, ms, ok] of times)
+  console.log(`  ${name.padEnd(12)} ${seconds(ms).padStart(9)}${ok ? "" : "  FAILED"}`);
 const skipped = LAYERS.slice(times.length).map((layer) => layer.name);
 if (skipped.length) console.log(`  not run: ${skipped.join(", ")}`);
-console.log(`  ${"total".padEnd(12)} ${seconds(total).padStart(9)}${waitedForLocks ? `  (not counting ${seconds(waitedForLocks)} spent waiting for a lock)` : ""}`);
+console.log(
+  `  ${"total".padEnd(12)} ${seconds(total).padStart(9)}${waitedForLocks ? `  (not counting ${seconds(waitedForLocks)} spent waiting for a lock)` : ""}`,
+);
 process.exit(failed ? 1 : 0);

@@ -6,7 +6,11 @@ import { safeReturnPath } from "@/lib/http/return-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const returnTo = safeReturnPath((await searchParams).callbackUrl);
   if (await getActor()) redirect(returnTo);
   return (

@@ -60,7 +60,7 @@ export function AddMemberForm() {
             required
             minLength={12}
             maxLength={256}
-           
+
             aria-describedby="password-rule password-error"
           />
           <p className="hint" id="password-rule">

@@ -13,7 +13,14 @@ export function CreateTokenForm() {
       <div className="form-row">
         <div>
           <label htmlFor="token-name">Name</label>
-          <input id="token-name" name="name" required maxLength={100} placeholder="Partner: Example News" aria-describedby="token-name-error" />
+          <input
+            id="token-name"
+            name="name"
+            required
+            maxLength={100}
+            placeholder="Partner: Example News"
+            aria-describedby="token-name-error"
+          />
           {nameError && (
             <p className="field-error" id="token-name-error">
               {nameError}
@@ -30,7 +37,13 @@ export function CreateTokenForm() {
       {result?.ok && result.token && (
         <p>
           <label htmlFor="new-token-value">New token</label>
-          <input id="new-token-value" readOnly value={result.token} size={60} onFocus={(event) => event.currentTarget.select()} />{" "}
+          <input
+            id="new-token-value"
+            readOnly
+            value={result.token}
+            size={60}
+            onFocus={(event) => event.currentTarget.select()}
+          />{" "}
           <CopyButton value={result.token} label="Copy token" />
         </p>
       )}

@@ -5,7 +5,13 @@ import { optionCommandAction, updateOptionAction } from "@/app/(app)/admin/scale
 import type { ScaleOption } from "@/lib/verdicts/scale";
 import { ActionMessage } from "./ActionMessage";
 
-type Props = { option: ScaleOption; first: boolean; last: boolean; handle?: ReactNode; rowProps?: HTMLAttributes<HTMLTableRowElement> };
+type Props = {
+  option: ScaleOption;
+  first: boolean;
+  last: boolean;
+  handle?: ReactNode;
+  rowProps?: HTMLAttributes<HTMLTableRowElement>;
+};
 
 export function ScaleOptionRow({ option, first, last, handle, rowProps }: Props) {
   const [saved, save, saving] = useActionState(updateOptionAction, null);
@@ -18,13 +24,32 @@ export function ScaleOptionRow({ option, first, last, handle, rowProps }: Props)
         <code>{option.key}</code>
       </td>
       <td>
-        <input form={formId} name="label" defaultValue={option.label} aria-label={`Label of ${option.key}`} maxLength={60} />
+        <input
+          form={formId}
+          name="label"
+          defaultValue={option.label}
+          aria-label={`Label of ${option.key}`}
+          maxLength={60}
+        />
       </td>
       <td>
-        <input form={formId} name="color" type="color" defaultValue={option.color} aria-label={`Colour of ${option.key}`} />
+        <input
+          form={formId}
+          name="color"
+          type="color"
+          defaultValue={option.color}
+          aria-label={`Colour of ${option.key}`}
+        />
       </td>
       <td>
-        <input form={formId} name="rating" type="number" defaultValue={option.rating ?? ""} aria-label={`Rating of ${option.key}`} style={{ width: "5rem" }} />
+        <input
+          form={formId}
+          name="rating"
+          type="number"
+          defaultValue={option.rating ?? ""}
+          aria-label={`Rating of ${option.key}`}
+          style={{ width: "5rem" }}
+        />
       </td>
       <td>
         {option.inUse}
@@ -39,10 +64,22 @@ export function ScaleOptionRow({ option, first, last, handle, rowProps }: Props)
         </form>
         <form action={command} className="form-row">
           <input type="hidden" name="optionId" value={option.id} />
-          <button type="submit" name="command" value="up" disabled={first || commanding} aria-label={`Move ${option.label} up`}>
+          <button
+            type="submit"
+            name="command"
+            value="up"
+            disabled={first || commanding}
+            aria-label={`Move ${option.label} up`}
+          >
             ↑
           </button>
-          <button type="submit" name="command" value="down" disabled={last || commanding} aria-label={`Move ${option.label} down`}>
+          <button
+            type="submit"
+            name="command"
+            value="down"
+            disabled={last || commanding}
+            aria-label={`Move ${option.label} down`}
+          >
             ↓
           </button>
           <button type="submit" name="command" value={option.retired ? "restore" : "retire"} disabled={commanding}>

@@ -42,7 +42,9 @@ export function ScaleOptionsTable({ options, version }: { options: ScaleOption[]
     setOrder(next);
     startSaving(async () => {
       const outcome = await reorderOptionsAction({ order: next.map((o) => o.id), version });
-      setResult(outcome.ok ? { ok: true, message: `Moved “${label}” to place ${index + 1} of ${next.length}.` } : outcome);
+      setResult(
+        outcome.ok ? { ok: true, message: `Moved “${label}” to place ${index + 1} of ${next.length}.` } : outcome,
+      );
       if (!outcome.ok) setOrder(options);
     });
   }
@@ -81,7 +83,17 @@ export function ScaleOptionsTable({ options, version }: { options: ScaleOption[]
   return (
     <>
       <table className="list scale-options" aria-busy={saving}>
-        <TableHead columns={[{ label: "Order", hidden: true }, "Key", "Label", "Colour", "Rating", "In use", { label: "Actions", quiet: true }]} />
+        <TableHead
+          columns={[
+            { label: "Order", hidden: true },
+            "Key",
+            "Label",
+            "Colour",
+            "Rating",
+            "In use",
+            { label: "Actions", quiet: true },
+          ]}
+        />
         <tbody>
           {order.map((option, i) => (
             <ScaleOptionRow

@@ -11,7 +11,8 @@ export function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
   return (
     <form action={action}>
       <label className="inline">
-        <input type="checkbox" name="reviewersMayAddArticles" defaultChecked={settings.reviewersMayAddArticles} /> Reviewers may add and revise articles
+        <input type="checkbox" name="reviewersMayAddArticles" defaultChecked={settings.reviewersMayAddArticles} />{" "}
+        Reviewers may add and revise articles
       </label>
       <PublicSettingsFields settings={settings} />
       <button type="submit" disabled={pending}>

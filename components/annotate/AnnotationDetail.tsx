@@ -36,16 +36,33 @@ type Props = {
 function changedFields(entry: HistoryEntry): string {
   const before = (entry.before ?? {}) as Record<string, unknown>;
   const after = (entry.after ?? {}) as Record<string, unknown>;
-  const keys = Object.keys(after).filter((key) => key !== "version" && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  const keys = Object.keys(after).filter(
+    (key) => key !== "version" && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
   return keys.length ? keys.join(", ") : "";
 }
 
-export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, onEdit, onDeleted, onNotesChange, onChanged, onOpen, onCorrectionStarted, onClose }: Props) {
+export function AnnotationDetail({
+  annotation,
+  viewerId,
+  viewerRole,
+  canChange,
+  onEdit,
+  onDeleted,
+  onNotesChange,
+  onChanged,
+  onOpen,
+  onCorrectionStarted,
+  onClose,
+}: Props) {
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function remove() {
-    if (!window.confirm("Delete this annotation? It disappears from the article and exports; the audit trail keeps it.")) return;
+    if (
+      !window.confirm("Delete this annotation? It disappears from the article and exports; the audit trail keeps it.")
+    )
+      return;
     const result = await annotationApi.remove(annotation.id, annotation.version);
     if (result.ok) onDeleted(annotation.id);
     else setError(result.error.message);
@@ -80,7 +97,10 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
       </blockquote>
       {annotation.placement === "NEEDS_CHECK" && (
         <div className="placement-note" data-testid="check-placement">
-          <p>Check placement: a revision changed this passage and the annotation followed it by a close, not exact, match.</p>
+          <p>
+            Check placement: a revision changed this passage and the annotation followed it by a close, not exact,
+            match.
+          </p>
           {canChange && (
             <button type="button" onClick={() => void confirmPlacement()}>
               Placement is right
@@ -90,12 +110,15 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
       )}
       {annotation.rationale && <p className="rationale">{annotation.rationale}</p>}
       <p className="muted">
-        By <Credit author={annotation.author} correctedFrom={annotation.correction?.of.author} /> · {formatDateTime(annotation.createdAt)} · version {annotation.version}
+        By <Credit author={annotation.author} correctedFrom={annotation.correction?.of.author} /> ·{" "}
+        {formatDateTime(annotation.createdAt)} · version {annotation.version}
       </p>
 
       <CorrectionPanel annotation={annotation} canChange={canChange} onOpen={onOpen} onStarted={onCorrectionStarted} />
       <PublicCheckPanel annotation={annotation} viewerRole={viewerRole} onWithdrawn={onDeleted} />
-      {!annotation.supersededAt && <StatusActions annotation={annotation} viewer={{ id: viewerId, role: viewerRole }} onChanged={onChanged} />}
+      {!annotation.supersededAt && (
+        <StatusActions annotation={annotation} viewer={{ id: viewerId, role: viewerRole }} onChanged={onChanged} />
+      )}
 
       <h3>Sources</h3>
       {annotation.sources.length === 0 ? (
@@ -150,7 +173,9 @@ export function AnnotationDetail({ annotation, viewerId, viewerRole, canChange, 
           {history.map((entry) => (
             <li key={entry.id}>
               {formatDateTime(entry.at)} · {entry.actor?.name ?? "someone"} · {entry.action}
-              {entry.action === "update" && changedFields(entry) && <span className="muted"> ({changedFields(entry)})</span>}
+              {entry.action === "update" && changedFields(entry) && (
+                <span className="muted"> ({changedFields(entry)})</span>
+              )}
               {entry.action === "create" && <ReuseMark after={entry.after} articleId={annotation.articleId} />}
               {entry.annotationId !== annotation.id && (
                 <>

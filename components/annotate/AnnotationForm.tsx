@@ -28,7 +28,8 @@ type Props = {
 
 /** Text fields where digits are typed, not verdict shortcuts. */
 const isTextEntry = (element: EventTarget) =>
-  element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit"].includes(element.type));
+  element instanceof HTMLTextAreaElement ||
+  (element instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit"].includes(element.type));
 
 /** Create or edit an annotation. Number keys 1–9 pick a verdict whenever focus is not in a text field. */
 export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVersion }: Props) {
@@ -44,7 +45,11 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
   const [sources, setSources] = useState<SourceDraft[]>(start.sources);
   const [note, setNote] = useState(start.note);
   const [version, setVersion] = useState(start.version);
-  const draft = useLocalDraft<DraftFields>(draftNameOf(target), { claim, claimant, verdict, rationale, sources, note, version }, pristine);
+  const draft = useLocalDraft<DraftFields>(
+    draftNameOf(target),
+    { claim, claimant, verdict, rationale, sources, note, version },
+    pristine,
+  );
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<AnnotationView | null>(null);
   // What this form's values were started from: the third column of a conflict's comparison.
@@ -53,7 +58,10 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
   const [reused, setReused] = useState<Reuse | null>(null);
   const quote = editing?.quote ?? (target.kind === "create" ? target.quote : "");
   // A retired option stays on the annotations that have it, so keep it in this form's choices.
-  const options = editing && !choices.some((c) => c.key === editing.verdict.key) ? [...choices, { ...editing.verdict, description: "Retired" }] : choices;
+  const options =
+    editing && !choices.some((c) => c.key === editing.verdict.key)
+      ? [...choices, { ...editing.verdict, description: "Retired" }]
+      : choices;
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     // Escape closes the form from anywhere in it, as the Cancel button does.
@@ -67,7 +75,9 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
       event.preventDefault();
       setVerdict(option.key);
       // Focus follows the choice, so Tab goes on to Rationale rather than into the radio group.
-      event.currentTarget.querySelector<HTMLInputElement>(`input[name="verdict"][value="${CSS.escape(option.key)}"]`)?.focus();
+      event.currentTarget
+        .querySelector<HTMLInputElement>(`input[name="verdict"][value="${CSS.escape(option.key)}"]`)
+        ?.focus();
     }
   }
 
@@ -82,10 +92,24 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const fields = { claim, claimant, verdict, rationale, sources: sources.filter((s) => Object.values(s).some((v) => v.trim())) };
+    const fields = {
+      claim,
+      claimant,
+      verdict,
+      rationale,
+      sources: sources.filter((s) => Object.values(s).some((v) => v.trim())),
+    };
     const body =
       target.kind === "create"
-        ? { revisionId: target.revisionId, start: target.start, end: target.end, quote: target.quote, ...fields, note, ...reused?.from }
+        ? {
+            revisionId: target.revisionId,
+            start: target.start,
+            end: target.end,
+            quote: target.quote,
+            ...fields,
+            note,
+            ...reused?.from,
+          }
         : { version, ...fields };
     const check = (target.kind === "create" ? createAnnotationSchema : updateAnnotationSchema).safeParse(body);
     if (!check.success) {
@@ -94,7 +118,10 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
     }
     setPending(true);
     setError(null);
-    const result = target.kind === "create" ? await annotationApi.create(target.articleId, body) : await annotationApi.update(target.annotation.id, body);
+    const result =
+      target.kind === "create"
+        ? await annotationApi.create(target.articleId, body)
+        : await annotationApi.update(target.annotation.id, body);
     setPending(false);
     if (result.ok) {
       draft.clear();
@@ -132,11 +159,18 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
   }
 
   return (
-    <form className="annotation-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={editing ? "Edit annotation" : "New annotation"}>
+    <form
+      className="annotation-form"
+      onSubmit={onSubmit}
+      onKeyDown={onKeyDown}
+      noValidate
+      aria-label={editing ? "Edit annotation" : "New annotation"}
+    >
       <h2>{editing?.correction ? "Edit correction" : editing ? "Edit annotation" : "New annotation"}</h2>
       {editing?.correction && (
         <p className="correction-of" data-testid="correction-of">
-          A correction of a published check by {editing.correction.of.author.name}. Its public note: “{editing.correction.note}”
+          A correction of a published check by {editing.correction.of.author.name}. Its public note: “
+          {editing.correction.note}”
         </p>
       )}
       {restored && <DraftNotice savedAt={restored.savedAt} onDiscard={discardDraft} />}
@@ -148,22 +182,55 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
       <label htmlFor="claim">Claim</label>
       {prefillWasCut(target) && (
         <p className="prefill-notice" role="status" data-testid="prefill-notice">
-          The passage is {quote.length.toLocaleString("en-GB")} characters: the claim starts with its first {LIMITS.claim.toLocaleString("en-GB")}, the limit. The quote keeps all of it.
+          The passage is {quote.length.toLocaleString("en-GB")} characters: the claim starts with its first{" "}
+          {LIMITS.claim.toLocaleString("en-GB")}, the limit. The quote keeps all of it.
         </p>
       )}
-      <textarea id="claim" value={claim} onChange={(e) => setClaim(e.target.value)} rows={3} aria-describedby="claim-count" required autoFocus />
+      <textarea
+        id="claim"
+        value={claim}
+        onChange={(e) => setClaim(e.target.value)}
+        rows={3}
+        aria-describedby="claim-count"
+        required
+        autoFocus
+      />
       <CharCount id="claim-count" value={claim} max={LIMITS.claim} />
 
       <label htmlFor="claimant">Claimant (who made the claim)</label>
-      <input id="claimant" value={claimant} onChange={(e) => setClaimant(e.target.value)} aria-describedby="claimant-count" />
+      <input
+        id="claimant"
+        value={claimant}
+        onChange={(e) => setClaimant(e.target.value)}
+        aria-describedby="claimant-count"
+      />
       <CharCount id="claimant-count" value={claimant} max={LIMITS.claimant} />
-      {!editing && <CheckedBefore claim={claim} claimant={claimant} choices={options} reused={reused} onReuse={(r) => (setReused(r), setVerdict(r.verdict ?? verdict), setRationale(r.rationale), setSources(r.sources))} />}
+      {!editing && (
+        <CheckedBefore
+          claim={claim}
+          claimant={claimant}
+          choices={options}
+          reused={reused}
+          onReuse={(r) => (
+            setReused(r),
+            setVerdict(r.verdict ?? verdict),
+            setRationale(r.rationale),
+            setSources(r.sources)
+          )}
+        />
+      )}
 
       <fieldset className="verdict-picker">
         <legend>Verdict (keys 1–{options.length})</legend>
         {options.map((option, i) => (
           <label key={option.key} className="verdict-option" title={option.description ?? undefined}>
-            <input type="radio" name="verdict" value={option.key} checked={verdict === option.key} onChange={() => setVerdict(option.key)} />
+            <input
+              type="radio"
+              name="verdict"
+              value={option.key}
+              checked={verdict === option.key}
+              onChange={() => setVerdict(option.key)}
+            />
             <span className="swatch" style={{ background: option.color }} aria-hidden="true" />
             <kbd aria-hidden="true">{i + 1}</kbd> {option.label}
           </label>
@@ -171,7 +238,13 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
       </fieldset>
 
       <label htmlFor="rationale">Rationale</label>
-      <textarea id="rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} rows={4} aria-describedby="rationale-count" />
+      <textarea
+        id="rationale"
+        value={rationale}
+        onChange={(e) => setRationale(e.target.value)}
+        rows={4}
+        aria-describedby="rationale-count"
+      />
       <CharCount id="rationale-count" value={rationale} max={LIMITS.rationale} />
 
       <SourcesFieldset sources={sources} onChange={setSources} onAdd={() => setSources([...sources, emptySource()])} />
@@ -179,13 +252,25 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
       {!editing && (
         <>
           <label htmlFor="first-note">First note</label>
-          <textarea id="first-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} aria-describedby="first-note-count" />
+          <textarea
+            id="first-note"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            rows={2}
+            aria-describedby="first-note-count"
+          />
           <CharCount id="first-note-count" value={note} max={LIMITS.note} />
         </>
       )}
 
       {conflict && base && (
-        <ConflictCompare base={base} mine={{ claim, claimant, verdict, rationale, sources }} theirs={conflict} choices={options} onResolve={takeNewerVersion} />
+        <ConflictCompare
+          base={base}
+          mine={{ claim, claimant, verdict, rationale, sources }}
+          theirs={conflict}
+          choices={options}
+          onResolve={takeNewerVersion}
+        />
       )}
       <p className="error" role="alert" data-testid="form-error">
         {error}

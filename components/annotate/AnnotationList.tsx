@@ -22,15 +22,26 @@ export function AnnotationList({ annotations, choices, onChoose }: Props) {
   const [verdict, setVerdict] = useState("");
   const [author, setAuthor] = useState("");
   const [status, setStatus] = useState("");
-  const authors = useMemo(() => [...new Map(annotations.map((a) => [a.author.id, a.author.name])).entries()], [annotations]);
+  const authors = useMemo(
+    () => [...new Map(annotations.map((a) => [a.author.id, a.author.name])).entries()],
+    [annotations],
+  );
   const [complete, setComplete] = useState(false);
   useEffect(() => startTransition(() => setComplete(true)), []);
-  const shown = annotations.filter((a) => (!verdict || a.verdict.key === verdict) && (!author || a.author.id === author) && (!status || a.status === status));
+  const shown = annotations.filter(
+    (a) =>
+      (!verdict || a.verdict.key === verdict) &&
+      (!author || a.author.id === author) &&
+      (!status || a.status === status),
+  );
 
   return (
     <section aria-labelledby="annotation-list-heading" className="annotation-list">
       <h2 id="annotation-list-heading">
-        Annotations <span className="muted">({shown.length === annotations.length ? annotations.length : `${shown.length} of ${annotations.length}`})</span>
+        Annotations{" "}
+        <span className="muted">
+          ({shown.length === annotations.length ? annotations.length : `${shown.length} of ${annotations.length}`})
+        </span>
       </h2>
       <div className="filters">
         <label>
@@ -77,7 +88,8 @@ export function AnnotationList({ annotations, choices, onChoose }: Props) {
                 <VerdictChip verdict={a.verdict} />
                 <span className="entry-claim">{a.claim}</span>
                 <span className="muted">
-                  <Credit author={a.author} correctedFrom={a.correctedFrom} /> · {a.noteCount} {a.noteCount === 1 ? "note" : "notes"}
+                  <Credit author={a.author} correctedFrom={a.correctedFrom} /> · {a.noteCount}{" "}
+                  {a.noteCount === 1 ? "note" : "notes"}
                 </span>
               </button>
             </li>

@@ -1,6 +1,16 @@
 "use client";
 
-import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useState, type CSSProperties, type MouseEvent } from "react";
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type CSSProperties,
+  type MouseEvent,
+} from "react";
 import { useSearchParams } from "next/navigation";
 import { createEditor, Range, Text, Transforms, type NodeEntry } from "slate";
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from "slate-react";
@@ -41,7 +51,8 @@ function leafStarts(value: ArticleValue): number[][] {
 }
 
 function renderElement({ attributes, children, element }: RenderElementProps) {
-  if (element.type === "heading") return element.level === 2 ? <h2 {...attributes}>{children}</h2> : <h3 {...attributes}>{children}</h3>;
+  if (element.type === "heading")
+    return element.level === 2 ? <h2 {...attributes}>{children}</h2> : <h3 {...attributes}>{children}</h3>;
   if (element.type === "quote") return <blockquote {...attributes}>{children}</blockquote>;
   if (element.type === "list-item") {
     // Lists are flat blocks; the marker is drawn beside the text, outside the selectable content.
@@ -79,7 +90,12 @@ const PAINT_FIRST_ABOVE = 200;
  * rendered them in an interruptible transition; a click meanwhile finds its annotations by
  * position. A link to one annotation renders the marks at once, since the page scrolls to them.
  */
-export const ArticleEditor = memo(function ArticleEditor({ value, annotations, onSelectSpan, onHighlightClick }: Props) {
+export const ArticleEditor = memo(function ArticleEditor({
+  value,
+  annotations,
+  onSelectSpan,
+  onHighlightClick,
+}: Props) {
   const editor = useMemo(() => withReadOnlyContent(withReact(createEditor())), []);
   const starts = useMemo(() => leafStarts(value), [value]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
@@ -122,7 +138,12 @@ export const ArticleEditor = memo(function ArticleEditor({ value, annotations, o
       if (leaf.bold) content = <strong>{content}</strong>;
       if (leaf.italic) content = <em>{content}</em>;
       // Only http(s) and mailto links are ever stored (lib/articles/body); they open elsewhere.
-      if (leaf.link) content = <a href={leaf.link} rel="noopener noreferrer nofollow" target="_blank">{content}</a>;
+      if (leaf.link)
+        content = (
+          <a href={leaf.link} rel="noopener noreferrer nofollow" target="_blank">
+            {content}
+          </a>
+        );
       const ids = (leaf as { annotationIds?: string[] }).annotationIds;
       const covering = ids?.map((id) => byId.get(id)).filter((a): a is AnnotationSummary => Boolean(a));
       if (!covering?.length) return <span {...attributes}>{content}</span>;
@@ -135,7 +156,13 @@ export const ArticleEditor = memo(function ArticleEditor({ value, annotations, o
       return (
         <mark
           {...attributes}
-          className={["highlight", covering.length > 1 && "highlight-multi", covering.some((a) => a.placement === "NEEDS_CHECK") && "needs-check"].filter(Boolean).join(" ")}
+          className={[
+            "highlight",
+            covering.length > 1 && "highlight-multi",
+            covering.some((a) => a.placement === "NEEDS_CHECK") && "needs-check",
+          ]
+            .filter(Boolean)
+            .join(" ")}
           data-annotation-ids={covering.map((a) => a.id).join(" ")}
           data-count={covering.length}
           style={style}

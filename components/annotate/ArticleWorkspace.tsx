@@ -63,7 +63,15 @@ function reveal(id: string) {
 }
 
 /** The article page's working surface: the Slate article, the selection toolbar and the side panel. */
-export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, linked, choices, viewer, livePosition }: Props) {
+export function ArticleWorkspace({
+  article,
+  initialAnnotations,
+  initialOrphans,
+  linked,
+  choices,
+  viewer,
+  livePosition,
+}: Props) {
   const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(byPosition));
   const [orphans, setOrphans] = useState(initialOrphans);
   const [selection, setSelection] = useState<TextSpan | null>(null);
@@ -107,7 +115,9 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
   const upsert = useCallback((annotation: AnnotationView) => {
     // A published correction replaces the annotation it corrects.
     const replaced = annotation.status === "PUBLISHED" ? annotation.correction?.of.id : undefined;
-    setAnnotations((current) => [...current.filter((a) => a.id !== annotation.id && a.id !== replaced), toSummary(annotation)].sort(byPosition));
+    setAnnotations((current) =>
+      [...current.filter((a) => a.id !== annotation.id && a.id !== replaced), toSummary(annotation)].sort(byPosition),
+    );
     setDetails((current) => ({ ...current, [annotation.id]: annotation }));
   }, []);
 
@@ -167,7 +177,10 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
 
   const choose = useCallback((id: string) => show({ kind: "detail", id }), [show]);
 
-  const onHighlightClick = useCallback((ids: string[]) => show(ids.length === 1 ? { kind: "detail", id: ids[0] } : { kind: "here", ids }), [show]);
+  const onHighlightClick = useCallback(
+    (ids: string[]) => show(ids.length === 1 ? { kind: "detail", id: ids[0] } : { kind: "here", ids }),
+    [show],
+  );
 
   useEffect(() => {
     if (!openId || details[openId]) return;
@@ -192,7 +205,14 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
       return (
         <AnnotationForm
           key={`create-${start}-${end}`}
-          target={{ kind: "create", articleId: article.id, revisionId: article.revisionId, start, end, quote: article.text.slice(start, end) }}
+          target={{
+            kind: "create",
+            articleId: article.id,
+            revisionId: article.revisionId,
+            start,
+            end,
+            quote: article.text.slice(start, end),
+          }}
           choices={choices}
           onSaved={(created) => {
             upsert(created);
@@ -267,7 +287,10 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
           onOpen={(id) => show({ kind: "detail", id })}
           onCorrectionStarted={(correction) => {
             upsert(correction);
-            setDetails((current) => ({ ...current, [open.id]: { ...open, correctedBy: { id: correction.id, status: correction.status } } }));
+            setDetails((current) => ({
+              ...current,
+              [open.id]: { ...open, correctedBy: { id: correction.id, status: correction.status } },
+            }));
             show({ kind: "edit", id: correction.id });
           }}
           onClose={() => show({ kind: "list" })}
@@ -299,24 +322,42 @@ export function ArticleWorkspace({ article, initialAnnotations, initialOrphans, 
   return (
     // Drafts kept in local storage belong to this person on this article.
     <DraftScope value={`${viewer.id}:${article.id}`}>
-    <div className="workspace" ref={root}>
-      <LivePresence viewers={live.viewers} viewerId={viewer.id} />
-      {live.revised && <RevisionBanner revision={live.revised.revision} by={live.revised.by} />}
-      <div className="article-surface" ref={surface}>
-        <ArticleEditor value={article.value} annotations={annotations} onSelectSpan={setSelection} onHighlightClick={onHighlightClick} />
-        {toolbarAt && selection && (
-          <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={toolbarAt}>
-            <button type="button" className="primary" onMouseDown={(e) => e.preventDefault()} onClick={openAnnotate} aria-keyshortcuts="Control+Alt+M">
-              Annotate <kbd>Ctrl+Alt+M</kbd>
-            </button>
-          </div>
-        )}
+      <div className="workspace" ref={root}>
+        <LivePresence viewers={live.viewers} viewerId={viewer.id} />
+        {live.revised && <RevisionBanner revision={live.revised.revision} by={live.revised.by} />}
+        <div className="article-surface" ref={surface}>
+          <ArticleEditor
+            value={article.value}
+            annotations={annotations}
+            onSelectSpan={setSelection}
+            onHighlightClick={onHighlightClick}
+          />
+          {toolbarAt && selection && (
+            <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={toolbarAt}>
+              <button
+                type="button"
+                className="primary"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={openAnnotate}
+                aria-keyshortcuts="Control+Alt+M"
+              >
+                Annotate <kbd>Ctrl+Alt+M</kbd>
+              </button>
+            </div>
+          )}
+        </div>
+        <aside className="side-panel" aria-label="Annotations panel">
+          {openId && (
+            <PanelNotices
+              viewers={live.viewers}
+              viewerId={viewer.id}
+              annotationId={openId}
+              changedBy={live.changedBy}
+            />
+          )}
+          {renderPanel()}
+        </aside>
       </div>
-      <aside className="side-panel" aria-label="Annotations panel">
-        {openId && <PanelNotices viewers={live.viewers} viewerId={viewer.id} annotationId={openId} changedBy={live.changedBy} />}
-        {renderPanel()}
-      </aside>
-    </div>
     </DraftScope>
   );
 }

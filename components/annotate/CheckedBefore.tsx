@@ -20,13 +20,24 @@ export type Reuse = {
 /** Typing pauses this long before asking: short enough that matches show well within 150 ms of a pause. */
 const DEBOUNCE_MS = 90;
 
-
 /**
  * "Checked before": as the claim is prefilled or typed, the desk's closest approved or published
  * checks and reference checks (GET /api/claims/similar), each linking to the check, with "Reuse"
  * to copy its verdict, rationale and sources into the form.
  */
-export function CheckedBefore({ claim, claimant, choices, reused, onReuse }: { claim: string; claimant: string; choices: VerdictChoice[]; reused: Reuse | null; onReuse: (reuse: Reuse) => void }) {
+export function CheckedBefore({
+  claim,
+  claimant,
+  choices,
+  reused,
+  onReuse,
+}: {
+  claim: string;
+  claimant: string;
+  choices: VerdictChoice[];
+  reused: Reuse | null;
+  onReuse: (reuse: Reuse) => void;
+}) {
   const [found, setFound] = useState<{ text: string; matches: SimilarMatch[] }>({ text: "", matches: [] });
   const [error, setError] = useState<string | null>(null);
   const text = claim.trim();
@@ -59,7 +70,13 @@ export function CheckedBefore({ claim, claimant, choices, reused, onReuse }: { c
       onReuse({
         verdict: choices.find((c) => c.label.toLowerCase() === label)?.key ?? null,
         rationale: `Checked by ${match.reference.publisher ?? "another publisher"}${match.verdict.label ? `: ${match.verdict.label}` : ""}.`,
-        sources: [toSourceDraft({ url: match.reference.url, title: match.claim.slice(0, 300), publisher: match.reference.publisher })],
+        sources: [
+          toSourceDraft({
+            url: match.reference.url,
+            title: match.claim.slice(0, 300),
+            publisher: match.reference.publisher,
+          }),
+        ],
         from: { reusedFromReference: match.reference.id },
         claim: match.claim,
       });
@@ -83,7 +100,8 @@ export function CheckedBefore({ claim, claimant, choices, reused, onReuse }: { c
       <h3>Checked before</h3>
       {reused && (
         <p role="status" className="success">
-          Reusing the check of “{reused.claim}”: its verdict, rationale and sources are in the form; edit them as needed.
+          Reusing the check of “{reused.claim}”: its verdict, rationale and sources are in the form; edit them as
+          needed.
         </p>
       )}
       <ul>
@@ -103,7 +121,12 @@ export function CheckedBefore({ claim, claimant, choices, reused, onReuse }: { c
               {m.reference ? `${m.reference.publisher ?? "Reference check"}, ` : ""}
               {m.publishedAt ? formatDate(m.publishedAt) : ""}
             </span>{" "}
-            <button type="button" className="link" onClick={() => void reuse(m)} aria-label={`Reuse the check of “${m.claim}”`}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => void reuse(m)}
+              aria-label={`Reuse the check of “${m.claim}”`}
+            >
               Reuse
             </button>
           </li>

@@ -40,7 +40,8 @@ export function CorrectionPanel({ annotation, canChange, onOpen, onStarted }: Pr
             <strong>Correction</strong> of a published check: “{annotation.correction.note}”
           </p>
           <p className="muted">
-            The published version said <VerdictChip verdict={annotation.correction.of.verdict} /> {annotation.correction.of.claim}
+            The published version said <VerdictChip verdict={annotation.correction.of.verdict} />{" "}
+            {annotation.correction.of.claim}
           </p>
           <p>
             {/* The discussion stays with the version it was about; the live correction leads to it. */}
@@ -50,19 +51,31 @@ export function CorrectionPanel({ annotation, canChange, onOpen, onStarted }: Pr
           </p>
         </div>
       )}
-      {annotation.supersededAt && <p className="muted">Replaced by a published correction on {formatDateTime(annotation.supersededAt)}.</p>}
+      {annotation.supersededAt && (
+        <p className="muted">Replaced by a published correction on {formatDateTime(annotation.supersededAt)}.</p>
+      )}
       {annotation.status === "PUBLISHED" && !annotation.supersededAt && annotation.correctedBy && (
         <button type="button" className="link" onClick={() => onOpen(annotation.correctedBy!.id)}>
           Open the correction under way
         </button>
       )}
-      {annotation.status === "PUBLISHED" && !annotation.supersededAt && !annotation.correctedBy && canChange && !open && (
-        <button type="button" onClick={() => setOpen(true)}>
-          Start a correction
-        </button>
-      )}
+      {annotation.status === "PUBLISHED" &&
+        !annotation.supersededAt &&
+        !annotation.correctedBy &&
+        canChange &&
+        !open && (
+          <button type="button" onClick={() => setOpen(true)}>
+            Start a correction
+          </button>
+        )}
       {open && !annotation.correctedBy && (
-        <PublicNoteForm id={`correction-note-${annotation.id}`} label="Correction note (published with the correction)" submitLabel="Create the correction draft" onSubmit={start} onCancel={() => setOpen(false)} />
+        <PublicNoteForm
+          id={`correction-note-${annotation.id}`}
+          label="Correction note (published with the correction)"
+          submitLabel="Create the correction draft"
+          onSubmit={start}
+          onCancel={() => setOpen(false)}
+        />
       )}
       {error && (
         <p className="error" role="alert">

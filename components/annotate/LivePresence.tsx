@@ -20,13 +20,22 @@ const noSubscription = () => () => {};
 /** Who else has the article open, as initials in its header. Advisory: a closed tab leaves within 30 s. */
 export function LivePresence({ viewers, viewerId }: { viewers: LiveViewer[]; viewerId: string }) {
   // The slot is server-rendered and never moves: read it after hydration, nothing to subscribe to.
-  const slot = useSyncExternalStore(noSubscription, () => document.getElementById(PRESENCE_SLOT_ID), () => null);
+  const slot = useSyncExternalStore(
+    noSubscription,
+    () => document.getElementById(PRESENCE_SLOT_ID),
+    () => null,
+  );
   const others = viewers.filter((v) => v.userId !== viewerId);
   if (!slot) return null;
   return createPortal(
     <ul className="presence" aria-label="Also viewing" data-testid="presence">
       {others.map((v) => (
-        <li key={v.userId} className="presence-avatar" title={v.editing ? `${v.name} (editing)` : v.name} aria-label={v.name}>
+        <li
+          key={v.userId}
+          className="presence-avatar"
+          title={v.editing ? `${v.name} (editing)` : v.name}
+          aria-label={v.name}
+        >
           {initials(v.name)}
         </li>
       ))}
@@ -36,7 +45,15 @@ export function LivePresence({ viewers, viewerId }: { viewers: LiveViewer[]; vie
 }
 
 /** "X is editing" on an annotation while someone else has its form open. */
-function EditingNotice({ viewers, viewerId, annotationId }: { viewers: LiveViewer[]; viewerId: string; annotationId: string }) {
+function EditingNotice({
+  viewers,
+  viewerId,
+  annotationId,
+}: {
+  viewers: LiveViewer[];
+  viewerId: string;
+  annotationId: string;
+}) {
   const editors = viewers.filter((v) => v.userId !== viewerId && v.editing === annotationId);
   if (editors.length === 0) return null;
   return (
@@ -63,12 +80,23 @@ export function RevisionBanner({ revision, by }: { revision: number; by: string 
  * Above the open annotation: who else is editing it, and, when someone saved it while this tab's
  * form is open, who did (the form keeps its text; saving shows the comparison).
  */
-export function PanelNotices({ viewers, viewerId, annotationId, changedBy }: { viewers: LiveViewer[]; viewerId: string; annotationId: string; changedBy?: string }) {
+export function PanelNotices({
+  viewers,
+  viewerId,
+  annotationId,
+  changedBy,
+}: {
+  viewers: LiveViewer[];
+  viewerId: string;
+  annotationId: string;
+  changedBy?: string;
+}) {
   return (
     <>
       {changedBy && (
         <p className="notice changed-notice" role="status" data-testid="changed-notice">
-          Changed by {changedBy} while you edit. Your text stays here; Save shows their changes field by field before anything is replaced.
+          Changed by {changedBy} while you edit. Your text stays here; Save shows their changes field by field before
+          anything is replaced.
         </p>
       )}
       <EditingNotice viewers={viewers} viewerId={viewerId} annotationId={annotationId} />

@@ -18,7 +18,10 @@ export function mentionQuery(text: string, caret: number): { start: number; quer
   return match ? { start: caret - match[2].length - 1, query: match[2] } : null;
 }
 
-type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange"> & { value: string; onValueChange: (value: string) => void };
+type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange"> & {
+  value: string;
+  onValueChange: (value: string) => void;
+};
 
 /**
  * A textarea that offers the workspace's members after "@" (arrow keys and Enter or Tab to
@@ -34,7 +37,9 @@ export function MentionTextarea({ value, onValueChange, ...rest }: Props) {
     onValueChange(text);
     const found = mentionQuery(text, caret);
     if (!found) return setOptions([]);
-    const list = (await loadMembers()).filter((m) => m.name.toLowerCase().startsWith(found.query.toLowerCase())).slice(0, 8);
+    const list = (await loadMembers())
+      .filter((m) => m.name.toLowerCase().startsWith(found.query.toLowerCase()))
+      .slice(0, 8);
     setOptions(list);
     setActive(0);
     setAt({ start: found.start, end: caret });

@@ -12,7 +12,19 @@ import { CharCount } from "@/components/shared/CharCount";
 type Props = { annotationId: string; notes: NoteView[]; viewerId: string; onChange: (notes: NoteView[]) => void };
 
 /** A small composer used for new notes, replies and edits; what is typed is kept as a local draft under `draftName`. */
-function NoteComposer({ label, draftName, initial = "", onSubmit, onCancel }: { label: string; draftName: string; initial?: string; onSubmit: (body: string) => Promise<string | null>; onCancel?: () => void }) {
+function NoteComposer({
+  label,
+  draftName,
+  initial = "",
+  onSubmit,
+  onCancel,
+}: {
+  label: string;
+  draftName: string;
+  initial?: string;
+  onSubmit: (body: string) => Promise<string | null>;
+  onCancel?: () => void;
+}) {
   const [body, setBody] = useState(useRestoredDraft<string>(draftName)?.value ?? initial);
   const draft = useLocalDraft(draftName, body, initial);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +36,8 @@ function NoteComposer({ label, draftName, initial = "", onSubmit, onCancel }: { 
       onSubmit={async (event) => {
         event.preventDefault();
         if (!body.trim()) return setError("Write something first");
-        if (body.length > LIMITS.note) return setError(`A note is ${LIMITS.note.toLocaleString("en-GB")} characters at most`);
+        if (body.length > LIMITS.note)
+          return setError(`A note is ${LIMITS.note.toLocaleString("en-GB")} characters at most`);
         setPending(true);
         const problem = await onSubmit(body);
         setPending(false);
@@ -36,7 +49,14 @@ function NoteComposer({ label, draftName, initial = "", onSubmit, onCancel }: { 
     >
       <label>
         <span className="visually-hidden">{label}</span>
-        <MentionTextarea aria-label={label} value={body} onValueChange={setBody} rows={2} aria-describedby={countId} placeholder={label} />
+        <MentionTextarea
+          aria-label={label}
+          value={body}
+          onValueChange={setBody}
+          rows={2}
+          aria-describedby={countId}
+          placeholder={label}
+        />
       </label>
       <CharCount id={countId} value={body} max={LIMITS.note} />
       {error && (
@@ -89,7 +109,11 @@ export function NotesThread({ annotationId, notes, viewerId, onChange }: Props) 
     const result = await annotationApi.deleteNote(annotationId, noteId);
     if (!result.ok) return window.alert(result.error.message);
     const hasReplies = notes.some((n) => n.parentId === noteId);
-    onChange(hasReplies ? notes.map((n) => (n.id === noteId ? { ...n, body: null, deleted: true } : n)) : notes.filter((n) => n.id !== noteId));
+    onChange(
+      hasReplies
+        ? notes.map((n) => (n.id === noteId ? { ...n, body: null, deleted: true } : n))
+        : notes.filter((n) => n.id !== noteId),
+    );
   }
 
   function renderNote(note: NoteView) {
@@ -99,7 +123,13 @@ export function NotesThread({ annotationId, notes, viewerId, onChange }: Props) 
           <strong>{note.author.name}</strong> <span className="muted">{formatDateTime(note.createdAt)}</span>
         </div>
         {editing === note.id ? (
-          <NoteComposer label="Edit note" draftName={`note:${annotationId}:edit:${note.id}`} initial={note.body ?? ""} onSubmit={(body) => edit(note.id, body)} onCancel={() => setEditing(null)} />
+          <NoteComposer
+            label="Edit note"
+            draftName={`note:${annotationId}:edit:${note.id}`}
+            initial={note.body ?? ""}
+            onSubmit={(body) => edit(note.id, body)}
+            onCancel={() => setEditing(null)}
+          />
         ) : (
           <p className="note-body">{note.deleted ? <em className="muted">Note deleted</em> : note.body}</p>
         )}
@@ -120,7 +150,14 @@ export function NotesThread({ annotationId, notes, viewerId, onChange }: Props) 
             )}
           </div>
         )}
-        {replyTo === note.id && <NoteComposer label="Reply" draftName={`note:${annotationId}:reply:${note.id}`} onSubmit={(body) => add(body, note.id)} onCancel={() => setReplyTo(null)} />}
+        {replyTo === note.id && (
+          <NoteComposer
+            label="Reply"
+            draftName={`note:${annotationId}:reply:${note.id}`}
+            onSubmit={(body) => add(body, note.id)}
+            onCancel={() => setReplyTo(null)}
+          />
+        )}
         {children(note.id).length > 0 && <ul className="replies">{children(note.id).map(renderNote)}</ul>}
       </li>
     );

@@ -60,7 +60,9 @@ export function OrphanList({ orphans, selection, article, canChange, onPlaced, o
   return (
     <section className="orphans" aria-labelledby="orphans-heading" data-testid="orphans">
       <h2 id="orphans-heading">Needs re-anchoring ({orphans.length})</h2>
-      <p className="muted">The latest revision lost these passages. Select where each belongs now, then place it; or dismiss it.</p>
+      <p className="muted">
+        The latest revision lost these passages. Select where each belongs now, then place it; or dismiss it.
+      </p>
       <ul>
         {orphans.map((orphan) => (
           <li key={orphan.id} data-testid="orphan">
@@ -69,7 +71,13 @@ export function OrphanList({ orphans, selection, article, canChange, onPlaced, o
             {orphan.reason && <p className="muted">Why: {orphan.reason}</p>}
             {canChange(orphan.author.id) && (
               <div className="form-row">
-                <button type="button" className="primary" disabled={!selection} onMouseDown={(e) => e.preventDefault()} onClick={() => void place(orphan)}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={!selection}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => void place(orphan)}
+                >
                   Place on selected text
                 </button>
                 <button type="button" onClick={() => void dismiss(orphan)}>
@@ -84,10 +92,18 @@ export function OrphanList({ orphans, selection, article, canChange, onPlaced, o
         <div className="conflict" role="alert" data-testid="placement-conflict">
           <p>
             Someone changed “{conflict.theirs.claim}” while you placed it (now version {conflict.theirs.version}):{" "}
-            {conflict.theirs.placement === "ORPHANED" ? "it still needs a place" : `it is now placed on “${conflict.theirs.quote}”`}. Your selection: “
-            {selection ? article.text.slice(selection.start, selection.end) : "none"}”.
+            {conflict.theirs.placement === "ORPHANED"
+              ? "it still needs a place"
+              : `it is now placed on “${conflict.theirs.quote}”`}
+            . Your selection: “{selection ? article.text.slice(selection.start, selection.end) : "none"}”.
           </p>
-          <button type="button" className="primary" disabled={!selection} onMouseDown={(e) => e.preventDefault()} onClick={() => void place(conflict.orphan, conflict.theirs.version)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!selection}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => void place(conflict.orphan, conflict.theirs.version)}
+          >
             Place on my selection anyway
           </button>{" "}
           <button type="button" onClick={() => setConflict(null)}>

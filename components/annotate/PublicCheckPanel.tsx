@@ -38,7 +38,15 @@ export function PublicCheckPanel({ annotation, viewerRole, onWithdrawn }: Props)
           Withdraw this check
         </button>
       )}
-      {open && <PublicNoteForm id={`withdraw-note-${annotation.id}`} label="Why it is withdrawn (shown on its public page)" submitLabel="Withdraw" onSubmit={withdraw} onCancel={() => setOpen(false)} />}
+      {open && (
+        <PublicNoteForm
+          id={`withdraw-note-${annotation.id}`}
+          label="Why it is withdrawn (shown on its public page)"
+          submitLabel="Withdraw"
+          onSubmit={withdraw}
+          onCancel={() => setOpen(false)}
+        />
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

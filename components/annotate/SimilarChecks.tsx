@@ -30,7 +30,13 @@ export function SimilarChecks({ annotationId, claim }: { annotationId: string; c
           {matches.map((m) => (
             <li key={m.annotationId ?? m.reference?.id}>
               <strong>{m.verdict.label ?? "No rating"}</strong> ·{" "}
-              {m.annotationId && m.articleId ? <a href={annotationHref(m.articleId, m.annotationId)}>{m.claim}</a> : <a href={m.reference?.url} rel="noopener noreferrer nofollow">{m.claim}</a>}{" "}
+              {m.annotationId && m.articleId ? (
+                <a href={annotationHref(m.articleId, m.annotationId)}>{m.claim}</a>
+              ) : (
+                <a href={m.reference?.url} rel="noopener noreferrer nofollow">
+                  {m.claim}
+                </a>
+              )}{" "}
               <span className="muted">
                 {m.reference ? `${m.reference.publisher ?? "Reference check"}, ` : ""}
                 {m.publishedAt ? formatDate(m.publishedAt) : ""}
@@ -45,12 +51,19 @@ export function SimilarChecks({ annotationId, claim }: { annotationId: string; c
 
 /** In an annotation's history: its creation reused an earlier check (linked) or a reference check. */
 export function ReuseMark({ after, articleId }: { after: unknown; articleId: string }) {
-  const reused = (after as { reusedFrom?: { annotationId: string | null; referenceId: string | null } } | null)?.reusedFrom;
+  const reused = (after as { reusedFrom?: { annotationId: string | null; referenceId: string | null } } | null)
+    ?.reusedFrom;
   if (!reused) return null;
   return (
     <span className="muted" data-testid="reused-from">
       {" "}
-      (reusing {reused.annotationId ? <a href={annotationHref(articleId, reused.annotationId)}>an earlier check</a> : "a reference check"})
+      (reusing{" "}
+      {reused.annotationId ? (
+        <a href={annotationHref(articleId, reused.annotationId)}>an earlier check</a>
+      ) : (
+        "a reference check"
+      )}
+      )
     </span>
   );
 }

@@ -3,11 +3,32 @@
 import { LIMITS } from "@/lib/annotations/schemas";
 import { CharCount } from "@/components/shared/CharCount";
 
-export type SourceDraft = { url: string; title: string; publisher: string; excerpt: string; archiveUrl: string; accessedAt: string };
+export type SourceDraft = {
+  url: string;
+  title: string;
+  publisher: string;
+  excerpt: string;
+  archiveUrl: string;
+  accessedAt: string;
+};
 
-export const emptySource = (): SourceDraft => ({ url: "", title: "", publisher: "", excerpt: "", archiveUrl: "", accessedAt: "" });
+export const emptySource = (): SourceDraft => ({
+  url: "",
+  title: "",
+  publisher: "",
+  excerpt: "",
+  archiveUrl: "",
+  accessedAt: "",
+});
 
-type SourceFields = { url: string; title?: string | null; publisher?: string | null; excerpt?: string | null; archiveUrl?: string | null; accessedAt?: string | null };
+type SourceFields = {
+  url: string;
+  title?: string | null;
+  publisher?: string | null;
+  excerpt?: string | null;
+  archiveUrl?: string | null;
+  accessedAt?: string | null;
+};
 
 /** A stored source as the form's fields (absent ones empty). */
 export const toSourceDraft = (s: SourceFields): SourceDraft => ({
@@ -32,7 +53,8 @@ const FIELDS: { key: keyof SourceDraft; label: string; type?: string; max: numbe
 
 /** Any number of sources; each needs an http(s) URL, the rest is optional. */
 export function SourcesFieldset({ sources, onChange, onAdd }: Props) {
-  const update = (index: number, key: keyof SourceDraft, value: string) => onChange(sources.map((s, i) => (i === index ? { ...s, [key]: value } : s)));
+  const update = (index: number, key: keyof SourceDraft, value: string) =>
+    onChange(sources.map((s, i) => (i === index ? { ...s, [key]: value } : s)));
   return (
     <fieldset className="sources">
       <legend>Sources</legend>
@@ -46,7 +68,13 @@ export function SourcesFieldset({ sources, onChange, onAdd }: Props) {
                 {field.key === "url" && " (required)"}
               </label>
               {field.key === "excerpt" ? (
-                <textarea id={`source-${index}-${field.key}`} value={source[field.key]} aria-describedby={`source-${index}-${field.key}-count`} rows={2} onChange={(e) => update(index, field.key, e.target.value)} />
+                <textarea
+                  id={`source-${index}-${field.key}`}
+                  value={source[field.key]}
+                  aria-describedby={`source-${index}-${field.key}-count`}
+                  rows={2}
+                  onChange={(e) => update(index, field.key, e.target.value)}
+                />
               ) : (
                 <input
                   id={`source-${index}-${field.key}`}

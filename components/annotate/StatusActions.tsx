@@ -20,7 +20,15 @@ const ACTION: Record<AnnotationStatus, string> = {
  * Where the annotation stands in review, the last decision with its comment, and the transitions
  * this viewer may make (the server checks them again).
  */
-export function StatusActions({ annotation, viewer, onChanged }: { annotation: AnnotationView; viewer: { id: string; role: Role }; onChanged: (annotation: AnnotationView) => void }) {
+export function StatusActions({
+  annotation,
+  viewer,
+  onChanged,
+}: {
+  annotation: AnnotationView;
+  viewer: { id: string; role: Role };
+  onChanged: (annotation: AnnotationView) => void;
+}) {
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -29,7 +37,11 @@ export function StatusActions({ annotation, viewer, onChanged }: { annotation: A
 
   async function move(status: AnnotationStatus) {
     setPending(true);
-    const result = await annotationApi.changeStatus(annotation.id, { status, comment: comment || null, version: annotation.version });
+    const result = await annotationApi.changeStatus(annotation.id, {
+      status,
+      comment: comment || null,
+      version: annotation.version,
+    });
     setPending(false);
     if (!result.ok) return setError(result.error.message);
     setError(null);
@@ -53,12 +65,23 @@ export function StatusActions({ annotation, viewer, onChanged }: { annotation: A
           {choices.includes("CHANGES_REQUESTED") && (
             <>
               <label htmlFor={`review-comment-${annotation.id}`}>Comment (required to request changes)</label>
-              <textarea id={`review-comment-${annotation.id}`} value={comment} onChange={(event) => setComment(event.currentTarget.value)} rows={2} />
+              <textarea
+                id={`review-comment-${annotation.id}`}
+                value={comment}
+                onChange={(event) => setComment(event.currentTarget.value)}
+                rows={2}
+              />
             </>
           )}
           <div className="form-row">
             {choices.map((status) => (
-              <button key={status} type="button" className={status === "CHANGES_REQUESTED" ? undefined : "primary"} disabled={pending} onClick={() => void move(status)}>
+              <button
+                key={status}
+                type="button"
+                className={status === "CHANGES_REQUESTED" ? undefined : "primary"}
+                disabled={pending}
+                onClick={() => void move(status)}
+              >
                 {ACTION[status]}
               </button>
             ))}

@@ -15,7 +15,9 @@ export type FormTarget =
 export const NEW_ANNOTATION_DRAFT = "annotation:new:";
 
 export const draftNameOf = (target: FormTarget) =>
-  target.kind === "edit" ? `annotation:${target.annotation.id}` : `${NEW_ANNOTATION_DRAFT}${target.revisionId}:${target.start}-${target.end}`;
+  target.kind === "edit"
+    ? `annotation:${target.annotation.id}`
+    : `${NEW_ANNOTATION_DRAFT}${target.revisionId}:${target.start}-${target.end}`;
 
 /** The span a new-annotation draft's name records, when it is on `revisionId`. */
 export function spanOfDraft(name: string, revisionId: string): { start: number; end: number } | null {
@@ -38,6 +40,15 @@ export const prefillWasCut = (target: FormTarget) => target.kind === "create" &&
  * cut to the claim's limit when the passage is longer (the quote itself keeps all of it).
  */
 export function pristineFieldsOf(target: FormTarget): DraftFields {
-  if (target.kind === "create") return { claim: cutToLimit(target.quote, LIMITS.claim), claimant: "", verdict: "", rationale: "", sources: [], note: "", version: 0 };
+  if (target.kind === "create")
+    return {
+      claim: cutToLimit(target.quote, LIMITS.claim),
+      claimant: "",
+      verdict: "",
+      rationale: "",
+      sources: [],
+      note: "",
+      version: 0,
+    };
   return { ...fieldsOf(target.annotation), note: "", version: target.annotation.version };
 }

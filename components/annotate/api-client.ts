@@ -23,25 +23,44 @@ async function send<T>(method: string, url: string, body?: unknown): Promise<Api
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return { ok: false, error: { status: 0, code: "NETWORK", message: "Could not reach the server; your changes are still here, try again." } };
+    return {
+      ok: false,
+      error: {
+        status: 0,
+        code: "NETWORK",
+        message: "Could not reach the server; your changes are still here, try again.",
+      },
+    };
   }
   const json = await response.json().catch(() => null);
   if (response.ok) return { ok: true, data: json as T };
   const error = json?.error ?? {};
-  return { ok: false, error: { status: response.status, code: error.code ?? "INTERNAL", message: error.message ?? `Request failed (${response.status})`, details: error.details } };
+  return {
+    ok: false,
+    error: {
+      status: response.status,
+      code: error.code ?? "INTERNAL",
+      message: error.message ?? `Request failed (${response.status})`,
+      details: error.details,
+    },
+  };
 }
 
 export const annotationApi = {
-  create: (articleId: string, input: unknown) => call<AnnotationView>("POST", `/api/articles/${articleId}/annotations`, input),
+  create: (articleId: string, input: unknown) =>
+    call<AnnotationView>("POST", `/api/articles/${articleId}/annotations`, input),
   update: (id: string, input: unknown) => call<AnnotationView>("PATCH", `/api/annotations/${id}`, input),
   remove: (id: string, version: number) => call<{ id: string }>("DELETE", `/api/annotations/${id}?version=${version}`),
   history: (id: string) => call<{ history: HistoryEntry[] }>("GET", `/api/annotations/${id}/history`),
-  addNote: (id: string, body: string, parentId?: string) => call<NoteView>("POST", `/api/annotations/${id}/notes`, { body, parentId }),
-  editNote: (id: string, noteId: string, body: string) => call<NoteView>("PATCH", `/api/annotations/${id}/notes/${noteId}`, { body }),
+  addNote: (id: string, body: string, parentId?: string) =>
+    call<NoteView>("POST", `/api/annotations/${id}/notes`, { body, parentId }),
+  editNote: (id: string, noteId: string, body: string) =>
+    call<NoteView>("PATCH", `/api/annotations/${id}/notes/${noteId}`, { body }),
   deleteNote: (id: string, noteId: string) => call<{ id: string }>("DELETE", `/api/annotations/${id}/notes/${noteId}`),
   get: (id: string) => call<AnnotationView>("GET", `/api/annotations/${id}`),
   changeStatus: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/status`, input),
-  startCorrection: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/corrections`, input),
+  startCorrection: (id: string, input: unknown) =>
+    call<AnnotationView>("POST", `/api/annotations/${id}/corrections`, input),
   retract: (id: string, input: unknown) => call<{ id: string }>("POST", `/api/annotations/${id}/retraction`, input),
   placement: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/placement`, input),
 };

@@ -35,14 +35,23 @@ function rule(name: string, look: Look): string {
  * Registers the highlights of `index` over `texts` (one Range per segment of text where the same
  * annotations overlap, grouped by look) and returns the function that removes them again.
  */
-export function paintHighlights(texts: PaintedText[], index: RangeIndex, byId: Map<string, AnnotationSummary>): () => void {
+export function paintHighlights(
+  texts: PaintedText[],
+  index: RangeIndex,
+  byId: Map<string, AnnotationSummary>,
+): () => void {
   const groups = new Map<string, { look: Look; ranges: Range[] }>();
   for (const { node, start } of texts) {
     for (const segment of index.query(start, start + node.data.length)) {
       const covering = segment.ids.map((id) => byId.get(id)).filter((a): a is AnnotationSummary => Boolean(a));
       if (covering.length === 0) continue;
       const sorted = [...covering].sort((a, b) => a.end - a.start - (b.end - b.start));
-      const look = { inner: sorted[0].verdict.color, outer: sorted[sorted.length - 1].verdict.color, multi: covering.length > 1, check: covering.some((a) => a.placement === "NEEDS_CHECK") };
+      const look = {
+        inner: sorted[0].verdict.color,
+        outer: sorted[sorted.length - 1].verdict.color,
+        multi: covering.length > 1,
+        check: covering.some((a) => a.placement === "NEEDS_CHECK"),
+      };
       const key = JSON.stringify(look);
       const range = new Range();
       range.setStart(node, segment.start - start);

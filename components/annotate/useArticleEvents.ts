@@ -39,7 +39,12 @@ export const LIVE_TYPES = [
  * EventSource reconnects by itself and sends Last-Event-ID; a `reset` (the page is too far behind)
  * calls `onReset`. Answers the stream's id (for presence reports) and who else is viewing.
  */
-export function useArticleEvents(options: { articleId: string | null; since: string | null; onEvent: (event: LiveEvent) => void; onReset: () => void }) {
+export function useArticleEvents(options: {
+  articleId: string | null;
+  since: string | null;
+  onEvent: (event: LiveEvent) => void;
+  onReset: () => void;
+}) {
   const [streamId, setStreamId] = useState<string | null>(null);
   const [viewers, setViewers] = useState<LiveViewer[]>([]);
   const handlers = useRef(options);
@@ -56,7 +61,8 @@ export function useArticleEvents(options: { articleId: string | null; since: str
     source.addEventListener("ready", (message) => setStreamId(read(message as MessageEvent).streamId));
     source.addEventListener("reset", () => handlers.current.onReset());
     source.addEventListener("presence", (message) => setViewers(read(message as MessageEvent).viewers));
-    for (const type of LIVE_TYPES) source.addEventListener(type, (message) => handlers.current.onEvent({ ...read(message as MessageEvent), type }));
+    for (const type of LIVE_TYPES)
+      source.addEventListener(type, (message) => handlers.current.onEvent({ ...read(message as MessageEvent), type }));
     return () => source.close();
   }, [articleId, since]);
 
@@ -67,6 +73,10 @@ export function useArticleEvents(options: { articleId: string | null; since: str
 export function useEditingReport(streamId: string | null, editing: string | null) {
   useEffect(() => {
     if (!streamId) return;
-    void fetch("/api/events/presence", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ streamId, editing }) }).catch(() => {});
+    void fetch("/api/events/presence", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ streamId, editing }),
+    }).catch(() => {});
   }, [streamId, editing]);
 }

@@ -21,7 +21,15 @@ type Options = {
   setOrphans: (update: (orphans: OrphanSummary[]) => OrphanSummary[]) => void;
 };
 
-const toOrphan = (a: AnnotationView): OrphanSummary => ({ id: a.id, quote: a.quote, claim: a.claim, verdict: a.verdict, author: a.author, version: a.version, reason: null });
+const toOrphan = (a: AnnotationView): OrphanSummary => ({
+  id: a.id,
+  quote: a.quote,
+  claim: a.claim,
+  verdict: a.verdict,
+  author: a.author,
+  version: a.version,
+  reason: null,
+});
 
 /**
  * The article page's live side: each event about an annotation re-reads it through the API (so
@@ -52,7 +60,8 @@ export function useLiveArticle(options: Options) {
     }
     const id = event.annotationId;
     if (!id) return;
-    if (event.actor && event.actor.id !== viewerId && id === editingId) setChangedBy((current) => ({ ...current, [id]: event.actor!.name }));
+    if (event.actor && event.actor.id !== viewerId && id === editingId)
+      setChangedBy((current) => ({ ...current, [id]: event.actor!.name }));
     if (event.type === "annotation.deleted") return remove(id);
     const result = await annotationApi.get(id);
     if (!result.ok) {
@@ -74,7 +83,12 @@ export function useLiveArticle(options: Options) {
     upsert(fresh);
   }, []);
 
-  const { streamId, viewers } = useArticleEvents({ articleId: options.article.id, since: options.since, onEvent, onReset: () => router.refresh() });
+  const { streamId, viewers } = useArticleEvents({
+    articleId: options.article.id,
+    since: options.since,
+    onEvent,
+    onReset: () => router.refresh(),
+  });
   useEditingReport(streamId, options.editingId);
   return { viewers, revised, changedBy: options.editingId ? changedBy[options.editingId] : undefined };
 }

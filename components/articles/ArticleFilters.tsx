@@ -15,10 +15,28 @@ export function ArticleFilters({ values, outlets }: { values: Record<string, str
     <form method="get" action="/articles" role="search" className="form-row" aria-label="Article search and filters">
       <div className="search-field">
         <label htmlFor="article-q">Find articles</label>
-        <input id="article-q" name="q" type="search" defaultValue={values.q ?? ""} maxLength={200} data-search-field autoComplete="off" />
+        <input
+          id="article-q"
+          name="q"
+          type="search"
+          defaultValue={values.q ?? ""}
+          maxLength={200}
+          data-search-field
+          autoComplete="off"
+        />
       </div>
-      <FilterSelect name="status" label="Status" options={STATUSES.map((s) => ({ value: s, label: ARTICLE_STATUS_LABEL[s] }))} value={values.status} />
-      <FilterSelect name="outlet" label="Published by" options={outlets.map((o) => ({ value: o, label: o }))} value={values.outlet} />
+      <FilterSelect
+        name="status"
+        label="Status"
+        options={STATUSES.map((s) => ({ value: s, label: ARTICLE_STATUS_LABEL[s] }))}
+        value={values.status}
+      />
+      <FilterSelect
+        name="outlet"
+        label="Published by"
+        options={outlets.map((o) => ({ value: o, label: o }))}
+        value={values.outlet}
+      />
       <div>
         <label htmlFor="article-sort">Sort by</label>
         <select id="article-sort" name="sort" defaultValue={values.sort ?? ""}>

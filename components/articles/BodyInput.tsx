@@ -7,13 +7,27 @@ import { BlockPreview } from "./BlockPreview";
 
 export type Body = { format: BodyFormat; body: string };
 
-const FORMAT_BY_EXTENSION: Record<string, BodyFormat> = { txt: "text", md: "markdown", markdown: "markdown", html: "html", htm: "html" };
+const FORMAT_BY_EXTENSION: Record<string, BodyFormat> = {
+  txt: "text",
+  md: "markdown",
+  markdown: "markdown",
+  html: "html",
+  htm: "html",
+};
 
 /**
  * The article's text: pasted, or read from a .txt, .md or .html file, in one of three formats,
  * with a preview from the server of exactly what will be saved (nothing is saved by previewing).
  */
-export function BodyInput({ value, onChange, startFrom }: { value: Body; onChange: (body: Body) => void; /** The current body as Markdown, which reads back to the same blocks and marks. */ startFrom?: string }) {
+export function BodyInput({
+  value,
+  onChange,
+  startFrom,
+}: {
+  value: Body;
+  onChange: (body: Body) => void;
+  /** The current body as Markdown, which reads back to the same blocks and marks. */ startFrom?: string;
+}) {
   const [preview, setPreview] = useState<{ value: ArticleValue } | { error: string } | null>(null);
 
   async function readFile(file: File) {
@@ -25,9 +39,15 @@ export function BodyInput({ value, onChange, startFrom }: { value: Body; onChang
   }
 
   async function showPreview() {
-    const response = await fetch("/api/articles/preview", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(value) });
+    const response = await fetch("/api/articles/preview", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(value),
+    });
     const json = await response.json().catch(() => null);
-    setPreview(response.ok ? { value: json.value } : { error: json?.error?.message ?? `Preview failed (${response.status})` });
+    setPreview(
+      response.ok ? { value: json.value } : { error: json?.error?.message ?? `Preview failed (${response.status})` },
+    );
   }
 
   return (
@@ -36,7 +56,11 @@ export function BodyInput({ value, onChange, startFrom }: { value: Body; onChang
       <div className="form-row">
         <div>
           <label htmlFor="body-format">Format</label>
-          <select id="body-format" value={value.format} onChange={(event) => onChange({ ...value, format: event.currentTarget.value as BodyFormat })}>
+          <select
+            id="body-format"
+            value={value.format}
+            onChange={(event) => onChange({ ...value, format: event.currentTarget.value as BodyFormat })}
+          >
             <option value="text">Plain text (blank lines between paragraphs)</option>
             <option value="markdown">Markdown</option>
             <option value="html">HTML</option>
@@ -44,7 +68,12 @@ export function BodyInput({ value, onChange, startFrom }: { value: Body; onChang
         </div>
         <div>
           <label htmlFor="body-file">Or upload a file</label>
-          <input id="body-file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={(event) => event.currentTarget.files?.[0] && void readFile(event.currentTarget.files[0])} />
+          <input
+            id="body-file"
+            type="file"
+            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+            onChange={(event) => event.currentTarget.files?.[0] && void readFile(event.currentTarget.files[0])}
+          />
         </div>
         {startFrom !== undefined && (
           <div>
@@ -55,7 +84,12 @@ export function BodyInput({ value, onChange, startFrom }: { value: Body; onChang
         )}
       </div>
       <label htmlFor="body-text">Body</label>
-      <textarea id="body-text" className="body-input" value={value.body} onChange={(event) => onChange({ ...value, body: event.currentTarget.value })} />
+      <textarea
+        id="body-text"
+        className="body-input"
+        value={value.body}
+        onChange={(event) => onChange({ ...value, body: event.currentTarget.value })}
+      />
       <p>
         <button type="button" onClick={() => void showPreview()} disabled={!value.body.trim()}>
           Preview

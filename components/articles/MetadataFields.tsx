@@ -1,6 +1,20 @@
-export type ArticleMetadata = { title: string; outlet: string; author: string; url: string; publishedAt: string; section: string };
+export type ArticleMetadata = {
+  title: string;
+  outlet: string;
+  author: string;
+  url: string;
+  publishedAt: string;
+  section: string;
+};
 
-export const EMPTY_METADATA: ArticleMetadata = { title: "", outlet: "", author: "", url: "", publishedAt: "", section: "" };
+export const EMPTY_METADATA: ArticleMetadata = {
+  title: "",
+  outlet: "",
+  author: "",
+  url: "",
+  publishedAt: "",
+  section: "",
+};
 
 const FIELDS: { name: keyof ArticleMetadata; label: string; type?: string; required?: boolean }[] = [
   { name: "title", label: "Title", required: true },
@@ -12,7 +26,13 @@ const FIELDS: { name: keyof ArticleMetadata; label: string; type?: string; requi
 ];
 
 /** Title, outlet, author, URL, date and section: shared by "Add an article" and "Edit details". */
-export function MetadataFields({ value, onChange }: { value: ArticleMetadata; onChange: (value: ArticleMetadata) => void }) {
+export function MetadataFields({
+  value,
+  onChange,
+}: {
+  value: ArticleMetadata;
+  onChange: (value: ArticleMetadata) => void;
+}) {
   return (
     <div className="form-row">
       {FIELDS.map((field) => (

@@ -7,10 +7,23 @@ import type { RevisionReport } from "@/lib/articles/articles";
 import { BodyInput, type Body } from "./BodyInput";
 import { sendJson } from "./request";
 
-const METHOD_LABEL = { position: "unchanged", quote: "followed exactly", fuzzy: "followed by a close match: check it", orphan: "lost: needs re-anchoring" } as const;
+const METHOD_LABEL = {
+  position: "unchanged",
+  quote: "followed exactly",
+  fuzzy: "followed by a close match: check it",
+  orphan: "lost: needs re-anchoring",
+} as const;
 
 /** Replaces the article's text with a new revision, then reports what happened to each annotation. */
-export function ReviseForm({ articleId, currentMarkdown, claims }: { articleId: string; currentMarkdown: string; claims: Record<string, string> }) {
+export function ReviseForm({
+  articleId,
+  currentMarkdown,
+  claims,
+}: {
+  articleId: string;
+  currentMarkdown: string;
+  claims: Record<string, string>;
+}) {
   const [body, setBody] = useState<Body>({ format: "text", body: "" });
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<RevisionReport | null>(null);
@@ -34,8 +47,8 @@ export function ReviseForm({ articleId, currentMarkdown, claims }: { articleId: 
       <section aria-labelledby="report-heading" data-testid="revision-report">
         <h2 id="report-heading">Revision {report.number} saved</h2>
         <p>
-          {report.annotations.length} annotations: {count("position") + count("quote")} followed exactly, {count("fuzzy")} by a close match to check,{" "}
-          {count("orphan")} need re-anchoring.
+          {report.annotations.length} annotations: {count("position") + count("quote")} followed exactly,{" "}
+          {count("fuzzy")} by a close match to check, {count("orphan")} need re-anchoring.
         </p>
         <ul>
           {report.annotations.map((a) => (
@@ -48,7 +61,9 @@ export function ReviseForm({ articleId, currentMarkdown, claims }: { articleId: 
         </ul>
         <p className="article-actions">
           <Link href={`/articles/${articleId}`}>Back to the article</Link>
-          <Link href={`/articles/${articleId}/revisions?from=${report.number - 1}&to=${report.number}`}>What changed</Link>
+          <Link href={`/articles/${articleId}/revisions?from=${report.number - 1}&to=${report.number}`}>
+            What changed
+          </Link>
         </p>
       </section>
     );

@@ -6,17 +6,33 @@ import type { AssignmentView } from "@/lib/assignments/assignments";
 type Person = { id: string; name: string };
 
 /** Editors: who works on this article, each with an optional due day. Saving sends the whole list. */
-export function AssignForm({ articleId, people, initial }: { articleId: string; people: Person[]; initial: AssignmentView[] }) {
-  const [chosen, setChosen] = useState<Record<string, string | null>>(() => Object.fromEntries(initial.map((a) => [a.userId, a.dueOn])));
+export function AssignForm({
+  articleId,
+  people,
+  initial,
+}: {
+  articleId: string;
+  people: Person[];
+  initial: AssignmentView[];
+}) {
+  const [chosen, setChosen] = useState<Record<string, string | null>>(() =>
+    Object.fromEntries(initial.map((a) => [a.userId, a.dueOn])),
+  );
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   async function save() {
     setPending(true);
     const assignments = Object.entries(chosen).map(([userId, dueOn]) => ({ userId, dueOn: dueOn || null }));
-    const response = await fetch(`/api/articles/${articleId}/assignments`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ assignments }) }).catch(() => null);
+    const response = await fetch(`/api/articles/${articleId}/assignments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ assignments }),
+    }).catch(() => null);
     setPending(false);
     const json = await response?.json().catch(() => null);
-    setMessage(response?.ok ? "Assignments saved." : (json?.error?.message ?? "Could not save the assignments; try again."));
+    setMessage(
+      response?.ok ? "Assignments saved." : (json?.error?.message ?? "Could not save the assignments; try again."),
+    );
   }
   return (
     <form
@@ -46,7 +62,13 @@ export function AssignForm({ articleId, people, initial }: { articleId: string; 
             </label>
             {p.id in chosen && (
               <label>
-                Due <input type="date" aria-label={`Due date for ${p.name}`} value={chosen[p.id] ?? ""} onChange={(e) => setChosen({ ...chosen, [p.id]: e.target.value || null })} />
+                Due{" "}
+                <input
+                  type="date"
+                  aria-label={`Due date for ${p.name}`}
+                  value={chosen[p.id] ?? ""}
+                  onChange={(e) => setChosen({ ...chosen, [p.id]: e.target.value || null })}
+                />
               </label>
             )}
           </li>

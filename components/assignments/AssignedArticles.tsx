@@ -11,7 +11,13 @@ export function AssignedArticles({ items }: { items: MyAssignment[] }) {
         {items.map((item) => (
           <li key={item.article.id}>
             <Link href={`/articles/${item.article.id}`}>{item.article.title}</Link>{" "}
-            {item.dueOn ? <span className={item.overdue ? "error" : "muted"}>{item.overdue ? `overdue (was due ${item.dueOn})` : `due ${item.dueOn}`}</span> : <span className="muted">no due date</span>}
+            {item.dueOn ? (
+              <span className={item.overdue ? "error" : "muted"}>
+                {item.overdue ? `overdue (was due ${item.dueOn})` : `due ${item.dueOn}`}
+              </span>
+            ) : (
+              <span className="muted">no due date</span>
+            )}
           </li>
         ))}
       </ul>

@@ -45,9 +45,26 @@ export function LoginForm({ returnTo, email, onSignedIn }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <label htmlFor="email">Email</label>
-      <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={email} autoFocus={!email} />
+      <input
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        maxLength={254}
+        defaultValue={email}
+        autoFocus={!email}
+      />
       <label htmlFor="password">Password</label>
-      <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} autoFocus={Boolean(email)} />
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={256}
+        autoFocus={Boolean(email)}
+      />
       <p role="alert" className="error" aria-live="assertive">
         {error}
       </p>

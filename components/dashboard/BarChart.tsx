@@ -1,6 +1,16 @@
 "use client";
 
-import { Bar, BarChart as Chart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart as Chart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { CategoryTick } from "./CategoryTick";
 
 export type Series = { key: string; label: string; color: string };
@@ -13,13 +23,28 @@ export type ChartRow = { label: string; values: Record<string, number> };
  * Nothing in it takes focus (recharts' keyboard layer is off), since it is hidden from assistive
  * technology; every bar gets its label, cut short when long, slanted when bars stand side by side.
  */
-export function BarChart({ rows, series, rowColors, horizontal = false }: { rows: ChartRow[]; series: Series[]; rowColors?: string[]; horizontal?: boolean }) {
+export function BarChart({
+  rows,
+  series,
+  rowColors,
+  horizontal = false,
+}: {
+  rows: ChartRow[];
+  series: Series[];
+  rowColors?: string[];
+  horizontal?: boolean;
+}) {
   const data = rows.map((row) => ({ label: row.label, ...row.values }));
   const height = horizontal ? Math.max(160, rows.length * 28 + 60) : 300;
   return (
     <div className="chart" aria-hidden="true" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <Chart data={data} layout={horizontal ? "vertical" : "horizontal"} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 8 : 0 }}>
+        <Chart
+          data={data}
+          layout={horizontal ? "vertical" : "horizontal"}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 8 : 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" />
           {horizontal ? (
             <>

@@ -1,5 +1,6 @@
 /** Shortens `label` to `max` characters with an ellipsis (the full text stays in the table and the tooltip). */
-export const shorten = (label: string, max: number) => (label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label);
+export const shorten = (label: string, max: number) =>
+  label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
 
 type TickProps = { x?: number; y?: number; payload?: { value: unknown }; maxChars: number; angle?: number };
 
@@ -10,7 +11,15 @@ type TickProps = { x?: number; y?: number; payload?: { value: unknown }; maxChar
 export function CategoryTick({ x = 0, y = 0, payload, maxChars, angle = 0 }: TickProps) {
   const full = String(payload?.value ?? "");
   return (
-    <text x={x} y={y} dy={angle ? 8 : 4} textAnchor="end" fontSize={12} fill="#59636e" transform={angle ? `rotate(${angle} ${x} ${y})` : undefined}>
+    <text
+      x={x}
+      y={y}
+      dy={angle ? 8 : 4}
+      textAnchor="end"
+      fontSize={12}
+      fill="#59636e"
+      transform={angle ? `rotate(${angle} ${x} ${y})` : undefined}
+    >
       <title>{full}</title>
       {shorten(full, maxChars)}
     </text>

@@ -2,7 +2,16 @@ import { BarChart, type ChartRow, type Series } from "./BarChart";
 import { CountsTable } from "./CountsTable";
 
 /** One dashboard figure: a heading, the chart and the table of the same numbers. */
-export function ChartPanel(props: { id: string; title: string; rowHeader: string; rows: ChartRow[]; series: Series[]; rowColors?: string[]; horizontal?: boolean; note?: string }) {
+export function ChartPanel(props: {
+  id: string;
+  title: string;
+  rowHeader: string;
+  rows: ChartRow[];
+  series: Series[];
+  rowColors?: string[];
+  horizontal?: boolean;
+  note?: string;
+}) {
   const { id, title, rowHeader, rows, series, rowColors, horizontal, note } = props;
   return (
     <section className="chart-panel" aria-labelledby={`${id}-heading`} data-testid={id}>

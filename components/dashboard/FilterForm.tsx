@@ -5,7 +5,13 @@ import { FilterSelect, type FilterOption } from "@/components/shell/FilterSelect
  * The dashboards' filters as a plain GET form, so the view lives in the URL and can be shared.
  * `values` are the raw URL parameters (shown back even when they were refused).
  */
-export function FilterForm(props: { action: string; values: Record<string, string | undefined>; articles: FilterOption[]; reviewers: FilterOption[]; verdicts: FilterOption[] }) {
+export function FilterForm(props: {
+  action: string;
+  values: Record<string, string | undefined>;
+  articles: FilterOption[];
+  reviewers: FilterOption[];
+  verdicts: FilterOption[];
+}) {
   const { action, values, articles, reviewers, verdicts } = props;
   return (
     <form method="get" action={action} className="form-row filters" aria-label="Filters">

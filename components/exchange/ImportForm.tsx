@@ -14,12 +14,17 @@ type Outcome =
   | { kind: "refused"; message: string; problems: Problem[]; importable?: number };
 
 /** POSTs the file with upload progress (fetch cannot report it), resolving to status and JSON. */
-function send(url: string, file: File, onProgress: (percent: number) => void): Promise<{ status: number; body: unknown }> {
+function send(
+  url: string,
+  file: File,
+  onProgress: (percent: number) => void,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", url);
     request.setRequestHeader("content-type", "application/json");
-    request.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
+    request.upload.onprogress = (event) =>
+      event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
     request.onload = () => {
       try {
         resolve({ status: request.status, body: JSON.parse(request.responseText) });
@@ -49,14 +54,22 @@ export function ImportForm({ articleId, choices }: { articleId: string; choices:
     if (defaultVerdict) params.set("defaultVerdict", defaultVerdict);
     setOutcome({ kind: "sending", percent: 0 });
     try {
-      const { status, body } = await send(`/api/articles/${articleId}/import?${params}`, file, (percent) => setOutcome({ kind: "sending", percent }));
+      const { status, body } = await send(`/api/articles/${articleId}/import?${params}`, file, (percent) =>
+        setOutcome({ kind: "sending", percent }),
+      );
       if (status === 200) {
         setOutcome({ kind: "done", report: body as Report });
         router.refresh();
         return;
       }
-      const error = (body as { error: { message: string; details?: { problems?: Problem[]; importable?: number } } }).error;
-      setOutcome({ kind: "refused", message: error.message, problems: error.details?.problems ?? [], importable: status === 409 ? error.details?.importable : undefined });
+      const error = (body as { error: { message: string; details?: { problems?: Problem[]; importable?: number } } })
+        .error;
+      setOutcome({
+        kind: "refused",
+        message: error.message,
+        problems: error.details?.problems ?? [],
+        importable: status === 409 ? error.details?.importable : undefined,
+      });
     } catch (error) {
       setOutcome({ kind: "refused", message: (error as Error).message, problems: [] });
     }
@@ -73,11 +86,20 @@ export function ImportForm({ articleId, choices }: { articleId: string; choices:
       <div className="form-row">
         <div>
           <label htmlFor="import-file">Factmark JSON or W3C file</label>
-          <input id="import-file" type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)} />
+          <input
+            id="import-file"
+            type="file"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
+          />
         </div>
         <div>
           <label htmlFor="import-verdict">Verdict when the file gives none</label>
-          <select id="import-verdict" value={defaultVerdict} onChange={(event) => setDefaultVerdict(event.currentTarget.value)}>
+          <select
+            id="import-verdict"
+            value={defaultVerdict}
+            onChange={(event) => setDefaultVerdict(event.currentTarget.value)}
+          >
             <VerdictOptions choices={choices} none="None: report them" />
           </select>
         </div>
@@ -90,13 +112,16 @@ export function ImportForm({ articleId, choices }: { articleId: string; choices:
       <div role="status" aria-live="polite">
         {outcome.kind === "sending" && (
           <p>
-            <progress max={100} value={outcome.percent} aria-label="Upload" /> {outcome.percent < 100 ? `Uploading… ${outcome.percent}%` : "Checking and importing…"}
+            <progress max={100} value={outcome.percent} aria-label="Upload" />{" "}
+            {outcome.percent < 100 ? `Uploading… ${outcome.percent}%` : "Checking and importing…"}
           </p>
         )}
         {outcome.kind === "done" && (
           <p className="success">
             Imported {outcome.report.imported.length}; {outcome.report.skipped.length} already here
-            {outcome.report.unanchored.length > 0 && `; ${outcome.report.unanchored.length} not found in the text and left out`}.
+            {outcome.report.unanchored.length > 0 &&
+              `; ${outcome.report.unanchored.length} not found in the text and left out`}
+            .
           </p>
         )}
         {outcome.kind === "refused" && (

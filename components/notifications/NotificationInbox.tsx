@@ -14,7 +14,11 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 async function markRead(body: { ids: string[] } | { all: true }) {
-  await fetch("/api/notifications/read", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => {});
+  await fetch("/api/notifications/read", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  }).catch(() => {});
 }
 
 /** The inbox: newest first, unread ones marked; mark one or all read. Every item links to what it is about. */
@@ -22,10 +26,17 @@ export function NotificationInbox({ initial }: { initial: NotificationView[] }) 
   const [items, setItems] = useState(initial);
   const read = (ids: string[] | "all") => {
     const at = new Date().toISOString();
-    setItems((current) => current.map((n) => (ids === "all" || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? at } : n)));
+    setItems((current) =>
+      current.map((n) => (ids === "all" || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? at } : n)),
+    );
     void markRead(ids === "all" ? { all: true } : { ids });
   };
-  if (items.length === 0) return <p className="muted">Nothing yet: mentions, decisions on your work, second opinions and assignments arrive here.</p>;
+  if (items.length === 0)
+    return (
+      <p className="muted">
+        Nothing yet: mentions, decisions on your work, second opinions and assignments arrive here.
+      </p>
+    );
   return (
     <>
       <button type="button" onClick={() => read("all")} disabled={items.every((n) => n.readAt)}>

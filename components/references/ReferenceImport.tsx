@@ -18,12 +18,21 @@ export function ReferenceImport() {
   async function upload(file: File) {
     setOutcome({ kind: "sending" });
     try {
-      const response = await fetch("/api/references/import", { method: "POST", headers: { "content-type": "application/json" }, body: file });
+      const response = await fetch("/api/references/import", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: file,
+      });
       const body = await response.json().catch(() => null);
       if (response.ok) {
         setOutcome({ kind: "done", report: body });
         router.refresh();
-      } else setOutcome({ kind: "refused", message: body?.error?.message ?? `Refused (${response.status})`, problems: body?.error?.details?.problems ?? [] });
+      } else
+        setOutcome({
+          kind: "refused",
+          message: body?.error?.message ?? `Refused (${response.status})`,
+          problems: body?.error?.details?.problems ?? [],
+        });
     } catch {
       setOutcome({ kind: "refused", message: "The upload failed: check the connection and try again", problems: [] });
     }
@@ -32,12 +41,18 @@ export function ReferenceImport() {
   return (
     <div>
       <label htmlFor="reference-file">ClaimReview JSON-LD file (ours or another publisher&apos;s)</label>
-      <input id="reference-file" type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} />
+      <input
+        id="reference-file"
+        type="file"
+        accept=".json,.jsonld,application/json,application/ld+json"
+        onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])}
+      />
       <div role="status" data-testid="reference-import-outcome">
         {outcome.kind === "sending" && <p>Importing…</p>}
         {outcome.kind === "done" && (
           <p className="success">
-            {outcome.report.imported} new, {outcome.report.updated} updated, {outcome.report.unchanged} already here (of {outcome.report.total}).
+            {outcome.report.imported} new, {outcome.report.updated} updated, {outcome.report.unchanged} already here (of{" "}
+            {outcome.report.total}).
           </p>
         )}
         {outcome.kind === "refused" && (

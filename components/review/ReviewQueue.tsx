@@ -24,7 +24,11 @@ export function ReviewQueue({ initialItems }: { initialItems: QueueItem[] }) {
   const refs = useRef<Record<string, HTMLElement | null>>({});
 
   async function decide(item: QueueItem, status: "APPROVED" | "CHANGES_REQUESTED") {
-    const result = await annotationApi.changeStatus(item.id, { status, comment: status === "CHANGES_REQUESTED" ? comment : null, version: item.version });
+    const result = await annotationApi.changeStatus(item.id, {
+      status,
+      comment: status === "CHANGES_REQUESTED" ? comment : null,
+      version: item.version,
+    });
     if (!result.ok) return setErrors((e) => ({ ...e, [item.id]: result.error.message }));
     setItems((list) => list.filter((i) => i.id !== item.id));
     setCommenting(null);
@@ -53,7 +57,12 @@ export function ReviewQueue({ initialItems }: { initialItems: QueueItem[] }) {
     return () => document.removeEventListener("keydown", onKey);
   });
 
-  if (items.length === 0) return <p className="muted" role="status">{done ? `${done} ` : ""}Nothing is waiting for review.</p>;
+  if (items.length === 0)
+    return (
+      <p className="muted" role="status">
+        {done ? `${done} ` : ""}Nothing is waiting for review.
+      </p>
+    );
 
   return (
     <>
@@ -79,7 +88,8 @@ export function ReviewQueue({ initialItems }: { initialItems: QueueItem[] }) {
             <blockquote className="quoted-span">{item.quote}</blockquote>
             {item.rationale && <p>{item.rationale}</p>}
             <p className="muted">
-              {item.author.name} · <a href={annotationHref(item.article.id, item.id)}>{item.article.title}</a> · submitted {formatDateTime(item.submittedAt)} · {item.sourceCount} source
+              {item.author.name} · <a href={annotationHref(item.article.id, item.id)}>{item.article.title}</a> ·
+              submitted {formatDateTime(item.submittedAt)} · {item.sourceCount} source
               {item.sourceCount === 1 ? "" : "s"}
             </p>
             {commenting === item.id ? (
@@ -92,7 +102,8 @@ export function ReviewQueue({ initialItems }: { initialItems: QueueItem[] }) {
                   value={comment}
                   onChange={(event) => setComment(event.currentTarget.value)}
                   onKeyDown={(event) => {
-                    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void decide(item, "CHANGES_REQUESTED");
+                    if (event.key === "Enter" && (event.ctrlKey || event.metaKey))
+                      void decide(item, "CHANGES_REQUESTED");
                     if (event.key === "Escape") setCommenting(null);
                   }}
                 />

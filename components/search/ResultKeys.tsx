@@ -9,7 +9,13 @@ import { useEffect } from "react";
 export function ResultKeys() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || (event.target as HTMLElement).closest("input, textarea, select, [contenteditable='true']")) return;
+      if (
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        (event.target as HTMLElement).closest("input, textarea, select, [contenteditable='true']")
+      )
+        return;
       if (event.key !== "j" && event.key !== "k") return;
       const links = [...document.querySelectorAll<HTMLAnchorElement>("[data-search-result]")];
       if (links.length === 0) return;

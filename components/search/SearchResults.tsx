@@ -5,7 +5,13 @@ import { STATUS_LABEL } from "@/lib/reviews/transitions";
 import type { SearchResult } from "@/lib/search/search";
 import { Snippet } from "./Snippet";
 
-export const TYPE_LABEL: Record<SearchResult["type"], string> = { annotation: "Claim", note: "Note", source: "Source", article: "Article", reference: "Reference check" };
+export const TYPE_LABEL: Record<SearchResult["type"], string> = {
+  annotation: "Claim",
+  note: "Note",
+  source: "Source",
+  article: "Article",
+  reference: "Reference check",
+};
 
 /** Where a result leads: the annotation itself for claims, notes and sources; the article; a reference check's own page elsewhere. */
 function hrefOf(result: SearchResult): string {
@@ -20,7 +26,12 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
     <ol className="search-results" data-testid="search-results">
       {results.map((result) => (
         <li key={`${result.type}-${result.id}`}>
-          <Link href={hrefOf(result)} data-search-result className="search-result" {...(result.type === "reference" ? { rel: "noopener noreferrer" } : {})}>
+          <Link
+            href={hrefOf(result)}
+            data-search-result
+            className="search-result"
+            {...(result.type === "reference" ? { rel: "noopener noreferrer" } : {})}
+          >
             <span className="search-result-type">{TYPE_LABEL[result.type]}</span>{" "}
             <strong>{result.claim || result.articleTitle || result.url}</strong>
           </Link>
@@ -29,7 +40,8 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
             {result.verdict?.label && <span className="verdict-label">{result.verdict.label}</span>}
             {result.status && <> · {STATUS_LABEL[result.status]}</>}
             {result.publisher && <> · {result.publisher}</>}
-            {result.articleTitle && result.type !== "article" && <> · in “{result.articleTitle}”</>} · {formatDate(result.createdAt)}
+            {result.articleTitle && result.type !== "article" && <> · in “{result.articleTitle}”</>} ·{" "}
+            {formatDate(result.createdAt)}
           </p>
         </li>
       ))}

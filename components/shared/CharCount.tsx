@@ -20,8 +20,15 @@ export function CharCount({ id, value, max }: { id: string; value: string; max: 
   }
   const over = length - max;
   return (
-    <span id={id} className={over > 0 ? "char-count over" : "char-count"} data-testid="char-count" aria-live={over > 0 ? "polite" : undefined}>
-      {over > 0 ? `${format(length)} / ${format(max)}: ${format(over)} over the limit` : `${format(length)} / ${format(max)}`}
+    <span
+      id={id}
+      className={over > 0 ? "char-count over" : "char-count"}
+      data-testid="char-count"
+      aria-live={over > 0 ? "polite" : undefined}
+    >
+      {over > 0
+        ? `${format(length)} / ${format(max)}: ${format(over)} over the limit`
+        : `${format(length)} / ${format(max)}`}
     </span>
   );
 }

@@ -44,7 +44,12 @@ export function SessionExpiredDialog({ userId, email }: { userId: string; email:
   }
 
   return (
-    <dialog ref={dialog} className="session-dialog" aria-labelledby="session-expired-heading" onClose={() => done.current && finish(false)}>
+    <dialog
+      ref={dialog}
+      className="session-dialog"
+      aria-labelledby="session-expired-heading"
+      onClose={() => done.current && finish(false)}
+    >
       {open && (
         <>
           <h2 id="session-expired-heading">Your session expired</h2>

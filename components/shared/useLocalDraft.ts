@@ -98,7 +98,10 @@ export function useLocalDraft<T>(name: string, value: T, pristine: T): { clear: 
  * The drafts in the page's scope whose names start with `prefix` (e.g. unsaved new annotations),
  * read after mount: the server render has no local storage, so the first paint shows none.
  */
-export function useLocalDraftsNamed<T>(prefix: string): { drafts: { name: string; draft: Draft<T> }[]; discard: (name: string) => void } {
+export function useLocalDraftsNamed<T>(prefix: string): {
+  drafts: { name: string; draft: Draft<T> }[];
+  discard: (name: string) => void;
+} {
   const scope = useContext(DraftScope);
   const [drafts, setDrafts] = useState<{ name: string; draft: Draft<T> }[]>([]);
   useEffect(() => {

@@ -16,31 +16,33 @@ export function AppHeader({ actor }: { actor: Actor }) {
       </Link>
       <WorkspaceSwitcher actor={actor} />
       <HeaderMenu>
-      <nav aria-label="Main">
-        <Link href="/articles">Articles</Link>
-        <Link href="/my-work">My work</Link>
-        <Link href="/search" aria-keyshortcuts="/">Search</Link>
-        {hasRole(actor.role, "EDITOR") && <Link href="/review">Review queue</Link>}
-        {hasRole(actor.role, "EDITOR") && <Link href="/dashboard">Dashboard</Link>}
-        {hasRole(actor.role, "EDITOR") && <Link href="/agreement">Agreement</Link>}
-        {hasRole(actor.role, "EDITOR") && <Link href="/admin/references">Reference checks</Link>}
-        {hasRole(actor.role, "ADMIN") && <Link href="/admin/people">People</Link>}
-        {hasRole(actor.role, "ADMIN") && <Link href="/admin/scale">Verdict scale</Link>}
-        {hasRole(actor.role, "ADMIN") && <Link href="/admin/tokens">API tokens</Link>}
-      </nav>
-      <div className="who">
-        <NotificationBellLoader actor={actor} />
-        <span data-testid="current-user">{actor.name}</span>
-        <span className="role-badge" data-testid="current-role">
-          {ROLE_LABEL[actor.role]}
-        </span>
-        <SignOutButton />
-        <form action={signOutEverywhereAction}>
-          <button type="submit" className="link">
-            Sign out everywhere
-          </button>
-        </form>
-      </div>
+        <nav aria-label="Main">
+          <Link href="/articles">Articles</Link>
+          <Link href="/my-work">My work</Link>
+          <Link href="/search" aria-keyshortcuts="/">
+            Search
+          </Link>
+          {hasRole(actor.role, "EDITOR") && <Link href="/review">Review queue</Link>}
+          {hasRole(actor.role, "EDITOR") && <Link href="/dashboard">Dashboard</Link>}
+          {hasRole(actor.role, "EDITOR") && <Link href="/agreement">Agreement</Link>}
+          {hasRole(actor.role, "EDITOR") && <Link href="/admin/references">Reference checks</Link>}
+          {hasRole(actor.role, "ADMIN") && <Link href="/admin/people">People</Link>}
+          {hasRole(actor.role, "ADMIN") && <Link href="/admin/scale">Verdict scale</Link>}
+          {hasRole(actor.role, "ADMIN") && <Link href="/admin/tokens">API tokens</Link>}
+        </nav>
+        <div className="who">
+          <NotificationBellLoader actor={actor} />
+          <span data-testid="current-user">{actor.name}</span>
+          <span className="role-badge" data-testid="current-role">
+            {ROLE_LABEL[actor.role]}
+          </span>
+          <SignOutButton />
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="link">
+              Sign out everywhere
+            </button>
+          </form>
+        </div>
       </HeaderMenu>
       <SearchShortcut />
     </header>

@@ -1,7 +1,17 @@
 export type FilterOption = { value: string; label: string };
 
 /** One filter of a GET form: a labelled select whose empty choice means "any". */
-export function FilterSelect({ name, label, options, value }: { name: string; label: string; options: FilterOption[]; value?: string }) {
+export function FilterSelect({
+  name,
+  label,
+  options,
+  value,
+}: {
+  name: string;
+  label: string;
+  options: FilterOption[];
+  value?: string;
+}) {
   return (
     <div>
       <label htmlFor={`filter-${name}`}>{label}</label>

@@ -23,7 +23,13 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
   }, [open]);
   return (
     <>
-      <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="header-menu" onClick={() => setOpen((shown) => !shown)}>
+      <button
+        type="button"
+        className="menu-toggle"
+        aria-expanded={open}
+        aria-controls="header-menu"
+        onClick={() => setOpen((shown) => !shown)}
+      >
         Menu
       </button>
       <div id="header-menu" className="header-menu" data-open={open}>

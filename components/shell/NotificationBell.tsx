@@ -17,7 +17,12 @@ export function NotificationBell({ initialUnread, since }: { initialUnread: numb
   };
   useArticleEvents({ articleId: null, since, onEvent, onReset: () => router.refresh() });
   return (
-    <Link href="/notifications" className="bell" data-testid="notification-bell" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
+    <Link
+      href="/notifications"
+      className="bell"
+      data-testid="notification-bell"
+      aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+    >
       <span aria-hidden="true">🔔</span>
       {unread > 0 && (
         <span className="bell-count" data-testid="unread-count">

@@ -33,13 +33,20 @@ type Viewer = { userId: string; workspaceId: string };
 /** The actor's open blinds, read once per request (or transaction). */
 export async function visibilityFor(db: Db, viewer: Viewer): Promise<Visibility> {
   const open = await db.secondOpinion.findMany({
-    where: { workspaceId: viewer.workspaceId, revealedAt: null, OR: [{ firstReviewerId: viewer.userId }, { secondReviewerId: viewer.userId }] },
+    where: {
+      workspaceId: viewer.workspaceId,
+      revealedAt: null,
+      OR: [{ firstReviewerId: viewer.userId }, { secondReviewerId: viewer.userId }],
+    },
     select: { articleId: true, firstReviewerId: true, secondReviewerId: true },
   });
   return {
     userId: viewer.userId,
     workspaceId: viewer.workspaceId,
-    blinds: open.map((s) => ({ articleId: s.articleId, hiddenUserId: s.firstReviewerId === viewer.userId ? s.secondReviewerId : s.firstReviewerId })),
+    blinds: open.map((s) => ({
+      articleId: s.articleId,
+      hiddenUserId: s.firstReviewerId === viewer.userId ? s.secondReviewerId : s.firstReviewerId,
+    })),
   };
 }
 
@@ -49,14 +56,25 @@ export function visibleAnnotationWhere(v: Visibility): Prisma.AnnotationWhereInp
   return {
     workspaceId: v.workspaceId,
     deletedAt: null,
-    AND: v.blinds.map((b) => ({ OR: [{ articleId: { not: b.articleId } }, { authorId: { not: b.hiddenUserId }, NOT: { priorAuthorIds: { has: b.hiddenUserId } } }] })),
+    AND: v.blinds.map((b) => ({
+      OR: [
+        { articleId: { not: b.articleId } },
+        { authorId: { not: b.hiddenUserId }, NOT: { priorAuthorIds: { has: b.hiddenUserId } } },
+      ],
+    })),
   };
 }
 
 /** Whether the actor may see this annotation row (for a row already read by id). */
-export function maySee(v: Visibility, row: { workspaceId: string; articleId: string; authorId: string; priorAuthorIds: string[]; deletedAt: Date | null }): boolean {
+export function maySee(
+  v: Visibility,
+  row: { workspaceId: string; articleId: string; authorId: string; priorAuthorIds: string[]; deletedAt: Date | null },
+): boolean {
   if (row.workspaceId !== v.workspaceId || row.deletedAt) return false;
-  return !v.blinds.some((b) => b.articleId === row.articleId && (row.authorId === b.hiddenUserId || row.priorAuthorIds.includes(b.hiddenUserId)));
+  return !v.blinds.some(
+    (b) =>
+      b.articleId === row.articleId && (row.authorId === b.hiddenUserId || row.priorAuthorIds.includes(b.hiddenUserId)),
+  );
 }
 
 /** Work a person did on an annotation (a note, a review, a history event): hidden when they are blinded away on its article. */
@@ -66,12 +84,24 @@ function byVisiblePerson<W>(v: Visibility, person: (userId: string) => W, onArti
 
 /** Notes the actor may see, on annotations they may see (the caller scopes the annotation). */
 export function visibleNoteWhere(v: Visibility): Prisma.NoteWhereInput {
-  return { AND: byVisiblePerson<Prisma.NoteWhereInput>(v, (id) => ({ authorId: { not: id } }), (articleId) => ({ annotation: { articleId: { not: articleId } } })) };
+  return {
+    AND: byVisiblePerson<Prisma.NoteWhereInput>(
+      v,
+      (id) => ({ authorId: { not: id } }),
+      (articleId) => ({ annotation: { articleId: { not: articleId } } }),
+    ),
+  };
 }
 
 /** Review decisions the actor may see. */
 export function visibleReviewWhere(v: Visibility): Prisma.ReviewWhereInput {
-  return { AND: byVisiblePerson<Prisma.ReviewWhereInput>(v, (id) => ({ editorId: { not: id } }), (articleId) => ({ annotation: { articleId: { not: articleId } } })) };
+  return {
+    AND: byVisiblePerson<Prisma.ReviewWhereInput>(
+      v,
+      (id) => ({ editorId: { not: id } }),
+      (articleId) => ({ annotation: { articleId: { not: articleId } } }),
+    ),
+  };
 }
 
 /** History events of annotations on one article that the actor may see (events by a blinded-away person are not). */
@@ -121,7 +151,10 @@ function liveSql(v: Visibility, alias: string): Prisma.Sql {
 /** Annotations hidden by one of the actor's blinds: the other's work on that article, or work continuing it. */
 function blindedSql(v: Visibility, alias: string): Prisma.Sql {
   const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
-  const hidden = v.blinds.map((b) => Prisma.sql`(${col("articleId")} = ${b.articleId} AND (${col("authorId")} = ${b.hiddenUserId} OR ${b.hiddenUserId} = ANY(${col("priorAuthorIds")})))`);
+  const hidden = v.blinds.map(
+    (b) =>
+      Prisma.sql`(${col("articleId")} = ${b.articleId} AND (${col("authorId")} = ${b.hiddenUserId} OR ${b.hiddenUserId} = ANY(${col("priorAuthorIds")})))`,
+  );
   return Prisma.join(hidden, " OR ");
 }
 
@@ -152,7 +185,10 @@ export function oncePublicAnnotationWhere(): Prisma.AnnotationWhereInput {
 export function visibleNoteSql(v: Visibility, note = "n", annotation = "a"): Prisma.Sql {
   if (v.blinds.length === 0) return Prisma.sql`TRUE`;
   const col = (alias: string, name: string) => Prisma.raw(`${alias}."${name}"`);
-  const hidden = v.blinds.map((b) => Prisma.sql`(${col(annotation, "articleId")} = ${b.articleId} AND ${col(note, "authorId")} = ${b.hiddenUserId})`);
+  const hidden = v.blinds.map(
+    (b) =>
+      Prisma.sql`(${col(annotation, "articleId")} = ${b.articleId} AND ${col(note, "authorId")} = ${b.hiddenUserId})`,
+  );
   return Prisma.sql`NOT (${Prisma.join(hidden, " OR ")})`;
 }
 
@@ -161,17 +197,34 @@ export function visibleNoteSql(v: Visibility, note = "n", annotation = "a"): Pri
  * for the open blinds on those articles among those people. Each Visibility holds only the blinds
  * on `articleIds`, so it answers only for rows of those articles.
  */
-export async function visibilityOnArticles(db: Db, viewers: Viewer[], articleIds: string[]): Promise<Map<string, Visibility>> {
-  const byUser = new Map(viewers.map((viewer) => [`${viewer.workspaceId}:${viewer.userId}`, { ...viewer, blinds: [] as Visibility["blinds"] }]));
+export async function visibilityOnArticles(
+  db: Db,
+  viewers: Viewer[],
+  articleIds: string[],
+): Promise<Map<string, Visibility>> {
+  const byUser = new Map(
+    viewers.map((viewer) => [
+      `${viewer.workspaceId}:${viewer.userId}`,
+      { ...viewer, blinds: [] as Visibility["blinds"] },
+    ]),
+  );
   if (articleIds.length === 0 || viewers.length === 0) return byUser;
   const userIds = [...new Set(viewers.map((viewer) => viewer.userId))];
   const open = await db.secondOpinion.findMany({
-    where: { articleId: { in: articleIds }, revealedAt: null, OR: [{ firstReviewerId: { in: userIds } }, { secondReviewerId: { in: userIds } }] },
+    where: {
+      articleId: { in: articleIds },
+      revealedAt: null,
+      OR: [{ firstReviewerId: { in: userIds } }, { secondReviewerId: { in: userIds } }],
+    },
     select: { workspaceId: true, articleId: true, firstReviewerId: true, secondReviewerId: true },
   });
   for (const s of open) {
-    byUser.get(`${s.workspaceId}:${s.firstReviewerId}`)?.blinds.push({ articleId: s.articleId, hiddenUserId: s.secondReviewerId });
-    byUser.get(`${s.workspaceId}:${s.secondReviewerId}`)?.blinds.push({ articleId: s.articleId, hiddenUserId: s.firstReviewerId });
+    byUser
+      .get(`${s.workspaceId}:${s.firstReviewerId}`)
+      ?.blinds.push({ articleId: s.articleId, hiddenUserId: s.secondReviewerId });
+    byUser
+      .get(`${s.workspaceId}:${s.secondReviewerId}`)
+      ?.blinds.push({ articleId: s.articleId, hiddenUserId: s.firstReviewerId });
   }
   return byUser;
 }

@@ -11,7 +11,12 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** True when `offset` falls between the two halves of a surrogate pair (inside an emoji, say). */
 export function splitsSurrogatePair(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+  return (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  );
 }
 
 /** Why a span cannot anchor in `text`, or null when it can. */
@@ -19,7 +24,8 @@ export function spanProblem(text: string, start: number, end: number): string | 
   if (!Number.isInteger(start) || !Number.isInteger(end)) return "start and end must be whole numbers";
   if (start < 0 || end > text.length) return `start and end must lie within the text (0 to ${text.length})`;
   if (start >= end) return "end must be greater than start";
-  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) return "start and end must not split a character in two";
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end))
+    return "start and end must not split a character in two";
   return null;
 }
 

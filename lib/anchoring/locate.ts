@@ -27,12 +27,17 @@ export function locateQuote(text: string, selector: QuoteSelector): Located {
     return { start, end, method: "position" };
   }
   const candidates: number[] = [];
-  for (let at = text.indexOf(exact); at !== -1 && candidates.length <= MAX_CANDIDATES; at = text.indexOf(exact, at + 1)) {
+  for (
+    let at = text.indexOf(exact);
+    at !== -1 && candidates.length <= MAX_CANDIDATES;
+    at = text.indexOf(exact, at + 1)
+  ) {
     if (!splits(at, at + exact.length)) candidates.push(at);
   }
   if (candidates.length === 0) return { problem: `the quote “${preview(exact)}” is not in the article's text` };
   if (candidates.length === 1) return { start: candidates[0], end: candidates[0] + exact.length, method: "quote" };
-  if (candidates.length > MAX_CANDIDATES) return { problem: `the quote “${preview(exact)}” appears more than ${MAX_CANDIDATES} times` };
+  if (candidates.length > MAX_CANDIDATES)
+    return { problem: `the quote “${preview(exact)}” appears more than ${MAX_CANDIDATES} times` };
 
   const scored = candidates.map((at) => ({ at, score: contextScore(text, at, exact.length, selector) }));
   const best = Math.max(...scored.map((c) => c.score));
@@ -44,7 +49,9 @@ export function locateQuote(text: string, selector: QuoteSelector): Located {
     winners = winners.filter((c) => distance(c) === nearest);
   }
   if (best === 0 || winners.length > 1) {
-    return { problem: `the quote “${preview(exact)}” appears ${candidates.length} times and its prefix and suffix do not tell which one is meant` };
+    return {
+      problem: `the quote “${preview(exact)}” appears ${candidates.length} times and its prefix and suffix do not tell which one is meant`,
+    };
   }
   return { start: winners[0].at, end: winners[0].at + exact.length, method: "quote" };
 }
@@ -53,7 +60,8 @@ export function locateQuote(text: string, selector: QuoteSelector): Located {
 function contextScore(text: string, at: number, length: number, selector: QuoteSelector): number {
   let score = 0;
   const prefix = selector.prefix ?? "";
-  while (score < prefix.length && at - score - 1 >= 0 && text[at - score - 1] === prefix[prefix.length - score - 1]) score++;
+  while (score < prefix.length && at - score - 1 >= 0 && text[at - score - 1] === prefix[prefix.length - score - 1])
+    score++;
   const suffix = selector.suffix ?? "";
   const after = at + length;
   let matched = 0;

@@ -66,10 +66,14 @@ export function offsetToPoint(
   for (let leafIndex = 0; leafIndex < block.children.length; leafIndex++) {
     const leafLength = block.children[leafIndex].text.length;
     const last = leafIndex === block.children.length - 1;
-    if (local < leafLength || (local === leafLength && (bias === "backward" || last))) return { path: [blockIndex, leafIndex], offset: local };
+    if (local < leafLength || (local === leafLength && (bias === "backward" || last)))
+      return { path: [blockIndex, leafIndex], offset: local };
     local -= leafLength;
   }
-  return { path: [blockIndex, block.children.length - 1], offset: block.children[block.children.length - 1].text.length };
+  return {
+    path: [blockIndex, block.children.length - 1],
+    offset: block.children[block.children.length - 1].text.length,
+  };
 }
 
 /** The Slate range covering a canonical span. */

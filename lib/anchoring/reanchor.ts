@@ -33,16 +33,24 @@ export function reanchorAll(oldText: string, newText: string, anchors: AnchorToM
 function reanchor(anchor: AnchorToMove, text: string, diff: TextDiff): ReanchorResult {
   const { id, start, end, quote } = anchor;
   const atOldPlace = text.slice(start, end) === quote;
-  if (atOldPlace && contextShare(text, start, end, anchor) >= 0.5) return { id, method: "position", confidence: 1, start, end };
+  if (atOldPlace && contextShare(text, start, end, anchor) >= 0.5)
+    return { id, method: "position", confidence: 1, start, end };
 
   const mappedStart = diff.map(start, "start");
   const mappedEnd = diff.map(end, "end");
   // Most annotations sit where the diff puts them, with their context: no need to search the text.
   if (text.slice(mappedStart, mappedEnd) === quote && contextShare(text, mappedStart, mappedEnd, anchor) >= 0.5) {
-    return { id, method: "quote", confidence: round(Math.max(0.9, contextShare(text, mappedStart, mappedEnd, anchor))), start: mappedStart, end: mappedEnd };
+    return {
+      id,
+      method: "quote",
+      confidence: round(Math.max(0.9, contextShare(text, mappedStart, mappedEnd, anchor))),
+      start: mappedStart,
+      end: mappedEnd,
+    };
   }
   const found = bestOccurrence(text, anchor, mappedStart, diffContext(anchor, diff));
-  if (found) return { id, method: "quote", confidence: found.confidence, start: found.at, end: found.at + quote.length };
+  if (found)
+    return { id, method: "quote", confidence: found.confidence, start: found.at, end: found.at + quote.length };
 
   return fuzzy(anchor, text, diff, mappedStart, mappedEnd);
 }
@@ -52,7 +60,11 @@ function contextShare(text: string, start: number, end: number, anchor: AnchorTo
   const total = anchor.prefix.length + anchor.suffix.length;
   if (total === 0) return 1;
   let matched = 0;
-  while (matched < anchor.prefix.length && text[start - matched - 1] === anchor.prefix[anchor.prefix.length - matched - 1]) matched++;
+  while (
+    matched < anchor.prefix.length &&
+    text[start - matched - 1] === anchor.prefix[anchor.prefix.length - matched - 1]
+  )
+    matched++;
   let after = 0;
   while (after < anchor.suffix.length && text[end + after] === anchor.suffix[after]) after++;
   return (matched + after) / total;
@@ -62,7 +74,11 @@ function contextShare(text: string, start: number, end: number, anchor: AnchorTo
 function diffContext(anchor: AnchorToMove, diff: TextDiff): number {
   const { start, end, prefix, suffix } = anchor;
   if (prefix.length + suffix.length === 0) return 1;
-  return (diff.unchangedShare(start - prefix.length, start) * prefix.length + diff.unchangedShare(end, end + suffix.length) * suffix.length) / (prefix.length + suffix.length);
+  return (
+    (diff.unchangedShare(start - prefix.length, start) * prefix.length +
+      diff.unchangedShare(end, end + suffix.length) * suffix.length) /
+    (prefix.length + suffix.length)
+  );
 }
 
 /** A quote this long, found once, is evidence enough on its own. */
@@ -75,14 +91,25 @@ const DISTINCTIVE_LENGTH = 24;
  * is long and found once; a common word never hops on a diff's say-so alone. A tie at the same
  * distance is ambiguous (null).
  */
-function bestOccurrence(text: string, anchor: AnchorToMove, mappedStart: number, survivedContext: number): { at: number; confidence: number } | null {
+function bestOccurrence(
+  text: string,
+  anchor: AnchorToMove,
+  mappedStart: number,
+  survivedContext: number,
+): { at: number; confidence: number } | null {
   const candidates: { at: number; context: number; distance: number }[] = [];
   for (let at = text.indexOf(anchor.quote); at !== -1; at = text.indexOf(anchor.quote, at + 1)) {
     if (splitsSurrogatePair(text, at) || splitsSurrogatePair(text, at + anchor.quote.length)) continue;
-    candidates.push({ at, context: contextShare(text, at, at + anchor.quote.length, anchor), distance: Math.abs(at - mappedStart) });
+    candidates.push({
+      at,
+      context: contextShare(text, at, at + anchor.quote.length, anchor),
+      distance: Math.abs(at - mappedStart),
+    });
   }
   const distinctive = candidates.length === 1 && anchor.quote.length >= DISTINCTIVE_LENGTH;
-  const trusted = candidates.filter((c) => c.context >= 0.5 || (c.distance <= NEAR && survivedContext >= 0.25) || distinctive);
+  const trusted = candidates.filter(
+    (c) => c.context >= 0.5 || (c.distance <= NEAR && survivedContext >= 0.25) || distinctive,
+  );
   if (trusted.length === 0) return null;
   trusted.sort((a, b) => b.context - a.context || a.distance - b.distance);
   const [best, second] = trusted;
@@ -92,17 +119,30 @@ function bestOccurrence(text: string, anchor: AnchorToMove, mappedStart: number,
 }
 
 /** Scores the span where the diff puts it by how much of the quote and its context survived. */
-function fuzzy(anchor: AnchorToMove, text: string, diff: TextDiff, mappedStart: number, mappedEnd: number): ReanchorResult {
+function fuzzy(
+  anchor: AnchorToMove,
+  text: string,
+  diff: TextDiff,
+  mappedStart: number,
+  mappedEnd: number,
+): ReanchorResult {
   const { id, start, end, quote } = anchor;
   let [from, to] = snapToCharacters(text, mappedStart, Math.min(mappedEnd, text.length));
   while (from < to && /\s/.test(text[from])) from++;
   while (to > from && /\s/.test(text[to - 1])) to--;
   const kept = diff.unchangedShare(start, end);
-  if (to <= from || kept < 0.2) return { id, method: "orphan", confidence: 0, reason: "its text was deleted or replaced" };
+  if (to <= from || kept < 0.2)
+    return { id, method: "orphan", confidence: 0, reason: "its text was deleted or replaced" };
 
   const lengths = Math.min(quote.length, to - from) / Math.max(quote.length, to - from);
   const score = round(0.8 * kept * lengths + 0.2 * diffContext(anchor, diff));
-  if (score < FUZZY_THRESHOLD) return { id, method: "orphan", confidence: score, reason: `its text was reworded too much to follow (match ${Math.round(score * 100)}%)` };
+  if (score < FUZZY_THRESHOLD)
+    return {
+      id,
+      method: "orphan",
+      confidence: score,
+      reason: `its text was reworded too much to follow (match ${Math.round(score * 100)}%)`,
+    };
   return { id, method: "fuzzy", confidence: score, start: from, end: to };
 }
 

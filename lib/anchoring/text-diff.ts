@@ -56,7 +56,12 @@ export class TextDiff {
     else this.parts.push({ kind, text });
     if (kind === "equal") {
       const segment = this.segments[this.segments.length - 1];
-      if (segment && segment.oldStart + segment.length === this.oldPosition && segment.newStart + segment.length === this.newPosition) segment.length += text.length;
+      if (
+        segment &&
+        segment.oldStart + segment.length === this.oldPosition &&
+        segment.newStart + segment.length === this.newPosition
+      )
+        segment.length += text.length;
       else this.segments.push({ oldStart: this.oldPosition, newStart: this.newPosition, length: text.length });
     }
     if (kind !== "added") this.oldPosition += text.length;

@@ -11,7 +11,13 @@ import { deleteOne, updateOne } from "./write-one";
 import { newId } from "../db/ids";
 import { createAnnotationFast } from "./create";
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "./schemas";
-import { annotationInclude, auditSnapshot, toAnnotationView, type AnnotationSummary, type AnnotationView } from "./view";
+import {
+  annotationInclude,
+  auditSnapshot,
+  toAnnotationView,
+  type AnnotationSummary,
+  type AnnotationView,
+} from "./view";
 
 type Tx = Prisma.TransactionClient;
 type SourceData = Omit<Prisma.SourceCreateManyAnnotationInput, "position">;
@@ -22,7 +28,8 @@ type SourceData = Omit<Prisma.SourceCreateManyAnnotationInput, "position">;
  */
 async function findArticle(tx: Tx, actor: Actor, articleId: unknown, lock?: "share") {
   const id = parseInput(idSchema, articleId);
-  if (lock && !(await lockArticle(tx, { articleId: id, workspaceId: actor.workspaceId }, lock))) throw notFound("Article");
+  if (lock && !(await lockArticle(tx, { articleId: id, workspaceId: actor.workspaceId }, lock)))
+    throw notFound("Article");
   const article = await tx.article.findFirst({
     where: { id, workspaceId: actor.workspaceId },
     select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, text: true } } },
@@ -38,7 +45,10 @@ async function findArticle(tx: Tx, actor: Actor, articleId: unknown, lock?: "sha
 export async function findAnnotation(tx: Tx, actor: Actor, annotationId: unknown) {
   const id = parseInput(idSchema, annotationId);
   const visibility = await visibilityFor(tx, actor);
-  const row = await tx.annotation.findFirst({ where: { id, ...visibleAnnotationWhere(visibility) }, include: visibleInclude(annotationInclude, visibility) });
+  const row = await tx.annotation.findFirst({
+    where: { id, ...visibleAnnotationWhere(visibility) },
+    include: visibleInclude(annotationInclude, visibility),
+  });
   if (!row || !maySee(visibility, row)) throw notFound("Annotation");
   return row;
 }
@@ -52,7 +62,8 @@ export function assertMayChange(actor: Actor, authorId: string) {
 
 /** Published work is locked: 409 for any edit or deletion; it changes only through a correction. */
 function assertNotPublished(status: string) {
-  if (status === "PUBLISHED") throw new AppError("CONFLICT", "This annotation is published and locked: start a correction to change it");
+  if (status === "PUBLISHED")
+    throw new AppError("CONFLICT", "This annotation is published and locked: start a correction to change it");
 }
 
 export const sourceRows = (sources: SourceData[]) => sources.map((source, position) => ({ ...source, position }));
@@ -62,7 +73,11 @@ export const sourceRows = (sources: SourceData[]) => sources.map((source, positi
  * first note, in one transaction. The server reads the quote from the stored text and refuses a
  * quote that does not match the offsets, so a client cannot store a lie. Any member may annotate.
  */
-export async function createAnnotation(options: { actor: Actor | null; articleId: unknown; input: unknown }): Promise<AnnotationView> {
+export async function createAnnotation(options: {
+  actor: Actor | null;
+  articleId: unknown;
+  input: unknown;
+}): Promise<AnnotationView> {
   const actor = requireMember(options.actor);
   const input = parseInput(createAnnotationSchema, options.input);
   const articleId = parseInput(idSchema, options.articleId);
@@ -74,7 +89,10 @@ export async function createAnnotation(options: { actor: Actor | null; articleId
  * The article's live, current (not superseded) annotations in text order, with sources and notes. Any member.
  * One statement (lib/annotations/list-query.ts): this is the API's hottest read.
  */
-export async function listAnnotationsForArticle(options: { actor: Actor | null; articleId: unknown }): Promise<AnnotationView[]> {
+export async function listAnnotationsForArticle(options: {
+  actor: Actor | null;
+  articleId: unknown;
+}): Promise<AnnotationView[]> {
   const actor = requireActor(options.actor);
   const rows = await selectArticleAnnotations(actor, parseInput(idSchema, options.articleId));
   if (!rows) throw notFound("Article");
@@ -87,7 +105,10 @@ export async function listAnnotationsForArticle(options: { actor: Actor | null; 
  * kept small for long articles. Orphans of a revision are listed by listOrphans instead. One
  * statement (lib/annotations/list-query.ts).
  */
-export async function listAnnotationSummaries(options: { actor: Actor | null; articleId: unknown }): Promise<AnnotationSummary[]> {
+export async function listAnnotationSummaries(options: {
+  actor: Actor | null;
+  articleId: unknown;
+}): Promise<AnnotationSummary[]> {
   const actor = requireActor(options.actor);
   const summaries = await selectArticleSummaries(actor, parseInput(idSchema, options.articleId));
   if (!summaries) throw notFound("Article");
@@ -105,7 +126,12 @@ function shareRepeats(summaries: AnnotationSummary[]): AnnotationSummary[] {
     const key = JSON.stringify(value);
     return (shared.get(key) ?? shared.set(key, value).get(key)) as T;
   };
-  return summaries.map((s) => ({ ...s, verdict: one(s.verdict), author: one(s.author), correctedFrom: s.correctedFrom && one(s.correctedFrom) }));
+  return summaries.map((s) => ({
+    ...s,
+    verdict: one(s.verdict),
+    author: one(s.author),
+    correctedFrom: s.correctedFrom && one(s.correctedFrom),
+  }));
 }
 
 /** One live annotation of the actor's workspace. Any member. One statement (lib/annotations/list-query.ts), as the list. */
@@ -115,7 +141,11 @@ export async function getAnnotation(options: { actor: Actor | null; annotationId
 
 /** The stale-version answer: 409 with the current copy, so the client can show what changed. */
 export function staleVersion(current: AnnotationView): AppError {
-  return new AppError("CONFLICT", `Someone else changed this annotation (now version ${current.version}); reload to see their changes`, { current });
+  return new AppError(
+    "CONFLICT",
+    `Someone else changed this annotation (now version ${current.version}); reload to see their changes`,
+    { current },
+  );
 }
 
 /** A live annotation the actor may see, with every relation, in one statement; 404 otherwise. */
@@ -132,7 +162,11 @@ async function readAnnotation(actor: Actor, annotationId: unknown) {
  * which checks the version again, so a concurrent save in between is a 409 too; the answer is
  * built from what was written, not read back.
  */
-export async function updateAnnotation(options: { actor: Actor | null; annotationId: unknown; input: unknown }): Promise<AnnotationView> {
+export async function updateAnnotation(options: {
+  actor: Actor | null;
+  annotationId: unknown;
+  input: unknown;
+}): Promise<AnnotationView> {
   const actor = requireMember(options.actor);
   const input = parseInput(updateAnnotationSchema, options.input);
   const row = await readAnnotation(actor, options.annotationId);
@@ -141,7 +175,15 @@ export async function updateAnnotation(options: { actor: Actor | null; annotatio
   const before = toAnnotationView(row);
   if (row.version !== input.version) throw staleVersion(before);
   const at = new Date();
-  const sources = input.sources?.map((source, position) => ({ id: newId(), annotationId: row.id, kind: null, ...source, position, createdAt: at, updatedAt: at }));
+  const sources = input.sources?.map((source, position) => ({
+    id: newId(),
+    annotationId: row.id,
+    kind: null,
+    ...source,
+    position,
+    createdAt: at,
+    updatedAt: at,
+  }));
   const written = (verdictOption: typeof row.verdictOption): typeof row => ({
     ...row,
     claim: input.claim ?? row.claim,
@@ -153,9 +195,22 @@ export async function updateAnnotation(options: { actor: Actor | null; annotatio
     updatedAt: at,
   });
   // The audit records the verdict by key, which the input gives: "after" is known before writing.
-  const after = auditSnapshot(toAnnotationView(written({ ...row.verdictOption, key: input.verdict ?? row.verdictOption.key })));
-  const result = await updateOne(actor, { id: row.id, version: row.version, at, claim: input.claim, claimant: input.claimant, rationale: input.rationale, verdict: input.verdict, sources, audit: { before: auditSnapshot(before), after } });
-  if (input.verdict !== undefined && !result.option) throw new AppError("BAD_REQUEST", `verdict: "${input.verdict}" is not an option of this workspace's verdict scale`);
+  const after = auditSnapshot(
+    toAnnotationView(written({ ...row.verdictOption, key: input.verdict ?? row.verdictOption.key })),
+  );
+  const result = await updateOne(actor, {
+    id: row.id,
+    version: row.version,
+    at,
+    claim: input.claim,
+    claimant: input.claimant,
+    rationale: input.rationale,
+    verdict: input.verdict,
+    sources,
+    audit: { before: auditSnapshot(before), after },
+  });
+  if (input.verdict !== undefined && !result.option)
+    throw new AppError("BAD_REQUEST", `verdict: "${input.verdict}" is not an option of this workspace's verdict scale`);
   if (!result.updated) throw staleVersion(toAnnotationView(await readAnnotation(actor, row.id)));
   const { id: _optionId, ...option } = result.option ?? { id: row.verdictOptionId, ...row.verdictOption };
   void _optionId;
@@ -168,7 +223,11 @@ export async function updateAnnotation(options: { actor: Actor | null; annotatio
  * change saved in between is a 409 rather than a deletion its author did not see. One read and
  * one write statement.
  */
-export async function deleteAnnotation(options: { actor: Actor | null; annotationId: unknown; input?: unknown }): Promise<{ id: string; deleted: true }> {
+export async function deleteAnnotation(options: {
+  actor: Actor | null;
+  annotationId: unknown;
+  input?: unknown;
+}): Promise<{ id: string; deleted: true }> {
   const actor = requireMember(options.actor);
   const input = parseInput(deleteAnnotationSchema, options.input ?? {});
   const row = await readAnnotation(actor, options.annotationId);
@@ -176,37 +235,67 @@ export async function deleteAnnotation(options: { actor: Actor | null; annotatio
   assertNotPublished(row.status);
   const before = toAnnotationView(row);
   if (input.version !== undefined && input.version !== row.version) throw staleVersion(before);
-  if (!(await deleteOne(actor, { id: row.id, version: row.version, at: new Date(), before: auditSnapshot(before) }))) throw staleVersion(toAnnotationView(await readAnnotation(actor, row.id)));
+  if (!(await deleteOne(actor, { id: row.id, version: row.version, at: new Date(), before: auditSnapshot(before) })))
+    throw staleVersion(toAnnotationView(await readAnnotation(actor, row.id)));
   return { id: row.id, deleted: true as const };
 }
 
-export type HistoryEntry = { id: string; annotationId: string; action: string; actor: { id: string; name: string } | null; at: string; before: unknown; after: unknown };
+export type HistoryEntry = {
+  id: string;
+  annotationId: string;
+  action: string;
+  actor: { id: string; name: string } | null;
+  at: string;
+  before: unknown;
+  after: unknown;
+};
 
 /**
  * Every change to an annotation, its sources and notes, oldest first; for a correction, the
  * history of the versions it corrects comes first, so both stay visible. Any member.
  */
-export async function listAnnotationHistory(options: { actor: Actor | null; annotationId: unknown }): Promise<HistoryEntry[]> {
+export async function listAnnotationHistory(options: {
+  actor: Actor | null;
+  annotationId: unknown;
+}): Promise<HistoryEntry[]> {
   const actor = requireActor(options.actor);
   const row = await findAnnotation(db, actor, options.annotationId);
   const visibility = await visibilityFor(db, actor);
   const ids = [row.id];
   // The chain stops at the first earlier version the actor may not see (deleted ones stay in the story).
-  for (let earlier = row.correctsId; earlier; ) {
-    const found = await db.annotation.findFirst({ where: { id: earlier, ...visibleAnnotationWhere(visibility), deletedAt: undefined }, select: { id: true, correctsId: true } });
+  for (let earlier = row.correctsId; earlier;) {
+    const found = await db.annotation.findFirst({
+      where: { id: earlier, ...visibleAnnotationWhere(visibility), deletedAt: undefined },
+      select: { id: true, correctsId: true },
+    });
     if (!found) break;
     ids.push(found.id);
     earlier = found.correctsId;
   }
   const events = await db.auditEvent.findMany({
-    where: { workspaceId: actor.workspaceId, entityType: "annotation", entityId: { in: ids }, ...visibleEventWhere(visibility, row.articleId) },
+    where: {
+      workspaceId: actor.workspaceId,
+      entityType: "annotation",
+      entityId: { in: ids },
+      ...visibleEventWhere(visibility, row.articleId),
+    },
     orderBy: { createdAt: "asc" },
     include: { actor: { select: { id: true, name: true } } },
   });
-  return events.map((e) => ({ id: e.id, annotationId: e.entityId, action: e.action, actor: e.actor, at: e.createdAt.toISOString(), before: e.before, after: e.after }));
+  return events.map((e) => ({
+    id: e.id,
+    annotationId: e.entityId,
+    action: e.action,
+    actor: e.actor,
+    at: e.createdAt.toISOString(),
+    before: e.before,
+    after: e.after,
+  }));
 }
 
-export type OrphanSummary = Pick<AnnotationView, "id" | "quote" | "claim" | "verdict" | "author" | "version"> & { reason: string | null };
+export type OrphanSummary = Pick<AnnotationView, "id" | "quote" | "claim" | "verdict" | "author" | "version"> & {
+  reason: string | null;
+};
 
 /**
  * The article's annotations that lost their place in a revision ("Needs re-anchoring"), oldest

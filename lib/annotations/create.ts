@@ -13,9 +13,14 @@ import type { z } from "zod";
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
 type Input = z.output<typeof createAnnotationSchema>;
 type Target = {
-  id: string; revisionId: string | null; text: string | null; revisionOfArticle: boolean; option: AnnotationRow["verdictOption"] & { id: string } | null;
+  id: string;
+  revisionId: string | null;
+  text: string | null;
+  revisionOfArticle: boolean;
+  option: (AnnotationRow["verdictOption"] & { id: string }) | null;
   /** The reused check, when it is one the actor may see, approved or published; the reference check, when it is this workspace's. */
-  reusedFromId: string | null; reusedFromReferenceId: string | null;
+  reusedFromId: string | null;
+  reusedFromReferenceId: string | null;
 };
 
 /**
@@ -51,7 +56,11 @@ async function readTarget(actor: Actor, articleId: string, input: Input): Promis
  * revision the annotation is on, nothing is inserted. Answers the current revision id (null when
  * the article is gone) and whether the rows were written.
  */
-async function insertAnnotation(row: AnnotationRow, note: AnnotationRow["notes"][number] | null, audit: { id: string; after: Prisma.InputJsonValue }) {
+async function insertAnnotation(
+  row: AnnotationRow,
+  note: AnnotationRow["notes"][number] | null,
+  audit: { id: string; after: Prisma.InputJsonValue },
+) {
   const [result] = await db.$queryRaw<{ current: string | null; inserted: boolean }[]>`
     WITH locked AS (SELECT id FROM "Article" WHERE id = ${row.articleId} AND "workspaceId" = ${row.workspaceId} FOR SHARE),
     current AS (SELECT factmark_current_revision(locked.id) AS "revisionId" FROM locked),
@@ -91,31 +100,90 @@ export async function createAnnotationFast(actor: Actor, articleId: string, inpu
   if (problem) throw new AppError("BAD_REQUEST", `start/end: ${problem}`);
   const anchor = anchorFor(text, input.start, input.end);
   if (anchor.quote !== input.quote) {
-    throw new AppError("BAD_REQUEST", `quote: does not match the text at ${input.start}–${input.end}, which reads "${anchor.quote.slice(0, 200)}"`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `quote: does not match the text at ${input.start}–${input.end}, which reads "${anchor.quote.slice(0, 200)}"`,
+    );
   }
-  if (!target.option) throw new AppError("BAD_REQUEST", `verdict: "${input.verdict}" is not an option of this workspace's verdict scale`);
-  if (input.reusedFrom && !target.reusedFromId) throw new AppError("BAD_REQUEST", "reusedFrom: not an approved or published check of this workspace");
-  if (input.reusedFromReference && !target.reusedFromReferenceId) throw new AppError("BAD_REQUEST", "reusedFromReference: not a reference check of this workspace");
+  if (!target.option)
+    throw new AppError("BAD_REQUEST", `verdict: "${input.verdict}" is not an option of this workspace's verdict scale`);
+  if (input.reusedFrom && !target.reusedFromId)
+    throw new AppError("BAD_REQUEST", "reusedFrom: not an approved or published check of this workspace");
+  if (input.reusedFromReference && !target.reusedFromReferenceId)
+    throw new AppError("BAD_REQUEST", "reusedFromReference: not a reference check of this workspace");
   const { id: verdictOptionId, ...verdictOption } = target.option;
 
   const now = new Date();
   const id = newId();
   const row: AnnotationRow = {
-    id, workspaceId: actor.workspaceId, articleId: target.id, revisionId: target.revisionId, ...anchor,
-    claim: input.claim, claimant: input.claimant, verdictOptionId, rationale: input.rationale, status: "DRAFT", authorId: actor.userId, version: 1,
-    externalId: null, importedAuthor: null, placement: "ANCHORED", correctsId: null, priorAuthorIds: [], correctionNote: null,
-    supersededAt: null, retractionNote: null, submittedAt: null, approvedAt: null, publishedAt: null, reusedFromId: target.reusedFromId, reusedFromReferenceId: target.reusedFromReferenceId, deletedAt: null, createdAt: now, updatedAt: now,
-    verdictOption, author: { id: actor.userId, name: actor.name },
-    sources: input.sources.map((source, position) => ({ id: newId(), annotationId: id, kind: null, ...source, position, createdAt: now, updatedAt: now })),
-    notes: [], reviews: [], corrects: null, corrections: [],
+    id,
+    workspaceId: actor.workspaceId,
+    articleId: target.id,
+    revisionId: target.revisionId,
+    ...anchor,
+    claim: input.claim,
+    claimant: input.claimant,
+    verdictOptionId,
+    rationale: input.rationale,
+    status: "DRAFT",
+    authorId: actor.userId,
+    version: 1,
+    externalId: null,
+    importedAuthor: null,
+    placement: "ANCHORED",
+    correctsId: null,
+    priorAuthorIds: [],
+    correctionNote: null,
+    supersededAt: null,
+    retractionNote: null,
+    submittedAt: null,
+    approvedAt: null,
+    publishedAt: null,
+    reusedFromId: target.reusedFromId,
+    reusedFromReferenceId: target.reusedFromReferenceId,
+    deletedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    verdictOption,
+    author: { id: actor.userId, name: actor.name },
+    sources: input.sources.map((source, position) => ({
+      id: newId(),
+      annotationId: id,
+      kind: null,
+      ...source,
+      position,
+      createdAt: now,
+      updatedAt: now,
+    })),
+    notes: [],
+    reviews: [],
+    corrects: null,
+    corrections: [],
   };
-  const note = input.note ? { id: newId(), annotationId: id, parentId: null, authorId: actor.userId, importedAuthor: null, body: input.note, deletedAt: null, createdAt: now, updatedAt: now, author: row.author } : null;
+  const note = input.note
+    ? {
+        id: newId(),
+        annotationId: id,
+        parentId: null,
+        authorId: actor.userId,
+        importedAuthor: null,
+        body: input.note,
+        deletedAt: null,
+        createdAt: now,
+        updatedAt: now,
+        author: row.author,
+      }
+    : null;
   if (note) row.notes.push(note);
   const view = toAnnotationView(row);
-  const result = await insertAnnotation(row, note, { id: newId(), after: { ...auditSnapshot(view), note: input.note, ...(view.reusedFrom ? { reusedFrom: view.reusedFrom } : {}) } });
+  const result = await insertAnnotation(row, note, {
+    id: newId(),
+    after: { ...auditSnapshot(view), note: input.note, ...(view.reusedFrom ? { reusedFrom: view.reusedFrom } : {}) },
+  });
   if (!result?.current) throw notFound("Article");
   if (!result.inserted) throw staleRevision();
   return view;
 }
 
-const staleRevision = () => new AppError("CONFLICT", "The article has a newer revision: reload it and select the text again");
+const staleRevision = () =>
+  new AppError("CONFLICT", "The article has a newer revision: reload it and select the text again");

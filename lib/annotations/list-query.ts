@@ -70,11 +70,17 @@ function hiddenOnArticleSql(actor: Actor, article: Prisma.Sql): Prisma.Sql {
  * notes and their review decisions. Notes and reviews written at the same instant (a bulk import)
  * keep the order they were written in (ctid), as the Prisma include's index scan gave them.
  */
-async function selectAnnotations(actor: Actor, scope: { articleId: string } | { annotationId: string }): Promise<{ found: boolean; annotations: AnnotationRow[] }> {
+async function selectAnnotations(
+  actor: Actor,
+  scope: { articleId: string } | { annotationId: string },
+): Promise<{ found: boolean; annotations: AnnotationRow[] }> {
   const [article, annotations] =
     "articleId" in scope
       ? [Prisma.sql`${scope.articleId}`, Prisma.sql`a."articleId" = ${scope.articleId} AND a."supersededAt" IS NULL`]
-      : [Prisma.sql`(SELECT "articleId" FROM "Annotation" WHERE id = ${scope.annotationId})`, Prisma.sql`a.id = ${scope.annotationId}`];
+      : [
+          Prisma.sql`(SELECT "articleId" FROM "Annotation" WHERE id = ${scope.annotationId})`,
+          Prisma.sql`a.id = ${scope.annotationId}`,
+        ];
   const [result] = await db.$queryRaw<{ found: boolean; annotations: unknown[] }[]>`
     WITH hidden AS (${hiddenOnArticleSql(actor, article)})
     SELECT
@@ -117,7 +123,15 @@ async function selectAnnotations(actor: Actor, scope: { articleId: string } | { 
 }
 
 // PostgreSQL writes a timestamp(3) into JSON as ISO text without a zone; Prisma stores UTC.
-const ANNOTATION_DATES = ["supersededAt", "submittedAt", "approvedAt", "publishedAt", "deletedAt", "createdAt", "updatedAt"];
+const ANNOTATION_DATES = [
+  "supersededAt",
+  "submittedAt",
+  "approvedAt",
+  "publishedAt",
+  "deletedAt",
+  "createdAt",
+  "updatedAt",
+];
 const SOURCE_DATES = ["accessedAt", "createdAt", "updatedAt"];
 const NOTE_DATES = ["deletedAt", "createdAt", "updatedAt"];
 const REVIEW_DATES = ["createdAt"];
@@ -130,6 +144,12 @@ function reviveDates<T extends Record<string, unknown>>(row: T, keys: string[]):
 
 function reviveAnnotation(json: Record<string, unknown>): AnnotationRow {
   const row = reviveDates(json, ANNOTATION_DATES);
-  const list = (key: string, dates: string[]) => (row[key] as Record<string, unknown>[]).map((item) => reviveDates(item, dates));
-  return { ...row, sources: list("sources", SOURCE_DATES), notes: list("notes", NOTE_DATES), reviews: list("reviews", REVIEW_DATES) } as unknown as AnnotationRow;
+  const list = (key: string, dates: string[]) =>
+    (row[key] as Record<string, unknown>[]).map((item) => reviveDates(item, dates));
+  return {
+    ...row,
+    sources: list("sources", SOURCE_DATES),
+    notes: list("notes", NOTE_DATES),
+    reviews: list("reviews", REVIEW_DATES),
+  } as unknown as AnnotationRow;
 }

@@ -13,7 +13,12 @@ const noteInclude = { author: { select: { id: true, name: true } } } satisfies P
 
 type NoteTarget = { actor: Actor | null; annotationId: unknown };
 
-type NoteChange = { action: "note.create" | "note.update" | "note.delete"; noteId: string; before?: string; after?: string };
+type NoteChange = {
+  action: "note.create" | "note.update" | "note.delete";
+  noteId: string;
+  before?: string;
+  after?: string;
+};
 
 /** Note events go on the annotation's own history, so one query shows the whole story. */
 async function auditNote(tx: Prisma.TransactionClient, actor: Actor, annotationId: string, change: NoteChange) {
@@ -69,7 +74,12 @@ export async function updateNote(options: NoteTarget & { noteId: unknown; input:
     const annotation = await findAnnotation(tx, actor, options.annotationId);
     const note = await findOwnNote(tx, actor, annotation.id, options.noteId);
     const updated = await tx.note.update({ where: { id: note.id }, data: { body: input.body }, include: noteInclude });
-    await auditNote(tx, actor, annotation.id, { action: "note.update", noteId: note.id, before: note.body, after: updated.body });
+    await auditNote(tx, actor, annotation.id, {
+      action: "note.update",
+      noteId: note.id,
+      before: note.body,
+      after: updated.body,
+    });
     return toNoteView(updated);
   });
 }

@@ -24,7 +24,10 @@ export const optionalText = (max: number, label: string) =>
     .transform((value) => value || null);
 
 export const requiredText = (max: number, label: string) =>
-  safeString(label, `${label} is required`).trim().min(1, `${label} is required`).max(max, `${label} is too long (${max} characters at most)`);
+  safeString(label, `${label} is required`)
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} is too long (${max} characters at most)`);
 
 /** http(s) only: javascript:, data: and every other scheme are refused. */
 function isHttpUrl(value: string): boolean {
@@ -52,60 +55,83 @@ export const sourceInputSchema = z.object({
   title: optionalText(LIMITS.sourceTitle, "Title"),
   publisher: optionalText(LIMITS.publisher, "Publisher"),
   excerpt: optionalText(LIMITS.excerpt, "Excerpt"),
-  archiveUrl: optionalText(LIMITS.url, "Archive URL").refine((value) => value === null || isHttpUrl(value), HTTP_URL_MESSAGE),
+  archiveUrl: optionalText(LIMITS.url, "Archive URL").refine(
+    (value) => value === null || isHttpUrl(value),
+    HTTP_URL_MESSAGE,
+  ),
   accessedAt: optionalText(40, "Accessed date")
     .refine((value) => value === null || isIsoDate(value), "Accessed date must be YYYY-MM-DD")
     .transform((value) => (value ? new Date(value) : null)),
 });
 
-const verdictKeySchema = safeString("Verdict", "Verdict is required").trim().min(1, "Verdict is required").max(64, "Unknown verdict");
-const sourcesSchema = z.array(sourceInputSchema, { message: "Sources must be a list" }).max(LIMITS.sources, `At most ${LIMITS.sources} sources`);
+const verdictKeySchema = safeString("Verdict", "Verdict is required")
+  .trim()
+  .min(1, "Verdict is required")
+  .max(64, "Unknown verdict");
+const sourcesSchema = z
+  .array(sourceInputSchema, { message: "Sources must be a list" })
+  .max(LIMITS.sources, `At most ${LIMITS.sources} sources`);
 
 const OBJECT_BODY = { error: "The body must be a JSON object" };
 
 /** POST /api/articles/:id/annotations, and the annotate form. Prefix and suffix are derived. */
-export const createAnnotationSchema = z.object({
-  revisionId: idSchema,
-  start: int4("start"),
-  end: int4("end"),
-  quote: safeString("quote", "quote is required").min(1, "quote is required").max(LIMITS.quote, `quote is too long (${LIMITS.quote} characters at most)`),
-  claim: requiredText(LIMITS.claim, "Claim"),
-  claimant: optionalText(LIMITS.claimant, "Claimant"),
-  verdict: verdictKeySchema,
-  rationale: optionalText(LIMITS.rationale, "Rationale"),
-  sources: sourcesSchema.optional().default([]),
-  note: optionalText(LIMITS.note, "Note"),
-  /** "Checked before": the approved or published annotation this check reuses… */
-  reusedFrom: idSchema.optional(),
-  /** …or the reference check (lib/references). */
-  reusedFromReference: idSchema.optional(),
-}, OBJECT_BODY);
+export const createAnnotationSchema = z.object(
+  {
+    revisionId: idSchema,
+    start: int4("start"),
+    end: int4("end"),
+    quote: safeString("quote", "quote is required")
+      .min(1, "quote is required")
+      .max(LIMITS.quote, `quote is too long (${LIMITS.quote} characters at most)`),
+    claim: requiredText(LIMITS.claim, "Claim"),
+    claimant: optionalText(LIMITS.claimant, "Claimant"),
+    verdict: verdictKeySchema,
+    rationale: optionalText(LIMITS.rationale, "Rationale"),
+    sources: sourcesSchema.optional().default([]),
+    note: optionalText(LIMITS.note, "Note"),
+    /** "Checked before": the approved or published annotation this check reuses… */
+    reusedFrom: idSchema.optional(),
+    /** …or the reference check (lib/references). */
+    reusedFromReference: idSchema.optional(),
+  },
+  OBJECT_BODY,
+);
 
 /** PATCH /api/annotations/:id: the version it is based on and the fields to change. */
 export const updateAnnotationSchema = z
-  .object({
-    version: int4("version", 1),
-    claim: requiredText(LIMITS.claim, "Claim").optional(),
-    claimant: optionalText(LIMITS.claimant, "Claimant").optional(),
-    verdict: verdictKeySchema.optional(),
-    rationale: optionalText(LIMITS.rationale, "Rationale").optional(),
-    sources: sourcesSchema.optional(),
-  }, OBJECT_BODY)
+  .object(
+    {
+      version: int4("version", 1),
+      claim: requiredText(LIMITS.claim, "Claim").optional(),
+      claimant: optionalText(LIMITS.claimant, "Claimant").optional(),
+      verdict: verdictKeySchema.optional(),
+      rationale: optionalText(LIMITS.rationale, "Rationale").optional(),
+      sources: sourcesSchema.optional(),
+    },
+    OBJECT_BODY,
+  )
   .strict();
 
 /** POST /api/annotations/:id/corrections: the public note that says what the correction changes. */
-export const startCorrectionSchema = z.object({ note: requiredText(LIMITS.claim, "Correction note") }, OBJECT_BODY).strict();
+export const startCorrectionSchema = z
+  .object({ note: requiredText(LIMITS.claim, "Correction note") }, OBJECT_BODY)
+  .strict();
 
 /** POST /api/annotations/:id/retraction: why the desk withdraws a published check (shown on its public page). */
-export const retractionSchema = z.object({ note: requiredText(LIMITS.claim, "Retraction note"), version: int4("version", 1) }, OBJECT_BODY).strict();
+export const retractionSchema = z
+  .object({ note: requiredText(LIMITS.claim, "Retraction note"), version: int4("version", 1) }, OBJECT_BODY)
+  .strict();
 
 /** DELETE /api/annotations/:id[?version=N]: the version comes as query text or, from the UI, a number. */
 export const deleteAnnotationSchema = z.object({ version: int4Param("version", 1).optional() });
 
-export const noteInputSchema = z.object({
-  body: requiredText(LIMITS.note, "Note"),
-  parentId: idSchema.nullish(),
-}, OBJECT_BODY);
+export const noteInputSchema = z.object(
+  {
+    body: requiredText(LIMITS.note, "Note"),
+    parentId: idSchema.nullish(),
+  },
+  OBJECT_BODY,
+);
 
 export const noteUpdateSchema = z.object({ body: requiredText(LIMITS.note, "Note") }, OBJECT_BODY).strict();
 

@@ -26,7 +26,13 @@ export type NoteView = {
 export type VerdictView = { key: string; label: string; color: string; rating: number | null };
 
 /** The latest review decision, as the author sees it on their annotation. */
-export type ReviewDecision = { fromStatus: AnnotationStatus; toStatus: AnnotationStatus; comment: string | null; by: string; at: string };
+export type ReviewDecision = {
+  fromStatus: AnnotationStatus;
+  toStatus: AnnotationStatus;
+  comment: string | null;
+  by: string;
+  at: string;
+};
 
 export type AnnotationView = {
   id: string;
@@ -50,7 +56,10 @@ export type AnnotationView = {
    * Set on a correction of a published annotation: what it corrects (with its author, who keeps the
    * credit: the correction continues their check) and the public note.
    */
-  correction: { of: { id: string; claim: string; verdict: VerdictView; author: { id: string; name: string } }; note: string } | null;
+  correction: {
+    of: { id: string; claim: string; verdict: VerdictView; author: { id: string; name: string } };
+    note: string;
+  } | null;
   /** When a published correction replaced this published annotation; it then leaves views and exports. */
   supersededAt: string | null;
   /** The live correction under way for this published annotation, if any. */
@@ -71,7 +80,15 @@ export const annotationInclude = {
   sources: { orderBy: { position: "asc" } },
   notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } },
   reviews: { orderBy: { createdAt: "asc" }, include: { editor: { select: { name: true } } } },
-  corrects: { select: { id: true, claim: true, verdictOption: { select: { key: true, label: true, color: true, rating: true } }, author: { select: { id: true, name: true } }, importedAuthor: true } },
+  corrects: {
+    select: {
+      id: true,
+      claim: true,
+      verdictOption: { select: { key: true, label: true, color: true, rating: true } },
+      author: { select: { id: true, name: true } },
+      importedAuthor: true,
+    },
+  },
   corrections: { where: { deletedAt: null }, select: { id: true, status: true } },
 } satisfies Prisma.AnnotationInclude;
 
@@ -79,7 +96,10 @@ type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInc
 type NoteRow = AnnotationRow["notes"][number];
 
 /** Who wrote it: for imported work the original author's name, otherwise the member's. */
-const authorOf = (row: { author: { id: string; name: string }; importedAuthor: string | null }) => ({ id: row.author.id, name: row.importedAuthor ?? row.author.name });
+const authorOf = (row: { author: { id: string; name: string }; importedAuthor: string | null }) => ({
+  id: row.author.id,
+  name: row.importedAuthor ?? row.author.name,
+});
 
 export function toNoteView(note: NoteRow): NoteView {
   return {
@@ -113,7 +133,15 @@ export function sourceContent(source: AnnotationRow["sources"][number]): Omit<So
 
 function lastDecision(reviews: AnnotationRow["reviews"]): ReviewDecision | null {
   const last = reviews.at(-1);
-  return last ? { fromStatus: last.fromStatus, toStatus: last.toStatus, comment: last.comment, by: last.editor.name, at: last.createdAt.toISOString() } : null;
+  return last
+    ? {
+        fromStatus: last.fromStatus,
+        toStatus: last.toStatus,
+        comment: last.comment,
+        by: last.editor.name,
+        at: last.createdAt.toISOString(),
+      }
+    : null;
 }
 
 export function toAnnotationView(row: AnnotationRow): AnnotationView {
@@ -133,10 +161,23 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     status: row.status,
     placement: row.placement,
     lastReview: lastDecision(row.reviews),
-    correction: row.corrects ? { of: { id: row.corrects.id, claim: row.corrects.claim, verdict: row.corrects.verdictOption, author: authorOf(row.corrects) }, note: row.correctionNote ?? "" } : null,
+    correction: row.corrects
+      ? {
+          of: {
+            id: row.corrects.id,
+            claim: row.corrects.claim,
+            verdict: row.corrects.verdictOption,
+            author: authorOf(row.corrects),
+          },
+          note: row.correctionNote ?? "",
+        }
+      : null,
     supersededAt: row.supersededAt?.toISOString() ?? null,
     correctedBy: row.corrections[0] ?? null,
-    reusedFrom: row.reusedFromId || row.reusedFromReferenceId ? { annotationId: row.reusedFromId, referenceId: row.reusedFromReferenceId } : null,
+    reusedFrom:
+      row.reusedFromId || row.reusedFromReferenceId
+        ? { annotationId: row.reusedFromId, referenceId: row.reusedFromReferenceId }
+        : null,
     author: authorOf(row),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -158,12 +199,22 @@ export function auditSnapshot(view: AnnotationView): Prisma.InputJsonObject {
     rationale: view.rationale,
     status: view.status,
     version: view.version,
-    sources: view.sources.map(({ url, title, publisher, excerpt, archiveUrl, accessedAt }) => ({ url, title, publisher, excerpt, archiveUrl, accessedAt })),
+    sources: view.sources.map(({ url, title, publisher, excerpt, archiveUrl, accessedAt }) => ({
+      url,
+      title,
+      publisher,
+      excerpt,
+      archiveUrl,
+      accessedAt,
+    })),
   };
 }
 
 /** What the article page needs up front for highlights and the list; details load on open. */
-export type AnnotationSummary = Pick<AnnotationView, "id" | "start" | "end" | "claim" | "verdict" | "status" | "placement" | "author" | "version"> & {
+export type AnnotationSummary = Pick<
+  AnnotationView,
+  "id" | "start" | "end" | "claim" | "verdict" | "status" | "placement" | "author" | "version"
+> & {
   noteCount: number;
   /** For a correction: the author of the version it corrects, who keeps the credit ("corrected by" this one's author). */
   correctedFrom: { id: string; name: string } | null;
@@ -171,5 +222,17 @@ export type AnnotationSummary = Pick<AnnotationView, "id" | "start" | "end" | "c
 
 export function toSummary(view: AnnotationView): AnnotationSummary {
   const { id, start, end, claim, verdict, status, placement, author, version } = view;
-  return { id, start, end, claim, verdict, status, placement, author, version, noteCount: view.notes.filter((n) => !n.deleted).length, correctedFrom: view.correction?.of.author ?? null };
+  return {
+    id,
+    start,
+    end,
+    claim,
+    verdict,
+    status,
+    placement,
+    author,
+    version,
+    noteCount: view.notes.filter((n) => !n.deleted).length,
+    correctedFrom: view.correction?.of.author ?? null,
+  };
 }

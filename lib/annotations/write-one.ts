@@ -23,7 +23,13 @@ export function insertSourcesSql(sources: SourceRow[]): Prisma.Sql {
       AS src(id, url, title, publisher, excerpt, "archiveUrl", "accessedAt", position, "createdAt", "updatedAt")`;
 }
 
-const auditSql = (actor: Actor, action: string, at: Date, before: Prisma.InputJsonValue, after: Prisma.InputJsonValue | null) => Prisma.sql`
+const auditSql = (
+  actor: Actor,
+  action: string,
+  at: Date,
+  before: Prisma.InputJsonValue,
+  after: Prisma.InputJsonValue | null,
+) => Prisma.sql`
   INSERT INTO "AuditEvent" (id, "workspaceId", "actorId", "entityType", "entityId", action, before, after, "createdAt")
   SELECT ${newId()}, ${actor.workspaceId}, ${actor.userId}, 'annotation', annotation.id, ${action}, ${JSON.stringify(before)}::jsonb, ${after === null ? null : JSON.stringify(after)}::jsonb, ${at} FROM annotation`;
 
@@ -49,8 +55,12 @@ export type Change = {
  * offered option. Answers whether it was written and the option (null when none was asked for
  * or it is not offered).
  */
-export async function updateOne(actor: Actor, change: Change): Promise<{ updated: boolean; option: (VerdictView & { id: string }) | null }> {
-  const set = <T>(column: string, value: T | undefined) => (value === undefined ? Prisma.empty : Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value},`);
+export async function updateOne(
+  actor: Actor,
+  change: Change,
+): Promise<{ updated: boolean; option: (VerdictView & { id: string }) | null }> {
+  const set = <T>(column: string, value: T | undefined) =>
+    value === undefined ? Prisma.empty : Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value},`;
   const hasVerdict = change.verdict !== undefined;
   const [result] = await db.$queryRaw<{ updated: boolean; option: (VerdictView & { id: string }) | null }[]>`
     WITH option AS (
@@ -76,7 +86,10 @@ export async function updateOne(actor: Actor, change: Change): Promise<{ updated
  * Soft-deletes one annotation and records the audit event in one statement; nothing is written
  * when the version moved on or it is already deleted or published. Answers whether it was deleted.
  */
-export async function deleteOne(actor: Actor, target: { id: string; version: number; at: Date; before: Prisma.InputJsonValue }): Promise<boolean> {
+export async function deleteOne(
+  actor: Actor,
+  target: { id: string; version: number; at: Date; before: Prisma.InputJsonValue },
+): Promise<boolean> {
   const [result] = await db.$queryRaw<{ deleted: boolean }[]>`
     WITH annotation AS (
       UPDATE "Annotation" SET "deletedAt" = ${target.at}, version = version + 1, "updatedAt" = ${target.at}

@@ -18,7 +18,11 @@ export const ARTICLE_PAGE_SIZE = 50;
 export const articlePageQuerySchema = z.object({
   q: safeString("q").max(200, "q is too long (at most 200 characters)").optional(),
   sort: z.enum(ARTICLE_SORTS, { message: `sort must be one of ${ARTICLE_SORTS.join(", ")}` }).optional(),
-  status: z.enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]], { message: `status must be one of ${ARTICLE_STATUSES.join(", ")}` }).optional(),
+  status: z
+    .enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]], {
+      message: `status must be one of ${ARTICLE_STATUSES.join(", ")}`,
+    })
+    .optional(),
   outlet: safeString("outlet").max(1000, "outlet is too long").optional(),
   cursor: z.string({ message: "cursor must be text" }).max(2000, "cursor is not valid").optional(),
 });
@@ -33,9 +37,15 @@ type Cursor = [string | number, string];
 function decodeCursor(text: string, sort: ArticleSort): Cursor {
   try {
     const value = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[1] === "string" && /^[a-z0-9]{1,40}$/.test(value[1])) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[1] === "string" &&
+      /^[a-z0-9]{1,40}$/.test(value[1])
+    ) {
       const [key] = value;
-      if (sort === "title" && typeof key === "string" && key.length <= 1000 && !key.includes("\u0000")) return [key, value[1]];
+      if (sort === "title" && typeof key === "string" && key.length <= 1000 && !key.includes("\u0000"))
+        return [key, value[1]];
       if (sort !== "title" && Number.isSafeInteger(key)) return [key as number, value[1]];
     }
   } catch {
@@ -57,12 +67,14 @@ export async function listArticlePage(options: { actor: Actor | null; query: unk
   const text = query.q?.trim() ?? "";
   const groups = searchTerms(text);
   // A search lists the best matches first unless another order is asked for.
-  const sort = query.sort === "relevance" && !groups.length ? "date" : (query.sort ?? (groups.length ? "relevance" : "date"));
+  const sort =
+    query.sort === "relevance" && !groups.length ? "date" : (query.sort ?? (groups.length ? "relevance" : "date"));
   const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
   const visibility = await visibilityFor(db, actor);
   const conditions = [Prisma.sql`ar."workspaceId" = ${actor.workspaceId}`];
   const tsquery = Prisma.sql`to_tsquery(factmark_search_config(${actor.workspaceId}), ${tsqueryText(groups, groups.length - 1)})`;
-  if (groups.length) conditions.push(Prisma.sql`(ar."searchVector" @@ ${tsquery} OR ${text.toLowerCase()} <% ar.title)`);
+  if (groups.length)
+    conditions.push(Prisma.sql`(ar."searchVector" @@ ${tsquery} OR ${text.toLowerCase()} <% ar.title)`);
   if (query.outlet) conditions.push(Prisma.sql`ar.outlet = ${query.outlet}`);
   // The sort key per row, and the keyset comparison in the sort's direction.
   const key = {
@@ -73,10 +85,22 @@ export async function listArticlePage(options: { actor: Actor | null; query: unk
   }[sort];
   const descending = sort === "date" || sort === "relevance";
   const order = descending ? Prisma.sql`key DESC, id DESC` : Prisma.sql`key ASC, id ASC`;
-  const keyset = !after ? Prisma.sql`TRUE` : descending ? Prisma.sql`(key, id) < (${after[0]}::bigint, ${after[1]})` : sort === "title" ? Prisma.sql`(key, id) > (${after[0]}::text, ${after[1]})` : Prisma.sql`(key, id) > (${after[0]}::int, ${after[1]})`;
+  const keyset = !after
+    ? Prisma.sql`TRUE`
+    : descending
+      ? Prisma.sql`(key, id) < (${after[0]}::bigint, ${after[1]})`
+      : sort === "title"
+        ? Prisma.sql`(key, id) > (${after[0]}::text, ${after[1]})`
+        : Prisma.sql`(key, id) > (${after[0]}::int, ${after[1]})`;
   const statusRank = query.status ? ARTICLE_STATUSES.indexOf(query.status) : null;
   const [rows, outlets] = await Promise.all([
-    db.$queryRaw<(Omit<ArticleRow, "status" | "annotationCount"> & { key: string | number | bigint; status_rank: number; annotationCount: bigint })[]>`
+    db.$queryRaw<
+      (Omit<ArticleRow, "status" | "annotationCount"> & {
+        key: string | number | bigint;
+        status_rank: number;
+        annotationCount: bigint;
+      })[]
+    >`
       WITH stats AS (
         SELECT a."articleId", count(*) AS total,
                count(*) FILTER (WHERE a.placement <> 'DISMISSED') AS placed,
@@ -91,14 +115,28 @@ export async function listArticlePage(options: { actor: Actor | null; query: unk
       ), keyed AS (SELECT ar.*, ${key} AS key FROM ranked ar)
       SELECT id, title, outlet, section, "publishedAt", "createdAt", "annotationCount", status_rank, key FROM keyed WHERE ${statusRank === null ? Prisma.sql`TRUE` : Prisma.sql`status_rank = ${statusRank}`} AND ${keyset}
       ORDER BY ${order} LIMIT ${ARTICLE_PAGE_SIZE + 1}`,
-    db.$queryRaw<{ outlet: string }[]>`SELECT DISTINCT outlet FROM "Article" WHERE "workspaceId" = ${actor.workspaceId} AND outlet IS NOT NULL ORDER BY outlet LIMIT 500`,
+    db.$queryRaw<
+      { outlet: string }[]
+    >`SELECT DISTINCT outlet FROM "Article" WHERE "workspaceId" = ${actor.workspaceId} AND outlet IS NOT NULL ORDER BY outlet LIMIT 500`,
   ]);
   const page = rows.slice(0, ARTICLE_PAGE_SIZE);
   const last = page.at(-1);
   const lastKey = last ? (typeof last.key === "bigint" ? Number(last.key) : last.key) : null;
   return {
-    articles: page.map((row) => ({ id: row.id, title: row.title, outlet: row.outlet, section: row.section, publishedAt: row.publishedAt, createdAt: row.createdAt, annotationCount: Number(row.annotationCount), status: ARTICLE_STATUSES[row.status_rank] })),
-    nextCursor: rows.length > ARTICLE_PAGE_SIZE && last ? Buffer.from(JSON.stringify([lastKey, last.id])).toString("base64url") : null,
+    articles: page.map((row) => ({
+      id: row.id,
+      title: row.title,
+      outlet: row.outlet,
+      section: row.section,
+      publishedAt: row.publishedAt,
+      createdAt: row.createdAt,
+      annotationCount: Number(row.annotationCount),
+      status: ARTICLE_STATUSES[row.status_rank],
+    })),
+    nextCursor:
+      rows.length > ARTICLE_PAGE_SIZE && last
+        ? Buffer.from(JSON.stringify([lastKey, last.id])).toString("base64url")
+        : null,
     outlets: outlets.map((o) => o.outlet),
   };
 }

@@ -22,14 +22,19 @@ type Tx = Prisma.TransactionClient;
 async function requireArticleWriter(tx: Tx, actor: Actor | null): Promise<Actor> {
   const member = requireMember(actor);
   if (hasRole(member.role, "EDITOR")) return member;
-  const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { reviewersMayAddArticles: true } });
-  if (!workspace.reviewersMayAddArticles) throw new AppError("FORBIDDEN", "Only editors and admins add or revise articles in this workspace");
+  const workspace = await tx.workspace.findUniqueOrThrow({
+    where: { id: member.workspaceId },
+    select: { reviewersMayAddArticles: true },
+  });
+  if (!workspace.reviewersMayAddArticles)
+    throw new AppError("FORBIDDEN", "Only editors and admins add or revise articles in this workspace");
   return member;
 }
 
 function requireEditor(actor: Actor | null): Actor {
   const member = requireMember(actor);
-  if (!hasRole(member.role, "EDITOR")) throw new AppError("FORBIDDEN", "Only editors and admins edit an article's details");
+  if (!hasRole(member.role, "EDITOR"))
+    throw new AppError("FORBIDDEN", "Only editors and admins edit an article's details");
   return member;
 }
 
@@ -37,7 +42,10 @@ function requireEditor(actor: Actor | null): Actor {
  * Adds an article with its first revision, the body read from plain text, Markdown or HTML.
  * Answers its id and revision id.
  */
-export async function createArticle(options: { actor: Actor | null; input: unknown }): Promise<{ id: string; revisionId: string }> {
+export async function createArticle(options: {
+  actor: Actor | null;
+  input: unknown;
+}): Promise<{ id: string; revisionId: string }> {
   requireMember(options.actor);
   const input = parseInput(createArticleSchema, options.input);
   const { value, text } = await parseArticleBodyInWorker(input.format, input.body);
@@ -57,7 +65,12 @@ export async function createArticle(options: { actor: Actor | null; input: unkno
       },
       include: { revisions: { select: { id: true } } },
     });
-    await recordAudit(tx, actor, { entityType: "article", entityId: article.id, action: "create", after: { title: input.title, format: input.format, blocks: value.length, characters: text.length } });
+    await recordAudit(tx, actor, {
+      entityType: "article",
+      entityId: article.id,
+      action: "create",
+      after: { title: input.title, format: input.format, blocks: value.length, characters: text.length },
+    });
     return { id: article.id, revisionId: article.revisions[0].id };
   });
 }
@@ -68,7 +81,10 @@ export async function updateArticle(options: { actor: Actor | null; articleId: u
   const id = parseInput(idSchema, options.articleId);
   const input = parseInput(updateArticleSchema, options.input);
   return db.$transaction(async (tx) => {
-    const before = await tx.article.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: { title: true, outlet: true, author: true, section: true, sourceUrl: true, publishedAt: true } });
+    const before = await tx.article.findFirst({
+      where: { id, workspaceId: actor.workspaceId },
+      select: { title: true, outlet: true, author: true, section: true, sourceUrl: true, publishedAt: true },
+    });
     if (!before) throw notFound("Article");
     const { url, ...rest } = input;
     const after = await tx.article.update({
@@ -76,12 +92,24 @@ export async function updateArticle(options: { actor: Actor | null; articleId: u
       data: { ...rest, ...(url !== undefined ? { sourceUrl: url } : {}) },
       select: { id: true, title: true, outlet: true, author: true, section: true, sourceUrl: true, publishedAt: true },
     });
-    await recordAudit(tx, actor, { entityType: "article", entityId: id, action: "update", before: JSON.parse(JSON.stringify(before)), after: JSON.parse(JSON.stringify(after)) });
+    await recordAudit(tx, actor, {
+      entityType: "article",
+      entityId: id,
+      action: "update",
+      before: JSON.parse(JSON.stringify(before)),
+      after: JSON.parse(JSON.stringify(after)),
+    });
     return after;
   });
 }
 
-export type ReanchorOutcome = { annotationId: string; method: ReanchorMethod; confidence: number; orphaned: boolean; reason?: string };
+export type ReanchorOutcome = {
+  annotationId: string;
+  method: ReanchorMethod;
+  confidence: number;
+  orphaned: boolean;
+  reason?: string;
+};
 
 export type RevisionReport = { revisionId: string; number: number; annotations: ReanchorOutcome[] };
 
@@ -92,7 +120,11 @@ export type RevisionReport = { revisionId: string; number: number; annotations: 
  * annotation's new place and the record of how it got there are one transaction. Answers the
  * report of each annotation's outcome.
  */
-export async function reviseArticle(options: { actor: Actor | null; articleId: unknown; input: unknown }): Promise<RevisionReport> {
+export async function reviseArticle(options: {
+  actor: Actor | null;
+  articleId: unknown;
+  input: unknown;
+}): Promise<RevisionReport> {
   requireMember(options.actor);
   const articleId = parseInput(idSchema, options.articleId);
   const input = parseInput(reviseArticleSchema, options.input);
@@ -102,10 +134,25 @@ export async function reviseArticle(options: { actor: Actor | null; articleId: u
       const actor = await requireArticleWriter(tx, options.actor);
       // Two revisions at once would both be number N+1; annotations written meanwhile would be left behind.
       if (!(await lockArticle(tx, { articleId, workspaceId: actor.workspaceId }, "update"))) throw notFound("Article");
-      const current = await tx.articleRevision.findFirstOrThrow({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true, number: true, text: true } });
-      if (current.text === text) throw new AppError("BAD_REQUEST", `body: the text is the same as revision ${current.number}; nothing to revise`);
+      const current = await tx.articleRevision.findFirstOrThrow({
+        where: { articleId },
+        orderBy: { number: "desc" },
+        select: { id: true, number: true, text: true },
+      });
+      if (current.text === text)
+        throw new AppError(
+          "BAD_REQUEST",
+          `body: the text is the same as revision ${current.number}; nothing to revise`,
+        );
       const revision = await tx.articleRevision.create({
-        data: { articleId, number: current.number + 1, body: value, text, textHash: textHash(text), createdById: actor.userId },
+        data: {
+          articleId,
+          number: current.number + 1,
+          body: value,
+          text,
+          textHash: textHash(text),
+          createdById: actor.userId,
+        },
         select: { id: true, number: true },
       });
       const annotations = await tx.annotation.findMany({
@@ -115,13 +162,26 @@ export async function reviseArticle(options: { actor: Actor | null; articleId: u
       const results = reanchorAll(current.text, text, annotations);
       await moveAnnotations(tx, revision.id, text, annotations, results);
       await recordReanchorings(tx, { from: current.id, to: revision.id, actorId: actor.userId }, annotations, results);
-      const outcomes = results.map((r): ReanchorOutcome => ({ annotationId: r.id, method: r.method, confidence: r.confidence, orphaned: r.method === "orphan", ...("reason" in r ? { reason: r.reason } : {}) }));
+      const outcomes = results.map((r): ReanchorOutcome => ({
+        annotationId: r.id,
+        method: r.method,
+        confidence: r.confidence,
+        orphaned: r.method === "orphan",
+        ...("reason" in r ? { reason: r.reason } : {}),
+      }));
       const count = (method: ReanchorMethod) => results.filter((r) => r.method === method).length;
       await recordAudit(tx, actor, {
         entityType: "article",
         entityId: articleId,
         action: "revise",
-        after: { revision: revision.number, format: input.format, position: count("position"), quote: count("quote"), fuzzy: count("fuzzy"), orphan: count("orphan") },
+        after: {
+          revision: revision.number,
+          format: input.format,
+          position: count("position"),
+          quote: count("quote"),
+          fuzzy: count("fuzzy"),
+          orphan: count("orphan"),
+        },
       });
       return { revisionId: revision.id, number: revision.number, annotations: outcomes };
     },
@@ -134,7 +194,13 @@ export async function reviseArticle(options: { actor: Actor | null; articleId: u
  * trip): followed ones move to the new revision with a fresh anchor, fuzzy ones also need a check,
  * orphans only change their placement.
  */
-async function moveAnnotations(tx: Tx, revisionId: string, text: string, annotations: { id: string; placement: string }[], results: ReturnType<typeof reanchorAll>) {
+async function moveAnnotations(
+  tx: Tx,
+  revisionId: string,
+  text: string,
+  annotations: { id: string; placement: string }[],
+  results: ReturnType<typeof reanchorAll>,
+) {
   const moved = results.flatMap((result, i) => {
     if (result.method === "orphan") return [];
     const anchor = anchorFor(text, result.start, result.end);
@@ -151,7 +217,8 @@ async function moveAnnotations(tx: Tx, revisionId: string, text: string, annotat
       WHERE a.id = m.id`;
   }
   const orphans = results.filter((r) => r.method === "orphan").map((r) => r.id);
-  if (orphans.length > 0) await tx.annotation.updateMany({ where: { id: { in: orphans } }, data: { placement: "ORPHANED" } });
+  if (orphans.length > 0)
+    await tx.annotation.updateMany({ where: { id: { in: orphans } }, data: { placement: "ORPHANED" } });
 }
 
 /** What a body would become, without saving it: for the preview before adding or revising. Any member. */

@@ -11,10 +11,18 @@ type Tx = Prisma.TransactionClient;
  * superseded and stay there, unseen and never re-anchored. Answers whether the article exists
  * in the workspace.
  */
-export async function lockArticle(tx: Tx, target: { articleId: string; workspaceId: string }, mode: "update" | "share"): Promise<boolean> {
+export async function lockArticle(
+  tx: Tx,
+  target: { articleId: string; workspaceId: string },
+  mode: "update" | "share",
+): Promise<boolean> {
   const rows =
     mode === "update"
-      ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Article" WHERE id = ${target.articleId} AND "workspaceId" = ${target.workspaceId} FOR UPDATE`
-      : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Article" WHERE id = ${target.articleId} AND "workspaceId" = ${target.workspaceId} FOR SHARE`;
+      ? await tx.$queryRaw<
+          { id: string }[]
+        >`SELECT id FROM "Article" WHERE id = ${target.articleId} AND "workspaceId" = ${target.workspaceId} FOR UPDATE`
+      : await tx.$queryRaw<
+          { id: string }[]
+        >`SELECT id FROM "Article" WHERE id = ${target.articleId} AND "workspaceId" = ${target.workspaceId} FOR SHARE`;
   return rows.length > 0;
 }

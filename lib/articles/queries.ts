@@ -24,7 +24,11 @@ export type ArticleSummary = {
 /** The actor's workspace's article titles, newest first: what filter menus offer. Any member. */
 export async function listArticleTitles(options: { actor: Actor | null }): Promise<{ id: string; title: string }[]> {
   const actor = requireActor(options.actor);
-  return db.article.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { createdAt: "desc" }, select: { id: true, title: true } });
+  return db.article.findMany({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, title: true },
+  });
 }
 
 /** The actor's workspace's articles, newest first, with their live (not deleted) annotation counts. */
@@ -52,7 +56,8 @@ export async function listArticles(options: { actor: Actor | null }): Promise<Ar
     _count: { _all: true },
   });
   const counts = new Map<string, Partial<Record<AnnotationStatus, number>>>();
-  for (const group of groups) counts.set(group.articleId, { ...counts.get(group.articleId), [group.status]: group._count._all });
+  for (const group of groups)
+    counts.set(group.articleId, { ...counts.get(group.articleId), [group.status]: group._count._all });
   return articles.map(({ _count, ...article }) => ({
     ...article,
     annotationCount: _count.annotations,

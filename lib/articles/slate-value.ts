@@ -2,7 +2,12 @@
  * The article body as stored in ArticleRevision.body: Slate blocks whose children are text
  * leaves. Annotations are never stored here (they are decorations drawn at render time).
  */
-export type TextLeaf = { text: string; bold?: boolean; italic?: boolean; /** An http(s) or mailto link the text carried. */ link?: string };
+export type TextLeaf = {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** An http(s) or mailto link the text carried. */ link?: string;
+};
 
 export type ArticleBlock =
   | { type: "paragraph"; children: TextLeaf[] }

@@ -2,7 +2,12 @@ import type { AnnotationStatus } from "../db/generated/enums";
 
 export type ArticleStatus = "NOT_STARTED" | "IN_PROGRESS" | "IN_REVIEW" | "DONE";
 
-export const ARTICLE_STATUS_LABEL: Record<ArticleStatus, string> = { NOT_STARTED: "Not started", IN_PROGRESS: "In progress", IN_REVIEW: "In review", DONE: "Done" };
+export const ARTICLE_STATUS_LABEL: Record<ArticleStatus, string> = {
+  NOT_STARTED: "Not started",
+  IN_PROGRESS: "In progress",
+  IN_REVIEW: "In review",
+  DONE: "Done",
+};
 
 /**
  * An article's status, from how many of its annotations are in each review status: not started

@@ -23,7 +23,10 @@ const dayOf = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : n
 
 async function findArticle(actor: Actor, articleId: unknown) {
   const id = parseInput(idSchema, articleId);
-  const article = await db.article.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: { id: true, title: true } });
+  const article = await db.article.findFirst({
+    where: { id, workspaceId: actor.workspaceId },
+    select: { id: true, title: true },
+  });
   if (!article) throw notFound("Article");
   return article;
 }
@@ -32,8 +35,14 @@ async function findArticle(actor: Actor, articleId: unknown) {
 export async function listAssignments(options: { actor: Actor | null; articleId: unknown }): Promise<AssignmentView[]> {
   const actor = requireActor(options.actor);
   const article = await findArticle(actor, options.articleId);
-  const rows = await db.articleAssignment.findMany({ where: { articleId: article.id, workspaceId: actor.workspaceId }, orderBy: { createdAt: "asc" } });
-  const users = await db.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, name: true } });
+  const rows = await db.articleAssignment.findMany({
+    where: { articleId: article.id, workspaceId: actor.workspaceId },
+    orderBy: { createdAt: "asc" },
+  });
+  const users = await db.user.findMany({
+    where: { id: { in: rows.map((r) => r.userId) } },
+    select: { id: true, name: true },
+  });
   const name = new Map(users.map((u) => [u.id, u.name]));
   return rows.map((r) => ({ userId: r.userId, name: name.get(r.userId) ?? "", dueOn: dayOf(r.dueAt) }));
 }
@@ -43,21 +52,37 @@ export async function listAssignments(options: { actor: Actor | null; articleId:
  * optional due day. Newly assigned people are notified; changes are audited; all in one
  * transaction.
  */
-export async function setAssignments(options: { actor: Actor | null; articleId: unknown; input: unknown }): Promise<AssignmentView[]> {
+export async function setAssignments(options: {
+  actor: Actor | null;
+  articleId: unknown;
+  input: unknown;
+}): Promise<AssignmentView[]> {
   const actor = requireRole(options.actor, "EDITOR");
   const article = await findArticle(actor, options.articleId);
   const { assignments } = parseInput(assignmentsSchema, options.input);
   await db.$transaction(async (tx) => {
     const userIds = assignments.map((a) => a.userId);
-    const members = await tx.membership.count({ where: { workspaceId: actor.workspaceId, deactivatedAt: null, userId: { in: userIds } } });
-    if (members !== userIds.length) throw new AppError("BAD_REQUEST", "assignments: everyone assigned must be an active member of this workspace");
-    const before = await tx.articleAssignment.findMany({ where: { articleId: article.id }, select: { userId: true, dueAt: true } });
+    const members = await tx.membership.count({
+      where: { workspaceId: actor.workspaceId, deactivatedAt: null, userId: { in: userIds } },
+    });
+    if (members !== userIds.length)
+      throw new AppError("BAD_REQUEST", "assignments: everyone assigned must be an active member of this workspace");
+    const before = await tx.articleAssignment.findMany({
+      where: { articleId: article.id },
+      select: { userId: true, dueAt: true },
+    });
     await tx.articleAssignment.deleteMany({ where: { articleId: article.id, userId: { notIn: userIds } } });
     for (const a of assignments) {
       const dueAt = a.dueOn ? startOfDay(a.dueOn) : null;
       await tx.articleAssignment.upsert({
         where: { articleId_userId: { articleId: article.id, userId: a.userId } },
-        create: { workspaceId: actor.workspaceId, articleId: article.id, userId: a.userId, dueAt, assignedById: actor.userId },
+        create: {
+          workspaceId: actor.workspaceId,
+          articleId: article.id,
+          userId: a.userId,
+          dueAt,
+          assignedById: actor.userId,
+        },
         update: { dueAt },
       });
     }
@@ -69,7 +94,16 @@ export async function setAssignments(options: { actor: Actor | null; articleId: 
       after: assignments.map((a) => ({ userId: a.userId, dueOn: a.dueOn ?? null })),
     });
     const added = assignments.filter((a) => !before.some((b) => b.userId === a.userId));
-    await notify(tx, actor, added.map((a) => ({ userId: a.userId, kind: "assigned", articleId: article.id, text: a.dueOn ? `${article.title} (due ${a.dueOn})` : article.title })));
+    await notify(
+      tx,
+      actor,
+      added.map((a) => ({
+        userId: a.userId,
+        kind: "assigned",
+        articleId: article.id,
+        text: a.dueOn ? `${article.title} (due ${a.dueOn})` : article.title,
+      })),
+    );
   });
   return listAssignments({ actor, articleId: article.id });
 }
@@ -82,15 +116,30 @@ const overdueBefore = (now: Date) => startOfDay(now.toISOString().slice(0, 10));
 /** The articles assigned to the actor, soonest due first (no due day last). */
 export async function listMyAssignments(options: { actor: Actor | null; now?: Date }): Promise<MyAssignment[]> {
   const actor = requireActor(options.actor);
-  const rows = await db.articleAssignment.findMany({ where: { userId: actor.userId, workspaceId: actor.workspaceId }, orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], take: 500 });
-  const articles = await db.article.findMany({ where: { id: { in: rows.map((r) => r.articleId) }, workspaceId: actor.workspaceId }, select: { id: true, title: true } });
+  const rows = await db.articleAssignment.findMany({
+    where: { userId: actor.userId, workspaceId: actor.workspaceId },
+    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+    take: 500,
+  });
+  const articles = await db.article.findMany({
+    where: { id: { in: rows.map((r) => r.articleId) }, workspaceId: actor.workspaceId },
+    select: { id: true, title: true },
+  });
   const title = new Map(articles.map((a) => [a.id, a.title]));
   const cutoff = overdueBefore(options.now ?? new Date());
-  return rows.filter((r) => title.has(r.articleId)).map((r) => ({ article: { id: r.articleId, title: title.get(r.articleId)! }, dueOn: dayOf(r.dueAt), overdue: r.dueAt !== null && r.dueAt < cutoff }));
+  return rows
+    .filter((r) => title.has(r.articleId))
+    .map((r) => ({
+      article: { id: r.articleId, title: title.get(r.articleId)! },
+      dueOn: dayOf(r.dueAt),
+      overdue: r.dueAt !== null && r.dueAt < cutoff,
+    }));
 }
 
 /** How many assignments of the workspace are past their due day (the dashboard). Editors and admins. */
 export async function countOverdueAssignments(options: { actor: Actor | null; now?: Date }): Promise<number> {
   const actor = requireRole(options.actor, "EDITOR");
-  return db.articleAssignment.count({ where: { workspaceId: actor.workspaceId, dueAt: { lt: overdueBefore(options.now ?? new Date()) } } });
+  return db.articleAssignment.count({
+    where: { workspaceId: actor.workspaceId, dueAt: { lt: overdueBefore(options.now ?? new Date()) } },
+  });
 }

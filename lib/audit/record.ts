@@ -20,5 +20,7 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
 
 /** Appends many events at once (a bulk import), in one statement inside the caller's transaction. */
 export async function recordAudits(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
-  await tx.auditEvent.createMany({ data: entries.map((entry) => ({ ...entry, workspaceId: actor.workspaceId, actorId: actor.userId })) });
+  await tx.auditEvent.createMany({
+    data: entries.map((entry) => ({ ...entry, workspaceId: actor.workspaceId, actorId: actor.userId })),
+  });
 }

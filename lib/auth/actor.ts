@@ -56,7 +56,10 @@ export function requireMember(actor: Actor | null): Actor {
 export function requireRole(actor: Actor | null, atLeast: Role): Actor {
   const signedIn = requireMember(actor);
   if (!hasRole(signedIn.role, atLeast)) {
-    throw new AppError("FORBIDDEN", `This needs the ${atLeast.toLowerCase()} role; you are a ${signedIn.role.toLowerCase()}`);
+    throw new AppError(
+      "FORBIDDEN",
+      `This needs the ${atLeast.toLowerCase()} role; you are a ${signedIn.role.toLowerCase()}`,
+    );
   }
   return signedIn;
 }

@@ -57,7 +57,13 @@ export const authOptions: NextAuthOptions = {
       } else if (!(await loadActor({ userId: token.userId, sessionVersion: token.sessionVersion }))) {
         throw new SessionRevoked("the session was revoked");
       }
-      return { userId: token.userId, sessionVersion: token.sessionVersion, iat: token.iat, exp: token.exp, jti: token.jti };
+      return {
+        userId: token.userId,
+        sessionVersion: token.sessionVersion,
+        iat: token.iat,
+        exp: token.exp,
+        jti: token.jti,
+      };
     },
     session({ session, token }) {
       return { expires: session.expires, userId: token.userId, sessionVersion: token.sessionVersion };

@@ -3,7 +3,12 @@ import { safeString } from "../validation";
 
 /** Shared by the login form and the credentials provider. Bounded so no field can be huge. */
 export const signInSchema = z.object({
-  email: safeString("Email").trim().toLowerCase().min(1, "Enter your email").max(254, "Email is too long").email("Enter a valid email address"),
+  email: safeString("Email")
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your email")
+    .max(254, "Email is too long")
+    .email("Enter a valid email address"),
   password: safeString("Password").min(1, "Enter your password").max(256, "Password is too long"),
 });
 

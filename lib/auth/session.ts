@@ -8,7 +8,9 @@ import { loadTokenActor } from "../tokens/tokens";
 
 // next-auth's cookie name: the __Secure- prefix whenever the app is served over https. The token
 // holds two claims, far below the size at which next-auth splits it into chunks.
-const SESSION_COOKIE = process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+const SESSION_COOKIE = process.env.NEXTAUTH_URL?.startsWith("https://")
+  ? "__Secure-next-auth.session-token"
+  : "next-auth.session-token";
 
 /**
  * The current request's actor, or null. Cached per request: one query however often it is asked.

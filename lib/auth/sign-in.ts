@@ -12,7 +12,11 @@ export type SessionClaims = { userId: string; sessionVersion: number };
  * token, or null for any failure (unknown email, wrong password, no active membership).
  * Throws 429 once the address has failed too often for that email.
  */
-export async function verifySignIn(input: { email: unknown; password: unknown; ip: string }): Promise<SessionClaims | null> {
+export async function verifySignIn(input: {
+  email: unknown;
+  password: unknown;
+  ip: string;
+}): Promise<SessionClaims | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
@@ -20,12 +24,20 @@ export async function verifySignIn(input: { email: unknown; password: unknown; i
 
   const retryAfter = await loginRetryAfterMinutes(attempt);
   if (retryAfter !== null) {
-    throw new AppError("RATE_LIMITED", `Too many attempts, try again in ${retryAfter} minute${retryAfter === 1 ? "" : "s"}.`);
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many attempts, try again in ${retryAfter} minute${retryAfter === 1 ? "" : "s"}.`,
+    );
   }
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, sessionVersion: true, memberships: { where: { deactivatedAt: null }, select: { id: true }, take: 1 } },
+    select: {
+      id: true,
+      passwordHash: true,
+      sessionVersion: true,
+      memberships: { where: { deactivatedAt: null }, select: { id: true }, take: 1 },
+    },
   });
   // Verify against a real hash even for unknown emails so timing does not reveal which exist.
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);

@@ -29,8 +29,16 @@ export async function loginRetryAfterMinutes({ email, ip, now = new Date() }: At
 }
 
 /** The time of the `limit`-th newest failure matching `where`, or null when there are fewer. */
-async function oldestCountedFailure(where: { email?: string; ip?: string; createdAt: { gt: Date } }, limit: number): Promise<number | null> {
-  const failures = await db.loginFailure.findMany({ where, orderBy: { createdAt: "desc" }, take: limit, select: { createdAt: true } });
+async function oldestCountedFailure(
+  where: { email?: string; ip?: string; createdAt: { gt: Date } },
+  limit: number,
+): Promise<number | null> {
+  const failures = await db.loginFailure.findMany({
+    where,
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { createdAt: true },
+  });
   return failures.length < limit ? null : failures[failures.length - 1].createdAt.getTime();
 }
 

@@ -24,17 +24,38 @@ export type Dashboard = {
   byArticle: ({ article: { id: string; title: string } } & VerdictCounts)[];
   weekly: ({ week: string } & VerdictCounts)[];
   throughput: Throughput[];
-  pending: { total: number; underOneDay: number; oneToThreeDays: number; threeToSevenDays: number; overSevenDays: number; oldestSubmittedAt: string | null };
+  pending: {
+    total: number;
+    underOneDay: number;
+    oneToThreeDays: number;
+    threeToSevenDays: number;
+    overSevenDays: number;
+    oldestSubmittedAt: string | null;
+  };
   approval: { approved: number; medianHours: number | null };
   agreement: { pairs: number; agreeing: number; disagreementRate: number | null };
 };
 
 /** The dashboard's queries by name, for the page and for the benchmark (which runs them through pg too). */
-export function dashboardQueries(filters: ResolvedFilters, now: Date): Record<"breakdown" | "topArticles" | "timing" | "agreement", Prisma.Sql> {
-  return { breakdown: breakdownSql(filters), topArticles: topArticlesSql(filters, TOP_ARTICLES), timing: timingSql(filters, now), agreement: pairTotalsSql(filters) };
+export function dashboardQueries(
+  filters: ResolvedFilters,
+  now: Date,
+): Record<"breakdown" | "topArticles" | "timing" | "agreement", Prisma.Sql> {
+  return {
+    breakdown: breakdownSql(filters),
+    topArticles: topArticlesSql(filters, TOP_ARTICLES),
+    timing: timingSql(filters, now),
+    agreement: pairTotalsSql(filters),
+  };
 }
 
-type BreakdownRow = { verdict: string | null; author: string | null; week: Date | null; count: number; orphaned: number } & Record<AnnotationStatus, number>;
+type BreakdownRow = {
+  verdict: string | null;
+  author: string | null;
+  week: Date | null;
+  count: number;
+  orphaned: number;
+} & Record<AnnotationStatus, number>;
 type ArticleRow = { article: string; title: string; verdict: string; count: number };
 type TimingRow = {
   pending: number;
@@ -50,7 +71,13 @@ type TimingRow = {
 const STATUSES: AnnotationStatus[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"];
 
 /** Adds one count to the row keyed `key` of `rows`, creating it with `make`. */
-function tally<T extends VerdictCounts>(rows: Map<string, T>, key: string, make: () => T, verdictKey: string, count: number) {
+function tally<T extends VerdictCounts>(
+  rows: Map<string, T>,
+  key: string,
+  make: () => T,
+  verdictKey: string,
+  count: number,
+) {
   const row = rows.get(key) ?? rows.set(key, make()).get(key)!;
   row.counts[verdictKey] = (row.counts[verdictKey] ?? 0) + count;
   row.total += count;
@@ -63,7 +90,11 @@ function tally<T extends VerdictCounts>(rows: Map<string, T>, key: string, make:
  * URL's filters. Every figure is a SQL aggregate (lib/dashboard/sql.ts). Editors and admins only;
  * nonsense filters are a 400 with a message.
  */
-export async function getDashboard(options: { actor: Actor | null; filters?: unknown; now?: Date }): Promise<Dashboard> {
+export async function getDashboard(options: {
+  actor: Actor | null;
+  filters?: unknown;
+  now?: Date;
+}): Promise<Dashboard> {
   const actor = requireRole(options.actor, "EDITOR");
   const filters = parseInput(dashboardFilterSchema, options.filters ?? {});
   const resolved = await resolveFilters(actor, filters);
@@ -73,8 +104,15 @@ export async function getDashboard(options: { actor: Actor | null; filters?: unk
     unsafeRunAggregate<ArticleRow[]>(queries.topArticles),
     unsafeRunAggregate<TimingRow[]>(queries.timing),
     unsafeRunAggregate<{ pairs: number; agreeing: number }[]>(queries.agreement),
-    db.verdictOption.findMany({ where: { scale: { workspaceId: actor.workspaceId } }, orderBy: { position: "asc" }, select: { id: true, key: true, label: true, color: true, retiredAt: true } }),
-    db.membership.findMany({ where: { workspaceId: actor.workspaceId }, select: { user: { select: { id: true, name: true } } } }),
+    db.verdictOption.findMany({
+      where: { scale: { workspaceId: actor.workspaceId } },
+      orderBy: { position: "asc" },
+      select: { id: true, key: true, label: true, color: true, retiredAt: true },
+    }),
+    db.membership.findMany({
+      where: { workspaceId: actor.workspaceId },
+      select: { user: { select: { id: true, name: true } } },
+    }),
   ]);
 
   const keyOf = new Map(options_.map((o) => [o.id, o.key]));
@@ -82,7 +120,9 @@ export async function getDashboard(options: { actor: Actor | null; filters?: unk
   const reviewer = (id: string) => ({ id, name: nameOf.get(id) ?? "Former member" });
   const used = new Set(breakdown.filter((r) => r.verdict && !r.author && !r.week).map((r) => r.verdict));
   // Retired options stay as columns while annotations still carry them.
-  const verdicts = options_.filter((o) => !o.retiredAt || used.has(o.id)).map(({ id, key, label, color }) => ({ id, key, label, color }));
+  const verdicts = options_
+    .filter((o) => !o.retiredAt || used.has(o.id))
+    .map(({ id, key, label, color }) => ({ id, key, label, color }));
 
   let total = 0;
   let orphans = 0;
@@ -93,9 +133,18 @@ export async function getDashboard(options: { actor: Actor | null; filters?: unk
   for (const row of breakdown) {
     const verdictKey = row.verdict ? keyOf.get(row.verdict)! : "";
     if (row.author && !row.verdict) {
-      throughput.set(row.author, { reviewer: reviewer(row.author), ...(Object.fromEntries(STATUSES.map((s) => [s, row[s]])) as Record<AnnotationStatus, number>) });
+      throughput.set(row.author, {
+        reviewer: reviewer(row.author),
+        ...(Object.fromEntries(STATUSES.map((s) => [s, row[s]])) as Record<AnnotationStatus, number>),
+      });
     } else if (row.author) {
-      tally(byReviewer, row.author, () => ({ reviewer: reviewer(row.author!), counts: {}, total: 0 }), verdictKey, row.count);
+      tally(
+        byReviewer,
+        row.author,
+        () => ({ reviewer: reviewer(row.author!), counts: {}, total: 0 }),
+        verdictKey,
+        row.count,
+      );
     } else if (row.week) {
       const week = row.week.toISOString().slice(0, 10);
       tally(weekly, week, () => ({ week, counts: {}, total: 0 }), verdictKey, row.count);
@@ -108,7 +157,14 @@ export async function getDashboard(options: { actor: Actor | null; filters?: unk
     }
   }
   const byArticle = new Map<string, Dashboard["byArticle"][number]>();
-  for (const row of articles) tally(byArticle, row.article, () => ({ article: { id: row.article, title: row.title }, counts: {}, total: 0 }), keyOf.get(row.verdict)!, row.count);
+  for (const row of articles)
+    tally(
+      byArticle,
+      row.article,
+      () => ({ article: { id: row.article, title: row.title }, counts: {}, total: 0 }),
+      keyOf.get(row.verdict)!,
+      row.count,
+    );
 
   return {
     filters,
@@ -116,7 +172,9 @@ export async function getDashboard(options: { actor: Actor | null; filters?: unk
     total,
     orphans,
     distribution,
-    byReviewer: [...byReviewer.values()].sort((a, b) => b.total - a.total || a.reviewer.name.localeCompare(b.reviewer.name)),
+    byReviewer: [...byReviewer.values()].sort(
+      (a, b) => b.total - a.total || a.reviewer.name.localeCompare(b.reviewer.name),
+    ),
     byArticle: [...byArticle.values()],
     weekly: [...weekly.values()].sort((a, b) => a.week.localeCompare(b.week)),
     throughput: [...throughput.values()].sort((a, b) => a.reviewer.name.localeCompare(b.reviewer.name)),
@@ -128,7 +186,14 @@ export async function getDashboard(options: { actor: Actor | null; filters?: unk
       overSevenDays: timing.overSevenDays,
       oldestSubmittedAt: timing.oldestSubmittedAt?.toISOString() ?? null,
     },
-    approval: { approved: timing.approved, medianHours: timing.medianSecondsToApproval === null ? null : Number(timing.medianSecondsToApproval) / 3600 },
-    agreement: { pairs: pairs.pairs, agreeing: pairs.agreeing, disagreementRate: pairs.pairs ? (pairs.pairs - pairs.agreeing) / pairs.pairs : null },
+    approval: {
+      approved: timing.approved,
+      medianHours: timing.medianSecondsToApproval === null ? null : Number(timing.medianSecondsToApproval) / 3600,
+    },
+    agreement: {
+      pairs: pairs.pairs,
+      agreeing: pairs.agreeing,
+      disagreementRate: pairs.pairs ? (pairs.pairs - pairs.agreeing) / pairs.pairs : null,
+    },
   };
 }

@@ -10,8 +10,14 @@ export const MAX_RANGE_DAYS = 3660;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const day = (label: string) =>
-  z.union([z.literal(""), calendarDate(label)]).optional().transform((v) => v || undefined);
-const optionalId = z.union([z.literal(""), idSchema]).optional().transform((v) => v || undefined);
+  z
+    .union([z.literal(""), calendarDate(label)])
+    .optional()
+    .transform((v) => v || undefined);
+const optionalId = z
+  .union([z.literal(""), idSchema])
+  .optional()
+  .transform((v) => v || undefined);
 
 /**
  * The dashboards' filters, as they appear in the URL (so a view can be shared as a link): a date
@@ -24,7 +30,11 @@ export const dashboardFilterSchema = z
     to: day("To"),
     article: optionalId,
     reviewer: optionalId,
-    verdict: safeString("verdict").trim().max(64, "Unknown verdict").optional().transform((v) => v || undefined),
+    verdict: safeString("verdict")
+      .trim()
+      .max(64, "Unknown verdict")
+      .optional()
+      .transform((v) => v || undefined),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "From must not be after To", path: ["to"] })
   .refine((f) => !f.from || !f.to || (Date.parse(f.to) - Date.parse(f.from)) / DAY_MS <= MAX_RANGE_DAYS, {
@@ -51,15 +61,34 @@ export type ResolvedFilters = {
  * naming the one that is not there, so a mistyped filter is explained rather than shown as an
  * empty page. The dashboards and the review queue share it.
  */
-export async function findFilterTargets(actor: Actor, filters: { article?: string; reviewer?: string; verdict?: string }) {
+export async function findFilterTargets(
+  actor: Actor,
+  filters: { article?: string; reviewer?: string; verdict?: string },
+) {
   const [article, member, option] = await Promise.all([
-    filters.article ? db.article.findFirst({ where: { id: filters.article, workspaceId: actor.workspaceId }, select: { id: true } }) : null,
-    filters.reviewer ? db.membership.findFirst({ where: { userId: filters.reviewer, workspaceId: actor.workspaceId }, select: { userId: true } }) : null,
-    filters.verdict ? db.verdictOption.findFirst({ where: { key: filters.verdict, scale: { workspaceId: actor.workspaceId } }, select: { id: true } }) : null,
+    filters.article
+      ? db.article.findFirst({ where: { id: filters.article, workspaceId: actor.workspaceId }, select: { id: true } })
+      : null,
+    filters.reviewer
+      ? db.membership.findFirst({
+          where: { userId: filters.reviewer, workspaceId: actor.workspaceId },
+          select: { userId: true },
+        })
+      : null,
+    filters.verdict
+      ? db.verdictOption.findFirst({
+          where: { key: filters.verdict, scale: { workspaceId: actor.workspaceId } },
+          select: { id: true },
+        })
+      : null,
   ]);
   if (filters.article && !article) throw new AppError("BAD_REQUEST", "article: no such article in this workspace");
   if (filters.reviewer && !member) throw new AppError("BAD_REQUEST", "reviewer: no such member of this workspace");
-  if (filters.verdict && !option) throw new AppError("BAD_REQUEST", `verdict: "${filters.verdict}" is not an option of this workspace's verdict scale`);
+  if (filters.verdict && !option)
+    throw new AppError(
+      "BAD_REQUEST",
+      `verdict: "${filters.verdict}" is not an option of this workspace's verdict scale`,
+    );
   return { articleId: article?.id ?? null, authorId: member?.userId ?? null, verdictOptionId: option?.id ?? null };
 }
 

@@ -5,7 +5,11 @@ import { listVerdictChoices } from "../verdicts/queries";
 
 /** What the dashboards' filter menus offer: the workspace's articles, people and verdicts. */
 export async function listFilterOptions(options: { actor: Actor | null }) {
-  const [articles, people, verdicts] = await Promise.all([listArticleTitles(options), listColleagues(options), listVerdictChoices(options)]);
+  const [articles, people, verdicts] = await Promise.all([
+    listArticleTitles(options),
+    listColleagues(options),
+    listVerdictChoices(options),
+  ]);
   return {
     articles: articles.map((a) => ({ value: a.id, label: a.title })),
     reviewers: people.map((p) => ({ value: p.id, label: p.name })),

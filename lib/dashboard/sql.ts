@@ -46,7 +46,8 @@ const matches = (f: ResolvedFilters, a = "a"): Prisma.Sql => Prisma.sql`${scope(
 const conditions: Conditions = { matches: (f, a) => matches(f, a), current, subject };
 
 /** `counted` (lib/dashboard/tally-sql.ts): the tallies, plus rows for what they cannot answer. */
-const withCounted = (f: ResolvedFilters) => Prisma.sql`WITH counted (${COUNTED_COLUMNS}) AS (${countedSql(f, conditions)})`;
+const withCounted = (f: ResolvedFilters) =>
+  Prisma.sql`WITH counted (${COUNTED_COLUMNS}) AS (${countedSql(f, conditions)})`;
 
 /**
  * One pass, several groupings (GROUPING SETS): the total, verdicts overall, per reviewer and per
@@ -116,10 +117,12 @@ export function timingSql(f: ResolvedFilters, now: Date): Prisma.Sql {
 function pairsCte(f: ResolvedFilters): Prisma.Sql {
   const parts = [Prisma.sql`p."workspaceId" = ${f.workspaceId}`];
   if (f.createdFrom) parts.push(Prisma.sql`p."aCreatedAt" >= ${f.createdFrom} AND p."bCreatedAt" >= ${f.createdFrom}`);
-  if (f.createdBefore) parts.push(Prisma.sql`p."aCreatedAt" < ${f.createdBefore} AND p."bCreatedAt" < ${f.createdBefore}`);
+  if (f.createdBefore)
+    parts.push(Prisma.sql`p."aCreatedAt" < ${f.createdBefore} AND p."bCreatedAt" < ${f.createdBefore}`);
   if (f.articleId) parts.push(Prisma.sql`p."articleId" = ${f.articleId}`);
   if (f.authorId) parts.push(Prisma.sql`(p."aAuthorId" = ${f.authorId} OR p."bAuthorId" = ${f.authorId})`);
-  if (f.verdictOptionId) parts.push(Prisma.sql`(p."aVerdictId" = ${f.verdictOptionId} OR p."bVerdictId" = ${f.verdictOptionId})`);
+  if (f.verdictOptionId)
+    parts.push(Prisma.sql`(p."aVerdictId" = ${f.verdictOptionId} OR p."bVerdictId" = ${f.verdictOptionId})`);
   const blinded = blindedPairSql(f);
   if (blinded) parts.push(Prisma.sql`NOT ${blinded}`);
   return Prisma.sql`
@@ -146,19 +149,26 @@ function blindedPairSql(f: ResolvedFilters): Prisma.Sql | null {
  */
 function pairCountsCte(f: ResolvedFilters): Prisma.Sql {
   const fromPairs = Prisma.sql`SELECT article, va, vb, 1 AS n FROM pairs`;
-  const counts = (rows: Prisma.Sql) => Prisma.sql`counts AS (SELECT article, va, vb, sum(n)::int AS n FROM (${rows}) x GROUP BY 1, 2, 3 HAVING sum(n) <> 0)`;
+  const counts = (rows: Prisma.Sql) =>
+    Prisma.sql`counts AS (SELECT article, va, vb, sum(n)::int AS n FROM (${rows}) x GROUP BY 1, 2, 3 HAVING sum(n) <> 0)`;
   if (f.authorId) return Prisma.sql`${pairsCte(f)}, ${counts(fromPairs)}`;
   const narrow = (alias: string) => {
     const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
     const parts = [Prisma.sql`${col("workspaceId")} = ${f.workspaceId}`];
     if (f.articleId) parts.push(Prisma.sql`${col("articleId")} = ${f.articleId}`);
-    if (f.verdictOptionId) parts.push(Prisma.sql`(${col("aVerdictId")} = ${f.verdictOptionId} OR ${col("bVerdictId")} = ${f.verdictOptionId})`);
+    if (f.verdictOptionId)
+      parts.push(
+        Prisma.sql`(${col("aVerdictId")} = ${f.verdictOptionId} OR ${col("bVerdictId")} = ${f.verdictOptionId})`,
+      );
     return Prisma.join(parts, " AND ");
   };
   const ranged = Boolean(f.createdFrom || f.createdBefore);
   const outside = (side: "a" | "b") => {
     const col = Prisma.raw(`p."${side}CreatedAt"`);
-    return [f.createdFrom && Prisma.sql`${col} < ${f.createdFrom}`, f.createdBefore && Prisma.sql`${col} >= ${f.createdBefore}`].filter((c): c is Prisma.Sql => Boolean(c));
+    return [
+      f.createdFrom && Prisma.sql`${col} < ${f.createdFrom}`,
+      f.createdBefore && Prisma.sql`${col} >= ${f.createdBefore}`,
+    ].filter((c): c is Prisma.Sql => Boolean(c));
   };
   const left = [...outside("a"), ...outside("b"), blindedPairSql(f)].filter((c): c is Prisma.Sql => c !== null);
   const guard = ranged ? Prisma.sql`NOT (SELECT few FROM choice)` : Prisma.sql`TRUE`;

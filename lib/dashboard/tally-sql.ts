@@ -21,14 +21,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Monday 00:00 UTC of `d`'s week, or of the next week when `up` and `d` is not a Monday midnight: PostgreSQL's date_trunc('week'). */
 function monday(d: Date, up: boolean): Date {
-  const floor = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - ((d.getUTCDay() + 6) % 7) * DAY_MS);
+  const floor = new Date(
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - ((d.getUTCDay() + 6) % 7) * DAY_MS,
+  );
   return up && floor.getTime() < d.getTime() ? new Date(floor.getTime() + 7 * DAY_MS) : floor;
 }
 
 type Range = { from: Date | null; before: Date | null };
 
 /** Splits the filter's creation range into whole weeks (read from tallies; null when none) and the partial weeks at its edges (read from rows). */
-export function splitWeeks(f: Pick<ResolvedFilters, "createdFrom" | "createdBefore">): { weeks: Range | null; edges: Range[] } {
+export function splitWeeks(f: Pick<ResolvedFilters, "createdFrom" | "createdBefore">): {
+  weeks: Range | null;
+  edges: Range[];
+} {
   const { createdFrom: from, createdBefore: before } = f;
   const first = from && monday(from, true);
   const last = before && monday(before, false);
@@ -48,7 +53,11 @@ export function inRange(column: Prisma.Sql, r: Range): Prisma.Sql {
 }
 
 /** The rows' conditions, given by lib/dashboard/sql.ts: everything counted, and what the annotation itself must be (reviewer, verdict). */
-export type Conditions = { matches: (f: ResolvedFilters, a: string) => Prisma.Sql; current: (a: string) => Prisma.Sql; subject: (f: ResolvedFilters, a: string) => Prisma.Sql };
+export type Conditions = {
+  matches: (f: ResolvedFilters, a: string) => Prisma.Sql;
+  current: (a: string) => Prisma.Sql;
+  subject: (f: ResolvedFilters, a: string) => Prisma.Sql;
+};
 
 /** The counted columns of one annotation row, with `sign` 1 (counted) or -1 (taken away). */
 const rowSql = (sign: 1 | -1) => {
@@ -59,7 +68,9 @@ const rowSql = (sign: 1 | -1) => {
 };
 
 /** The columns of `counted`, in order. */
-export const COUNTED_COLUMNS = Prisma.raw(`verdict, author, week, n, draft, submitted, "changesRequested", "approvedStatus", published, orphaned, "everApproved"`);
+export const COUNTED_COLUMNS = Prisma.raw(
+  `verdict, author, week, n, draft, submitted, "changesRequested", "approvedStatus", published, orphaned, "everApproved"`,
+);
 
 /**
  * The body of a CTE `counted (COUNTED_COLUMNS)` whose sums, grouped by verdict, author or week,
@@ -82,7 +93,10 @@ export function countedSql(f: ResolvedFilters, c: Conditions): Prisma.Sql {
     }
   }
   // One part per edge: an OR of two ranges would not be read as two index ranges.
-  for (const edge of edges) parts.push(Prisma.sql`SELECT ${rowSql(1)} FROM "Annotation" a WHERE ${c.matches(f, "a")} AND ${inRange(Prisma.sql`a."createdAt"`, edge)}`);
+  for (const edge of edges)
+    parts.push(
+      Prisma.sql`SELECT ${rowSql(1)} FROM "Annotation" a WHERE ${c.matches(f, "a")} AND ${inRange(Prisma.sql`a."createdAt"`, edge)}`,
+    );
   return Prisma.join(parts, " UNION ALL ");
 }
 
@@ -94,16 +108,21 @@ export function countedSql(f: ResolvedFilters, c: Conditions): Prisma.Sql {
  * filters). A reviewer or article filter reads that reviewer's or article's rows (their indexes).
  */
 export function perArticleSql(f: ResolvedFilters, c: Conditions): Prisma.Sql {
-  const raw = (guard: Prisma.Sql) => Prisma.sql`SELECT a."articleId", a."verdictOptionId", 1 AS count FROM "Annotation" a WHERE ${c.matches(f, "a")} AND ${guard}`;
-  const sum = (rows: Prisma.Sql) => Prisma.sql`SELECT "articleId", "verdictOptionId", sum(count)::int AS count FROM (${rows}) x GROUP BY 1, 2 HAVING sum(count) <> 0`;
+  const raw = (guard: Prisma.Sql) =>
+    Prisma.sql`SELECT a."articleId", a."verdictOptionId", 1 AS count FROM "Annotation" a WHERE ${c.matches(f, "a")} AND ${guard}`;
+  const sum = (rows: Prisma.Sql) =>
+    Prisma.sql`SELECT "articleId", "verdictOptionId", sum(count)::int AS count FROM (${rows}) x GROUP BY 1, 2 HAVING sum(count) <> 0`;
   if (f.articleId || f.authorId) return sum(raw(Prisma.sql`TRUE`));
-  const verdict = (t: string) => (f.verdictOptionId ? Prisma.sql`AND ${Prisma.raw(`${t}."verdictOptionId"`)} = ${f.verdictOptionId}` : Prisma.empty);
+  const verdict = (t: string) =>
+    f.verdictOptionId ? Prisma.sql`AND ${Prisma.raw(`${t}."verdictOptionId"`)} = ${f.verdictOptionId}` : Prisma.empty;
   const tally = Prisma.sql`SELECT t."articleId", t."verdictOptionId", t.count FROM "ArticleTally" t WHERE t."workspaceId" = ${f.workspaceId} ${verdict("t")}`;
   const hidden = hiddenAnnotationSql(f.visibility, "a");
   const ranged = Boolean(f.createdFrom || f.createdBefore);
   // Rows the tally counts that this view does not: hidden by a blind, or (with a range) outside it.
   const inRangeSql = inRange(Prisma.sql`a."createdAt"`, { from: f.createdFrom, before: f.createdBefore });
-  const away = [hidden ? Prisma.sql`(${hidden})` : null, ranged ? Prisma.sql`NOT (${inRangeSql})` : null].filter((p): p is Prisma.Sql => p !== null);
+  const away = [hidden ? Prisma.sql`(${hidden})` : null, ranged ? Prisma.sql`NOT (${inRangeSql})` : null].filter(
+    (p): p is Prisma.Sql => p !== null,
+  );
   const minus = (guard: Prisma.Sql) =>
     away.length === 0
       ? Prisma.empty

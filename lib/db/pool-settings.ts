@@ -22,7 +22,8 @@ export function poolSettingsFromEnv(env: Record<string, string | undefined> = pr
   for (const key of Object.keys(VARIABLES) as (keyof PoolSettings)[]) {
     const raw = env[VARIABLES[key]]?.trim();
     if (!raw) continue;
-    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${VARIABLES[key]} must be a positive whole number (got "${raw}")`);
+    if (!/^\d+$/.test(raw) || Number(raw) < 1)
+      throw new Error(`${VARIABLES[key]} must be a positive whole number (got "${raw}")`);
     settings[key] = Number(raw);
   }
   return settings;

@@ -42,7 +42,9 @@ export function toClaimReview(row: ClaimReviewRow, article: ArticleRef, context:
     author: { "@type": "Organization", name: context.organization.name },
     reviewRating: {
       "@type": "Rating",
-      ...(rating !== null ? { ratingValue: rating, worstRating: context.bounds.worstRating, bestRating: context.bounds.bestRating } : {}),
+      ...(rating !== null
+        ? { ratingValue: rating, worstRating: context.bounds.worstRating, bestRating: context.bounds.bestRating }
+        : {}),
       alternateName: label,
     },
     itemReviewed: {

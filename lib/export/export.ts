@@ -8,7 +8,16 @@ import { arrayHole, RawJson, streamJson } from "./json-stream";
 import { nativeAnnotationBatches } from "./native-sql";
 import { NATIVE_FORMAT } from "./native-format";
 import { toNativeArticle, type RatingBounds } from "./native";
-import { annotationBatches, articleBatches, countSelected, exportQuerySchema, selectionFor, revisionTexts, type ExportQuery, type ExportRow } from "./query";
+import {
+  annotationBatches,
+  articleBatches,
+  countSelected,
+  exportQuerySchema,
+  selectionFor,
+  revisionTexts,
+  type ExportQuery,
+  type ExportRow,
+} from "./query";
 import type { ExportFormat } from "./formats";
 import { CodePointIndex } from "../anchoring/code-points";
 import { W3C_MEDIA_TYPE, W3C_PAGE_SIZE, w3cCollection, w3cIris, w3cItem, w3cPage } from "./w3c";
@@ -51,18 +60,28 @@ export async function exportAnnotations(options: {
   const query = parseInput(exportQuerySchema, options.query);
   const workspace = await db.workspace.findUniqueOrThrow({
     where: { id: actor.workspaceId },
-    select: { slug: true, name: true, verdictScale: { select: { name: true, options: { orderBy: { position: "asc" } } } } },
+    select: {
+      slug: true,
+      name: true,
+      verdictScale: { select: { name: true, options: { orderBy: { position: "asc" } } } },
+    },
   });
-  if (query.article && !(await db.article.count({ where: { id: query.article, workspaceId: actor.workspaceId } }))) throw notFound("Article");
+  if (query.article && !(await db.article.count({ where: { id: query.article, workspaceId: actor.workspaceId } })))
+    throw notFound("Article");
 
   const selection = await selectionFor(actor, query);
   if (query.format === "claimreview") {
-    selection.statuses = (query.status ?? [...CLAIMREVIEW_STATUSES]).filter((s) => (CLAIMREVIEW_STATUSES as readonly string[]).includes(s));
+    selection.statuses = (query.status ?? [...CLAIMREVIEW_STATUSES]).filter((s) =>
+      (CLAIMREVIEW_STATUSES as readonly string[]).includes(s),
+    );
   }
   const total = await countSelected(selection);
   const scaleOptions = workspace.verdictScale?.options ?? [];
   const ratings = scaleOptions.map((o) => o.rating).filter((r): r is number => r !== null);
-  const bounds: RatingBounds = { worstRating: ratings.length ? Math.min(...ratings) : null, bestRating: ratings.length ? Math.max(...ratings) : null };
+  const bounds: RatingBounds = {
+    worstRating: ratings.length ? Math.min(...ratings) : null,
+    bestRating: ratings.length ? Math.max(...ratings) : null,
+  };
 
   const page = query.format === "w3c" ? query.page : undefined;
   let written = 0;
@@ -73,11 +92,21 @@ export async function exportAnnotations(options: {
       options.onProgress?.(written, total);
     }
   }
-  const rows = () => counted(page === undefined ? annotationBatches(selection, BATCH_SIZE) : annotationBatches(selection, BATCH_SIZE, page * W3C_PAGE_SIZE, W3C_PAGE_SIZE));
+  const rows = () =>
+    counted(
+      page === undefined
+        ? annotationBatches(selection, BATCH_SIZE)
+        : annotationBatches(selection, BATCH_SIZE, page * W3C_PAGE_SIZE, W3C_PAGE_SIZE),
+    );
 
   const date = new Date().toISOString().slice(0, 10);
   const scope = query.article ? `article-${query.article}` : workspace.slug;
-  const document = { format: query.format, contentType: CONTENT_TYPES[query.format], filename: `factmark-${scope}-${query.format}-${date}.json`, total };
+  const document = {
+    format: query.format,
+    contentType: CONTENT_TYPES[query.format],
+    filename: `factmark-${scope}-${query.format}-${date}.json`,
+    total,
+  };
 
   if (query.format === "native") {
     const withEmails = actor.role === "ADMIN" && !actor.tokenId;
@@ -88,14 +117,23 @@ export async function exportAnnotations(options: {
       verdictScale: {
         name: workspace.verdictScale?.name ?? "",
         ...bounds,
-        options: scaleOptions.map((o) => ({ key: o.key, label: o.label, color: o.color, rating: o.rating, retired: o.retiredAt !== null })),
+        options: scaleOptions.map((o) => ({
+          key: o.key,
+          label: o.label,
+          color: o.color,
+          rating: o.rating,
+          retired: o.retiredAt !== null,
+        })),
       },
       articles: arrayHole("articles"),
       annotations: arrayHole("annotations"),
     };
     const articles = mapBatches(articleBatches(selection, BATCH_SIZE), toNativeArticle);
     // Assembled as JSON text by PostgreSQL (lib/export/native-sql.ts), written through unparsed.
-    const annotations = mapBatches(counted(nativeAnnotationBatches(selection, bounds, withEmails)), (text) => new RawJson(text));
+    const annotations = mapBatches(
+      counted(nativeAnnotationBatches(selection, bounds, withEmails)),
+      (text) => new RawJson(text),
+    );
     return { ...document, chunks: streamJson(template, { articles, annotations }) };
   }
 
@@ -103,18 +141,38 @@ export async function exportAnnotations(options: {
   const texts = revisionTexts();
 
   if (query.format === "claimreview") {
-    const context = { checkBaseUrl: options.urls.checkBaseUrl, articleUrl: iris.article, organization: { name: workspace.name }, bounds };
+    const context = {
+      checkBaseUrl: options.urls.checkBaseUrl,
+      articleUrl: iris.article,
+      organization: { name: workspace.name },
+      bounds,
+    };
     const reviews = mapWithArticles(rows(), texts, (row, article) => toClaimReview(row, article, context));
-    return { ...document, chunks: streamJson({ "@context": "https://schema.org", "@graph": arrayHole("items") }, { items: reviews }) };
+    return {
+      ...document,
+      chunks: streamJson({ "@context": "https://schema.org", "@graph": arrayHole("items") }, { items: reviews }),
+    };
   }
 
   const collectionId = `${options.urls.baseUrl.replace(/\/+$/, "")}/api/export?${collectionParams(query)}`;
   const label = `Fact-checks of ${workspace.name}${query.article ? ", one article" : ""}`;
-  const items = mapWithArticles(rows(), texts, (row, article, positions) => w3cItem(toAnnotationView(row), article, options.urls.baseUrl, positions));
+  const items = mapWithArticles(rows(), texts, (row, article, positions) =>
+    w3cItem(toAnnotationView(row), article, options.urls.baseUrl, positions),
+  );
   const template =
     page === undefined
-      ? w3cCollection({ id: collectionId, label, total, first: { id: `${collectionId}&page=0`, type: "AnnotationPage", startIndex: 0, items: arrayHole("items") } })
-      : w3cPage({ collection: { id: collectionId, label, total }, pageIri: (n) => `${collectionId}&page=${n}`, page, items: arrayHole("items") });
+      ? w3cCollection({
+          id: collectionId,
+          label,
+          total,
+          first: { id: `${collectionId}&page=0`, type: "AnnotationPage", startIndex: 0, items: arrayHole("items") },
+        })
+      : w3cPage({
+          collection: { id: collectionId, label, total },
+          pageIri: (n) => `${collectionId}&page=${n}`,
+          page,
+          items: arrayHole("items"),
+        });
   return { ...document, chunks: streamJson(template, { items }) };
 }
 
@@ -126,7 +184,11 @@ async function* mapBatches<T, U>(batches: AsyncIterable<T[]>, map: (item: T) => 
 async function* mapWithArticles<U>(
   batches: AsyncIterable<ExportRow[]>,
   texts: ReturnType<typeof revisionTexts>,
-  map: (row: ExportRow, article: { id: string; title: string; sourceUrl: string | null; text: string }, positions: CodePointIndex) => U,
+  map: (
+    row: ExportRow,
+    article: { id: string; title: string; sourceUrl: string | null; text: string },
+    positions: CodePointIndex,
+  ) => U,
 ): AsyncGenerator<U[]> {
   const indexes = new WeakMap<object, CodePointIndex>();
   for await (const batch of batches) {

@@ -15,7 +15,10 @@ export class RawJson {
 
 const serialize = (item: unknown) => (item instanceof RawJson ? item.text : JSON.stringify(item));
 
-export async function* streamJson(template: object, arrays: Record<string, AsyncIterable<unknown[]>>): AsyncGenerator<string> {
+export async function* streamJson(
+  template: object,
+  arrays: Record<string, AsyncIterable<unknown[]>>,
+): AsyncGenerator<string> {
   let rest = JSON.stringify(template);
   for (;;) {
     const match = /"\\u0000([^\\]+)\\u0000"/.exec(rest);

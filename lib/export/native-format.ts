@@ -11,7 +11,10 @@ export const NATIVE_FORMAT = "factmark.v1";
 
 const timestamp = z.iso.datetime({ offset: true, message: "must be an ISO 8601 timestamp" });
 const nullableText = (max: number) => z.string().max(max).nullable();
-const person = z.object({ name: z.string().max(200), email: z.email().optional().meta({ description: "Only in exports made by an admin." }) });
+const person = z.object({
+  name: z.string().max(200),
+  email: z.email().optional().meta({ description: "Only in exports made by an admin." }),
+});
 const status = z.enum(Object.values(AnnotationStatus));
 
 export const nativeSourceSchema = z.object({
@@ -60,17 +63,32 @@ export const nativeAnnotationSchema = z.object({
     .object({ corrects: z.string().min(1).max(200), note: z.string().max(LIMITS.claim) })
     .nullable()
     .optional()
-    .meta({ description: "Set when this annotation corrects a published one (by id), with the public correction note. Added after the first factmark.v1 files: absent means none." }),
+    .meta({
+      description:
+        "Set when this annotation corrects a published one (by id), with the public correction note. Added after the first factmark.v1 files: absent means none.",
+    }),
   reusedFrom: z
-    .object({ annotationId: z.string().min(1).max(200).nullable(), referenceUrl: z.string().max(LIMITS.url).nullable() })
+    .object({
+      annotationId: z.string().min(1).max(200).nullable(),
+      referenceUrl: z.string().max(LIMITS.url).nullable(),
+    })
     .nullable()
     .optional()
-    .meta({ description: "Set when this check started from an earlier one (\"Checked before\" → Reuse): that annotation's id in the exporting workspace, or the URL of the reference check (a ClaimReview) it reused. Added after the first factmark.v1 files: absent means none." }),
+    .meta({
+      description:
+        'Set when this check started from an earlier one ("Checked before" → Reuse): that annotation\'s id in the exporting workspace, or the URL of the reference check (a ClaimReview) it reused. Added after the first factmark.v1 files: absent means none.',
+    }),
   author: person,
   sources: z.array(nativeSourceSchema).max(LIMITS.sources),
   notes: z.array(nativeNoteSchema).max(1_000),
   reviews: z.array(
-    z.object({ fromStatus: status, toStatus: status, comment: z.string().max(LIMITS.note).nullable(), editor: person, createdAt: timestamp }),
+    z.object({
+      fromStatus: status,
+      toStatus: status,
+      comment: z.string().max(LIMITS.note).nullable(),
+      editor: person,
+      createdAt: timestamp,
+    }),
   ),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -87,7 +105,10 @@ export const nativeArticleSchema = z.object({
   revision: z.object({
     id: z.string().min(1).max(200),
     number: z.int().min(1),
-    textHash: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: "SHA-256 (hex) of the revision's canonical text: blocks joined by two newlines." }),
+    textHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .meta({ description: "SHA-256 (hex) of the revision's canonical text: blocks joined by two newlines." }),
   }),
 });
 
@@ -100,7 +121,15 @@ export const nativeDocumentSchema = z
       name: z.string(),
       worstRating: z.int().nullable(),
       bestRating: z.int().nullable(),
-      options: z.array(z.object({ key: z.string(), label: z.string(), color: z.string(), rating: z.int().nullable(), retired: z.boolean() })),
+      options: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          color: z.string(),
+          rating: z.int().nullable(),
+          retired: z.boolean(),
+        }),
+      ),
     }),
     articles: z.array(nativeArticleSchema),
     annotations: z.array(nativeAnnotationSchema),

@@ -15,7 +15,12 @@ import { annotationKeysAfter, type Selection } from "./query";
  * same instant (a bulk import) keep the order they were written in (ctid), as Prisma's index scan
  * on (annotationId, createdAt) gave them.
  */
-export async function* nativeAnnotationBatches(selection: Selection, bounds: RatingBounds, withEmails: boolean, batchSize = 2000): AsyncGenerator<string[]> {
+export async function* nativeAnnotationBatches(
+  selection: Selection,
+  bounds: RatingBounds,
+  withEmails: boolean,
+  batchSize = 2000,
+): AsyncGenerator<string[]> {
   const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
   // personOf: an imported name alone; else the member's name, and their email for an admin.
   const person = (user: string, imported: string | null) => {
@@ -27,7 +32,10 @@ export async function* nativeAnnotationBatches(selection: Selection, bounds: Rat
   const hidden = (userColumn: string) => {
     const blinds = selection.visibility.blinds;
     if (blinds.length === 0) return Prisma.sql`FALSE`;
-    return Prisma.join(blinds.map((b) => Prisma.sql`(a."articleId" = ${b.articleId} AND ${Prisma.raw(userColumn)} = ${b.hiddenUserId})`), " OR ");
+    return Prisma.join(
+      blinds.map((b) => Prisma.sql`(a."articleId" = ${b.articleId} AND ${Prisma.raw(userColumn)} = ${b.hiddenUserId})`),
+      " OR ",
+    );
   };
   let after: { id: string; articleId: string; start: number } | undefined;
   for (;;) {

@@ -6,7 +6,11 @@ export type RatingBounds = { worstRating: number | null; bestRating: number | nu
 
 /** Display names always; emails only when the export is made by an admin. */
 const personOf = (user: { name: string; email: string }, importedName: string | null, withEmails: boolean) =>
-  importedName !== null ? { name: importedName } : withEmails ? { name: user.name, email: user.email } : { name: user.name };
+  importedName !== null
+    ? { name: importedName }
+    : withEmails
+      ? { name: user.name, email: user.email }
+      : { name: user.name };
 
 /** One annotation in factmark.v1: anchor, verdict with the scale's bounds, sources, notes, reviews. */
 export function toNativeAnnotation(row: ExportRow, bounds: RatingBounds, withEmails: boolean): NativeAnnotation {
@@ -17,11 +21,19 @@ export function toNativeAnnotation(row: ExportRow, bounds: RatingBounds, withEma
     anchor: { start: row.start, end: row.end, quote: row.quote, prefix: row.prefix, suffix: row.suffix },
     claim: row.claim,
     claimant: row.claimant,
-    verdict: { key: row.verdictOption.key, label: row.verdictOption.label, rating: row.verdictOption.rating, ...bounds },
+    verdict: {
+      key: row.verdictOption.key,
+      label: row.verdictOption.label,
+      rating: row.verdictOption.rating,
+      ...bounds,
+    },
     rationale: row.rationale,
     status: row.status,
     correction: row.correctsId ? { corrects: row.correctsId, note: row.correctionNote ?? "" } : null,
-    reusedFrom: row.reusedFromId || row.reusedFromReference ? { annotationId: row.reusedFromId, referenceUrl: row.reusedFromReference?.url ?? null } : null,
+    reusedFrom:
+      row.reusedFromId || row.reusedFromReference
+        ? { annotationId: row.reusedFromId, referenceUrl: row.reusedFromReference?.url ?? null }
+        : null,
     author: personOf(row.author, row.importedAuthor, withEmails),
     sources: row.sources.map(sourceContent),
     notes: liveThread(row.notes).map((note) => ({

@@ -13,7 +13,12 @@ const STATUSES = Object.values(AnnotationStatus);
 
 /** "a,b" or ["a", "b"] (a repeated query parameter) to a list without blanks. */
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (typeof value === "string" ? value.split(",") : value), z.array(item).max(50, "At most 50 values")).optional();
+  z
+    .preprocess(
+      (value) => (typeof value === "string" ? value.split(",") : value),
+      z.array(item).max(50, "At most 50 values"),
+    )
+    .optional();
 
 const dateParam = (label: string) => calendarDate(label).optional();
 
@@ -31,7 +36,10 @@ export const exportQuerySchema = z
     /** W3C only: one page of the collection (0-based) instead of the whole of it. */
     page: int4Param("page").optional(),
   })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: "from must not be after to", path: ["from"] });
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: "from must not be after to",
+    path: ["from"],
+  });
 
 export type ExportQuery = z.output<typeof exportQuerySchema>;
 
@@ -66,10 +74,18 @@ export async function selectionFor(actor: Actor, query: ExportQuery): Promise<Se
  */
 function selectionSql(selection: Selection): Prisma.Sql {
   // Dismissed orphans and superseded (corrected) annotations are kept for the record only: no export carries them.
-  const conditions = [visibleAnnotationSql(selection.visibility), Prisma.sql`a."supersededAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`];
+  const conditions = [
+    visibleAnnotationSql(selection.visibility),
+    Prisma.sql`a."supersededAt" IS NULL`,
+    Prisma.sql`a.placement <> 'DISMISSED'`,
+  ];
   if (selection.articleId) conditions.push(Prisma.sql`a."articleId" = ${selection.articleId}`);
   if (selection.statuses) {
-    conditions.push(selection.statuses.length ? Prisma.sql`a.status::text IN (${Prisma.join(selection.statuses)})` : Prisma.sql`FALSE`);
+    conditions.push(
+      selection.statuses.length
+        ? Prisma.sql`a.status::text IN (${Prisma.join(selection.statuses)})`
+        : Prisma.sql`FALSE`,
+    );
   }
   if (selection.verdictKeys) {
     conditions.push(Prisma.sql`a."verdictOptionId" IN (SELECT o.id FROM "VerdictOption" o JOIN "VerdictScale" s ON s.id = o."scaleId"
@@ -81,7 +97,9 @@ function selectionSql(selection: Selection): Prisma.Sql {
 }
 
 export async function countSelected(selection: Selection): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Annotation" a WHERE ${selectionSql(selection)}`;
+  const [row] = await db.$queryRaw<
+    { count: bigint }[]
+  >`SELECT count(*) AS count FROM "Annotation" a WHERE ${selectionSql(selection)}`;
   return Number(row.count);
 }
 
@@ -100,7 +118,9 @@ type Key = { id: string; articleId: string; start: number };
 
 /** The selection, past `after` in the exports' order (article, start, id): the keyset of a batch. */
 export function annotationKeysAfter(selection: Selection, after?: Key): Prisma.Sql {
-  return after ? Prisma.sql`${selectionSql(selection)} AND (a."articleId", a.start, a.id) > (${after.articleId}, ${after.start}, ${after.id})` : selectionSql(selection);
+  return after
+    ? Prisma.sql`${selectionSql(selection)} AND (a."articleId", a.start, a.id) > (${after.articleId}, ${after.start}, ${after.id})`
+    : selectionSql(selection);
 }
 
 /**
@@ -110,7 +130,12 @@ export function annotationKeysAfter(selection: Selection, after?: Key): Prisma.S
  * memory stays flat, and a consumer that stops early leaves nothing open. `skip` and `limit` serve
  * a single page.
  */
-export async function* annotationBatches(selection: Selection, batchSize = 500, skip = 0, limit = Infinity): AsyncGenerator<ExportRow[]> {
+export async function* annotationBatches(
+  selection: Selection,
+  batchSize = 500,
+  skip = 0,
+  limit = Infinity,
+): AsyncGenerator<ExportRow[]> {
   let after: Key | undefined;
   let remaining = limit;
   const include = visibleInclude(exportInclude, selection.visibility);
@@ -143,7 +168,9 @@ export async function* articleBatches(selection: Selection, batchSize = 500) {
     yield await db.article.findMany({
       where: { id: { in: ids.map((row) => row.articleId) } },
       orderBy: { id: "asc" },
-      include: { revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, textHash: true } } },
+      include: {
+        revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, textHash: true } },
+      },
     });
     if (ids.length < batchSize) return;
     after = ids[ids.length - 1].articleId;

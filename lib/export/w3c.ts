@@ -28,7 +28,11 @@ export function w3cIris(baseUrl: string) {
   };
 }
 
-const person = (iris: ReturnType<typeof w3cIris>, author: { id: string; name: string }): Agent => ({ id: iris.person(author.id), type: "Person", name: author.name });
+const person = (iris: ReturnType<typeof w3cIris>, author: { id: string; name: string }): Agent => ({
+  id: iris.person(author.id),
+  type: "Person",
+  name: author.name,
+});
 
 /** One annotation as a standalone W3C Annotation document. */
 export function toW3cAnnotation(annotation: AnnotationView, article: W3cArticle, baseUrl: string) {
@@ -40,15 +44,30 @@ export function w3cItem(annotation: AnnotationView, article: W3cArticle, baseUrl
   const iris = w3cIris(baseUrl);
   const body: object[] = [
     { type: "TextualBody", purpose: "describing", value: annotation.claim, format: "text/plain" },
-    { type: "TextualBody", purpose: "assessing", value: annotation.verdict.label, format: "text/plain", language: "en" },
+    {
+      type: "TextualBody",
+      purpose: "assessing",
+      value: annotation.verdict.label,
+      format: "text/plain",
+      language: "en",
+    },
     { type: "SpecificResource", purpose: "classifying", source: iris.verdict(annotation.verdict.key) },
   ];
-  if (annotation.rationale) body.push({ type: "TextualBody", purpose: "commenting", value: annotation.rationale, format: "text/plain" });
+  if (annotation.rationale)
+    body.push({ type: "TextualBody", purpose: "commenting", value: annotation.rationale, format: "text/plain" });
   for (const note of annotation.notes) {
     if (note.body === null) continue;
-    body.push({ type: "TextualBody", purpose: "commenting", value: note.body, format: "text/plain", creator: person(iris, note.author), created: note.createdAt });
+    body.push({
+      type: "TextualBody",
+      purpose: "commenting",
+      value: note.body,
+      format: "text/plain",
+      creator: person(iris, note.author),
+      created: note.createdAt,
+    });
   }
-  for (const source of annotation.sources) body.push({ type: "SpecificResource", purpose: "linking", source: source.url });
+  for (const source of annotation.sources)
+    body.push({ type: "SpecificResource", purpose: "linking", source: source.url });
 
   return {
     id: iris.annotation(annotation.id),
@@ -63,7 +82,11 @@ export function w3cItem(annotation: AnnotationView, article: W3cArticle, baseUrl
       source: iris.article(article),
       selector: [
         { type: "TextQuoteSelector", exact: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix },
-        { type: "TextPositionSelector", start: positions.toCodePoints(annotation.start), end: positions.toCodePoints(annotation.end) },
+        {
+          type: "TextPositionSelector",
+          start: positions.toCodePoints(annotation.start),
+          end: positions.toCodePoints(annotation.end),
+        },
       ],
     },
   };
@@ -73,12 +96,31 @@ export function w3cItem(annotation: AnnotationView, article: W3cArticle, baseUrl
  * The collection's head; `first` holds the first page. A whole export embeds one page with every
  * item in it; paged reads (`page=N`) link to separate pages instead (see w3cPage).
  */
-export function w3cCollection(options: { id: string; label: string; total: number; first: object | string; last?: string }) {
-  return { "@context": W3C_CONTEXT, id: options.id, type: "AnnotationCollection", label: options.label, total: options.total, first: options.first, ...(options.last ? { last: options.last } : {}) };
+export function w3cCollection(options: {
+  id: string;
+  label: string;
+  total: number;
+  first: object | string;
+  last?: string;
+}) {
+  return {
+    "@context": W3C_CONTEXT,
+    id: options.id,
+    type: "AnnotationCollection",
+    label: options.label,
+    total: options.total,
+    first: options.first,
+    ...(options.last ? { last: options.last } : {}),
+  };
 }
 
 /** One page of a collection read page by page, with its neighbours and its place in the whole. */
-export function w3cPage(options: { collection: { id: string; label: string; total: number }; pageIri: (n: number) => string; page: number; items: unknown }) {
+export function w3cPage(options: {
+  collection: { id: string; label: string; total: number };
+  pageIri: (n: number) => string;
+  page: number;
+  items: unknown;
+}) {
   const { collection, pageIri, page } = options;
   const pages = Math.max(1, Math.ceil(collection.total / W3C_PAGE_SIZE));
   return {
@@ -94,7 +136,12 @@ export function w3cPage(options: { collection: { id: string; label: string; tota
 }
 
 /** An article's annotations as one AnnotationCollection with a single embedded page. */
-export function toW3cCollection(annotations: AnnotationView[], article: W3cArticle, baseUrl: string, collectionId: string) {
+export function toW3cCollection(
+  annotations: AnnotationView[],
+  article: W3cArticle,
+  baseUrl: string,
+  collectionId: string,
+) {
   const positions = new CodePointIndex(article.text);
   const items = annotations.map((annotation) => w3cItem(annotation, article, baseUrl, positions));
   return w3cCollection({

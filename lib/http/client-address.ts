@@ -12,7 +12,10 @@ export type TrustedProxies = { contains: (address: string) => boolean; empty: bo
 /** Parses "10.0.0.0/8, 192.168.1.7, ::1"; throws with the offending entry on nonsense. */
 export function parseTrustedProxies(spec: string | undefined): TrustedProxies {
   const list = new BlockList();
-  const entries = (spec ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (spec ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, prefix, ...rest] = entry.split("/");
     const family = isIP(address);

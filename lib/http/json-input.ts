@@ -15,7 +15,8 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -30,7 +31,10 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
  * ("sources.0.title") and why; null when there is none. JSON escapes let a client send "\u0000"
  * and "\ud800", which every later step would have to guard against.
  */
-export function findBadString(value: unknown, path: (string | number)[] = []): { field: string; problem: string } | null {
+export function findBadString(
+  value: unknown,
+  path: (string | number)[] = [],
+): { field: string; problem: string } | null {
   if (typeof value === "string") {
     const problem = textProblem(value);
     return problem ? { field: path.join(".") || "body", problem } : null;

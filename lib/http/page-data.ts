@@ -22,7 +22,9 @@ export async function loadPageData<T>(load: () => Promise<T>): Promise<T> {
  * For pages filtered by their URL: a 400 from `load` (nonsense filters) becomes a message to show
  * on the page instead of the data; every other refusal is left to loadPageData.
  */
-export async function withFilterProblem<T>(load: Promise<T>): Promise<{ data: T; problem?: undefined } | { data?: undefined; problem: string }> {
+export async function withFilterProblem<T>(
+  load: Promise<T>,
+): Promise<{ data: T; problem?: undefined } | { data?: undefined; problem: string }> {
   try {
     return { data: await load };
   } catch (error) {

@@ -16,10 +16,16 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   const known = error instanceof AppError ? error : busy;
   if (known) {
     const headers = known.code === "UNAVAILABLE" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
-    return NextResponse.json({ error: { code: known.code, message: known.message, details: known.details } }, { status: known.status, headers });
+    return NextResponse.json(
+      { error: { code: known.code, message: known.message, details: known.details } },
+      { status: known.status, headers },
+    );
   }
   console.error(error);
-  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: "INTERNAL", message: "Something went wrong on our side." } },
+    { status: 500 },
+  );
 }
 
 /**
@@ -52,13 +58,22 @@ const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 
  * surrogate; the message names the field). `checkStrings: false` leaves that to the caller, for
  * imports, which report such problems per item.
  */
-export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES, options: { checkStrings?: boolean } = {}): Promise<unknown> {
+export async function readJson(
+  request: Request,
+  maxBytes = MAX_JSON_BYTES,
+  options: { checkStrings?: boolean } = {},
+): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${sizeLabel(maxBytes)} limit`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${sizeLabel(maxBytes)} limit`);
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${sizeLabel(maxBytes)} limit`);
   if (!text.trim()) throw new AppError("BAD_REQUEST", "The body is empty; send JSON");
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new AppError("BAD_REQUEST", `The body is nested too deeply (at most ${MAX_JSON_DEPTH} levels of arrays and objects)`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new AppError(
+      "BAD_REQUEST",
+      `The body is nested too deeply (at most ${MAX_JSON_DEPTH} levels of arrays and objects)`,
+    );
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,4 +1,9 @@
-type HeaderOptions = { nonce: string; dev: boolean; https: boolean; /** The request's path: only a check's embed may be framed. */ path?: string };
+type HeaderOptions = {
+  nonce: string;
+  dev: boolean;
+  https: boolean;
+  /** The request's path: only a check's embed may be framed. */ path?: string;
+};
 
 /** A check's embed (`/checks/<id>/embed`), the one page other sites may frame. */
 export const isEmbedPath = (path: string) => /^\/checks\/[^/?#]+\/embed\/?(?:[?#]|$)/.test(path);

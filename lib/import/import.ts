@@ -10,7 +10,13 @@ import { lockArticle } from "../articles/lock";
 import { AppError, notFound } from "../errors";
 import { NATIVE_FORMAT } from "../export/native-format";
 import { idSchema, parseInput, safeString } from "../validation";
-import { describeIssues, importedContentSchema, type ImportedContent, type ImportItem, type ImportProblem } from "./item";
+import {
+  describeIssues,
+  importedContentSchema,
+  type ImportedContent,
+  type ImportItem,
+  type ImportProblem,
+} from "./item";
 import { readNative } from "./native";
 import { readW3c } from "./w3c";
 
@@ -22,9 +28,18 @@ export const IMPORT_LIMITS = { bytes: 10 * 1024 * 1024, annotations: 5_000 } as 
 
 export const importOptionsSchema = z.object({
   /** Import the annotations that anchor and report the rest, instead of refusing the file. */
-  skipUnanchored: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ message: "skipUnanchored must be true or false" })).default(false),
+  skipUnanchored: z
+    .preprocess(
+      (v) => (v === "true" ? true : v === "false" ? false : v),
+      z.boolean({ message: "skipUnanchored must be true or false" }),
+    )
+    .default(false),
   /** The verdict (key or label) for annotations whose file gives none, such as Hypothesis notes. */
-  defaultVerdict: safeString("defaultVerdict").trim().min(1, "defaultVerdict must not be empty").max(64, "defaultVerdict: unknown verdict").optional(),
+  defaultVerdict: safeString("defaultVerdict")
+    .trim()
+    .min(1, "defaultVerdict must not be empty")
+    .max(64, "defaultVerdict: unknown verdict")
+    .optional(),
 });
 
 export type ImportReport = {
@@ -65,12 +80,18 @@ export async function importAnnotations(options: {
 
   const isNative = typeof options.document === "object" && options.document !== null && "format" in options.document;
   if (isNative && (options.document as { format: unknown }).format !== NATIVE_FORMAT) {
-    throw new AppError("BAD_REQUEST", `Unknown format ${JSON.stringify((options.document as { format: unknown }).format)}: this version reads ${NATIVE_FORMAT} and W3C Web Annotations`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `Unknown format ${JSON.stringify((options.document as { format: unknown }).format)}: this version reads ${NATIVE_FORMAT} and W3C Web Annotations`,
+    );
   }
   const { items, problems } = isNative ? readNative(options.document) : readW3c(options.document, revision.text);
   const count = items.length + new Set(problems.map((p) => p.index).filter((i) => i !== null)).size;
   if (count > IMPORT_LIMITS.annotations) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The file holds ${count} annotations; at most ${IMPORT_LIMITS.annotations} can be imported at once`);
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `The file holds ${count} annotations; at most ${IMPORT_LIMITS.annotations} can be imported at once`,
+    );
   }
 
   const verdicts = await verdictResolver(actor);
@@ -97,7 +118,11 @@ export async function importAnnotations(options: {
   }
   if (problems.length > 0) {
     problems.sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
-    throw new AppError("BAD_REQUEST", `The file has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was imported`, { problems });
+    throw new AppError(
+      "BAD_REQUEST",
+      `The file has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was imported`,
+      { problems },
+    );
   }
   if (unanchored.length > 0 && !settings.skipUnanchored) {
     throw new AppError(
@@ -114,15 +139,28 @@ export async function importAnnotations(options: {
       async (tx) => {
         // Placed against `revision`: a revision committed since would leave these behind on the old text.
         await lockArticle(tx, { articleId: article.id, workspaceId: actor.workspaceId }, "share");
-        const current = await tx.articleRevision.findFirstOrThrow({ where: { articleId: article.id }, orderBy: { number: "desc" }, select: { id: true } });
-        if (current.id !== revision.id) throw new AppError("CONFLICT", "The article was revised while the file was being checked; nothing was imported: import it again");
+        const current = await tx.articleRevision.findFirstOrThrow({
+          where: { articleId: article.id },
+          orderBy: { number: "desc" },
+          select: { id: true },
+        });
+        if (current.id !== revision.id)
+          throw new AppError(
+            "CONFLICT",
+            "The article was revised while the file was being checked; nothing was imported: import it again",
+          );
         const ownIds = placed.map((p) => ownAnnotationId(p.item.externalId)).filter((id): id is string => id !== null);
         const existing = await tx.annotation.findMany({
-          where: { articleId: article.id, OR: [{ externalId: { in: placed.map((p) => p.item.externalId) } }, { id: { in: ownIds } }] },
+          where: {
+            articleId: article.id,
+            OR: [{ externalId: { in: placed.map((p) => p.item.externalId) } }, { id: { in: ownIds } }],
+          },
           select: { id: true, externalId: true },
         });
         // An item is already here when an earlier import brought it, or when it is one of ours (its id, from our own export).
-        const byExternal = new Map(existing.flatMap((row) => (row.externalId ? [[row.externalId, row.id] as const] : [])));
+        const byExternal = new Map(
+          existing.flatMap((row) => (row.externalId ? [[row.externalId, row.id] as const] : [])),
+        );
         const byOwn = new Set(existing.map((row) => row.id));
         const existingIds = new Map(
           placed.flatMap((p) => {
@@ -132,7 +170,12 @@ export async function importAnnotations(options: {
           }),
         );
         const fresh = placed.filter((p) => !existingIds.has(p.item.externalId)).map((p) => ({ ...p, id: newId() }));
-        const target = { workspaceId: actor.workspaceId, articleId: article.id, revisionId: revision.id, text: revision.text };
+        const target = {
+          workspaceId: actor.workspaceId,
+          articleId: article.id,
+          revisionId: revision.id,
+          text: revision.text,
+        };
         for (let done = 0; done < fresh.length; done += WRITE_BATCH) {
           options.onProgress?.("writing", done, fresh.length);
           await writeAnnotations(tx, actor, target, fresh.slice(done, done + WRITE_BATCH));
@@ -141,12 +184,24 @@ export async function importAnnotations(options: {
         await recordAudits(
           tx,
           actor,
-          fresh.map(({ id, item }) => ({ entityType: "annotation", entityId: id, action: "import", after: { externalId: item.externalId, quote: item.selector.exact, claim: item.claim, verdict: item.verdict } })),
+          fresh.map(({ id, item }) => ({
+            entityType: "annotation",
+            entityId: id,
+            action: "import",
+            after: {
+              externalId: item.externalId,
+              quote: item.selector.exact,
+              claim: item.claim,
+              verdict: item.verdict,
+            },
+          })),
         );
         return {
           format: isNative ? NATIVE_FORMAT : "w3c",
           imported: fresh.map(({ item, id, method }) => ({ index: item.index, id, method })),
-          skipped: placed.filter((p) => existingIds.has(p.item.externalId)).map((p) => ({ index: p.item.index, id: existingIds.get(p.item.externalId)! })),
+          skipped: placed
+            .filter((p) => existingIds.has(p.item.externalId))
+            .map((p) => ({ index: p.item.index, id: existingIds.get(p.item.externalId)! })),
           unanchored,
         };
       },
@@ -154,7 +209,11 @@ export async function importAnnotations(options: {
     );
   } catch (error) {
     // The same file imported twice at once: the unique (article, externalId) index lets one through.
-    if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "These annotations are being imported by another request right now; nothing was imported from this one: import it again to skip those already imported");
+    if ((error as { code?: string }).code === "P2002")
+      throw new AppError(
+        "CONFLICT",
+        "These annotations are being imported by another request right now; nothing was imported from this one: import it again to skip those already imported",
+      );
     throw error;
   }
 }
@@ -170,10 +229,15 @@ function ownAnnotationId(externalId: string): string | null {
 
 /** Matches a file's verdict (a key, or a label in any case) to an unretired option of the scale. */
 async function verdictResolver(actor: Actor) {
-  const options = await db.verdictOption.findMany({ where: { scale: { workspaceId: actor.workspaceId } }, select: { id: true, key: true, label: true, retiredAt: true } });
+  const options = await db.verdictOption.findMany({
+    where: { scale: { workspaceId: actor.workspaceId } },
+    select: { id: true, key: true, label: true, retiredAt: true },
+  });
   return (wanted: string | null | undefined): { problem: string } | string => {
     if (!wanted) return { problem: "no verdict: the file gives none, and no default verdict was chosen" };
-    const option = options.find((o) => o.key === wanted) ?? options.find((o) => o.label.toLowerCase() === wanted.trim().toLowerCase());
+    const option =
+      options.find((o) => o.key === wanted) ??
+      options.find((o) => o.label.toLowerCase() === wanted.trim().toLowerCase());
     if (!option) return { problem: `verdict "${wanted}" is not an option of this workspace's scale` };
     if (option.retiredAt) return { problem: `verdict "${wanted}" is retired in this workspace` };
     return option.id;
@@ -185,7 +249,10 @@ function threadProblems(item: ImportItem): string[] {
   const before = new Set<string>();
   const problems: string[] = [];
   for (const note of item.notes) {
-    if (note.parentExternalId !== null && !before.has(note.parentExternalId)) problems.push(`note ${note.externalId} answers ${note.parentExternalId}, which is not an earlier note of this annotation`);
+    if (note.parentExternalId !== null && !before.has(note.parentExternalId))
+      problems.push(
+        `note ${note.externalId} answers ${note.parentExternalId}, which is not an earlier note of this annotation`,
+      );
     before.add(note.externalId);
   }
   return problems;
@@ -193,7 +260,14 @@ function threadProblems(item: ImportItem): string[] {
 
 /** An item whose content passed the rules (trimmed, sources parsed) and that found its place. */
 type CheckedItem = Omit<ImportItem, keyof ImportedContent> & ImportedContent;
-type Placed = { id: string; item: CheckedItem; verdictOptionId: string; start: number; end: number; method: "position" | "quote" };
+type Placed = {
+  id: string;
+  item: CheckedItem;
+  verdictOptionId: string;
+  start: number;
+  end: number;
+  method: "position" | "quote";
+};
 type Target = { workspaceId: string; articleId: string; revisionId: string; text: string };
 
 /** Annotations, their sources and notes in three bulk inserts. */
@@ -214,7 +288,9 @@ async function writeAnnotations(tx: Prisma.TransactionClient, actor: Actor, targ
     })),
   });
   await tx.source.createMany({
-    data: placed.flatMap(({ id, item }) => item.sources.map((source, position) => ({ ...source, annotationId: id, position }))),
+    data: placed.flatMap(({ id, item }) =>
+      item.sources.map((source, position) => ({ ...source, annotationId: id, position })),
+    ),
   });
   const noteIds = new Map<string, string>();
   const now = new Date();

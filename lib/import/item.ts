@@ -23,23 +23,38 @@ export type ImportItem = {
   notes: ImportNote[];
 };
 
-export type ImportNote = { externalId: string; parentExternalId: string | null; authorName: string | null; body: string | null };
+export type ImportNote = {
+  externalId: string;
+  parentExternalId: string | null;
+  authorName: string | null;
+  body: string | null;
+};
 
 /** A problem with one item (index) or with the file as a whole (index null). */
 export type ImportProblem = { index: number | null; reason: string };
 
-const text = (max: number, label: string) => safeString(label).trim().max(max, `${label} is too long (${max} characters at most)`);
+const text = (max: number, label: string) =>
+  safeString(label).trim().max(max, `${label} is too long (${max} characters at most)`);
 
 /** The content rules every imported annotation meets, the same limits as the annotate form. */
 export const importedContentSchema = z.object({
-  externalId: safeString("id").min(1, "id is required, so that a re-import can recognise it").max(500, "id is too long"),
+  externalId: safeString("id")
+    .min(1, "id is required, so that a re-import can recognise it")
+    .max(500, "id is too long"),
   claim: text(LIMITS.claim, "claim").min(1, "claim is required"),
   claimant: text(LIMITS.claimant, "claimant").nullable(),
   rationale: text(LIMITS.rationale, "rationale").nullable(),
   sources: z.array(sourceInputSchema).max(LIMITS.sources, `at most ${LIMITS.sources} sources`),
   authorName: text(200, "author name").nullable(),
   notes: z
-    .array(z.object({ externalId: safeString("note id").min(1).max(500), parentExternalId: safeString("note parent id").max(500).nullable(), authorName: text(200, "note author").nullable(), body: text(LIMITS.note, "note").nullable() }))
+    .array(
+      z.object({
+        externalId: safeString("note id").min(1).max(500),
+        parentExternalId: safeString("note parent id").max(500).nullable(),
+        authorName: text(200, "note author").nullable(),
+        body: text(LIMITS.note, "note").nullable(),
+      }),
+    )
     .max(1_000, "at most 1,000 notes"),
 });
 

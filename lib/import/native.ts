@@ -12,18 +12,33 @@ const envelopeSchema = nativeDocumentSchema.extend({ annotations: z.array(z.unkn
 export function readNative(document: unknown): { items: ImportItem[]; problems: ImportProblem[] } {
   const envelope = envelopeSchema.safeParse(document);
   if (!envelope.success) {
-    return { items: [], problems: envelope.error.issues.map((issue) => ({ index: null, reason: `${issue.path.join(".") || "file"}: ${issue.message}` })) };
+    return {
+      items: [],
+      problems: envelope.error.issues.map((issue) => ({
+        index: null,
+        reason: `${issue.path.join(".") || "file"}: ${issue.message}`,
+      })),
+    };
   }
   const items: ImportItem[] = [];
   const problems: ImportProblem[] = [];
   envelope.data.annotations.forEach((annotation, index) => {
     const parsed = nativeAnnotationSchema.safeParse(annotation);
     if (parsed.success) items.push(toItem(parsed.data, index));
-    else problems.push(...parsed.error.issues.map((issue) => ({ index, reason: `${issue.path.join(".") || "annotation"}: ${issue.message}` })));
+    else
+      problems.push(
+        ...parsed.error.issues.map((issue) => ({
+          index,
+          reason: `${issue.path.join(".") || "annotation"}: ${issue.message}`,
+        })),
+      );
   });
   const articles = new Set(envelope.data.annotations.map((a) => (a as { articleId?: unknown })?.articleId));
   if (articles.size > 1) {
-    problems.unshift({ index: null, reason: `the file holds annotations of ${articles.size} articles; export one article (article=<id>) and import that` });
+    problems.unshift({
+      index: null,
+      reason: `the file holds annotations of ${articles.size} articles; export one article (article=<id>) and import that`,
+    });
   }
   return { items, problems };
 }
@@ -39,6 +54,11 @@ function toItem(annotation: NativeAnnotation, index: number): ImportItem {
     rationale: annotation.rationale,
     sources: annotation.sources,
     authorName: annotation.author.name,
-    notes: annotation.notes.map((note) => ({ externalId: note.id, parentExternalId: note.parentId, authorName: note.author.name, body: note.body })),
+    notes: annotation.notes.map((note) => ({
+      externalId: note.id,
+      parentExternalId: note.parentId,
+      authorName: note.author.name,
+      body: note.body,
+    })),
   };
 }

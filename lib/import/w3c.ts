@@ -12,8 +12,10 @@ import type { ImportItem, ImportNote, ImportProblem } from "./item";
  */
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const asList = (value: unknown): unknown[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 const typeOf = (value: Json) => asList(value.type ?? value["@type"]).map(String);
 const str = (value: unknown) => (typeof value === "string" ? value : undefined);
 
@@ -25,8 +27,10 @@ function annotationsOf(document: unknown): unknown[] | string {
   if (types.includes("Annotation")) return [document];
   if (types.includes("AnnotationPage")) return asList(document.items);
   if (types.includes("AnnotationCollection")) {
-    if (!isObject(document.first)) return "the AnnotationCollection's first page must be embedded (not a link) to be imported";
-    if (document.first.next) return "the AnnotationCollection has more pages; import a single file that embeds every annotation";
+    if (!isObject(document.first))
+      return "the AnnotationCollection's first page must be embedded (not a link) to be imported";
+    if (document.first.next)
+      return "the AnnotationCollection has more pages; import a single file that embeds every annotation";
     return asList(document.first.items);
   }
   return "this is neither factmark.v1 nor a W3C Annotation, AnnotationPage or AnnotationCollection";
@@ -47,7 +51,8 @@ export function readW3c(document: unknown, text: string): { items: ImportItem[];
 }
 
 function toItem(annotation: unknown, index: number, text: string, positions: CodePointIndex): ImportItem | string {
-  if (!isObject(annotation) || !typeOf(annotation).includes("Annotation")) return "not an Annotation (its type must be Annotation)";
+  if (!isObject(annotation) || !typeOf(annotation).includes("Annotation"))
+    return "not an Annotation (its type must be Annotation)";
   const id = str(annotation.id) ?? str(annotation["@id"]);
   if (!id) return "id is required, so that a re-import can recognise it";
   const selector = selectorOf(annotation.target, text, positions);
@@ -70,15 +75,21 @@ function toItem(annotation: unknown, index: number, text: string, positions: Cod
     if (purposes.includes("describing") && value) claim ??= value;
     else if (purposes.includes("classifying") && source) {
       const key = verdictKeyOf(source);
-      if (key === null) return `body ${bodyIndex}: the classifying IRI ${JSON.stringify(source.slice(0, 200))} has broken percent-encoding`;
+      if (key === null)
+        return `body ${bodyIndex}: the classifying IRI ${JSON.stringify(source.slice(0, 200))} has broken percent-encoding`;
       verdict ??= key;
-    }
-    else if ((purposes.includes("assessing") || purposes.includes("tagging")) && value) verdict ??= value;
+    } else if ((purposes.includes("assessing") || purposes.includes("tagging")) && value) verdict ??= value;
     else if (purposes.includes("linking") && source) sources.push({ url: source });
     else if (value && (purposes.length === 0 || purposes.includes("commenting"))) {
       // Factmark writes the rationale without a creator and notes with one.
       if (rationale === null && !body.creator) rationale = value;
-      else notes.push({ externalId: `${id}#body-${bodyIndex}`, parentExternalId: null, authorName: agentName(body.creator), body: value });
+      else
+        notes.push({
+          externalId: `${id}#body-${bodyIndex}`,
+          parentExternalId: null,
+          authorName: agentName(body.creator),
+          body: value,
+        });
     }
   }
   return {
@@ -123,12 +134,18 @@ function selectorOf(target: unknown, text: string, positions: CodePointIndex): Q
     let end: number | undefined;
     if (position) {
       const [from, to] = [position.start, position.end];
-      if (!Number.isInteger(from) || !Number.isInteger(to) || (from as number) < 0 || (to as number) <= (from as number)) {
+      if (
+        !Number.isInteger(from) ||
+        !Number.isInteger(to) ||
+        (from as number) < 0 ||
+        (to as number) <= (from as number)
+      ) {
         return "TextPositionSelector needs whole-number start and end, with end after start";
       }
       start = positions.toUtf16(from as number);
       end = positions.toUtf16(to as number);
-      if (end > text.length && !quote) return `TextPositionSelector ${from}–${to} lies outside the article's text (${[...text].length} code points)`;
+      if (end > text.length && !quote)
+        return `TextPositionSelector ${from}–${to} lies outside the article's text (${[...text].length} code points)`;
     }
     if (quote) {
       const exact = str(quote.exact);

@@ -13,8 +13,18 @@ export type Frame = { id: bigint; text: string };
 export type Audience = { userId: string; workspaceId: string; role: Role; articleId: string | null };
 
 const annotationSelect = {
-  id: true, workspaceId: true, articleId: true, authorId: true, priorAuthorIds: true,
-  start: true, end: true, claim: true, status: true, placement: true, version: true, revisionId: true,
+  id: true,
+  workspaceId: true,
+  articleId: true,
+  authorId: true,
+  priorAuthorIds: true,
+  start: true,
+  end: true,
+  claim: true,
+  status: true,
+  placement: true,
+  version: true,
+  revisionId: true,
   verdictOption: { select: { key: true, label: true, color: true } },
 } as const;
 
@@ -25,7 +35,12 @@ function follows(audience: Audience, event: LoggedEvent, authorId: string | null
   if (event.type === "notification") return audience.articleId === null && event.data?.userId === audience.userId;
   if (audience.articleId !== null) return event.articleId === audience.articleId;
   // Review-queue arrivals for editors (someone else's submission).
-  return event.type === "annotation.status" && event.data?.to === "SUBMITTED" && hasRole(audience.role, "EDITOR") && authorId !== audience.userId;
+  return (
+    event.type === "annotation.status" &&
+    event.data?.to === "SUBMITTED" &&
+    hasRole(audience.role, "EDITOR") &&
+    authorId !== audience.userId
+  );
 }
 
 /**
@@ -34,7 +49,10 @@ function follows(audience: Audience, event: LoggedEvent, authorId: string | null
  * those articles (lib/access/visibility.ts decides, as for every read) and, for presence, the
  * viewers. Answers a function giving the frames one audience may receive, in log order.
  */
-export async function prepareFrames(events: LoggedEvent[], audiences: Audience[]): Promise<(audience: Audience) => Frame[]> {
+export async function prepareFrames(
+  events: LoggedEvent[],
+  audiences: Audience[],
+): Promise<(audience: Audience) => Frame[]> {
   const relevant = events.filter((e) => audiences.some((a) => a.workspaceId === e.workspaceId));
   if (relevant.length === 0) return () => [];
   const annotationIds = [...new Set(relevant.flatMap((e) => (e.annotationId ? [e.annotationId] : [])))];
@@ -42,9 +60,15 @@ export async function prepareFrames(events: LoggedEvent[], audiences: Audience[]
   const actorIds = [...new Set(relevant.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
   const presenceArticles = [...new Set(relevant.filter((e) => e.type === "presence").map((e) => e.articleId!))];
   const [annotations, actors, visibility, viewers] = await Promise.all([
-    annotationIds.length ? db.annotation.findMany({ where: { id: { in: annotationIds } }, select: annotationSelect }) : [],
+    annotationIds.length
+      ? db.annotation.findMany({ where: { id: { in: annotationIds } }, select: annotationSelect })
+      : [],
     actorIds.length ? db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [],
-    visibilityOnArticles(db, audiences.map((a) => ({ userId: a.userId, workspaceId: a.workspaceId })), articleIds),
+    visibilityOnArticles(
+      db,
+      audiences.map((a) => ({ userId: a.userId, workspaceId: a.workspaceId })),
+      articleIds,
+    ),
     presenceArticles.length ? listViewers(presenceArticles) : new Map<string, Viewer[]>(),
   ]);
   const annotationById = new Map(annotations.map((a) => [a.id, a]));
@@ -55,7 +79,17 @@ export async function prepareFrames(events: LoggedEvent[], audiences: Audience[]
     let frame = shared.get(event.id);
     if (frame === undefined) {
       const a = event.annotationId ? annotationById.get(event.annotationId) : undefined;
-      const annotation = a && { id: a.id, revisionId: a.revisionId, start: a.start, end: a.end, claim: a.claim, status: a.status, placement: a.placement, version: a.version, verdict: a.verdictOption };
+      const annotation = a && {
+        id: a.id,
+        revisionId: a.revisionId,
+        start: a.start,
+        end: a.end,
+        claim: a.claim,
+        status: a.status,
+        placement: a.placement,
+        version: a.version,
+        verdict: a.verdictOption,
+      };
       frame = sseEvent({ id: String(event.id), type: event.type, data: { ...base(event), ...event.data, annotation } });
       shared.set(event.id, frame);
     }
@@ -75,11 +109,17 @@ export async function prepareFrames(events: LoggedEvent[], audiences: Audience[]
     for (const event of relevant) {
       const annotation = event.annotationId ? annotationById.get(event.annotationId) : null;
       if (event.annotationId && !annotation) continue;
-      if (!follows(audience, event, annotation?.authorId ?? null) || !maySeeEvent(v, event, annotation ?? null)) continue;
+      if (!follows(audience, event, annotation?.authorId ?? null) || !maySeeEvent(v, event, annotation ?? null))
+        continue;
       if (event.type === "presence") {
         // People the listener is blinded from are left out of the list, like their work.
-        const list = (viewers.get(event.articleId!) ?? []).filter((p) => !isHiddenPerson(v, event.articleId!, p.userId));
-        frames.push({ id: event.id, text: sseEvent({ id: String(event.id), type: "presence", data: { ...base(event), viewers: list } }) });
+        const list = (viewers.get(event.articleId!) ?? []).filter(
+          (p) => !isHiddenPerson(v, event.articleId!, p.userId),
+        );
+        frames.push({
+          id: event.id,
+          text: sseEvent({ id: String(event.id), type: "presence", data: { ...base(event), viewers: list } }),
+        });
       } else {
         frames.push({ id: event.id, text: frameOf(event) });
       }

@@ -31,23 +31,44 @@ const globalForHub = globalThis as unknown as { factmarkLiveHub?: Hub };
 /** This process's hub, started on first use: the listening connection and the timers. */
 export function liveHub(): Hub {
   if (globalForHub.factmarkLiveHub) return globalForHub.factmarkLiveHub;
-  const hub: Hub = { instanceId: randomUUID(), subscribers: new Map(), recent: new Set(), queue: Promise.resolve(), listening: Promise.resolve(), stop: async () => {} };
+  const hub: Hub = {
+    instanceId: randomUUID(),
+    subscribers: new Map(),
+    recent: new Set(),
+    queue: Promise.resolve(),
+    listening: Promise.resolve(),
+    stop: async () => {},
+  };
   // Events are fanned out one announcement at a time, in the order they arrive.
   const enqueue = (load: () => Promise<LoggedEvent[]>) => {
-    hub.queue = hub.queue.then(async () => deliver(hub, await load())).catch((error) => console.error("live: fan-out failed", error));
+    hub.queue = hub.queue
+      .then(async () => deliver(hub, await load()))
+      .catch((error) => console.error("live: fan-out failed", error));
   };
   const listener = startListener({
     onPayload: (payload) => enqueue(() => readAnnounced(payload)),
     onReconnected: (lostAt) =>
-      enqueue(() => db.liveEvent.findMany({ where: { createdAt: { gte: new Date(lostAt.getTime() - 5_000) } }, orderBy: { id: "asc" } }) as Promise<LoggedEvent[]>),
+      enqueue(
+        () =>
+          db.liveEvent.findMany({
+            where: { createdAt: { gte: new Date(lostAt.getTime() - 5_000) } },
+            orderBy: { id: "asc" },
+          }) as Promise<LoggedEvent[]>,
+      ),
   });
   hub.listening = listener.listening;
   const heartbeat = setInterval(() => {
     const frame = sseHeartbeat();
     for (const subscriber of hub.subscribers.values()) subscriber.send(frame);
   }, HEARTBEAT_MS);
-  const touch = setInterval(() => void touchStreams(hub.instanceId).catch((error) => console.warn("live: heartbeat failed", error)), TOUCH_MS);
-  const purge = setInterval(() => void purgeExpiredEvents().catch((error) => console.warn("live: purge failed", error)), PURGE_MS);
+  const touch = setInterval(
+    () => void touchStreams(hub.instanceId).catch((error) => console.warn("live: heartbeat failed", error)),
+    TOUCH_MS,
+  );
+  const purge = setInterval(
+    () => void purgeExpiredEvents().catch((error) => console.warn("live: purge failed", error)),
+    PURGE_MS,
+  );
   for (const timer of [heartbeat, touch, purge]) timer.unref();
   hub.stop = async () => {
     for (const timer of [heartbeat, touch, purge]) clearInterval(timer);
@@ -64,7 +85,8 @@ async function deliver(hub: Hub, events: LoggedEvent[]) {
   if (hub.recent.size > 10_000) for (const id of [...hub.recent].slice(0, 5_000)) hub.recent.delete(id);
   const subscribers = [...hub.subscribers.values()];
   const framesFor = await prepareFrames(fresh, subscribers);
-  for (const subscriber of subscribers) for (const frame of framesFor(subscriber)) subscriber.send(frame.text, frame.id);
+  for (const subscriber of subscribers)
+    for (const frame of framesFor(subscriber)) subscriber.send(frame.text, frame.id);
 }
 
 /** Adds a stream to this instance's fan-out; answers the function that removes it. */

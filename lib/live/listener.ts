@@ -10,7 +10,10 @@ export const CHANNEL = "factmark_live";
  * connection fails it reconnects with growing pauses (up to 10 s) and reports the outage, so the
  * hub can replay from the log what was announced meanwhile.
  */
-export function startListener(handlers: { onPayload: (payload: string) => void; onReconnected: (lostAt: Date) => void }): { listening: Promise<void>; stop: () => Promise<void> } {
+export function startListener(handlers: {
+  onPayload: (payload: string) => void;
+  onReconnected: (lostAt: Date) => void;
+}): { listening: Promise<void>; stop: () => Promise<void> } {
   let client: pg.Client | null = null;
   let stopped = false;
   let pause = 500;

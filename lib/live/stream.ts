@@ -47,7 +47,10 @@ export async function openEventStream(options: Options): Promise<Response> {
   let articleId: string | null = null;
   if (options.articleId !== null && options.articleId !== undefined) {
     articleId = parseInput(idSchema, options.articleId);
-    const article = await db.article.findFirst({ where: { id: articleId, workspaceId: actor.workspaceId }, select: { id: true } });
+    const article = await db.article.findFirst({
+      where: { id: articleId, workspaceId: actor.workspaceId },
+      select: { id: true },
+    });
     if (!article) throw notFound("Article");
   }
   const fromPage = parsePosition(options.since);
@@ -58,9 +61,18 @@ export async function openEventStream(options: Options): Promise<Response> {
   const audience: Audience = { userId: actor.userId, workspaceId: actor.workspaceId, role: actor.role, articleId };
   const streamId = newId();
   const hub = liveHub();
-  const listening = await Promise.race([hub.listening.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, LISTEN_WAIT_MS, false))]);
+  const listening = await Promise.race([
+    hub.listening.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(resolve, LISTEN_WAIT_MS, false)),
+  ]);
   if (!listening) throw new AppError("UNAVAILABLE", "Live updates are not available right now; try again shortly");
-  await openStream({ id: streamId, userId: actor.userId, workspaceId: actor.workspaceId, instanceId: hub.instanceId, articleId });
+  await openStream({
+    id: streamId,
+    userId: actor.userId,
+    workspaceId: actor.workspaceId,
+    instanceId: hub.instanceId,
+    articleId,
+  });
 
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -79,7 +91,9 @@ export async function openEventStream(options: Options): Promise<Response> {
     } catch {
       // Already closed or errored by the client going away.
     }
-    void closeStream({ id: streamId, workspaceId: actor.workspaceId, articleId, userId: actor.userId }).catch((error) => console.warn("live: closing a stream failed", error));
+    void closeStream({ id: streamId, workspaceId: actor.workspaceId, articleId, userId: actor.userId }).catch((error) =>
+      console.warn("live: closing a stream failed", error),
+    );
   };
   const write = (text: string) => {
     if (finished) return;
@@ -121,7 +135,8 @@ export async function openEventStream(options: Options): Promise<Response> {
     if (position === "invalid") write(sseEvent({ type: "reset", data: { reason: "unknown event id" } }));
     else if (position !== null) {
       const missed = await readMissed({ workspaceId: actor.workspaceId, articleId, since: position });
-      if (missed === "reset") write(sseEvent({ type: "reset", data: { reason: "the events since then are no longer kept" } }));
+      if (missed === "reset")
+        write(sseEvent({ type: "reset", data: { reason: "the events since then are no longer kept" } }));
       else {
         const frames = (await prepareFrames(missed, [audience]))(audience);
         for (const frame of frames) {

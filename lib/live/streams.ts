@@ -25,7 +25,10 @@ export async function openStream(row: StreamRow): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`factmark-streams:${row.userId}`}, 0))`;
     const open = await tx.liveStream.count({ where: { userId: row.userId, seenAt: { gt: staleBefore() } } });
     if (open >= MAX_STREAMS_PER_USER) {
-      throw new AppError("RATE_LIMITED", `You have ${open} live pages open; close some tabs (at most ${MAX_STREAMS_PER_USER})`);
+      throw new AppError(
+        "RATE_LIMITED",
+        `You have ${open} live pages open; close some tabs (at most ${MAX_STREAMS_PER_USER})`,
+      );
     }
     await tx.liveStream.create({ data: row });
     if (row.articleId) await tx.$executeRaw(presenceInsert(row.workspaceId, row.articleId, row.userId));
@@ -41,12 +44,19 @@ export async function closeStream(row: Pick<StreamRow, "id" | "workspaceId" | "a
 }
 
 /** Says which annotation form the stream's tab has open (null: none); 404 for another person's stream. */
-export async function setEditing(options: { streamId: string; userId: string; annotationId: string | null }): Promise<void> {
+export async function setEditing(options: {
+  streamId: string;
+  userId: string;
+  annotationId: string | null;
+}): Promise<void> {
   await db.$transaction(async (tx) => {
     const stream = await tx.liveStream.findFirst({ where: { id: options.streamId, userId: options.userId } });
     if (!stream || !stream.articleId) throw new AppError("NOT_FOUND", "Stream not found");
     if (stream.editingAnnotationId === options.annotationId) return;
-    await tx.liveStream.update({ where: { id: stream.id }, data: { editingAnnotationId: options.annotationId, seenAt: new Date() } });
+    await tx.liveStream.update({
+      where: { id: stream.id },
+      data: { editingAnnotationId: options.annotationId, seenAt: new Date() },
+    });
     await tx.$executeRaw(presenceInsert(stream.workspaceId, stream.articleId, stream.userId));
   });
 }

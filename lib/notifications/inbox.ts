@@ -24,7 +24,9 @@ const PAGE = 100;
  * The actor's latest notifications (up to 100, newest first) and how many are unread. Only their
  * own, in their workspace; a token (not a person) has none to read and gets 403.
  */
-export async function listNotifications(options: { actor: Actor | null }): Promise<{ unread: number; notifications: NotificationView[] }> {
+export async function listNotifications(options: {
+  actor: Actor | null;
+}): Promise<{ unread: number; notifications: NotificationView[] }> {
   const actor = requireMember(options.actor);
   const where = { userId: actor.userId, workspaceId: actor.workspaceId };
   const [unread, rows] = await Promise.all([
@@ -32,8 +34,14 @@ export async function listNotifications(options: { actor: Actor | null }): Promi
     db.notification.findMany({ where, orderBy: { createdAt: "desc" }, take: PAGE }),
   ]);
   const [articles, actors] = await Promise.all([
-    db.article.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.articleId))] }, workspaceId: actor.workspaceId }, select: { id: true, title: true } }),
-    db.user.findMany({ where: { id: { in: [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))] } }, select: { id: true, name: true } }),
+    db.article.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.articleId))] }, workspaceId: actor.workspaceId },
+      select: { id: true, title: true },
+    }),
+    db.user.findMany({
+      where: { id: { in: [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))] } },
+      select: { id: true, name: true },
+    }),
   ]);
   const title = new Map(articles.map((a) => [a.id, a.title]));
   const name = new Map(actors.map((a) => [a.id, a.name]));
@@ -60,13 +68,22 @@ export async function countUnread(options: { actor: Actor | null }): Promise<num
   return db.notification.count({ where: { userId: actor.userId, workspaceId: actor.workspaceId, readAt: null } });
 }
 
-export const markReadSchema = z.union([z.strictObject({ ids: z.array(idSchema).min(1).max(PAGE) }), z.strictObject({ all: z.literal(true) })]);
+export const markReadSchema = z.union([
+  z.strictObject({ ids: z.array(idSchema).min(1).max(PAGE) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
 
 /** Marks some (by id) or all of the actor's notifications read; others' ids are ignored, never touched. */
-export async function markNotificationsRead(options: { actor: Actor | null; input: unknown }): Promise<{ unread: number }> {
+export async function markNotificationsRead(options: {
+  actor: Actor | null;
+  input: unknown;
+}): Promise<{ unread: number }> {
   const actor = requireMember(options.actor);
   const input = parseInput(markReadSchema, options.input);
   const where = { userId: actor.userId, workspaceId: actor.workspaceId, readAt: null };
-  await db.notification.updateMany({ where: "ids" in input ? { ...where, id: { in: input.ids } } : where, data: { readAt: new Date() } });
+  await db.notification.updateMany({
+    where: "ids" in input ? { ...where, id: { in: input.ids } } : where,
+    data: { readAt: new Date() },
+  });
   return { unread: await db.notification.count({ where }) };
 }

@@ -6,10 +6,23 @@ import type { Actor } from "../auth/actor";
 
 type Tx = Prisma.TransactionClient;
 
-export const NOTIFICATION_KINDS = ["mention", "changes_requested", "approved", "published", "second_opinion", "assigned"] as const;
+export const NOTIFICATION_KINDS = [
+  "mention",
+  "changes_requested",
+  "approved",
+  "published",
+  "second_opinion",
+  "assigned",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export type NewNotification = { userId: string; kind: NotificationKind; articleId: string; annotationId?: string | null; text: string };
+export type NewNotification = {
+  userId: string;
+  kind: NotificationKind;
+  articleId: string;
+  annotationId?: string | null;
+  text: string;
+};
 
 /**
  * Writes notifications inside the caller's transaction, so they exist if and only if the change
@@ -21,10 +34,27 @@ export async function notify(tx: Tx, actor: Actor, items: NewNotification[]): Pr
   const wanted = items.filter((item) => item.userId !== actor.userId);
   if (wanted.length === 0) return;
   const articleIds = [...new Set(wanted.map((item) => item.articleId))];
-  const visibility = await visibilityOnArticles(tx, [...new Set(wanted.map((item) => item.userId))].map((userId) => ({ userId, workspaceId: actor.workspaceId })), articleIds);
+  const visibility = await visibilityOnArticles(
+    tx,
+    [...new Set(wanted.map((item) => item.userId))].map((userId) => ({ userId, workspaceId: actor.workspaceId })),
+    articleIds,
+  );
   const annotationIds = [...new Set(wanted.flatMap((item) => (item.annotationId ? [item.annotationId] : [])))];
   const annotations = new Map(
-    (annotationIds.length ? await tx.annotation.findMany({ where: { id: { in: annotationIds } }, select: { id: true, workspaceId: true, articleId: true, authorId: true, priorAuthorIds: true, deletedAt: true } }) : []).map((a) => [a.id, a]),
+    (annotationIds.length
+      ? await tx.annotation.findMany({
+          where: { id: { in: annotationIds } },
+          select: {
+            id: true,
+            workspaceId: true,
+            articleId: true,
+            authorId: true,
+            priorAuthorIds: true,
+            deletedAt: true,
+          },
+        })
+      : []
+    ).map((a) => [a.id, a]),
   );
   const allowed = wanted.filter((item) => {
     const v = visibility.get(`${actor.workspaceId}:${item.userId}`)!;
@@ -33,7 +63,13 @@ export async function notify(tx: Tx, actor: Actor, items: NewNotification[]): Pr
     return annotation === null || (annotation !== undefined && maySee(v, annotation));
   });
   if (allowed.length === 0) return;
-  const rows = allowed.map((item) => ({ id: newId(), workspaceId: actor.workspaceId, actorId: actor.userId, annotationId: null, ...item }));
+  const rows = allowed.map((item) => ({
+    id: newId(),
+    workspaceId: actor.workspaceId,
+    actorId: actor.userId,
+    annotationId: null,
+    ...item,
+  }));
   await tx.notification.createMany({ data: rows });
   await tx.liveEvent.createMany({
     data: rows.map((row) => ({

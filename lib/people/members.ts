@@ -90,7 +90,9 @@ async function findMembership(tx: Prisma.TransactionClient, actor: Actor, member
 /** Refuses a change that would leave the workspace without an active admin. */
 async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, actor: Actor, row: MemberRow) {
   if (row.role !== "ADMIN" || row.deactivatedAt !== null) return;
-  const admins = await tx.membership.count({ where: { workspaceId: actor.workspaceId, role: "ADMIN", deactivatedAt: null } });
+  const admins = await tx.membership.count({
+    where: { workspaceId: actor.workspaceId, role: "ADMIN", deactivatedAt: null },
+  });
   if (admins <= 1) throw new AppError("CONFLICT", "The workspace needs at least one active admin");
 }
 

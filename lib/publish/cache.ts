@@ -2,7 +2,14 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import type { ExportUrls } from "../export/export";
 import { idSchema } from "../validation";
-import { findPublicArticle, findPublicCheck, listPublicChecks, listPublicPages, type PublicArticle, type PublicCheckLookup } from "./checks";
+import {
+  findPublicArticle,
+  findPublicCheck,
+  listPublicChecks,
+  listPublicPages,
+  type PublicArticle,
+  type PublicCheckLookup,
+} from "./checks";
 import { articleTag, checkTag, LIST_TAG, PUBLIC_TAG } from "./tags";
 
 /**
@@ -60,9 +67,21 @@ export async function cachedPublicCheck(annotationId: string, urls: ExportUrls):
 /** An article's public reading view data; null when it has no public check. */
 export async function cachedPublicArticle(articleId: string): Promise<PublicArticle | null> {
   if (!idSchema.safeParse(articleId).success) return null;
-  return cachedUnlessMissing(() => findPublicArticle({ articleId }), ["public-article", articleId], [articleTag(articleId)]);
+  return cachedUnlessMissing(
+    () => findPublicArticle({ articleId }),
+    ["public-article", articleId],
+    [articleTag(articleId)],
+  );
 }
 
-export const cachedFeed = () => unstable_cache(() => listPublicChecks({ limit: FEED_LIMIT }), ["public-feed"], { tags: [PUBLIC_TAG, LIST_TAG], revalidate: REVALIDATE_SECONDS })();
+export const cachedFeed = () =>
+  unstable_cache(() => listPublicChecks({ limit: FEED_LIMIT }), ["public-feed"], {
+    tags: [PUBLIC_TAG, LIST_TAG],
+    revalidate: REVALIDATE_SECONDS,
+  })();
 
-export const cachedSitemap = () => unstable_cache(() => listPublicPages({ limit: SITEMAP_LIMIT }), ["public-sitemap"], { tags: [PUBLIC_TAG, LIST_TAG], revalidate: REVALIDATE_SECONDS })();
+export const cachedSitemap = () =>
+  unstable_cache(() => listPublicPages({ limit: SITEMAP_LIMIT }), ["public-sitemap"], {
+    tags: [PUBLIC_TAG, LIST_TAG],
+    revalidate: REVALIDATE_SECONDS,
+  })();

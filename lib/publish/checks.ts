@@ -57,7 +57,14 @@ export type PublicCheckSummary = {
   correctionNote: string | null;
 };
 
-export type PublicSource = { url: string; title: string | null; publisher: string | null; excerpt: string | null; archiveUrl: string | null; accessedAt: string | null };
+export type PublicSource = {
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  excerpt: string | null;
+  archiveUrl: string | null;
+  accessedAt: string | null;
+};
 
 export type PublicCheck = PublicCheckSummary & {
   sources: PublicSource[];
@@ -81,13 +88,25 @@ export type PublicCheckLookup =
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 async function scaleOf(scaleIds: string[]) {
-  const options = await db.verdictOption.findMany({ where: { scaleId: { in: [...new Set(scaleIds)] } }, orderBy: { position: "asc" }, select: { id: true, scaleId: true, label: true, rating: true, retiredAt: true, position: true } });
+  const options = await db.verdictOption.findMany({
+    where: { scaleId: { in: [...new Set(scaleIds)] } },
+    orderBy: { position: "asc" },
+    select: { id: true, scaleId: true, label: true, rating: true, retiredAt: true, position: true },
+  });
   return (row: SummaryRow): PublicVerdict => {
     const own = row.verdictOption;
     // Retired options leave the scale readers see, unless this check still uses one.
-    const rated = options.filter((o) => o.scaleId === own.scaleId && o.rating !== null && (o.retiredAt === null || o.position === own.position));
+    const rated = options.filter(
+      (o) => o.scaleId === own.scaleId && o.rating !== null && (o.retiredAt === null || o.position === own.position),
+    );
     const index = own.rating === null ? null : rated.findIndex((o) => o.position === own.position);
-    return { key: own.key, label: own.label, description: own.description, scale: rated.map((o) => o.label), index: index === -1 ? null : index };
+    return {
+      key: own.key,
+      label: own.label,
+      description: own.description,
+      scale: rated.map((o) => o.label),
+      index: index === -1 ? null : index,
+    };
   };
 }
 
@@ -110,7 +129,10 @@ function toSummary(row: SummaryRow, verdict: (row: SummaryRow) => PublicVerdict)
 async function currentCorrectionOf(id: string): Promise<string | null> {
   let at = id;
   for (let hop = 0; hop < 50; hop++) {
-    const next = await db.annotation.findFirst({ where: { correctsId: at, ...oncePublicAnnotationWhere() }, select: { id: true, supersededAt: true } });
+    const next = await db.annotation.findFirst({
+      where: { correctsId: at, ...oncePublicAnnotationWhere() },
+      select: { id: true, supersededAt: true },
+    });
     if (!next) return null;
     if (!next.supersededAt) return next.id;
     at = next.id;
@@ -139,15 +161,30 @@ async function firstVersionOf(row: { correctsId: string | null; publishedAt: Dat
  * correction (`moved`), withdrawn (`gone`), or never public, unknown, or in a workspace without
  * public pages (`missing`, which the page answers 404 whatever the reason, so ids reveal nothing).
  */
-export async function findPublicCheck(options: { annotationId: unknown; urls: ExportUrls }): Promise<PublicCheckLookup> {
+export async function findPublicCheck(options: {
+  annotationId: unknown;
+  urls: ExportUrls;
+}): Promise<PublicCheckLookup> {
   const id = idSchema.safeParse(options.annotationId);
   if (!id.success) return { kind: "missing" };
   const fate = await db.annotation.findFirst({
     where: { id: id.data, ...oncePublicAnnotationWhere() },
-    select: { deletedAt: true, supersededAt: true, placement: true, retractionNote: true, workspace: { select: { name: true } } },
+    select: {
+      deletedAt: true,
+      supersededAt: true,
+      placement: true,
+      retractionNote: true,
+      workspace: { select: { name: true } },
+    },
   });
   if (!fate) return { kind: "missing" };
-  if (fate.deletedAt || fate.placement === "DISMISSED") return { kind: "gone", desk: fate.workspace.name, note: fate.retractionNote, at: (fate.deletedAt ?? new Date()).toISOString() };
+  if (fate.deletedAt || fate.placement === "DISMISSED")
+    return {
+      kind: "gone",
+      desk: fate.workspace.name,
+      note: fate.retractionNote,
+      at: (fate.deletedAt ?? new Date()).toISOString(),
+    };
   if (fate.supersededAt) {
     const to = await currentCorrectionOf(id.data);
     return to ? { kind: "moved", to } : { kind: "missing" };
@@ -158,20 +195,45 @@ export async function findPublicCheck(options: { annotationId: unknown; urls: Ex
       ...summarySelect,
       importedAuthor: true,
       author: { select: { name: true } },
-      sources: { orderBy: { position: "asc" }, select: { url: true, title: true, publisher: true, excerpt: true, archiveUrl: true, accessedAt: true } },
+      sources: {
+        orderBy: { position: "asc" },
+        select: { url: true, title: true, publisher: true, excerpt: true, archiveUrl: true, accessedAt: true },
+      },
       revision: { select: { text: true } },
       // For ClaimReview's datePublished only: never their comments or editors.
-      reviews: { where: { toStatus: { in: ["APPROVED", "PUBLISHED"] } }, orderBy: { createdAt: "asc" }, select: { toStatus: true, createdAt: true } },
-      workspace: { select: { name: true, creditReviewers: true, verdictScale: { select: { options: { select: { rating: true } } } } } },
+      reviews: {
+        where: { toStatus: { in: ["APPROVED", "PUBLISHED"] } },
+        orderBy: { createdAt: "asc" },
+        select: { toStatus: true, createdAt: true },
+      },
+      workspace: {
+        select: {
+          name: true,
+          creditReviewers: true,
+          verdictScale: { select: { options: { select: { rating: true } } } },
+        },
+      },
     },
   });
   if (!row) return { kind: "missing" };
   const verdict = await scaleOf([row.verdictOption.scaleId]);
   const authorName = row.importedAuthor ?? row.author.name;
-  const first = row.correctsId ? await firstVersionOf({ correctsId: row.correctsId, publishedAt: row.publishedAt, authorName }) : { publishedAt: row.publishedAt, authorName };
-  const ratings = (row.workspace.verdictScale?.options ?? []).map((o) => o.rating).filter((r): r is number => r !== null);
-  const bounds = { worstRating: ratings.length ? Math.min(...ratings) : null, bestRating: ratings.length ? Math.max(...ratings) : null };
-  const claimReview = toClaimReview(row, row.article, { checkBaseUrl: options.urls.checkBaseUrl, articleUrl: w3cIris(options.urls.baseUrl).article, organization: { name: row.workspace.name }, bounds });
+  const first = row.correctsId
+    ? await firstVersionOf({ correctsId: row.correctsId, publishedAt: row.publishedAt, authorName })
+    : { publishedAt: row.publishedAt, authorName };
+  const ratings = (row.workspace.verdictScale?.options ?? [])
+    .map((o) => o.rating)
+    .filter((r): r is number => r !== null);
+  const bounds = {
+    worstRating: ratings.length ? Math.min(...ratings) : null,
+    bestRating: ratings.length ? Math.max(...ratings) : null,
+  };
+  const claimReview = toClaimReview(row, row.article, {
+    checkBaseUrl: options.urls.checkBaseUrl,
+    articleUrl: w3cIris(options.urls.baseUrl).article,
+    organization: { name: row.workspace.name },
+    bounds,
+  });
   return {
     kind: "check",
     check: {
@@ -179,7 +241,9 @@ export async function findPublicCheck(options: { annotationId: unknown; urls: Ex
       sources: row.sources.map((s) => ({ ...s, accessedAt: iso(s.accessedAt) })),
       passage: passageAround(row.revision.text, row.start, row.end),
       publishedAt: (first.publishedAt ?? row.publishedAt ?? row.updatedAt).toISOString(),
-      credit: row.workspace.creditReviewers ? { by: first.authorName, correctedBy: row.correctsId ? authorName : null } : null,
+      credit: row.workspace.creditReviewers
+        ? { by: first.authorName, correctedBy: row.correctsId ? authorName : null }
+        : null,
       claimReview,
     },
   };
@@ -187,7 +251,12 @@ export async function findPublicCheck(options: { annotationId: unknown; urls: Ex
 
 /** The newest published checks of every workspace with public pages, newest first (the Atom feed). */
 export async function listPublicChecks(options: { limit: number }): Promise<PublicCheckSummary[]> {
-  const rows = await db.annotation.findMany({ where: publicAnnotationWhere(), orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: options.limit, select: summarySelect });
+  const rows = await db.annotation.findMany({
+    where: publicAnnotationWhere(),
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: options.limit,
+    select: summarySelect,
+  });
   const verdict = await scaleOf(rows.map((r) => r.verdictOption.scaleId));
   return rows.map((row) => toSummary(row, verdict));
 }
@@ -216,11 +285,24 @@ export type PublicArticle = {
 export async function findPublicArticle(options: { articleId: unknown }): Promise<PublicArticle | null> {
   const id = idSchema.safeParse(options.articleId);
   if (!id.success) return null;
-  const rows = await db.annotation.findMany({ where: { articleId: id.data, ...publicAnnotationWhere() }, orderBy: [{ start: "asc" }, { id: "asc" }], select: summarySelect });
+  const rows = await db.annotation.findMany({
+    where: { articleId: id.data, ...publicAnnotationWhere() },
+    orderBy: [{ start: "asc" }, { id: "asc" }],
+    select: summarySelect,
+  });
   if (rows.length === 0) return null;
   const article = await db.article.findUniqueOrThrow({
     where: { id: id.data },
-    select: { id: true, title: true, outlet: true, author: true, sourceUrl: true, publishedAt: true, workspace: { select: { name: true } }, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, body: true } } },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      author: true,
+      sourceUrl: true,
+      publishedAt: true,
+      workspace: { select: { name: true } },
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, body: true } },
+    },
   });
   const current = article.revisions[0];
   const verdict = await scaleOf(rows.map((r) => r.verdictOption.scaleId));
@@ -234,7 +316,12 @@ export async function findPublicArticle(options: { articleId: unknown }): Promis
     desk: article.workspace.name,
     body: current.body,
     // A check left on an older revision (an orphan waiting to be re-placed) is listed, not highlighted.
-    checks: rows.map((row) => ({ ...toSummary(row, verdict), start: row.start, end: row.end, onCurrentText: row.revisionId === current.id })),
+    checks: rows.map((row) => ({
+      ...toSummary(row, verdict),
+      start: row.start,
+      end: row.end,
+      onCurrentText: row.revisionId === current.id,
+    })),
   };
 }
 
@@ -242,7 +329,12 @@ export type PublicPage = { kind: "check" | "article"; id: string; lastModified: 
 
 /** Every public page (checks and the articles they are on) for the sitemap, at most `limit`. */
 export async function listPublicPages(options: { limit: number }): Promise<PublicPage[]> {
-  const rows = await db.annotation.findMany({ where: publicAnnotationWhere(), orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: options.limit, select: { id: true, articleId: true, publishedAt: true, updatedAt: true } });
+  const rows = await db.annotation.findMany({
+    where: publicAnnotationWhere(),
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: options.limit,
+    select: { id: true, articleId: true, publishedAt: true, updatedAt: true },
+  });
   const pages: PublicPage[] = [];
   const articles = new Map<string, string>();
   for (const row of rows) {

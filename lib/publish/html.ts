@@ -37,7 +37,12 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
  * CSP's script rule does not apply to it.
  */
 export function jsonLd(value: unknown): Html {
-  return new Html(JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029"));
+  return new Html(
+    JSON.stringify(value)
+      .replace(/</g, "\\u003c")
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029"),
+  );
 }
 
 /** An XML document's text (Atom, sitemap): the same escaping, which XML 1.0 accepts as is. */

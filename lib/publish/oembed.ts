@@ -19,7 +19,10 @@ export const oembedQuerySchema = z
  * A malformed query is 400, `format=xml` included (the spec suggests 501; a 5xx would read as our
  * failure in monitoring and in the route fuzzer, and a client learns the same from the message).
  */
-export function parseOembedRequest(query: unknown, urls: PublicUrls): { annotationId: string; maxwidth?: number; maxheight?: number } {
+export function parseOembedRequest(
+  query: unknown,
+  urls: PublicUrls,
+): { annotationId: string; maxwidth?: number; maxheight?: number } {
   const input = parseInput(oembedQuerySchema, query);
   let page: URL;
   try {
@@ -29,6 +32,7 @@ export function parseOembedRequest(query: unknown, urls: PublicUrls): { annotati
   }
   const base = new URL(urls.baseUrl);
   const match = /^\/checks\/([a-z0-9]{20,40})\/?$/.exec(page.pathname);
-  if (page.origin !== base.origin || !match) throw new AppError("NOT_FOUND", "No embed for this address: give a check page of this site");
+  if (page.origin !== base.origin || !match)
+    throw new AppError("NOT_FOUND", "No embed for this address: give a check page of this site");
   return { annotationId: match[1], maxwidth: input.maxwidth, maxheight: input.maxheight };
 }

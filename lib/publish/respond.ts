@@ -16,8 +16,16 @@ export const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${REVALIDATE_SE
 export const publicUrlsFor = (request: Request): PublicUrls => exportUrls(new URL(request.url).origin);
 
 /** A public answer: the body with its type, shared-cacheable whatever the status (404 and 410 too). */
-export function publicResponse(body: string | ArrayBuffer, contentType: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { "content-type": contentType, "cache-control": PUBLIC_CACHE_CONTROL, ...headers } });
+export function publicResponse(
+  body: string | ArrayBuffer,
+  contentType: string,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(body, {
+    status,
+    headers: { "content-type": contentType, "cache-control": PUBLIC_CACHE_CONTROL, ...headers },
+  });
 }
 
 export const HTML = "text/html; charset=utf-8";

@@ -15,21 +15,34 @@ import { revalidatePublicPages } from "./revalidate";
  * published version is withdrawn (409 for anything else, or while a correction is under way:
  * finish or delete that first). A stale version is 409; nothing changes on any refusal.
  */
-export async function retractPublishedCheck(options: { actor: Actor | null; annotationId: unknown; input: unknown }): Promise<{ id: string; retracted: true }> {
+export async function retractPublishedCheck(options: {
+  actor: Actor | null;
+  annotationId: unknown;
+  input: unknown;
+}): Promise<{ id: string; retracted: true }> {
   const actor = requireRole(options.actor, "EDITOR");
   const input = parseInput(retractionSchema, options.input);
   const row = await db.$transaction(async (tx) => {
     const row = await findAnnotation(tx, actor, options.annotationId);
-    if (row.status !== "PUBLISHED") throw new AppError("CONFLICT", "Only a published check is withdrawn; delete unpublished work instead");
-    if (row.supersededAt) throw new AppError("CONFLICT", "This check was replaced by a published correction; withdraw that one instead");
-    if (row.corrections.length > 0) throw new AppError("CONFLICT", "A correction of this check is under way: publish or delete it first");
+    if (row.status !== "PUBLISHED")
+      throw new AppError("CONFLICT", "Only a published check is withdrawn; delete unpublished work instead");
+    if (row.supersededAt)
+      throw new AppError("CONFLICT", "This check was replaced by a published correction; withdraw that one instead");
+    if (row.corrections.length > 0)
+      throw new AppError("CONFLICT", "A correction of this check is under way: publish or delete it first");
     if (row.version !== input.version) throw staleVersion(toAnnotationView(row));
     const { count } = await tx.annotation.updateMany({
       where: { id: row.id, version: input.version, deletedAt: null },
       data: { deletedAt: new Date(), retractionNote: input.note, version: { increment: 1 } },
     });
     if (count === 0) throw staleVersion(toAnnotationView(await findAnnotation(tx, actor, row.id)));
-    await recordAudit(tx, actor, { entityType: "annotation", entityId: row.id, action: "retract", before: { status: row.status }, after: { deleted: true, note: input.note } });
+    await recordAudit(tx, actor, {
+      entityType: "annotation",
+      entityId: row.id,
+      action: "retract",
+      before: { status: row.status },
+      after: { deleted: true, note: input.note },
+    });
     return row;
   });
   revalidatePublicPages({ annotationIds: [row.id], articleId: row.articleId });

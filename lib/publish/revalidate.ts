@@ -12,12 +12,20 @@ export type PublicChange = { annotationIds: (string | null)[]; articleId: string
  * cache to drop, and nothing to do.
  */
 export function revalidatePublicPages(change: PublicChange) {
-  const tags = change === "everything" ? [PUBLIC_TAG] : [...change.annotationIds.filter((id): id is string => id !== null).map(checkTag), articleTag(change.articleId), LIST_TAG];
+  const tags =
+    change === "everything"
+      ? [PUBLIC_TAG]
+      : [
+          ...change.annotationIds.filter((id): id is string => id !== null).map(checkTag),
+          articleTag(change.articleId),
+          LIST_TAG,
+        ];
   for (const tag of tags) {
     try {
       revalidateTag(tag, { expire: 0 });
     } catch (error) {
-      if (!(error instanceof Error && error.message.startsWith("Invariant: static generation store missing"))) throw error;
+      if (!(error instanceof Error && error.message.startsWith("Invariant: static generation store missing")))
+        throw error;
     }
   }
 }

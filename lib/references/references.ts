@@ -4,7 +4,13 @@ import { db } from "../db/client";
 import { newId } from "../db/ids";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
-import { claimReviewItems, readClaimReview, REFERENCE_LIMITS, type ItemProblem, type ReferenceInput } from "./claimreview";
+import {
+  claimReviewItems,
+  readClaimReview,
+  REFERENCE_LIMITS,
+  type ItemProblem,
+  type ReferenceInput,
+} from "./claimreview";
 
 export type ImportReport = { imported: number; updated: number; unchanged: number; total: number };
 
@@ -26,12 +32,27 @@ export type ReferenceView = {
  * each item's reasons (`details.problems`) and writes nothing. Idempotent by URL: a check already
  * imported is updated in place (or left alone when nothing changed), never duplicated.
  */
-export async function importReferenceChecks(options: { actor: Actor | null; document: unknown }): Promise<ImportReport> {
+export async function importReferenceChecks(options: {
+  actor: Actor | null;
+  document: unknown;
+}): Promise<ImportReport> {
   const actor = requireRole(options.actor, "EDITOR");
   const items = claimReviewItems(options.document);
-  if (!items) throw new AppError("BAD_REQUEST", "The file must be ClaimReview JSON-LD: one ClaimReview, a list of them, or a document with an @graph", { problems: [{ index: null, reason: "not a JSON object or list" }] });
-  if (items.length === 0) throw new AppError("BAD_REQUEST", "The file holds no ClaimReview", { problems: [{ index: null, reason: "no items" }] });
-  if (items.length > REFERENCE_LIMITS.items) throw new AppError("PAYLOAD_TOO_LARGE", `The file holds ${items.length} items; at most ${REFERENCE_LIMITS.items} can be imported at once`);
+  if (!items)
+    throw new AppError(
+      "BAD_REQUEST",
+      "The file must be ClaimReview JSON-LD: one ClaimReview, a list of them, or a document with an @graph",
+      { problems: [{ index: null, reason: "not a JSON object or list" }] },
+    );
+  if (items.length === 0)
+    throw new AppError("BAD_REQUEST", "The file holds no ClaimReview", {
+      problems: [{ index: null, reason: "no items" }],
+    });
+  if (items.length > REFERENCE_LIMITS.items)
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `The file holds ${items.length} items; at most ${REFERENCE_LIMITS.items} can be imported at once`,
+    );
   const problems: ItemProblem[] = [];
   const values: ReferenceInput[] = [];
   const seen = new Map<string, number>();
@@ -43,7 +64,12 @@ export async function importReferenceChecks(options: { actor: Actor | null; docu
     seen.set(read.value.url, index);
     values.push(read.value);
   });
-  if (problems.length) throw new AppError("BAD_REQUEST", `The file has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was imported`, { problems });
+  if (problems.length)
+    throw new AppError(
+      "BAD_REQUEST",
+      `The file has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was imported`,
+      { problems },
+    );
 
   const column = <K extends keyof ReferenceInput>(key: K) => values.map((v) => v[key]);
   return db.$transaction(async (tx) => {
@@ -61,8 +87,19 @@ export async function importReferenceChecks(options: { actor: Actor | null; docu
         IS DISTINCT FROM (EXCLUDED.claim, EXCLUDED.claimant, EXCLUDED."ratingLabel", EXCLUDED."ratingValue", EXCLUDED."worstRating", EXCLUDED."bestRating", EXCLUDED.publisher, EXCLUDED."datePublished")
       RETURNING (xmax = 0) AS inserted, true AS changed`;
     const imported = rows.filter((r) => r.inserted).length;
-    const report = { imported, updated: rows.length - imported, unchanged: values.length - rows.length, total: values.length };
-    if (rows.length) await recordAudit(tx, actor, { entityType: "reference", entityId: actor.workspaceId, action: "import", after: report });
+    const report = {
+      imported,
+      updated: rows.length - imported,
+      unchanged: values.length - rows.length,
+      total: values.length,
+    };
+    if (rows.length)
+      await recordAudit(tx, actor, {
+        entityType: "reference",
+        entityId: actor.workspaceId,
+        action: "import",
+        after: report,
+      });
     return report;
   });
 }
@@ -70,7 +107,11 @@ export async function importReferenceChecks(options: { actor: Actor | null; docu
 /** The workspace's reference checks, newest first (up to 1,000), for the editors who manage them (search shows them to everyone). */
 export async function listReferenceChecks(options: { actor: Actor | null }): Promise<ReferenceView[]> {
   const actor = requireRole(options.actor, "EDITOR");
-  const rows = await db.referenceCheck.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 1000 });
+  const rows = await db.referenceCheck.findMany({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 1000,
+  });
   return rows.map((r) => ({
     id: r.id,
     url: r.url,
@@ -85,7 +126,10 @@ export async function listReferenceChecks(options: { actor: Actor | null }): Pro
 }
 
 /** Removes a reference check (annotations that reused it keep their content; the link is cleared). Editors and admins; audited. */
-export async function removeReferenceCheck(options: { actor: Actor | null; referenceId: unknown }): Promise<{ id: string }> {
+export async function removeReferenceCheck(options: {
+  actor: Actor | null;
+  referenceId: unknown;
+}): Promise<{ id: string }> {
   const actor = requireRole(options.actor, "EDITOR");
   const id = parseInput(idSchema, options.referenceId);
   return db.$transaction(async (tx) => {

@@ -12,12 +12,18 @@ type Coincidences = { categories: number[]; o: number[][] };
 
 function emptyCoincidences(values: Iterable<number>): Coincidences & { index: Map<number, number> } {
   const categories = [...new Set(values)].sort((a, b) => a - b);
-  return { categories, index: new Map(categories.map((c, i) => [c, i])), o: categories.map(() => new Array<number>(categories.length).fill(0)) };
+  return {
+    categories,
+    index: new Map(categories.map((c, i) => [c, i])),
+    o: categories.map(() => new Array<number>(categories.length).fill(0)),
+  };
 }
 
 /** `units[u]` holds the values the coders gave unit u (null or absent where a coder gave none). */
 export function krippendorffAlpha(units: (number | null)[][], metric: Metric): number | null {
-  const pairable = units.map((unit) => unit.filter((v): v is number => v !== null && v !== undefined)).filter((values) => values.length >= 2);
+  const pairable = units
+    .map((unit) => unit.filter((v): v is number => v !== null && v !== undefined))
+    .filter((values) => values.length >= 2);
   const { categories, index, o } = emptyCoincidences(pairable.flat());
   // Each ordered pair of values within a unit, weighted 1 / (m_u − 1).
   for (const values of pairable) {

@@ -18,7 +18,11 @@ type Tx = Prisma.TransactionClient;
  * (supersedeCorrected), which stays, locked, for the record. One live correction at a time per
  * annotation (409 otherwise, enforced by a partial unique index). The author or an editor may start one.
  */
-export async function startCorrection(options: { actor: Actor | null; annotationId: unknown; input: unknown }): Promise<AnnotationView> {
+export async function startCorrection(options: {
+  actor: Actor | null;
+  annotationId: unknown;
+  input: unknown;
+}): Promise<AnnotationView> {
   const actor = requireMember(options.actor);
   const input = parseInput(startCorrectionSchema, options.input);
   try {
@@ -28,8 +32,16 @@ export async function startCorrection(options: { actor: Actor | null; annotation
       await lockArticle(tx, { articleId: found.articleId, workspaceId: actor.workspaceId }, "share");
       const row = await findAnnotation(tx, actor, found.id);
       assertMayChange(actor, row.authorId);
-      if (row.status !== "PUBLISHED") throw new AppError("CONFLICT", "Only a published annotation is corrected; this one can still be edited directly");
-      if (row.supersededAt) throw new AppError("CONFLICT", "This annotation was already replaced by a published correction; correct that one instead");
+      if (row.status !== "PUBLISHED")
+        throw new AppError(
+          "CONFLICT",
+          "Only a published annotation is corrected; this one can still be edited directly",
+        );
+      if (row.supersededAt)
+        throw new AppError(
+          "CONFLICT",
+          "This annotation was already replaced by a published correction; correct that one instead",
+        );
       if (row.corrections.length > 0) throw correctionUnderWay();
       const correction = await tx.annotation.create({
         data: {
@@ -51,13 +63,37 @@ export async function startCorrection(options: { actor: Actor | null; annotation
           // It copies their work: a blind second opinion hides it wherever it hides theirs.
           priorAuthorIds: [...row.priorAuthorIds, row.authorId],
           correctionNote: input.note,
-          sources: { createMany: { data: sourceRows(row.sources.map(({ url, title, publisher, excerpt, archiveUrl, accessedAt, kind }) => ({ url, title, publisher, excerpt, archiveUrl, accessedAt, kind }))) } },
+          sources: {
+            createMany: {
+              data: sourceRows(
+                row.sources.map(({ url, title, publisher, excerpt, archiveUrl, accessedAt, kind }) => ({
+                  url,
+                  title,
+                  publisher,
+                  excerpt,
+                  archiveUrl,
+                  accessedAt,
+                  kind,
+                })),
+              ),
+            },
+          },
         },
         include: annotationInclude,
       });
       const view = toAnnotationView(correction);
-      await recordAudit(tx, actor, { entityType: "annotation", entityId: row.id, action: "correction.start", after: { correctionId: correction.id, note: input.note } });
-      await recordAudit(tx, actor, { entityType: "annotation", entityId: correction.id, action: "create", after: { ...auditSnapshot(view), corrects: row.id, correctionNote: input.note } });
+      await recordAudit(tx, actor, {
+        entityType: "annotation",
+        entityId: row.id,
+        action: "correction.start",
+        after: { correctionId: correction.id, note: input.note },
+      });
+      await recordAudit(tx, actor, {
+        entityType: "annotation",
+        entityId: correction.id,
+        action: "create",
+        after: { ...auditSnapshot(view), corrects: row.id, correctionNote: input.note },
+      });
       return view;
     });
   } catch (error) {
@@ -67,11 +103,17 @@ export async function startCorrection(options: { actor: Actor | null; annotation
   }
 }
 
-const correctionUnderWay = () => new AppError("CONFLICT", "A correction of this annotation is already under way; open it from the annotation");
+const correctionUnderWay = () =>
+  new AppError("CONFLICT", "A correction of this annotation is already under way; open it from the annotation");
 
 /** When a correction is published, the annotation it corrects leaves views and exports (kept for history). */
 export async function supersedeCorrected(tx: Tx, actor: Actor, correction: { id: string; correctsId: string | null }) {
   if (!correction.correctsId) return;
   await tx.annotation.update({ where: { id: correction.correctsId }, data: { supersededAt: new Date() } });
-  await recordAudit(tx, actor, { entityType: "annotation", entityId: correction.correctsId, action: "superseded", after: { by: correction.id } });
+  await recordAudit(tx, actor, {
+    entityType: "annotation",
+    entityId: correction.correctsId,
+    action: "superseded",
+    after: { by: correction.id },
+  });
 }

@@ -27,14 +27,29 @@ export async function listMyWork(options: { actor: Actor | null }): Promise<MyWo
       status: true,
       updatedAt: true,
       article: { select: { id: true, title: true } },
-      reviews: { where: visibleReviewWhere(visibility), orderBy: { createdAt: "desc" }, take: 1, select: { toStatus: true, comment: true, createdAt: true, editor: { select: { name: true } } } },
+      reviews: {
+        where: visibleReviewWhere(visibility),
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { toStatus: true, comment: true, createdAt: true, editor: { select: { name: true } } },
+      },
     },
     orderBy: { updatedAt: "desc" },
     take: 500,
   });
   const items = rows.map(({ reviews, ...row }) => ({
     ...row,
-    lastDecision: reviews[0] ? { toStatus: reviews[0].toStatus, comment: reviews[0].comment, by: reviews[0].editor.name, at: reviews[0].createdAt } : null,
+    lastDecision: reviews[0]
+      ? {
+          toStatus: reviews[0].toStatus,
+          comment: reviews[0].comment,
+          by: reviews[0].editor.name,
+          at: reviews[0].createdAt,
+        }
+      : null,
   }));
-  return [...items.filter((i) => i.status === "CHANGES_REQUESTED"), ...items.filter((i) => i.status !== "CHANGES_REQUESTED")];
+  return [
+    ...items.filter((i) => i.status === "CHANGES_REQUESTED"),
+    ...items.filter((i) => i.status !== "CHANGES_REQUESTED"),
+  ];
 }

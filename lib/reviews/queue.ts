@@ -8,9 +8,19 @@ import { findFilterTargets } from "../dashboard/filters";
 
 /** The queue's filters, from the page's URL: empty fields mean "any". */
 export const queueFilterSchema = z.object({
-  article: z.union([z.literal(""), idSchema]).optional().transform((v) => v || undefined),
-  reviewer: z.union([z.literal(""), idSchema]).optional().transform((v) => v || undefined),
-  verdict: safeString("verdict").trim().max(64, "Unknown verdict").optional().transform((v) => v || undefined),
+  article: z
+    .union([z.literal(""), idSchema])
+    .optional()
+    .transform((v) => v || undefined),
+  reviewer: z
+    .union([z.literal(""), idSchema])
+    .optional()
+    .transform((v) => v || undefined),
+  verdict: safeString("verdict")
+    .trim()
+    .max(64, "Unknown verdict")
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export type QueueItem = {
@@ -58,7 +68,12 @@ export async function listReviewQueue(options: { actor: Actor | null; filters?: 
       author: { select: { id: true, name: true } },
       article: { select: { id: true, title: true } },
       _count: { select: { sources: true } },
-      reviews: { where: { toStatus: "SUBMITTED" }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
+      reviews: {
+        where: { toStatus: "SUBMITTED" },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { createdAt: true },
+      },
     },
     orderBy: { updatedAt: "asc" },
     take: QUEUE_LIMIT,

@@ -27,7 +27,10 @@ export const requestSecondOpinionSchema = z
     { error: "The body must be a JSON object" },
   )
   .strict()
-  .refine((value) => value.firstReviewerId !== value.secondReviewerId, { message: "Choose two different reviewers", path: ["secondReviewerId"] });
+  .refine((value) => value.firstReviewerId !== value.secondReviewerId, {
+    message: "Choose two different reviewers",
+    path: ["secondReviewerId"],
+  });
 
 export type SecondOpinionView = {
   id: string;
@@ -54,23 +57,54 @@ const toView = (row: Prisma.SecondOpinionGetPayload<{ include: typeof opinionInc
 });
 
 /** Editors and admins ask for a blind second opinion on an article; one blind at a time per article (409). */
-export async function requestSecondOpinion(options: { actor: Actor | null; articleId: unknown; input: unknown }): Promise<SecondOpinionView> {
+export async function requestSecondOpinion(options: {
+  actor: Actor | null;
+  articleId: unknown;
+  input: unknown;
+}): Promise<SecondOpinionView> {
   const actor = requireRole(options.actor, "EDITOR");
   const articleId = parseInput(idSchema, options.articleId);
   const input = parseInput(requestSecondOpinionSchema, options.input);
   try {
     return await db.$transaction(async (tx) => {
-      const article = await tx.article.findFirst({ where: { id: articleId, workspaceId: actor.workspaceId }, select: { id: true } });
+      const article = await tx.article.findFirst({
+        where: { id: articleId, workspaceId: actor.workspaceId },
+        select: { id: true },
+      });
       if (!article) throw notFound("Article");
-      const members = await tx.membership.count({ where: { workspaceId: actor.workspaceId, deactivatedAt: null, userId: { in: [input.firstReviewerId, input.secondReviewerId] } } });
+      const members = await tx.membership.count({
+        where: {
+          workspaceId: actor.workspaceId,
+          deactivatedAt: null,
+          userId: { in: [input.firstReviewerId, input.secondReviewerId] },
+        },
+      });
       if (members !== 2) throw new AppError("BAD_REQUEST", "Both reviewers must be active members of this workspace");
       if (await tx.secondOpinion.count({ where: { articleId, revealedAt: null } })) throw blindUnderWay();
       const row = await tx.secondOpinion.create({
-        data: { workspaceId: actor.workspaceId, articleId, firstReviewerId: input.firstReviewerId, secondReviewerId: input.secondReviewerId, requestedById: actor.userId },
+        data: {
+          workspaceId: actor.workspaceId,
+          articleId,
+          firstReviewerId: input.firstReviewerId,
+          secondReviewerId: input.secondReviewerId,
+          requestedById: actor.userId,
+        },
         include: opinionInclude,
       });
-      await recordAudit(tx, actor, { entityType: "article", entityId: articleId, action: "second-opinion.request", after: { secondOpinionId: row.id, ...input } });
-      await notify(tx, actor, [{ userId: input.secondReviewerId, kind: "second_opinion", articleId, text: `Check ${row.firstReviewer.name}'s work blind` }]);
+      await recordAudit(tx, actor, {
+        entityType: "article",
+        entityId: articleId,
+        action: "second-opinion.request",
+        after: { secondOpinionId: row.id, ...input },
+      });
+      await notify(tx, actor, [
+        {
+          userId: input.secondReviewerId,
+          kind: "second_opinion",
+          articleId,
+          text: `Check ${row.firstReviewer.name}'s work blind`,
+        },
+      ]);
       return toView(row);
     });
   } catch (error) {
@@ -82,10 +116,16 @@ export async function requestSecondOpinion(options: { actor: Actor | null; artic
 const blindUnderWay = () => new AppError("CONFLICT", "A blind second opinion is already under way on this article");
 
 /** The article's blind second opinion still in progress, if any. Any member (the page says who is blind). */
-export async function getOpenSecondOpinion(options: { actor: Actor | null; articleId: unknown }): Promise<SecondOpinionView | null> {
+export async function getOpenSecondOpinion(options: {
+  actor: Actor | null;
+  articleId: unknown;
+}): Promise<SecondOpinionView | null> {
   const actor = requireActor(options.actor);
   const articleId = parseInput(idSchema, options.articleId);
-  const row = await db.secondOpinion.findFirst({ where: { articleId, workspaceId: actor.workspaceId, revealedAt: null }, include: opinionInclude });
+  const row = await db.secondOpinion.findFirst({
+    where: { articleId, workspaceId: actor.workspaceId, revealedAt: null },
+    include: opinionInclude,
+  });
   return row ? toView(row) : null;
 }
 
@@ -105,5 +145,10 @@ export async function revealIfBothSubmitted(tx: Tx, actor: Actor, articleId: str
   };
   if (!reviewers.every(submitted)) return;
   await tx.secondOpinion.update({ where: { id: open.id }, data: { revealedAt: new Date() } });
-  await recordAudit(tx, actor, { entityType: "article", entityId: articleId, action: "second-opinion.reveal", after: { secondOpinionId: open.id } });
+  await recordAudit(tx, actor, {
+    entityType: "article",
+    entityId: articleId,
+    action: "second-opinion.reveal",
+    after: { secondOpinionId: open.id },
+  });
 }

@@ -49,24 +49,51 @@ function reviewTimes(row: { approvedAt: Date | null }, to: AnnotationStatus) {
  * recorded as a Review (who, from, to, comment) and an AuditEvent, in the same transaction.
  * Publishing a correction supersedes the annotation it corrects; publishing revalidates the public pages.
  */
-export async function changeAnnotationStatus(options: { actor: Actor | null; annotationId: unknown; input: unknown }): Promise<AnnotationView> {
+export async function changeAnnotationStatus(options: {
+  actor: Actor | null;
+  annotationId: unknown;
+  input: unknown;
+}): Promise<AnnotationView> {
   const actor = requireMember(options.actor);
   const input = parseInput(statusChangeSchema, options.input);
   const view = await db.$transaction(async (tx) => {
     const row = await findAnnotation(tx, actor, options.annotationId);
     if (row.version !== input.version) throw staleVersion(toAnnotationView(row));
-    const refusal = transitionRefusal(row.status, input.status, { role: actor.role, isAuthor: row.authorId === actor.userId }, input.comment);
+    const refusal = transitionRefusal(
+      row.status,
+      input.status,
+      { role: actor.role, isAuthor: row.authorId === actor.userId },
+      input.comment,
+    );
     if (refusal) throw new AppError(refusal.code, refusal.message);
-    const { count } = await tx.annotation.updateMany({ where: { id: row.id, version: input.version }, data: { status: input.status, version: { increment: 1 }, ...reviewTimes(row, input.status) } });
+    const { count } = await tx.annotation.updateMany({
+      where: { id: row.id, version: input.version },
+      data: { status: input.status, version: { increment: 1 }, ...reviewTimes(row, input.status) },
+    });
     if (count === 0) throw staleVersion(toAnnotationView(await findAnnotation(tx, actor, row.id)));
-    await tx.review.create({ data: { annotationId: row.id, editorId: actor.userId, fromStatus: row.status, toStatus: input.status, comment: input.comment } });
-    await recordAudit(tx, actor, { entityType: "annotation", entityId: row.id, action: "status.change", before: { status: row.status }, after: { status: input.status, comment: input.comment } });
+    await tx.review.create({
+      data: {
+        annotationId: row.id,
+        editorId: actor.userId,
+        fromStatus: row.status,
+        toStatus: input.status,
+        comment: input.comment,
+      },
+    });
+    await recordAudit(tx, actor, {
+      entityType: "annotation",
+      entityId: row.id,
+      action: "status.change",
+      before: { status: row.status },
+      after: { status: input.status, comment: input.comment },
+    });
     await notifyDecision(tx, actor, { ...row, status: input.status, comment: input.comment ?? null });
     if (input.status === "PUBLISHED") await supersedeCorrected(tx, actor, row);
     if (input.status === "SUBMITTED") await revealIfBothSubmitted(tx, actor, row.articleId);
     return toAnnotationView(await findAnnotation(tx, actor, row.id));
   });
   // Its public page, the version it corrects, its article's page, the feed and sitemap change.
-  if (input.status === "PUBLISHED") revalidatePublicPages({ annotationIds: [view.id, view.correction?.of.id ?? null], articleId: view.articleId });
+  if (input.status === "PUBLISHED")
+    revalidatePublicPages({ annotationIds: [view.id, view.correction?.of.id ?? null], articleId: view.articleId });
   return view;
 }

@@ -40,14 +40,24 @@ const LABEL: Record<AnnotationStatus, string> = {
 export type TransitionRefusal = { code: "CONFLICT" | "FORBIDDEN" | "BAD_REQUEST"; message: string };
 
 /** Why `actor` may not move an annotation from `from` to `to` (409 status, 403 role, 400 comment), or null. */
-export function transitionRefusal(from: AnnotationStatus, to: AnnotationStatus, actor: { role: Role; isAuthor: boolean }, comment: string | null): TransitionRefusal | null {
+export function transitionRefusal(
+  from: AnnotationStatus,
+  to: AnnotationStatus,
+  actor: { role: Role; isAuthor: boolean },
+  comment: string | null,
+): TransitionRefusal | null {
   const rule = TRANSITIONS[from][to];
   if (!rule) {
     const allowed = Object.keys(TRANSITIONS[from]).map((s) => LABEL[s as AnnotationStatus]);
-    return { code: "CONFLICT", message: `A ${LABEL[from]} annotation cannot become ${LABEL[to]}${allowed.length ? `; it can become ${allowed.join(" or ")}` : ": it is final"}` };
+    return {
+      code: "CONFLICT",
+      message: `A ${LABEL[from]} annotation cannot become ${LABEL[to]}${allowed.length ? `; it can become ${allowed.join(" or ")}` : ": it is final"}`,
+    };
   }
-  if (rule.by === "author" && !actor.isAuthor) return { code: "FORBIDDEN", message: `Only the author submits an annotation for review` };
-  if (rule.by === "editor" && !hasRole(actor.role, "EDITOR")) return { code: "FORBIDDEN", message: `Only editors and admins make an annotation ${LABEL[to]}` };
+  if (rule.by === "author" && !actor.isAuthor)
+    return { code: "FORBIDDEN", message: `Only the author submits an annotation for review` };
+  if (rule.by === "editor" && !hasRole(actor.role, "EDITOR"))
+    return { code: "FORBIDDEN", message: `Only editors and admins make an annotation ${LABEL[to]}` };
   if (rule.commentRequired && !comment) return { code: "BAD_REQUEST", message: "comment: say what needs to change" };
   return null;
 }

@@ -20,4 +20,3 @@ export function readMarks(marked: string): { snippet: string; marks: [number, nu
   }
   return { snippet, marks };
 }
-

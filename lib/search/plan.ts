@@ -8,7 +8,11 @@ import { chooseMatch, type MatchMode } from "./terms";
  * common each term is (one catalog read, lib/search/sql.ts) so a word in a large share of the desk's
  * claims ("percent", "said") ranks rows instead of selecting them; see chooseMatch.
  */
-export async function planQuery(workspaceId: string, groups: string[][], mode: MatchMode): Promise<{ match: string; rank: string; fallback?: string; rows: number }> {
+export async function planQuery(
+  workspaceId: string,
+  groups: string[][],
+  mode: MatchMode,
+): Promise<{ match: string; rank: string; fallback?: string; rows: number }> {
   if (groups.length === 0) return { match: "", rank: "", rows: 0 };
   const rows = await db.$queryRaw<{ group: number; share: number; rows: number }[]>(termSharesSql(workspaceId, groups));
   const shares = new Map(rows.map((r) => [r.group, r.share]));

@@ -8,11 +8,16 @@ const STATUSES = Object.values(AnnotationStatus);
 
 /** "a,b" or ["a", "b"] (a repeated query parameter) to a list without blanks. */
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => {
-    const values = typeof value === "string" ? value.split(",").filter(Boolean) : value;
-    // "type=" or "type=," (a blank form field) means no filter, not "none of them".
-    return Array.isArray(values) && values.length === 0 ? undefined : values;
-  }, z.array(item).max(50, "At most 50 values")).optional();
+  z
+    .preprocess(
+      (value) => {
+        const values = typeof value === "string" ? value.split(",").filter(Boolean) : value;
+        // "type=" or "type=," (a blank form field) means no filter, not "none of them".
+        return Array.isArray(values) && values.length === 0 ? undefined : values;
+      },
+      z.array(item).max(50, "At most 50 values"),
+    )
+    .optional();
 
 /** The query of `GET /api/search` and the /search page. */
 export const searchQuerySchema = z
@@ -29,7 +34,10 @@ export const searchQuerySchema = z
     cursor: z.string({ message: "cursor must be text" }).max(200, "cursor is not valid").optional(),
     limit: int4Param("limit", 1).pipe(z.number().max(50, "limit must be at most 50")).optional(),
   })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: "from must not be after to", path: ["from"] });
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: "from must not be after to",
+    path: ["from"],
+  });
 
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 

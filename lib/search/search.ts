@@ -7,7 +7,16 @@ import { AppError } from "../errors";
 import { isCalendarDateOrTimestamp, parseInput, startOfDay, startOfNextDay } from "../validation";
 import { SEARCH_TYPES, searchQuerySchema } from "./schemas";
 import { readMarks } from "./marks";
-import { FACET_BASIS, searchSql, TRIGRAM_MAX_LENGTH, type FacetRow, type HitRow, type Keyset, type SearchPlan, type SearchType } from "./sql";
+import {
+  FACET_BASIS,
+  searchSql,
+  TRIGRAM_MAX_LENGTH,
+  type FacetRow,
+  type HitRow,
+  type Keyset,
+  type SearchPlan,
+  type SearchType,
+} from "./sql";
 import { fold, PRUNE_FROM_ROWS, searchTerms } from "./terms";
 import { correctTypo, planQuery } from "./plan";
 
@@ -32,7 +41,10 @@ export type SearchResult = {
 };
 
 export type FacetValue = { value: string; label: string | null; count: number };
-export type Facets = Record<"type" | "verdict" | "status" | "reviewer" | "claimant" | "outlet" | "month", FacetValue[]> & {
+export type Facets = Record<
+  "type" | "verdict" | "status" | "reviewer" | "claimant" | "outlet" | "month",
+  FacetValue[]
+> & {
   /** Counts cover at most this many best hits; `capped` says there were more. */
   basis: number;
   capped: boolean;
@@ -52,7 +64,15 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(text: string): Cursor {
   try {
     const [key, id, now, second] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown[];
-    if (typeof key === "string" && (/^\d{1,20}(\.\d{1,6})?$/.test(key) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/.test(key)) && typeof id === "string" && /^[a-z0-9]{1,40}$/.test(id) && Number.isSafeInteger(now) && (now as number) > 0 && (second === 0 || second === 1)) {
+    if (
+      typeof key === "string" &&
+      (/^\d{1,20}(\.\d{1,6})?$/.test(key) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/.test(key)) &&
+      typeof id === "string" &&
+      /^[a-z0-9]{1,40}$/.test(id) &&
+      Number.isSafeInteger(now) &&
+      (now as number) > 0 &&
+      (second === 0 || second === 1)
+    ) {
       return { key, id, now: now as number, second: second === 1 };
     }
   } catch {
@@ -70,8 +90,19 @@ function shape(row: HitRow): SearchResult {
     articleId: row.articleId,
     articleTitle: row.articleTitle,
     ...(onAnnotation || row.type === "reference" ? { claim: row.claim ?? "", claimant: row.claimant } : {}),
-    ...(onAnnotation ? { verdict: { key: row.verdictKey, label: row.verdictLabel, color: row.verdictColor }, status: row.status ?? undefined } : {}),
-    ...(row.type === "reference" ? { verdict: { key: null, label: row.verdictLabel, color: null }, publisher: row.publisher ?? "", url: row.url ?? "" } : {}),
+    ...(onAnnotation
+      ? {
+          verdict: { key: row.verdictKey, label: row.verdictLabel, color: row.verdictColor },
+          status: row.status ?? undefined,
+        }
+      : {}),
+    ...(row.type === "reference"
+      ? {
+          verdict: { key: null, label: row.verdictLabel, color: null },
+          publisher: row.publisher ?? "",
+          url: row.url ?? "",
+        }
+      : {}),
     ...readMarks(row.snippet ?? ""),
     score: Number(row.score),
     createdAt: row.createdAt,
@@ -79,7 +110,17 @@ function shape(row: HitRow): SearchResult {
 }
 
 function shapeFacets(rows: FacetRow[]): Facets {
-  const facets: Facets = { type: [], verdict: [], status: [], reviewer: [], claimant: [], outlet: [], month: [], basis: FACET_BASIS, capped: false };
+  const facets: Facets = {
+    type: [],
+    verdict: [],
+    status: [],
+    reviewer: [],
+    claimant: [],
+    outlet: [],
+    month: [],
+    basis: FACET_BASIS,
+    capped: false,
+  };
   let total = 0;
   for (const row of rows) {
     if (row.value === null) continue;
@@ -87,7 +128,8 @@ function shapeFacets(rows: FacetRow[]): Facets {
     (facets[row.facet as keyof Omit<Facets, "basis" | "capped">] ??= []).push(value);
     if (row.facet === "type") total += value.count;
   }
-  for (const key of ["type", "verdict", "status", "reviewer", "claimant", "outlet"] as const) facets[key].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const key of ["type", "verdict", "status", "reviewer", "claimant", "outlet"] as const)
+    facets[key].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   facets.month.sort((a, b) => b.value.localeCompare(a.value));
   facets.capped = total >= FACET_BASIS;
   return facets;
@@ -132,11 +174,16 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
     },
   };
   // A cursor belongs to its kind of list: scores for a query, times for recent work.
-  if (cursor && !(plan.tsquery ? /^\d/.test(cursor.key) && !cursor.key.includes("T") : isCalendarDateOrTimestamp(`${cursor.key}Z`))) {
+  if (
+    cursor &&
+    !(plan.tsquery ? /^\d/.test(cursor.key) && !cursor.key.includes("T") : isCalendarDateOrTimestamp(`${cursor.key}Z`))
+  ) {
     throw new AppError("BAD_REQUEST", "cursor is not valid; start again from the first page");
   }
   const run = async (p: SearchPlan): Promise<[HitRow[], FacetRow[] | null]> => {
-    const [answer] = await db.$queryRaw<{ page: HitRow[]; facets: FacetRow[] | null }[]>(searchSql(p, limit, cursor, !cursor));
+    const [answer] = await db.$queryRaw<{ page: HitRow[]; facets: FacetRow[] | null }[]>(
+      searchSql(p, limit, cursor, !cursor),
+    );
     return [answer.page, answer.facets];
   };
   const second = () => secondAttempt(plan, terms, groups, text);
@@ -155,7 +202,10 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
   return {
     results: page.map(shape),
     facets: facetRows ? shapeFacets(facetRows) : null,
-    nextCursor: rows.length > limit && last ? encodeCursor({ key: last.key, id: last.id, now: plan.now.getTime(), second: used !== plan }) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ key: last.key, id: last.id, now: plan.now.getTime(), second: used !== plan })
+        : null,
   };
 }
 
@@ -166,11 +216,18 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
  * corrected to the closest frequent word of the index (lib/search/plan.ts). The same plan when
  * there is nothing else to try.
  */
-async function secondAttempt(plan: SearchPlan, terms: { fallback?: string; rows: number }, groups: string[][], text: string): Promise<SearchPlan> {
+async function secondAttempt(
+  plan: SearchPlan,
+  terms: { fallback?: string; rows: number },
+  groups: string[][],
+  text: string,
+): Promise<SearchPlan> {
   if (terms.fallback) return { ...plan, tsquery: terms.fallback };
   if (groups.length !== 1) return plan;
   const raw = fold(text).replace(/\s+/g, " ").trim();
   if (terms.rows < PRUNE_FROM_ROWS) return raw.length <= TRIGRAM_MAX_LENGTH ? { ...plan, raw } : plan;
   const lexeme = await correctTypo(plan.visibility.workspaceId, groups[0][0]);
-  return lexeme && /^[\p{L}\p{N}]+$/u.test(lexeme) ? { ...plan, tsquery: `'${lexeme}':*`, rankQuery: `'${lexeme}':*` } : plan;
+  return lexeme && /^[\p{L}\p{N}]+$/u.test(lexeme)
+    ? { ...plan, tsquery: `'${lexeme}':*`, rankQuery: `'${lexeme}':*` }
+    : plan;
 }

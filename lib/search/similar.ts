@@ -18,7 +18,12 @@ const DEFAULT_LIMIT = 3;
 const CLAIMANT_BONUS = 0.05;
 
 /** Scores candidates against a claim (pure apart from the rows given), best first, at or above the threshold. */
-export function rankCandidates(text: string, claimant: string | undefined, rows: CandidateRow[], limit: number): SimilarMatch[] {
+export function rankCandidates(
+  text: string,
+  claimant: string | undefined,
+  rows: CandidateRow[],
+  limit: number,
+): SimilarMatch[] {
   const target = claimFeatures(text);
   const who = claimant ? fold(claimant).trim() : "";
   return rows
@@ -28,7 +33,12 @@ export function rankCandidates(text: string, claimant: string | undefined, rows:
       return { row, score };
     })
     .filter((m) => m.score >= SUGGESTION_THRESHOLD)
-    .sort((a, b) => b.score - a.score || (b.row.publishedAt?.getTime() ?? 0) - (a.row.publishedAt?.getTime() ?? 0) || a.row.id.localeCompare(b.row.id))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (b.row.publishedAt?.getTime() ?? 0) - (a.row.publishedAt?.getTime() ?? 0) ||
+        a.row.id.localeCompare(b.row.id),
+    )
     .slice(0, limit)
     .map(({ row, score }) => ({
       annotationId: row.kind === "annotation" ? row.id : null,
@@ -44,9 +54,19 @@ export function rankCandidates(text: string, claimant: string | undefined, rows:
 }
 
 /** The candidate rows for a claim, read under the actor's visibility; `fallback` is the second way to ask (lib/search/terms.ts chooseMatch). */
-export async function similarCandidates(visibility: Visibility, language: string, text: string, excludeId?: string): Promise<{ rows: CandidateRow[]; fallback: () => Promise<CandidateRow[]> }> {
-  const query = await planQuery(visibility.workspaceId, matchTerms(text, { english: language === "english" }), "similar");
-  const read = (match: string) => db.$queryRaw<CandidateRow[]>(similarCandidatesSql(visibility, { match, rank: query.rank }, CANDIDATES, excludeId));
+export async function similarCandidates(
+  visibility: Visibility,
+  language: string,
+  text: string,
+  excludeId?: string,
+): Promise<{ rows: CandidateRow[]; fallback: () => Promise<CandidateRow[]> }> {
+  const query = await planQuery(
+    visibility.workspaceId,
+    matchTerms(text, { english: language === "english" }),
+    "similar",
+  );
+  const read = (match: string) =>
+    db.$queryRaw<CandidateRow[]>(similarCandidatesSql(visibility, { match, rank: query.rank }, CANDIDATES, excludeId));
   const none = async () => [];
   if (!query.match) return { rows: [], fallback: none };
   return { rows: await read(query.match), fallback: query.fallback ? () => read(query.fallback!) : none };
@@ -58,7 +78,10 @@ export async function similarCandidates(visibility: Visibility, language: string
  * (numbers, abbreviations, direction and negation folded), best first, only those at or above the
  * suggestion threshold.
  */
-export async function findSimilarClaims(options: { actor: Actor | null; query: unknown }): Promise<{ matches: SimilarMatch[] }> {
+export async function findSimilarClaims(options: {
+  actor: Actor | null;
+  query: unknown;
+}): Promise<{ matches: SimilarMatch[] }> {
   const actor = requireActor(options.actor);
   const query = parseInput(similarQuerySchema, options.query);
   const [visibility, workspace] = await Promise.all([
@@ -69,5 +92,7 @@ export async function findSimilarClaims(options: { actor: Actor | null; query: u
   const limit = query.limit ?? DEFAULT_LIMIT;
   const matches = rankCandidates(query.text, query.claimant, candidates.rows, limit);
   // Nothing close among the rows sharing its one uncommon word: ask again by all its words but one.
-  return { matches: matches.length ? matches : rankCandidates(query.text, query.claimant, await candidates.fallback(), limit) };
+  return {
+    matches: matches.length ? matches : rankCandidates(query.text, query.claimant, await candidates.fallback(), limit),
+  };
 }

@@ -28,7 +28,14 @@ export type SearchFilters = {
  * one that ranks them (all the words, lib/search/plan.ts), the raw query for trigram matching, and
  * the clock for recency.
  */
-export type SearchPlan = { tsquery: string; rankQuery: string; raw: string; now: Date; filters: SearchFilters; visibility: Visibility };
+export type SearchPlan = {
+  tsquery: string;
+  rankQuery: string;
+  raw: string;
+  now: Date;
+  filters: SearchFilters;
+  visibility: Visibility;
+};
 
 /** Where a page ends: the sort key (a score, or a creation time for recent work) and the id. */
 export type Keyset = { key: string; id: string };
@@ -47,7 +54,11 @@ const annotationOnly = (f: SearchFilters) => Boolean(f.verdictKeys || f.statuses
 /** Conditions every annotation-backed hit meets, on "Annotation" a joined to "Article" ar. */
 function annotationConditions(plan: SearchPlan): Prisma.Sql[] {
   const f = plan.filters;
-  const c = [visibleAnnotationSql(plan.visibility, "a"), Prisma.sql`a."supersededAt" IS NULL`, Prisma.sql`a.placement <> 'DISMISSED'`];
+  const c = [
+    visibleAnnotationSql(plan.visibility, "a"),
+    Prisma.sql`a."supersededAt" IS NULL`,
+    Prisma.sql`a.placement <> 'DISMISSED'`,
+  ];
   if (f.verdictKeys) {
     c.push(Prisma.sql`a."verdictOptionId" IN (SELECT o.id FROM "VerdictOption" o JOIN "VerdictScale" s ON s.id = o."scaleId"
       WHERE s."workspaceId" = ${plan.visibility.workspaceId} AND o.key IN (${Prisma.join(f.verdictKeys)}))`);
@@ -67,7 +78,12 @@ function dateConditions(plan: SearchPlan, column: Prisma.Sql): Prisma.Sql[] {
 }
 
 /** The sort key: the rounded score for a query, the creation time (epoch ms) for "recent work". */
-function keyExpression(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.Sql | null, created: Prisma.Sql): { key: Prisma.Sql; score: Prisma.Sql } {
+function keyExpression(
+  plan: SearchPlan,
+  vector: Prisma.Sql,
+  trigramOn: Prisma.Sql | null,
+  created: Prisma.Sql,
+): { key: Prisma.Sql; score: Prisma.Sql } {
   // Recent work: the creation time itself, so the (workspace, createdAt) indexes give the order.
   if (!plan.tsquery) return { key: created, score: Prisma.sql`0::float8` };
   const text = Prisma.sql`coalesce(ts_rank(${vector}, q.rank, 32), 0)`;
@@ -81,7 +97,9 @@ function keyExpression(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.S
 
 function matchCondition(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.Sql | null): Prisma.Sql {
   if (!plan.tsquery) return Prisma.sql`TRUE`;
-  return trigramOn && plan.raw ? Prisma.sql`(${vector} @@ q.tsq OR q.raw <% ${trigramOn})` : Prisma.sql`${vector} @@ q.tsq`;
+  return trigramOn && plan.raw
+    ? Prisma.sql`(${vector} @@ q.tsq OR q.raw <% ${trigramOn})`
+    : Prisma.sql`${vector} @@ q.tsq`;
 }
 
 /**
@@ -91,7 +109,17 @@ function matchCondition(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.
  */
 export const MATCH_CAP = 2000;
 
-type Kind = { type: SearchType; from: Prisma.Sql; conditions: Prisma.Sql[]; vector: Prisma.Sql; trigram: Prisma.Sql | null; created: Prisma.Sql; id: Prisma.Sql; annotationId: Prisma.Sql; articleId: Prisma.Sql };
+type Kind = {
+  type: SearchType;
+  from: Prisma.Sql;
+  conditions: Prisma.Sql[];
+  vector: Prisma.Sql;
+  trigram: Prisma.Sql | null;
+  created: Prisma.Sql;
+  id: Prisma.Sql;
+  annotationId: Prisma.Sql;
+  articleId: Prisma.Sql;
+};
 
 /** Each kind of hit the plan asks for: where it comes from and which rows of it are visible and pass the filters. */
 function kinds(plan: SearchPlan): Kind[] {
@@ -101,24 +129,79 @@ function kinds(plan: SearchPlan): Kind[] {
   // The article is joined only to filter by its outlet.
   const article = f.outlet ? Prisma.sql` JOIN "Article" ar ON ar.id = a."articleId"` : Prisma.empty;
   if (f.types.includes("annotation")) {
-    out.push({ type: "annotation", from: Prisma.sql`"Annotation" a${article}`, conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`a."createdAt"`)], vector: Prisma.sql`a."searchVector"`, trigram: Prisma.sql`a.claim`, created: Prisma.sql`a."createdAt"`, id: Prisma.sql`a.id`, annotationId: Prisma.sql`a.id`, articleId: Prisma.sql`a."articleId"` });
+    out.push({
+      type: "annotation",
+      from: Prisma.sql`"Annotation" a${article}`,
+      conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`a."createdAt"`)],
+      vector: Prisma.sql`a."searchVector"`,
+      trigram: Prisma.sql`a.claim`,
+      created: Prisma.sql`a."createdAt"`,
+      id: Prisma.sql`a.id`,
+      annotationId: Prisma.sql`a.id`,
+      articleId: Prisma.sql`a."articleId"`,
+    });
   }
   if (f.types.includes("note")) {
-    out.push({ type: "note", from: Prisma.sql`"Note" n JOIN "Annotation" a ON a.id = n."annotationId"${article}`, conditions: [...annotationConditions(plan), Prisma.sql`n."deletedAt" IS NULL`, visibleNoteSql(plan.visibility, "n", "a"), ...dateConditions(plan, Prisma.sql`n."createdAt"`)], vector: Prisma.sql`n."searchVector"`, trigram: null, created: Prisma.sql`n."createdAt"`, id: Prisma.sql`n.id`, annotationId: Prisma.sql`a.id`, articleId: Prisma.sql`a."articleId"` });
+    out.push({
+      type: "note",
+      from: Prisma.sql`"Note" n JOIN "Annotation" a ON a.id = n."annotationId"${article}`,
+      conditions: [
+        ...annotationConditions(plan),
+        Prisma.sql`n."deletedAt" IS NULL`,
+        visibleNoteSql(plan.visibility, "n", "a"),
+        ...dateConditions(plan, Prisma.sql`n."createdAt"`),
+      ],
+      vector: Prisma.sql`n."searchVector"`,
+      trigram: null,
+      created: Prisma.sql`n."createdAt"`,
+      id: Prisma.sql`n.id`,
+      annotationId: Prisma.sql`a.id`,
+      articleId: Prisma.sql`a."articleId"`,
+    });
   }
   if (f.types.includes("source")) {
-    out.push({ type: "source", from: Prisma.sql`"Source" s JOIN "Annotation" a ON a.id = s."annotationId"${article}`, conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`s."createdAt"`)], vector: Prisma.sql`s."searchVector"`, trigram: null, created: Prisma.sql`s."createdAt"`, id: Prisma.sql`s.id`, annotationId: Prisma.sql`a.id`, articleId: Prisma.sql`a."articleId"` });
+    out.push({
+      type: "source",
+      from: Prisma.sql`"Source" s JOIN "Annotation" a ON a.id = s."annotationId"${article}`,
+      conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`s."createdAt"`)],
+      vector: Prisma.sql`s."searchVector"`,
+      trigram: null,
+      created: Prisma.sql`s."createdAt"`,
+      id: Prisma.sql`s.id`,
+      annotationId: Prisma.sql`a.id`,
+      articleId: Prisma.sql`a."articleId"`,
+    });
   }
   // Articles and reference checks have no verdict, status or reviewer: such a filter leaves them out.
   if (f.types.includes("article") && !annotationOnly(f) && !f.claimant) {
     const c = [Prisma.sql`ar."workspaceId" = ${ws}`, ...dateConditions(plan, Prisma.sql`ar."createdAt"`)];
     if (f.outlet) c.push(Prisma.sql`ar.outlet = ${f.outlet}`);
-    out.push({ type: "article", from: Prisma.sql`"Article" ar`, conditions: c, vector: Prisma.sql`ar."searchVector"`, trigram: Prisma.sql`ar.title`, created: Prisma.sql`ar."createdAt"`, id: Prisma.sql`ar.id`, annotationId: Prisma.sql`NULL::text`, articleId: Prisma.sql`ar.id` });
+    out.push({
+      type: "article",
+      from: Prisma.sql`"Article" ar`,
+      conditions: c,
+      vector: Prisma.sql`ar."searchVector"`,
+      trigram: Prisma.sql`ar.title`,
+      created: Prisma.sql`ar."createdAt"`,
+      id: Prisma.sql`ar.id`,
+      annotationId: Prisma.sql`NULL::text`,
+      articleId: Prisma.sql`ar.id`,
+    });
   }
   if (f.types.includes("reference") && !annotationOnly(f) && !f.outlet) {
     const c = [Prisma.sql`r."workspaceId" = ${ws}`, ...dateConditions(plan, Prisma.sql`r."createdAt"`)];
     if (f.claimant) c.push(Prisma.sql`r.claimant = ${f.claimant}`);
-    out.push({ type: "reference", from: Prisma.sql`"ReferenceCheck" r`, conditions: c, vector: Prisma.sql`r."searchVector"`, trigram: null, created: Prisma.sql`r."createdAt"`, id: Prisma.sql`r.id`, annotationId: Prisma.sql`NULL::text`, articleId: Prisma.sql`NULL::text` });
+    out.push({
+      type: "reference",
+      from: Prisma.sql`"ReferenceCheck" r`,
+      conditions: c,
+      vector: Prisma.sql`r."searchVector"`,
+      trigram: null,
+      created: Prisma.sql`r."createdAt"`,
+      id: Prisma.sql`r.id`,
+      annotationId: Prisma.sql`NULL::text`,
+      articleId: Prisma.sql`NULL::text`,
+    });
   }
   return out;
 }
@@ -130,19 +213,32 @@ function kinds(plan: SearchPlan): Kind[] {
  */
 function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[] {
   return kinds(plan).map((k) => {
-    const recentAfter = !plan.tsquery && after ? [Prisma.sql`(${k.created} < ${after.key}::timestamp(3) OR (${k.created} = ${after.key}::timestamp(3) AND ${k.id} > ${after.id}))`] : [];
+    const recentAfter =
+      !plan.tsquery && after
+        ? [
+            Prisma.sql`(${k.created} < ${after.key}::timestamp(3) OR (${k.created} = ${after.key}::timestamp(3) AND ${k.id} > ${after.id}))`,
+          ]
+        : [];
     const candidates = Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt",
         ${plan.tsquery ? k.vector : Prisma.sql`NULL::tsvector`} AS vec, ${k.trigram && plan.raw ? k.trigram : Prisma.sql`NULL::text`} AS tg
       FROM ${k.from}, q
       WHERE ${Prisma.join([...k.conditions, matchCondition(plan, k.vector, k.trigram), ...recentAfter], " AND ")}
       ORDER BY ${k.created} DESC, ${k.id} LIMIT ${cap}`;
-    const { key, score } = keyExpression(plan, Prisma.sql`c.vec`, k.trigram ? Prisma.sql`c.tg` : null, Prisma.sql`c."createdAt"`);
+    const { key, score } = keyExpression(
+      plan,
+      Prisma.sql`c.vec`,
+      k.trigram ? Prisma.sql`c.tg` : null,
+      Prisma.sql`c."createdAt"`,
+    );
     return Prisma.sql`SELECT ${k.type}::text AS type, c.id, c."annotationId", c."articleId", c."createdAt", ${key} AS key, ${score} AS score FROM (${candidates}) c, q`;
   });
 }
 
 function queryCte(plan: SearchPlan): Prisma.Sql {
-  const parse = (text: string) => (text ? Prisma.sql`to_tsquery(factmark_search_config(${plan.visibility.workspaceId}), ${text})` : Prisma.sql`NULL::tsquery`);
+  const parse = (text: string) =>
+    text
+      ? Prisma.sql`to_tsquery(factmark_search_config(${plan.visibility.workspaceId}), ${text})`
+      : Prisma.sql`NULL::tsquery`;
   return Prisma.sql`q AS MATERIALIZED (SELECT ${parse(plan.tsquery)} AS tsq, ${parse(plan.rankQuery || plan.tsquery)} AS rank, ${plan.raw}::text AS raw)`;
 }
 
@@ -166,7 +262,6 @@ export type HitRow = {
   /** ISO 8601, UTC. */
   createdAt: string;
 };
-
 
 /** ts_headline's options: our markers around matches (lib/search/marks.ts), two short fragments. */
 const HEADLINE = Prisma.sql`'StartSel=${Prisma.raw(MARK_START)}, StopSel=${Prisma.raw(MARK_END)}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
@@ -241,7 +336,9 @@ const NOTHING = Prisma.sql`SELECT '[]'::json AS page, '[]'::json AS facets`;
  */
 export function searchSql(plan: SearchPlan, limit: number, after: Keyset | undefined, withFacets: boolean): Prisma.Sql {
   const keyType = Prisma.raw(plan.tsquery ? "numeric" : "timestamp(3)");
-  const keyset = after ? Prisma.sql`(h.key < ${after.key}::${keyType} OR (h.key = ${after.key}::${keyType} AND h.id > ${after.id}))` : Prisma.sql`TRUE`;
+  const keyset = after
+    ? Prisma.sql`(h.key < ${after.key}::${keyType} OR (h.key = ${after.key}::${keyType} AND h.id > ${after.id}))`
+    : Prisma.sql`TRUE`;
   // Recent work reads only as many rows of each kind as the page (or the facets) need, past the cursor.
   const cap = plan.tsquery ? MATCH_CAP : withFacets ? Math.max(FACET_BASIS, limit + 1) : limit + 1;
   const selects = hitSelects(plan, cap, after);
@@ -251,7 +348,10 @@ export function searchSql(plan: SearchPlan, limit: number, after: Keyset | undef
     : Prisma.empty;
   return Prisma.sql`
     WITH ${queryCte(plan)},
-    hits AS MATERIALIZED (${Prisma.join(selects.map((select) => Prisma.sql`(${select})`), " UNION ALL ")}),
+    hits AS MATERIALIZED (${Prisma.join(
+      selects.map((select) => Prisma.sql`(${select})`),
+      " UNION ALL ",
+    )}),
     page AS (SELECT * FROM hits h WHERE ${keyset} ORDER BY h.key DESC, h.id LIMIT ${limit + 1}),
     ${SHOWN}${facets}
     SELECT (SELECT coalesce(json_agg(x ORDER BY x.ordinal), '[]'::json) FROM (${shownSelect(plan)}) x) AS page,
@@ -278,7 +378,12 @@ export type CandidateRow = {
  * see, and its reference checks, whose text shares any of the claim's terms, best text rank
  * first. lib/search/similar.ts scores them (lib/search/terms.ts) and keeps the close ones.
  */
-export function similarCandidatesSql(visibility: Visibility, query: { match: string; rank: string }, limit: number, excludeId?: string): Prisma.Sql {
+export function similarCandidatesSql(
+  visibility: Visibility,
+  query: { match: string; rank: string },
+  limit: number,
+  excludeId?: string,
+): Prisma.Sql {
   const parse = (text: string) => Prisma.sql`to_tsquery(factmark_search_config(${visibility.workspaceId}), ${text})`;
   return Prisma.sql`
     WITH q AS MATERIALIZED (SELECT ${parse(query.match)} AS tsq, ${parse(query.rank)} AS rank)

@@ -10,40 +10,201 @@ export const MAX_QUERY_LENGTH = 500;
 export const MAX_TERMS = 16;
 
 const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  dozen: 12, half: 0.5,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+  half: 0.5,
 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, trillion: 1_000_000_000_000, m: 1_000_000, bn: 1_000_000_000, k: 1_000 };
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1_000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
+  trillion: 1_000_000_000_000,
+  m: 1_000_000,
+  bn: 1_000_000_000,
+  k: 1_000,
+};
 
 /** Written-out abbreviations, matched on the original casing so "US" expands and "us" does not. */
 const ABBREVIATIONS: Record<string, string> = {
-  US: "united states", USA: "united states", "U.S.": "united states", "U.S.A.": "united states", America: "united states",
-  UK: "united kingdom", "U.K.": "united kingdom", Britain: "united kingdom", EU: "european union", UN: "united nations",
-  GDP: "gross domestic product", NHS: "national health service", WHO: "world health organization", CO2: "carbon dioxide",
-  NATO: "north atlantic treaty organization", IMF: "international monetary fund", CEO: "chief executive", MP: "member of parliament",
-  MPs: "members of parliament", GP: "general practitioner", GPs: "general practitioners", PM: "prime minister", govt: "government",
-  gov: "government", yr: "year", yrs: "years", approx: "approximately", pct: "percent", km: "kilometres", kg: "kilograms",
+  US: "united states",
+  USA: "united states",
+  "U.S.": "united states",
+  "U.S.A.": "united states",
+  America: "united states",
+  UK: "united kingdom",
+  "U.K.": "united kingdom",
+  Britain: "united kingdom",
+  EU: "european union",
+  UN: "united nations",
+  GDP: "gross domestic product",
+  NHS: "national health service",
+  WHO: "world health organization",
+  CO2: "carbon dioxide",
+  NATO: "north atlantic treaty organization",
+  IMF: "international monetary fund",
+  CEO: "chief executive",
+  MP: "member of parliament",
+  MPs: "members of parliament",
+  GP: "general practitioner",
+  GPs: "general practitioners",
+  PM: "prime minister",
+  govt: "government",
+  gov: "government",
+  yr: "year",
+  yrs: "years",
+  approx: "approximately",
+  pct: "percent",
+  km: "kilometres",
+  kg: "kilograms",
 };
 
 /** Words that say the same direction of change: folded to one token, so "rose" meets "increased" and never "fell". */
 const DIRECTION: Record<string, string> = {};
-for (const word of ["rose", "rise", "rises", "risen", "rising", "increase", "increased", "increases", "increasing", "grew", "grow", "grows", "grown", "growing", "climbed", "climb", "climbs", "up", "more", "jumped", "soared", "doubled", "tripled", "trebled", "surged", "raise", "raised", "raises", "raising", "hike", "hiked", "high", "higher", "highest", "record"]) DIRECTION[word] = "↑";
-for (const word of ["fell", "fall", "falls", "fallen", "falling", "decrease", "decreased", "decreases", "decreasing", "dropped", "drop", "drops", "declined", "decline", "declines", "shrank", "shrunk", "down", "lower", "less", "fewer", "halved", "plunged", "cut", "cuts", "slashed", "slash", "low", "lowest", "smaller", "shrink"]) DIRECTION[word] = "↓";
+for (const word of [
+  "rose",
+  "rise",
+  "rises",
+  "risen",
+  "rising",
+  "increase",
+  "increased",
+  "increases",
+  "increasing",
+  "grew",
+  "grow",
+  "grows",
+  "grown",
+  "growing",
+  "climbed",
+  "climb",
+  "climbs",
+  "up",
+  "more",
+  "jumped",
+  "soared",
+  "doubled",
+  "tripled",
+  "trebled",
+  "surged",
+  "raise",
+  "raised",
+  "raises",
+  "raising",
+  "hike",
+  "hiked",
+  "high",
+  "higher",
+  "highest",
+  "record",
+])
+  DIRECTION[word] = "↑";
+for (const word of [
+  "fell",
+  "fall",
+  "falls",
+  "fallen",
+  "falling",
+  "decrease",
+  "decreased",
+  "decreases",
+  "decreasing",
+  "dropped",
+  "drop",
+  "drops",
+  "declined",
+  "decline",
+  "declines",
+  "shrank",
+  "shrunk",
+  "down",
+  "lower",
+  "less",
+  "fewer",
+  "halved",
+  "plunged",
+  "cut",
+  "cuts",
+  "slashed",
+  "slash",
+  "low",
+  "lowest",
+  "smaller",
+  "shrink",
+])
+  DIRECTION[word] = "↓";
 
-const NEGATIONS = new Set(["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "wont", "hasnt", "havent", "hadnt", "cant", "couldnt", "shouldnt", "wouldnt"]);
+const NEGATIONS = new Set([
+  "not",
+  "no",
+  "never",
+  "none",
+  "nobody",
+  "nothing",
+  "neither",
+  "nor",
+  "without",
+  "cannot",
+  "isnt",
+  "arent",
+  "wasnt",
+  "werent",
+  "dont",
+  "doesnt",
+  "didnt",
+  "wont",
+  "hasnt",
+  "havent",
+  "hadnt",
+  "cant",
+  "couldnt",
+  "shouldnt",
+  "wouldnt",
+]);
 
 const PERCENT = new Set(["percent", "per cent", "%", "percentage", "pc"]);
 
 /** Function words too common to tell claims apart (English; other languages rely on their text-search configuration). */
 const STOPWORDS = new Set(
-  "a an the of in on at to for from by with and or but as is are was were be been being it its this that these those there their they them he she his her we our you your i me my has have had do does did so than then such into over under about after before during per said says say will would can could should may might must also just only very any now".split(" "),
+  "a an the of in on at to for from by with and or but as is are was were be been being it its this that these those there their they them he she his her we our you your i me my has have had do does did so than then such into over under about after before during per said says say will would can could should may might must also just only very any now".split(
+    " ",
+  ),
 );
 
 /** Folds case and accents ("São" → "sao"), and typographic apostrophes to '. */
 export function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").replace(/[\u2018\u2019\u02BC]/g, "'").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[\u2018\u2019\u02BC]/g, "'")
+    .toLowerCase();
 }
 
 /** Words as a reader sees them: letters and digits, a decimal point or thousands comma inside a number, a % sign. */
@@ -74,7 +235,12 @@ const formatNumber = (value: number) => String(Number(value.toPrecision(12)));
  * "£2bn") into canonical digits, and the percent sign and its spellings into "percent".
  */
 export function canonicalTokens(text: string): string[] {
-  const tokens = words(fold(expandAbbreviations(text)).replace(/per cent/g, "percent").replace(/(\d)-(?=\p{L})/gu, "$1 ").replace(/(\p{L})-(\p{L})/gu, "$1 $2"));
+  const tokens = words(
+    fold(expandAbbreviations(text))
+      .replace(/per cent/g, "percent")
+      .replace(/(\d)-(?=\p{L})/gu, "$1 ")
+      .replace(/(\p{L})-(\p{L})/gu, "$1 $2"),
+  );
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let token = tokens[i].replace(/'s$/, "").replace(/n't$/, "nt").replace(/'/g, "");
@@ -107,7 +273,16 @@ export function canonicalTokens(text: string): string[] {
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let base = word;
-  for (const [suffix, replacement] of [["ies", "y"], ["ied", "y"], ["sses", "ss"], ["ing", ""], ["ed", ""], ["es", ""], ["s", ""], ["ly", ""]] as const) {
+  for (const [suffix, replacement] of [
+    ["ies", "y"],
+    ["ied", "y"],
+    ["sses", "ss"],
+    ["ing", ""],
+    ["ed", ""],
+    ["es", ""],
+    ["s", ""],
+    ["ly", ""],
+  ] as const) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3 && !(suffix === "s" && word.endsWith("ss"))) {
       base = word.slice(0, -suffix.length) + replacement;
       break;
@@ -187,7 +362,8 @@ export function searchTerms(query: string, options: { english?: boolean } = {}):
     if (raw === "%") continue;
     const term = raw.replace(/'/g, "");
     // Single letters ("U.S." read as u, s; a possessive's s) would prefix-match half the index.
-    if (!/^[\p{L}\p{N}]+(?:[.,][\p{L}\p{N}]+)*$/u.test(term) || (term.length < 2 && !/\d/.test(term)) || seen.has(term)) continue;
+    if (!/^[\p{L}\p{N}]+(?:[.,][\p{L}\p{N}]+)*$/u.test(term) || (term.length < 2 && !/\d/.test(term)) || seen.has(term))
+      continue;
     if (options.english && STOPWORDS.has(term)) continue;
     seen.add(term);
     const digits = canonicalTokens(term)[0];
@@ -210,7 +386,8 @@ export function searchTerms(query: string, options: { english?: boolean } = {}):
 export function tsqueryText(groups: string[][], atLeast: number): string {
   if (groups.length === 0) return "";
   // Words match as prefixes; numbers exactly ("12" must not find 120).
-  const group = (g: string[]) => `(${g.map((t) => (/^\d/.test(t) || t.length < 3 ? `'${t}'` : `'${t}':*`)).join(" | ")})`;
+  const group = (g: string[]) =>
+    `(${g.map((t) => (/^\d/.test(t) || t.length < 3 ? `'${t}'` : `'${t}':*`)).join(" | ")})`;
   const k = Math.max(1, Math.min(atLeast, groups.length));
   if (k === 1 || groups.length > 8) return groups.map(group).join(" | ");
   const clauses: string[] = [];
@@ -236,7 +413,8 @@ export function matchTerms(text: string, options: { english?: boolean } = {}): s
   const extra: string[][] = [];
   for (const [short, long] of Object.entries(ABBREVIATIONS)) {
     const shortWord = short.replace(/\./g, "").toLowerCase();
-    if (new RegExp(`(^|[^\\p{L}\\p{N}])${short.replace(/\./g, "\\.")}(?![\\p{L}\\p{N}])`, "u").test(text)) extra.push(...long.split(" ").map((w) => [w]));
+    if (new RegExp(`(^|[^\\p{L}\\p{N}])${short.replace(/\./g, "\\.")}(?![\\p{L}\\p{N}])`, "u").test(text))
+      extra.push(...long.split(" ").map((w) => [w]));
     else if (folded.includes(` ${long} `) && /^[\p{L}\p{N}]+$/u.test(shortWord)) extra.push([shortWord]);
   }
   const seen = new Set(groups.flat());
@@ -265,16 +443,29 @@ export const PRUNE_FROM_ROWS = 50_000;
  * uncommon word, search requires it and falls back to all the common ones when it finds nothing
  * (`fallback`). All the groups rank. Pure, unit-tested.
  */
-export function chooseMatch(groups: string[][], shares: Map<number, number>, rows: number, mode: MatchMode): { match: string; rank: string; fallback?: string } {
-  const kept = groups.map((g, i) => ({ g, share: shares.get(i) })).filter((x): x is { g: string[]; share: number } => x.share !== undefined);
+export function chooseMatch(
+  groups: string[][],
+  shares: Map<number, number>,
+  rows: number,
+  mode: MatchMode,
+): { match: string; rank: string; fallback?: string } {
+  const kept = groups
+    .map((g, i) => ({ g, share: shares.get(i) }))
+    .filter((x): x is { g: string[]; share: number } => x.share !== undefined);
   if (kept.length === 0) return { match: "", rank: "" };
-  const rank = tsqueryText(kept.map((x) => x.g), 1);
+  const rank = tsqueryText(
+    kept.map((x) => x.g),
+    1,
+  );
   const pruning = rows >= PRUNE_FROM_ROWS;
   const rare = kept.filter((x) => !pruning || x.share < COMMON_TERM_SHARE).map((x) => x.g);
   const common = kept.filter((x) => pruning && x.share >= COMMON_TERM_SHARE).map((x) => x.g);
   if (mode === "similar") {
     // Only common words: all but one of them, so the index can start from the rarest lists.
-    const allButOne = tsqueryText(kept.map((x) => x.g), Math.max(1, kept.length - 1));
+    const allButOne = tsqueryText(
+      kept.map((x) => x.g),
+      Math.max(1, kept.length - 1),
+    );
     if (!rare.length) return { match: allButOne, rank };
     // One uncommon word (often a figure written another way): it, and when that finds nothing close, all the words but one.
     if (rare.length === 1) return { match: tsqueryText(rare, 1), rank, fallback: allButOne };

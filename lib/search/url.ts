@@ -39,6 +39,8 @@ export function searchHref(params: SearchParams, changes: Record<string, string 
 export function activeFilters(params: SearchParams): { key: string; value: string }[] {
   return FILTER_PARAMS.flatMap((key) => {
     const value = params[key];
-    return (Array.isArray(value) ? value : value ? [value] : []).filter((v) => v !== "").map((v) => ({ key, value: v }));
+    return (Array.isArray(value) ? value : value ? [value] : [])
+      .filter((v) => v !== "")
+      .map((v) => ({ key, value: v }));
   });
 }

@@ -21,19 +21,38 @@ export type ScaleOption = {
 };
 
 const rating = z
-  .union([z.literal(""), z.null(), z.coerce.number({ message: "Rating must be a whole number" }).int("Rating must be a whole number").min(-100, "Rating is out of range").max(100, "Rating is out of range")])
+  .union([
+    z.literal(""),
+    z.null(),
+    z.coerce
+      .number({ message: "Rating must be a whole number" })
+      .int("Rating must be a whole number")
+      .min(-100, "Rating is out of range")
+      .max(100, "Rating is out of range"),
+  ])
   .optional()
   .transform((value) => (value === "" || value === undefined ? null : value));
 
 const fields = {
-  label: safeString("Label", "Label is required").trim().min(1, "Label is required").max(60, "Label is too long (60 characters at most)"),
+  label: safeString("Label", "Label is required")
+    .trim()
+    .min(1, "Label is required")
+    .max(60, "Label is too long (60 characters at most)"),
   color: z.string({ message: "Colour is required" }).regex(/^#[0-9a-fA-F]{6}$/, "Colour must look like #1a7f37"),
-  description: safeString("Description").trim().max(500, "Description is too long (500 characters at most)").nullish().transform((v) => v || null),
+  description: safeString("Description")
+    .trim()
+    .max(500, "Description is too long (500 characters at most)")
+    .nullish()
+    .transform((v) => v || null),
   rating,
 };
 
 export const addOptionSchema = z.object({
-  key: z.string({ message: "Key is required" }).trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Key must be lower-case words joined by hyphens, e.g. half-true").max(64, "Key is too long"),
+  key: z
+    .string({ message: "Key is required" })
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Key must be lower-case words joined by hyphens, e.g. half-true")
+    .max(64, "Key is too long"),
   ...fields,
 });
 export const updateOptionSchema = z.object(fields).partial();
@@ -68,19 +87,42 @@ async function findOption(tx: Tx, actor: Actor, optionId: unknown) {
   return option;
 }
 
-const snapshot = (o: { key: string; label: string; color: string; rating: number | null; position: number; retiredAt: Date | null }) => ({ key: o.key, label: o.label, color: o.color, rating: o.rating, position: o.position, retired: o.retiredAt !== null });
+const snapshot = (o: {
+  key: string;
+  label: string;
+  color: string;
+  rating: number | null;
+  position: number;
+  retiredAt: Date | null;
+}) => ({
+  key: o.key,
+  label: o.label,
+  color: o.color,
+  rating: o.rating,
+  position: o.position,
+  retired: o.retiredAt !== null,
+});
 
 /** Adds an option at the end of the scale. Admins only; a key already on the scale is 409. */
 export async function addScaleOption(options: { actor: Actor | null; input: unknown }) {
   const actor = requireRole(options.actor, "ADMIN");
   const input = parseInput(addOptionSchema, options.input);
   return db.$transaction(async (tx) => {
-    const scale = await tx.verdictScale.findUniqueOrThrow({ where: { workspaceId: actor.workspaceId }, include: { options: { select: { key: true, position: true } } } });
-    if (scale.options.some((o) => o.key === input.key)) throw new AppError("CONFLICT", `key: "${input.key}" is already on the scale`);
+    const scale = await tx.verdictScale.findUniqueOrThrow({
+      where: { workspaceId: actor.workspaceId },
+      include: { options: { select: { key: true, position: true } } },
+    });
+    if (scale.options.some((o) => o.key === input.key))
+      throw new AppError("CONFLICT", `key: "${input.key}" is already on the scale`);
     const position = Math.max(-1, ...scale.options.map((o) => o.position)) + 1;
     const option = await tx.verdictOption.create({ data: { scaleId: scale.id, ...input, position } });
     await bumpScaleVersion(tx, scale.id);
-    await recordAudit(tx, actor, { entityType: "verdictOption", entityId: option.id, action: "create", after: snapshot(option) });
+    await recordAudit(tx, actor, {
+      entityType: "verdictOption",
+      entityId: option.id,
+      action: "create",
+      after: snapshot(option),
+    });
     return option;
   });
 }
@@ -92,7 +134,13 @@ export async function updateScaleOption(options: { actor: Actor | null; optionId
   return db.$transaction(async (tx) => {
     const before = await findOption(tx, actor, options.optionId);
     const after = await tx.verdictOption.update({ where: { id: before.id }, data: input });
-    await recordAudit(tx, actor, { entityType: "verdictOption", entityId: before.id, action: "update", before: snapshot(before), after: snapshot(after) });
+    await recordAudit(tx, actor, {
+      entityType: "verdictOption",
+      entityId: before.id,
+      action: "update",
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
@@ -104,14 +152,23 @@ export async function moveScaleOption(options: { actor: Actor | null; optionId: 
   return db.$transaction(async (tx) => {
     const option = await findOption(tx, actor, options.optionId);
     const neighbour = await tx.verdictOption.findFirst({
-      where: { scaleId: option.scaleId, position: direction === "up" ? { lt: option.position } : { gt: option.position } },
+      where: {
+        scaleId: option.scaleId,
+        position: direction === "up" ? { lt: option.position } : { gt: option.position },
+      },
       orderBy: { position: direction === "up" ? "desc" : "asc" },
     });
     if (!neighbour) return option;
     await tx.verdictOption.update({ where: { id: option.id }, data: { position: neighbour.position } });
     await tx.verdictOption.update({ where: { id: neighbour.id }, data: { position: option.position } });
     await bumpScaleVersion(tx, option.scaleId);
-    await recordAudit(tx, actor, { entityType: "verdictOption", entityId: option.id, action: "move", before: { position: option.position }, after: { position: neighbour.position } });
+    await recordAudit(tx, actor, {
+      entityType: "verdictOption",
+      entityId: option.id,
+      action: "move",
+      before: { position: option.position },
+      after: { position: neighbour.position },
+    });
     return option;
   });
 }
@@ -121,8 +178,17 @@ export async function setScaleOptionRetired(options: { actor: Actor | null; opti
   const actor = requireRole(options.actor, "ADMIN");
   return db.$transaction(async (tx) => {
     const before = await findOption(tx, actor, options.optionId);
-    const after = await tx.verdictOption.update({ where: { id: before.id }, data: { retiredAt: options.retired ? (before.retiredAt ?? new Date()) : null } });
-    await recordAudit(tx, actor, { entityType: "verdictOption", entityId: before.id, action: options.retired ? "retire" : "restore", before: snapshot(before), after: snapshot(after) });
+    const after = await tx.verdictOption.update({
+      where: { id: before.id },
+      data: { retiredAt: options.retired ? (before.retiredAt ?? new Date()) : null },
+    });
+    await recordAudit(tx, actor, {
+      entityType: "verdictOption",
+      entityId: before.id,
+      action: options.retired ? "retire" : "restore",
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
@@ -133,10 +199,19 @@ export async function deleteScaleOption(options: { actor: Actor | null; optionId
   return db.$transaction(async (tx) => {
     const option = await findOption(tx, actor, options.optionId);
     const used = await tx.annotation.count({ where: { verdictOptionId: option.id } });
-    if (used > 0) throw new AppError("CONFLICT", `"${option.label}" is used by ${used} annotation${used === 1 ? "" : "s"}; retire it instead`);
+    if (used > 0)
+      throw new AppError(
+        "CONFLICT",
+        `"${option.label}" is used by ${used} annotation${used === 1 ? "" : "s"}; retire it instead`,
+      );
     await tx.verdictOption.delete({ where: { id: option.id } });
     await bumpScaleVersion(tx, option.scaleId);
-    await recordAudit(tx, actor, { entityType: "verdictOption", entityId: option.id, action: "delete", before: snapshot(option) });
+    await recordAudit(tx, actor, {
+      entityType: "verdictOption",
+      entityId: option.id,
+      action: "delete",
+      before: snapshot(option),
+    });
     return { id: option.id, deleted: true as const };
   });
 }

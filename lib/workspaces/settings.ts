@@ -30,23 +30,37 @@ export async function getWorkspaceSettings(options: { actor: Actor | null }): Pr
 }
 
 /** Changes the workspace's settings. Admins only; audited. A change to what is public revalidates the public pages. */
-export async function updateWorkspaceSettings(options: { actor: Actor | null; input: unknown }): Promise<WorkspaceSettings> {
+export async function updateWorkspaceSettings(options: {
+  actor: Actor | null;
+  input: unknown;
+}): Promise<WorkspaceSettings> {
   const actor = requireRole(options.actor, "ADMIN");
   const input = parseInput(settingsSchema, options.input);
   const { before, after } = await db.$transaction(async (tx) => {
     const before = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: SELECT });
     const after = await tx.workspace.update({ where: { id: actor.workspaceId }, data: input, select: SELECT });
-    await recordAudit(tx, actor, { entityType: "workspace", entityId: actor.workspaceId, action: "settings.update", before, after });
+    await recordAudit(tx, actor, {
+      entityType: "workspace",
+      entityId: actor.workspaceId,
+      action: "settings.update",
+      before,
+      after,
+    });
     return { before, after };
   });
-  if (before.publicPages !== after.publicPages || before.creditReviewers !== after.creditReviewers) revalidatePublicPages("everything");
+  if (before.publicPages !== after.publicPages || before.creditReviewers !== after.creditReviewers)
+    revalidatePublicPages("everything");
   return after;
 }
 
 /** The settings in a sentence, for the form's confirmation. */
 export function settingsSummary(settings: WorkspaceSettings): string {
   return [
-    settings.reviewersMayAddArticles ? "Reviewers may add and revise articles." : "Only editors and admins add and revise articles.",
-    settings.publicPages ? `Published checks have public pages${settings.creditReviewers ? ", crediting reviewers by name" : " under the desk's name"}.` : "Nothing is public.",
+    settings.reviewersMayAddArticles
+      ? "Reviewers may add and revise articles."
+      : "Only editors and admins add and revise articles.",
+    settings.publicPages
+      ? `Published checks have public pages${settings.creditReviewers ? ", crediting reviewers by name" : " under the desk's name"}.`
+      : "Nothing is public.",
   ].join(" ");
 }

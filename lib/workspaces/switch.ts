@@ -30,7 +30,10 @@ export async function listMyWorkspaces(options: { actor: Actor | null }): Promis
  * 404 unless the actor is an active member there: one cannot switch into someone else's desk,
  * nor learn that it exists. The database clock orders the choices, whatever instance wrote them.
  */
-export async function switchWorkspace(options: { actor: Actor | null; input: unknown }): Promise<{ id: string; name: string; role: Role }> {
+export async function switchWorkspace(options: {
+  actor: Actor | null;
+  input: unknown;
+}): Promise<{ id: string; name: string; role: Role }> {
   const actor = requireMember(options.actor);
   const { workspaceId } = parseInput(switchWorkspaceSchema, options.input);
   const [chosen] = await db.$queryRaw<{ id: string; name: string; role: Role }[]>`

@@ -16,7 +16,13 @@ let parsed;
 try {
   parsed = parseArgs({
     allowPositionals: true,
-    options: { article: { type: "string" }, "skip-unanchored": { type: "boolean" }, "default-verdict": { type: "string" }, as: { type: "string" }, help: { type: "boolean" } },
+    options: {
+      article: { type: "string" },
+      "skip-unanchored": { type: "boolean" },
+      "default-verdict": { type: "string" },
+      as: { type: "string" },
+      help: { type: "boolean" },
+    },
   });
 } catch (error) {
   usage(USAGE, (error as Error).message);
@@ -29,7 +35,9 @@ const [file] = positionals;
 await runTool(async () => {
   const size = (await stat(file)).size;
   if (size > IMPORT_LIMITS.bytes) {
-    console.error(`error: ${file} is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${IMPORT_LIMITS.bytes / 1024 / 1024} MiB`);
+    console.error(
+      `error: ${file} is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${IMPORT_LIMITS.bytes / 1024 / 1024} MiB`,
+    );
     return EXIT.failed;
   }
   let document: unknown;
@@ -54,6 +62,12 @@ await runTool(async () => {
     },
   });
   for (const problem of report.unanchored) console.error(`  left out item ${problem.index}: ${problem.reason}`);
-  console.log(JSON.stringify({ imported: report.imported.length, skipped: report.skipped.length, unanchored: report.unanchored.length }));
+  console.log(
+    JSON.stringify({
+      imported: report.imported.length,
+      skipped: report.skipped.length,
+      unanchored: report.unanchored.length,
+    }),
+  );
   return EXIT.ok;
 });

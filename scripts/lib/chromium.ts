@@ -19,7 +19,11 @@ export type ChromiumLookup =
  * `npx playwright install chromium` put in Playwright's cache. The file system and Playwright's
  * path come in as arguments so the choice can be unit-tested.
  */
-export function findChromium(options: { env: Record<string, string | undefined>; exists: (file: string) => boolean; playwrightPath: () => string }): ChromiumLookup {
+export function findChromium(options: {
+  env: Record<string, string | undefined>;
+  exists: (file: string) => boolean;
+  playwrightPath: () => string;
+}): ChromiumLookup {
   const given = options.env.PLAYWRIGHT_CHROMIUM_PATH;
   if (given) {
     if (options.exists(given)) return { found: true, path: given, source: "PLAYWRIGHT_CHROMIUM_PATH" };
@@ -32,7 +36,8 @@ export function findChromium(options: { env: Record<string, string | undefined>;
 }
 
 /** The lookup on this machine. */
-export const localChromium = () => findChromium({ env: process.env, exists: existsSync, playwrightPath: () => chromium.executablePath() });
+export const localChromium = () =>
+  findChromium({ env: process.env, exists: existsSync, playwrightPath: () => chromium.executablePath() });
 
 const lookup = localChromium();
 

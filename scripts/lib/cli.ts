@@ -24,8 +24,10 @@ export async function runTool(run: () => Promise<number>): Promise<never> {
   } catch (error) {
     if (error instanceof AppError) {
       console.error(`error: ${error.message}`);
-      const problems = (error.details as { problems?: { index: number | null; reason: string }[] } | undefined)?.problems ?? [];
-      for (const problem of problems) console.error(`  ${problem.index === null ? "file" : `item ${problem.index}`}: ${problem.reason}`);
+      const problems =
+        (error.details as { problems?: { index: number | null; reason: string }[] } | undefined)?.problems ?? [];
+      for (const problem of problems)
+        console.error(`  ${problem.index === null ? "file" : `item ${problem.index}`}: ${problem.reason}`);
     } else {
       console.error(error);
     }

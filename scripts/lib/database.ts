@@ -94,7 +94,9 @@ export async function migrate(databaseUrl: string): Promise<void> {
   await client.connect();
   try {
     const dir = path.resolve("prisma/routines");
-    for (const file of readdirSync(dir).filter((name) => name.endsWith(".sql")).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((name) => name.endsWith(".sql"))
+      .sort()) {
       await client.query(readFileSync(path.join(dir, file), "utf8"));
     }
   } finally {

@@ -13,6 +13,7 @@ export async function signInCookie(baseUrl: string, email: string, password: str
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const session = response.headers.getSetCookie().map((c) => c.split(";")[0]);
-  if (!session.some((c) => c.includes("session-token"))) throw new Error(`sign-in as ${email} failed: ${response.status}`);
+  if (!session.some((c) => c.includes("session-token")))
+    throw new Error(`sign-in as ${email} failed: ${response.status}`);
   return [...cookies, ...session].join("; ");
 }

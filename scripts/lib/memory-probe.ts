@@ -7,7 +7,13 @@ import { runInNewContext } from "node:vm";
 
 export const MEMORY_PROBE_PATH = "/__bench/memory";
 
-export type MemoryProbe = { heapUsedMiB: number; heapTotalMiB: number; externalMiB: number; rssMiB: number; gcForced: boolean };
+export type MemoryProbe = {
+  heapUsedMiB: number;
+  heapTotalMiB: number;
+  externalMiB: number;
+  rssMiB: number;
+  gcForced: boolean;
+};
 
 const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 

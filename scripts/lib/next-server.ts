@@ -7,7 +7,12 @@ import path from "node:path";
 /** `pid` is the launcher's (tsx); the app runs in a child of it, so measure the process tree. */
 export type NextServer = { url: string; pid: number; stop: () => Promise<void> };
 
-export async function startNextServer(options: { port: number; databaseUrl: string; quiet?: boolean; env?: Record<string, string> }): Promise<NextServer> {
+export async function startNextServer(options: {
+  port: number;
+  databaseUrl: string;
+  quiet?: boolean;
+  env?: Record<string, string>;
+}): Promise<NextServer> {
   const url = `http://localhost:${options.port}`;
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", String(options.port)], {
     stdio: options.quiet ? "ignore" : "inherit",

@@ -9,7 +9,9 @@ export function progressBar(label: string, total: number) {
     const share = total > 0 ? Math.min(1, done / total) : 1;
     const width = 30;
     const filled = Math.round(share * width);
-    process.stderr.write(`\r${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${Math.round(share * 100)}% ${done.toLocaleString("en")}/${total.toLocaleString("en")}`);
+    process.stderr.write(
+      `\r${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${Math.round(share * 100)}% ${done.toLocaleString("en")}/${total.toLocaleString("en")}`,
+    );
   };
   return {
     update(done: number) {

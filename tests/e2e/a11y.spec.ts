@@ -16,10 +16,18 @@ async function demoArticlePath(page: Page) {
   return href!;
 }
 
-type Check = { name: string; role: Role | null; path: (page: Page) => Promise<string>; ready?: (page: Page) => Promise<void> };
+type Check = {
+  name: string;
+  role: Role | null;
+  path: (page: Page) => Promise<string>;
+  ready?: (page: Page) => Promise<void>;
+};
 
 const fixed = (path: string) => async () => path;
-const article = (suffix = "") => async (page: Page) => `${await demoArticlePath(page)}${suffix}`;
+const article =
+  (suffix = "") =>
+  async (page: Page) =>
+    `${await demoArticlePath(page)}${suffix}`;
 
 const PAGES: Check[] = [
   { name: "sign-in", role: null, path: fixed("/login") },
@@ -65,7 +73,10 @@ const PAGES: Check[] = [
 ];
 
 for (const check of PAGES) {
-  test(`axe: ${check.name} has no serious or critical violations at 1440 and 390 px`, async ({ pageAs, page: anonymous }) => {
+  test(`axe: ${check.name} has no serious or critical violations at 1440 and 390 px`, async ({
+    pageAs,
+    page: anonymous,
+  }) => {
     const page = check.role ? await pageAs(check.role) : anonymous;
     const path = await check.path(page);
     for (const size of WIDTHS) {

@@ -19,7 +19,9 @@ test("the API gives the article's revision, canonical text and Slate value", asy
   const article = await (await api.get(`/api/articles/${demo.id}`)).json();
   expect(article.revisionId).toMatch(/^c[a-z0-9]+$/);
   expect(article.value).toHaveLength(18);
-  const paragraphs = article.value.map((block: { children: { text: string }[] }) => block.children.map((leaf) => leaf.text).join(""));
+  const paragraphs = article.value.map((block: { children: { text: string }[] }) =>
+    block.children.map((leaf) => leaf.text).join(""),
+  );
   expect(article.text).toBe(paragraphs.join("\n\n"));
 });
 

@@ -12,7 +12,9 @@ async function openDemoArticle(page: Page) {
 
 test.describe.configure({ mode: "serial" });
 
-test("a reviewer annotates a span with a verdict, two sources and a note; it survives a reload and the editor sees it", async ({ pageAs }) => {
+test("a reviewer annotates a span with a verdict, two sources and a note; it survives a reload and the editor sees it", async ({
+  pageAs,
+}) => {
   const page = await pageAs("reviewer");
   await page.goto("/articles");
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /icon\.svg/); // no favicon 404 (#16)
@@ -39,14 +41,20 @@ test("a reviewer annotates a span with a verdict, two sources and a note; it sur
     note: "Check the Kremlin's version too.",
   });
   // The highlight appears at once, coloured by verdict and named for assistive technology.
-  await expect(highlights(page, "formal")).toHaveAttribute("aria-description", "True: Trump will not meet Putin formally at APEC");
+  await expect(highlights(page, "formal")).toHaveAttribute(
+    "aria-description",
+    "True: Trump will not meet Putin formally at APEC",
+  );
 
   await page.reload();
   await expect(highlights(page, "formal")).toHaveCount(1);
   await highlights(page, "formal").click();
   const detail = page.getByTestId("annotation-detail");
   await expect(detail.getByRole("heading", { name: "Trump will not meet Putin formally at APEC" })).toBeVisible();
-  await expect(detail.getByRole("link", { name: "Press gaggle" })).toHaveAttribute("href", "https://www.whitehouse.gov/briefings");
+  await expect(detail.getByRole("link", { name: "Press gaggle" })).toHaveAttribute(
+    "href",
+    "https://www.whitehouse.gov/briefings",
+  );
   await expect(detail.getByRole("link", { name: "Summit schedule" })).toBeVisible();
   await expect(detail.getByTestId("note")).toHaveText(/Check the Kremlin's version too\./);
 
@@ -73,17 +81,24 @@ test("an overlapping annotation on part of the span keeps both reachable", async
   await expect(shared).toHaveAttribute("data-count", "2");
   await shared.click();
   await expect(panel(page).getByRole("heading", { name: "2 annotations cover this text" })).toBeVisible();
-  await panel(page).getByRole("button", { name: /A formal meeting was ruled out/ }).click();
+  await panel(page)
+    .getByRole("button", { name: /A formal meeting was ruled out/ })
+    .click();
   await expect(page.getByTestId("annotation-detail").getByText("Misleading")).toBeVisible();
 });
 
 test("another reviewer cannot change the annotation; the editor can", async ({ pageAs }) => {
   const reviewer2 = await pageAs("reviewer2");
   await openDemoArticle(reviewer2);
-  await panel(reviewer2).getByTestId("annotation-entry").filter({ hasText: "Trump will not meet Putin formally" }).click();
+  await panel(reviewer2)
+    .getByTestId("annotation-entry")
+    .filter({ hasText: "Trump will not meet Putin formally" })
+    .click();
   await expect(reviewer2.getByTestId("annotation-detail")).toBeVisible();
   await expect(reviewer2.getByTestId("annotation-detail").getByRole("button", { name: "Edit" })).toHaveCount(0);
-  const id = await reviewer2.locator("mark.highlight", { hasText: "will not have a" }).getAttribute("data-annotation-ids");
+  const id = await reviewer2
+    .locator("mark.highlight", { hasText: "will not have a" })
+    .getAttribute("data-annotation-ids");
   const refused = await reviewer2.request.patch(`/api/annotations/${id}`, { data: { version: 1, claim: "hijacked" } });
   expect(refused.status()).toBe(403);
 
@@ -98,7 +113,9 @@ test("another reviewer cannot change the annotation; the editor can", async ({ p
   await expect(editor.getByRole("list", { name: "History" })).toContainText("Eddie Editor · update (rationale)");
 });
 
-test("two sessions edit one annotation: the second save gets the field-by-field comparison and loses nothing", async ({ pageAs }) => {
+test("two sessions edit one annotation: the second save gets the field-by-field comparison and loses nothing", async ({
+  pageAs,
+}) => {
   const first = await pageAs("editor");
   const second = await pageAs("admin");
   for (const page of [first, second]) {
@@ -119,7 +136,9 @@ test("two sessions edit one annotation: the second save gets the field-by-field 
   await expect(second.getByLabel("Claim", { exact: true })).toHaveValue("Edited in the second session");
   await compare.getByRole("button", { name: "Use these values" }).click();
   await second.getByRole("button", { name: "Save" }).click();
-  await expect(second.getByTestId("annotation-detail").getByRole("heading", { name: "Edited in the second session" })).toBeVisible();
+  await expect(
+    second.getByTestId("annotation-detail").getByRole("heading", { name: "Edited in the second session" }),
+  ).toBeVisible();
 });
 
 test("a note with HTML shows as text and runs nothing", async ({ pageAs }) => {

@@ -6,7 +6,16 @@ export const panel = (page: Page) => page.getByRole("complementary", { name: "An
 export const highlights = (page: Page, text: string) => page.locator("mark.highlight", { hasText: text });
 
 /** Fills and saves the annotate form that is open in the panel. */
-export async function saveAnnotation(page: Page, fields: { claim?: string; verdictKey: string; rationale?: string; sources?: { url: string; title?: string }[]; note?: string }) {
+export async function saveAnnotation(
+  page: Page,
+  fields: {
+    claim?: string;
+    verdictKey: string;
+    rationale?: string;
+    sources?: { url: string; title?: string }[];
+    note?: string;
+  },
+) {
   const form = page.getByRole("form", { name: "New annotation" });
   if (fields.claim) await form.getByLabel("Claim", { exact: true }).fill(fields.claim);
   // Number keys pick a verdict once focus is outside the text fields.
@@ -22,4 +31,3 @@ export async function saveAnnotation(page: Page, fields: { claim?: string; verdi
   await form.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("annotation-detail")).toBeVisible();
 }
-

@@ -9,7 +9,17 @@ async function demoArticle(api: APIRequestContext) {
   const article = await (await api.get(`/api/articles/${id}`)).json();
   const quote = "scheduling conflicts on both sides";
   const start = (article.text as string).indexOf(quote);
-  return { id: article.id as string, body: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim: "API claim", verdict: "mixed" } };
+  return {
+    id: article.id as string,
+    body: {
+      revisionId: article.revisionId,
+      start,
+      end: start + quote.length,
+      quote,
+      claim: "API claim",
+      verdict: "mixed",
+    },
+  };
 }
 
 test("every annotation and note route answers 401 JSON without a session", async ({ request }) => {
@@ -38,20 +48,57 @@ test("create, read, update, note and delete through the API, with refusals that 
   const reviewer = await apiAs("reviewer");
   const { id: articleId, body } = await demoArticle(reviewer);
 
-  const created = await reviewer.post(`/api/articles/${articleId}/annotations`, { data: { ...body, sources: [{ url: "https://example.org/a" }], note: "first" } });
+  const created = await reviewer.post(`/api/articles/${articleId}/annotations`, {
+    data: { ...body, sources: [{ url: "https://example.org/a" }], note: "first" },
+  });
   expect(created.status()).toBe(201);
   const annotation = await created.json();
-  expect(annotation).toMatchObject({ id: expect.any(String), version: 1, quote: body.quote, prefix: expect.stringContaining("Sanders blamed “"), verdict: { key: "mixed" } });
+  expect(annotation).toMatchObject({
+    id: expect.any(String),
+    version: 1,
+    quote: body.quote,
+    prefix: expect.stringContaining("Sanders blamed “"),
+    verdict: { key: "mixed" },
+  });
 
   // Bad input: malformed JSON, a lying quote, a javascript: URL, reversed offsets, an oversized body.
   const bad = [
-    [reviewer.post(`/api/articles/${articleId}/annotations`, { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } }), 400, "The body is not valid JSON"],
+    [
+      reviewer.post(`/api/articles/${articleId}/annotations`, {
+        data: Buffer.from("{not json"),
+        headers: { "content-type": "application/json" },
+      }),
+      400,
+      "The body is not valid JSON",
+    ],
     [reviewer.post(`/api/articles/${articleId}/annotations`, { data: [1, 2] }), 400, "The body must be a JSON object"],
-    [reviewer.post(`/api/articles/${articleId}/annotations`, { data: { ...body, quote: "something else" } }), 400, /^quote: does not match/],
-    [reviewer.post(`/api/articles/${articleId}/annotations`, { data: { ...body, sources: [{ url: "javascript:alert(1)" }] } }), 400, /^sources\.0\.url: /],
-    [reviewer.post(`/api/articles/${articleId}/annotations`, { data: { ...body, start: body.end, end: body.start } }), 400, /end must be greater than start/],
-    [reviewer.post(`/api/articles/${articleId}/annotations`, { data: { ...body, rationale: "x".repeat(300_000) } }), 413, /over the 256 KiB limit/],
-    [reviewer.patch(`/api/annotations/${annotation.id}`, { data: { version: 1, verdict: "nonsense" } }), 400, /not an option/],
+    [
+      reviewer.post(`/api/articles/${articleId}/annotations`, { data: { ...body, quote: "something else" } }),
+      400,
+      /^quote: does not match/,
+    ],
+    [
+      reviewer.post(`/api/articles/${articleId}/annotations`, {
+        data: { ...body, sources: [{ url: "javascript:alert(1)" }] },
+      }),
+      400,
+      /^sources\.0\.url: /,
+    ],
+    [
+      reviewer.post(`/api/articles/${articleId}/annotations`, { data: { ...body, start: body.end, end: body.start } }),
+      400,
+      /end must be greater than start/,
+    ],
+    [
+      reviewer.post(`/api/articles/${articleId}/annotations`, { data: { ...body, rationale: "x".repeat(300_000) } }),
+      413,
+      /over the 256 KiB limit/,
+    ],
+    [
+      reviewer.patch(`/api/annotations/${annotation.id}`, { data: { version: 1, verdict: "nonsense" } }),
+      400,
+      /not an option/,
+    ],
   ] as const;
   for (const [call, status, message] of bad) {
     const response = await call;
@@ -61,7 +108,11 @@ test("create, read, update, note and delete through the API, with refusals that 
 
   // Another reviewer: 403; another workspace: 404; nothing changes.
   const reviewer2 = await apiAs("reviewer2");
-  expect((await reviewer2.patch(`/api/annotations/${annotation.id}`, { data: { version: 1, claim: "taken over" } })).status()).toBe(403);
+  expect(
+    (
+      await reviewer2.patch(`/api/annotations/${annotation.id}`, { data: { version: 1, claim: "taken over" } })
+    ).status(),
+  ).toBe(403);
   expect((await reviewer2.delete(`/api/annotations/${annotation.id}`)).status()).toBe(403);
   const other = await apiAs("otherAdmin");
   expect((await other.get(`/api/annotations/${annotation.id}`)).status()).toBe(404);
@@ -73,10 +124,20 @@ test("create, read, update, note and delete through the API, with refusals that 
 
   // Notes: reply by someone else; only the author edits.
   const note = unchanged.notes[0];
-  const reply = await reviewer2.post(`/api/annotations/${annotation.id}/notes`, { data: { body: "reply", parentId: note.id } });
+  const reply = await reviewer2.post(`/api/annotations/${annotation.id}/notes`, {
+    data: { body: "reply", parentId: note.id },
+  });
   expect(reply.status()).toBe(201);
-  expect((await reviewer2.patch(`/api/annotations/${annotation.id}/notes/${note.id}`, { data: { body: "edited by someone else" } })).status()).toBe(403);
-  expect((await reviewer.patch(`/api/annotations/${annotation.id}/notes/${note.id}`, { data: { body: "edited" } })).status()).toBe(200);
+  expect(
+    (
+      await reviewer2.patch(`/api/annotations/${annotation.id}/notes/${note.id}`, {
+        data: { body: "edited by someone else" },
+      })
+    ).status(),
+  ).toBe(403);
+  expect(
+    (await reviewer.patch(`/api/annotations/${annotation.id}/notes/${note.id}`, { data: { body: "edited" } })).status(),
+  ).toBe(200);
   const thread = (await (await reviewer.get(`/api/annotations/${annotation.id}/notes`)).json()).notes;
   expect(thread.map((n: { body: string }) => n.body)).toEqual(["edited", "reply"]);
 
@@ -89,7 +150,12 @@ test("create, read, update, note and delete through the API, with refusals that 
 
   // Delete (soft): gone from the API, history remains.
   const history = await (await reviewer.get(`/api/annotations/${annotation.id}/history`)).json();
-  expect(history.history.map((h: { action: string }) => h.action)).toEqual(["create", "note.create", "note.update", "update"]);
+  expect(history.history.map((h: { action: string }) => h.action)).toEqual([
+    "create",
+    "note.create",
+    "note.update",
+    "update",
+  ]);
   expect((await reviewer.delete(`/api/annotations/${annotation.id}?version=2`)).status()).toBe(200);
   expect((await reviewer.get(`/api/annotations/${annotation.id}`)).status()).toBe(404);
   const list = (await (await reviewer.get(`/api/articles/${articleId}/annotations`)).json()).annotations;

@@ -27,7 +27,9 @@ async function addArticle(editor: Page, title: string) {
   return editor.url();
 }
 
-test("an article pasted as HTML renders safely, follows its annotations through a revision, and an orphan is re-placed", async ({ pageAs }) => {
+test("an article pasted as HTML renders safely, follows its annotations through a revision, and an orphan is re-placed", async ({
+  pageAs,
+}) => {
   // One story across two people and nine page loads (19 s when the machine is crowded): what it
   // checks is that each step sees the previous one's result, so it stays whole with its own budget.
   test.setTimeout(60_000);
@@ -64,7 +66,9 @@ test("an article pasted as HTML renders safely, follows its annotations through 
   const report = editor.getByTestId("revision-report");
   await expect(report).toContainText("Revision 2 saved");
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Revise the text (now revision 2)"); // #16
-  await expect(report).toContainText("2 annotations: 1 followed exactly, 0 by a close match to check, 1 need re-anchoring.");
+  await expect(report).toContainText(
+    "2 annotations: 1 followed exactly, 0 by a close match to check, 1 need re-anchoring.",
+  );
   await expect(report).toContainText("“The port handled 3 million containers”: followed exactly");
 
   // The diff shows what changed, with the annotations marked.
@@ -84,7 +88,10 @@ test("an article pasted as HTML renders safely, follows its annotations through 
   await selectWithRange(reviewer, "Pay talks continue");
   await orphans.getByRole("button", { name: "Place on selected text" }).click();
   await expect(panel(reviewer).getByTestId("orphans")).toHaveCount(0);
-  await expect(highlights(reviewer, "Pay talks continue")).toHaveAttribute("aria-description", "False: Dock wages rose 4%");
+  await expect(highlights(reviewer, "Pay talks continue")).toHaveAttribute(
+    "aria-description",
+    "False: Dock wages rose 4%",
+  );
   // The selection and its toolbar leave once the orphan is placed (#16).
   await expect(reviewer.getByRole("toolbar", { name: "Selection" })).toHaveCount(0);
   expect(await reviewer.evaluate(() => window.getSelection()?.isCollapsed ?? true)).toBe(true);
@@ -100,7 +107,9 @@ test("a fuzzy move is marked for checking until someone confirms it", async ({ p
   await saveAnnotation(editor, { claim: "3 million containers", verdictKey: "1" });
   await editor.getByRole("link", { name: "Revise text" }).click();
   await editor.getByRole("button", { name: "Start from the current text" }).click();
-  await editor.getByLabel("Body").fill((await editor.getByLabel("Body").inputValue()).replace("3 million containers", "3.2 million containers"));
+  await editor
+    .getByLabel("Body")
+    .fill((await editor.getByLabel("Body").inputValue()).replace("3 million containers", "3.2 million containers"));
   await editor.getByRole("button", { name: "Save as a new revision" }).click();
   await expect(editor.getByTestId("revision-report")).toContainText("1 by a close match to check");
   await editor.goto(url);
@@ -117,7 +126,10 @@ test("a fuzzy move is marked for checking until someone confirms it", async ({ p
   await expect(highlights(editor, "handled 3.2 million containers")).not.toHaveClass(/needs-check/);
 });
 
-test("article routes: 401 without a session, 403 for reviewers unless allowed, 404 for another desk, clear 400s", async ({ pageAs, request }) => {
+test("article routes: 401 without a session, 403 for reviewers unless allowed, 404 for another desk, clear 400s", async ({
+  pageAs,
+  request,
+}) => {
   const id = "c000000000000000000000000";
   for (const response of [
     await request.post("/api/articles", { data: {} }),
@@ -137,22 +149,40 @@ test("article routes: 401 without a session, 403 for reviewers unless allowed, 4
   expect((await reviewer.goto("/articles/new"))?.status()).toBe(403);
 
   const editor = await pageAs("editor");
-  const bad = await editor.request.post("/api/articles", { data: { ...article, body: "<script>x</script>", format: "html" } });
+  const bad = await editor.request.post("/api/articles", {
+    data: { ...article, body: "<script>x</script>", format: "html" },
+  });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toBe("body: there is no text in it");
-  expect((await editor.request.post("/api/articles", { data: { ...article, body: "x".repeat(1_000_001) } })).status()).toBe(413);
-  const created = await editor.request.post("/api/articles", { data: { ...article, title: "Editor's API article", outlet: "Wire", publishedAt: "2026-11-27" } });
+  expect(
+    (await editor.request.post("/api/articles", { data: { ...article, body: "x".repeat(1_000_001) } })).status(),
+  ).toBe(413);
+  const created = await editor.request.post("/api/articles", {
+    data: { ...article, title: "Editor's API article", outlet: "Wire", publishedAt: "2026-11-27" },
+  });
   expect(created.status()).toBe(201);
   const { id: articleId, revisionId } = await created.json();
   expect(revisionId).toEqual(expect.any(String));
-  const revised = await editor.request.post(`/api/articles/${articleId}/revisions`, { data: { format: "markdown", body: "Some **new** text." } });
+  const revised = await editor.request.post(`/api/articles/${articleId}/revisions`, {
+    data: { format: "markdown", body: "Some **new** text." },
+  });
   expect(revised.status()).toBe(201);
   expect(await revised.json()).toMatchObject({ number: 2, annotations: [] });
-  expect((await reviewer.request.post(`/api/articles/${articleId}/revisions`, { data: { format: "text", body: "Mine now." } })).status()).toBe(403);
+  expect(
+    (
+      await reviewer.request.post(`/api/articles/${articleId}/revisions`, {
+        data: { format: "text", body: "Mine now." },
+      })
+    ).status(),
+  ).toBe(403);
   expect((await reviewer.request.patch(`/api/articles/${articleId}`, { data: { title: "Mine" } })).status()).toBe(403);
 
   const other = await pageAs("otherAdmin");
-  expect((await other.request.post(`/api/articles/${articleId}/revisions`, { data: { format: "text", body: "Theirs." } })).status()).toBe(404);
+  expect(
+    (
+      await other.request.post(`/api/articles/${articleId}/revisions`, { data: { format: "text", body: "Theirs." } })
+    ).status(),
+  ).toBe(404);
   expect((await other.request.patch(`/api/articles/${articleId}`, { data: { title: "Theirs" } })).status()).toBe(404);
   expect((await other.request.get(`/api/articles/${articleId}/revisions/1`)).status()).toBe(404);
   const revisions = await (await editor.request.get(`/api/articles/${articleId}/revisions`)).json();
@@ -167,7 +197,10 @@ async function markersInside(container: ReturnType<Page["getByTestId"]>) {
       const marker = getComputedStyle(item, "::before");
       const box = item.getBoundingClientRect();
       const left = box.left + parseFloat(marker.left);
-      return { marker: marker.content, inside: left >= box.left && left + parseFloat(marker.width || "0") <= box.right };
+      return {
+        marker: marker.content,
+        inside: left >= box.left && left + parseFloat(marker.width || "0") <= box.right,
+      };
     }),
   );
 }
@@ -187,7 +220,9 @@ test("list markers show in the preview and on the article page", async ({ pageAs
   await expect(editor.getByTestId("body-preview").locator("p.list-item")).toHaveCount(3);
   expect(await markersInside(editor.getByTestId("body-preview"))).toEqual(expected);
 
-  const created = await editor.request.post("/api/articles", { data: { title: "Listed points", format: "markdown", body } });
+  const created = await editor.request.post("/api/articles", {
+    data: { title: "Listed points", format: "markdown", body },
+  });
   await editor.goto(`/articles/${(await created.json()).id}`);
   await expect(editor.getByTestId("article-body").locator("p.list-item")).toHaveCount(3);
   expect(await markersInside(editor.getByTestId("article-body"))).toEqual(expected);

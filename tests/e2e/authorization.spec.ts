@@ -1,4 +1,14 @@
-import { API_ARTICLE_TITLE, expect, MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER, MATRIX_TOKEN, signInOverApi, test, type APIRequestContext, type APIResponse } from "./fixtures";
+import {
+  API_ARTICLE_TITLE,
+  expect,
+  MATRIX_DEACTIVATED_USER,
+  MATRIX_REVOKED_USER,
+  MATRIX_TOKEN,
+  signInOverApi,
+  test,
+  type APIRequestContext,
+  type APIResponse,
+} from "./fixtures";
 import { ROUTES, type Ids, type Route } from "../support/routes";
 
 // The authorization matrix: every route handler × every kind of caller, from one table. Each
@@ -10,7 +20,16 @@ import { ROUTES, type Ids, type Route } from "../support/routes";
 
 type CallerKind = "anonymous" | "deactivated" | "revoked" | "token" | "otherAdmin" | "reviewer" | "editor" | "admin";
 /** The reviewer goes last, so the note it wrote is deleted only after every other caller tried. */
-const CALLERS: CallerKind[] = ["anonymous", "deactivated", "revoked", "token", "otherAdmin", "editor", "admin", "reviewer"];
+const CALLERS: CallerKind[] = [
+  "anonymous",
+  "deactivated",
+  "revoked",
+  "token",
+  "otherAdmin",
+  "editor",
+  "admin",
+  "reviewer",
+];
 
 /** The status a caller must get, or "let through" (2xx, or 400/409 for the deliberately bad input). */
 function expected(route: Route, caller: CallerKind, ids: Ids): number | "let through" {
@@ -19,22 +38,35 @@ function expected(route: Route, caller: CallerKind, ids: Ids): number | "let thr
   // A token is no session: write routes never look at it.
   if (caller === "token") return route.access === "read" ? "let through" : 401;
   // Another desk's admin: routes naming this desk's rows answer as if they did not exist.
-  if (caller === "otherAdmin") return route.path(ids).includes(ids.articleId) || route.path(ids).includes(ids.annotationId) ? 404 : "let through";
+  if (caller === "otherAdmin")
+    return route.path(ids).includes(ids.articleId) || route.path(ids).includes(ids.annotationId) ? 404 : "let through";
   if (route.access === "author") return caller === "reviewer" ? "let through" : 403;
   if (route.access === "editor") return caller === "reviewer" ? 403 : "let through";
   return "let through";
 }
 
-test("every route answers every kind of caller as its access rule says, and leaks no other desk's ids", async ({ apiAs, pageAs, signedInAs, playwright, baseURL }) => {
+test("every route answers every kind of caller as its access rule says, and leaks no other desk's ids", async ({
+  apiAs,
+  pageAs,
+  signedInAs,
+  playwright,
+  baseURL,
+}) => {
   // About 210 requests, two sign-ins and an admin page: 8 s on an idle two-core machine, 25 s
   // when other work crowds it. One table is the point of this test, so it keeps a budget of its own.
   test.setTimeout(60_000);
   const callers = {} as Record<CallerKind, APIRequestContext>;
   callers.anonymous = await playwright.request.newContext({ baseURL });
-  callers.token = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${MATRIX_TOKEN}` } });
+  callers.token = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${MATRIX_TOKEN}` },
+  });
   for (const kind of ["reviewer", "editor", "admin", "otherAdmin"] as const) callers[kind] = await apiAs(kind);
   // The two whose sessions this test ends sign in for themselves; no stored session is touched.
-  for (const [kind, email] of [["deactivated", MATRIX_DEACTIVATED_USER], ["revoked", MATRIX_REVOKED_USER]] as const) {
+  for (const [kind, email] of [
+    ["deactivated", MATRIX_DEACTIVATED_USER],
+    ["revoked", MATRIX_REVOKED_USER],
+  ] as const) {
     callers[kind] = await playwright.request.newContext({ baseURL });
     await signInOverApi(callers[kind], email);
   }
@@ -46,10 +78,26 @@ test("every route answers every kind of caller as its access rule says, and leak
   const article = await (await reviewer.get(`/api/articles/${articleId}`)).json();
   const quote = "A second paragraph";
   const start = (article.text as string).indexOf(quote);
-  const newAnnotation = { revisionId: article.revisionId, start, end: start + quote.length, quote, claim: "Matrix claim", verdict: "mixed" };
-  const annotation = await (await reviewer.post(`/api/articles/${articleId}/annotations`, { data: newAnnotation })).json();
-  const note = await (await reviewer.post(`/api/annotations/${annotation.id}/notes`, { data: { body: "Matrix note" } })).json();
-  const ids: Ids = { articleId, annotationId: annotation.id, noteId: note.id, newAnnotation: { ...newAnnotation, claim: "Hijacked" } };
+  const newAnnotation = {
+    revisionId: article.revisionId,
+    start,
+    end: start + quote.length,
+    quote,
+    claim: "Matrix claim",
+    verdict: "mixed",
+  };
+  const annotation = await (
+    await reviewer.post(`/api/articles/${articleId}/annotations`, { data: newAnnotation })
+  ).json();
+  const note = await (
+    await reviewer.post(`/api/annotations/${annotation.id}/notes`, { data: { body: "Matrix note" } })
+  ).json();
+  const ids: Ids = {
+    articleId,
+    annotationId: annotation.id,
+    noteId: note.id,
+    newAnnotation: { ...newAnnotation, claim: "Hijacked" },
+  };
 
   // Now end two of the sessions: one member is deactivated, the other signs out everywhere.
   const admin = await pageAs("admin");
@@ -63,7 +111,9 @@ test("every route answers every kind of caller as its access rule says, and leak
   await expect(secondDevice).toHaveURL(/\/login/);
 
   // Ids each side must never see of the other.
-  const otherDeskArticles = (await (await callers.otherAdmin.get("/api/articles")).json()).articles.map((a: { id: string }) => a.id);
+  const otherDeskArticles = (await (await callers.otherAdmin.get("/api/articles")).json()).articles.map(
+    (a: { id: string }) => a.id,
+  );
   expect(otherDeskArticles.length).toBeGreaterThan(0);
   const demoDeskIds = [articleId, annotation.id, note.id];
 
@@ -73,15 +123,22 @@ test("every route answers every kind of caller as its access rule says, and leak
     const path = route.path(ids);
     const want = expected(route, kind, ids);
     const data = want !== "let through" && route.probe ? route.probe(ids) : route.body;
-    const response: APIResponse = await callers[kind].fetch(path, { method: route.method, ...(data === undefined ? {} : { data }) });
+    const response: APIResponse = await callers[kind].fetch(path, {
+      method: route.method,
+      ...(data === undefined ? {} : { data }),
+    });
     const status = response.status();
     const ok = want === "let through" ? status < 300 || status === 400 || status === 409 : status === want;
     const body = await response.text();
     const foreign = kind === "otherAdmin" ? demoDeskIds : otherDeskArticles;
     const leaked = foreign.filter((id: string) => body.includes(id));
-    if (!ok || leaked.length) mismatches.push(`${route.method} ${path} as ${kind}: ${status} (want ${want})${leaked.length ? `, leaks ${leaked}` : ""} ${body.slice(0, 160)}`);
+    if (!ok || leaked.length)
+      mismatches.push(
+        `${route.method} ${path} as ${kind}: ${status} (want ${want})${leaked.length ? `, leaks ${leaked}` : ""} ${body.slice(0, 160)}`,
+      );
     if (route.method === "DELETE" && path.includes("/notes/") && kind === "reviewer") noteDeletion = status;
-    if (status >= 400) expect(JSON.parse(body).error.code, `${route.method} ${path} as ${kind}`).toEqual(expect.any(String));
+    if (status >= 400)
+      expect(JSON.parse(body).error.code, `${route.method} ${path} as ${kind}`).toEqual(expect.any(String));
   }
   for (const route of ROUTES) {
     // Everyone but the reviewer at once (none of them may change anything); the reviewer, whose
@@ -94,6 +151,8 @@ test("every route answers every kind of caller as its access rule says, and leak
   expect(noteDeletion).toBe(200);
   const after = await (await reviewer.get(`/api/annotations/${annotation.id}`)).json();
   expect(after).toMatchObject({ claim: "Matrix claim", version: 1 });
-  expect(JSON.stringify(await (await reviewer.get(`/api/articles/${articleId}/annotations`)).json())).not.toContain("Hijacked");
+  expect(JSON.stringify(await (await reviewer.get(`/api/articles/${articleId}/annotations`)).json())).not.toContain(
+    "Hijacked",
+  );
   await Promise.all((["anonymous", "token", "deactivated", "revoked"] as const).map((kind) => callers[kind].dispose()));
 });

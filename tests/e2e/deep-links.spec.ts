@@ -5,25 +5,44 @@ import { highlights, panel } from "./annotating";
 // it with its detail open, every list that names an annotation links there, and the URL follows
 // the panel so Back returns to where the reader was.
 
-const PARAGRAPHS = ["A first paragraph to scroll past. ".repeat(60), "The mayor said the bridge cost 40 million euros.", "The council said the bridge cost 40 million euros."];
+const PARAGRAPHS = [
+  "A first paragraph to scroll past. ".repeat(60),
+  "The mayor said the bridge cost 40 million euros.",
+  "The council said the bridge cost 40 million euros.",
+];
 
 /** A fresh article with two identical claims on different passages, the case a list cannot tell apart. */
 async function articleWithTwins(editor: APIRequestContext, annotator = editor) {
-  const created = await editor.post("/api/articles", { data: { title: `Deep links ${Date.now()}`, format: "text", body: PARAGRAPHS.join("\n\n") } });
+  const created = await editor.post("/api/articles", {
+    data: { title: `Deep links ${Date.now()}`, format: "text", body: PARAGRAPHS.join("\n\n") },
+  });
   expect(created.status()).toBe(201);
   const article = await (await editor.get(`/api/articles/${(await created.json()).id}`)).json();
   const annotate = async (quote: string) => {
     const start = (article.text as string).indexOf(quote);
     const response = await annotator.post(`/api/articles/${article.id}/annotations`, {
-      data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim: "The bridge cost 40 million euros", verdict: "mixed" },
+      data: {
+        revisionId: article.revisionId,
+        start,
+        end: start + quote.length,
+        quote,
+        claim: "The bridge cost 40 million euros",
+        verdict: "mixed",
+      },
     });
     expect(response.status()).toBe(201);
     return (await response.json()).id as string;
   };
-  return { articleId: article.id as string, mayor: await annotate("The mayor said"), council: await annotate("The council said") };
+  return {
+    articleId: article.id as string,
+    mayor: await annotate("The mayor said"),
+    council: await annotate("The council said"),
+  };
 }
 
-test("a link opens the article at the annotation with its detail open; the URL follows the panel and Back returns", async ({ pageAs }) => {
+test("a link opens the article at the annotation with its detail open; the URL follows the panel and Back returns", async ({
+  pageAs,
+}) => {
   const page = await pageAs("editor");
   const { articleId, mayor, council } = await articleWithTwins(page.request);
 
@@ -48,7 +67,9 @@ test("a link opens the article at the annotation with its detail open; the URL f
   await expect(panel(page).getByTestId("annotation-entry")).toHaveCount(2);
 });
 
-test("a link to an annotation that is gone, or on another article, still lands somewhere sensible", async ({ pageAs }) => {
+test("a link to an annotation that is gone, or on another article, still lands somewhere sensible", async ({
+  pageAs,
+}) => {
   const page = await pageAs("editor");
   const { articleId, mayor } = await articleWithTwins(page.request);
   const other = await articleWithTwins(page.request);
@@ -73,10 +94,21 @@ test("My work, the review queue and agreement's disagreements link to the annota
   const editor = await pageAs("editor");
   const { articleId, council } = await articleWithTwins(editor.request, reviewer.request);
   const current = await (await reviewer.request.get(`/api/annotations/${council}`)).json();
-  expect((await reviewer.request.post(`/api/annotations/${council}/status`, { data: { status: "SUBMITTED", version: current.version } })).status()).toBe(200);
+  expect(
+    (
+      await reviewer.request.post(`/api/annotations/${council}/status`, {
+        data: { status: "SUBMITTED", version: current.version },
+      })
+    ).status(),
+  ).toBe(200);
 
   await reviewer.goto("/my-work");
-  await reviewer.getByRole("row").filter({ hasText: "The bridge cost 40 million euros" }).filter({ hasText: "Submitted" }).getByRole("link", { name: "The bridge cost 40 million euros" }).click();
+  await reviewer
+    .getByRole("row")
+    .filter({ hasText: "The bridge cost 40 million euros" })
+    .filter({ hasText: "Submitted" })
+    .getByRole("link", { name: "The bridge cost 40 million euros" })
+    .click();
   await expect(reviewer).toHaveURL(new RegExp(`/articles/${articleId}\\?annotation=${council}$`));
   await expect(reviewer.getByTestId("annotation-detail").getByTestId("quoted-span")).toHaveText("The council said");
 
@@ -91,15 +123,33 @@ test("My work, the review queue and agreement's disagreements link to the annota
   const article = await (await editor.request.get(`/api/articles/${articleId}`)).json();
   const start = (article.text as string).indexOf(quote);
   const second = await editor.request.post(`/api/articles/${articleId}/annotations`, {
-    data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim: "The bridge cost 40 million euros", verdict: "false" },
+    data: {
+      revisionId: article.revisionId,
+      start,
+      end: start + quote.length,
+      quote,
+      claim: "The bridge cost 40 million euros",
+      verdict: "false",
+    },
   });
   const { id: editorsReading, version } = await second.json();
-  expect((await editor.request.post(`/api/annotations/${editorsReading}/status`, { data: { status: "SUBMITTED", version } })).status()).toBe(200);
+  expect(
+    (
+      await editor.request.post(`/api/annotations/${editorsReading}/status`, { data: { status: "SUBMITTED", version } })
+    ).status(),
+  ).toBe(200);
   await editor.goto("/agreement");
   const pair = editor.getByTestId("disagreements").getByRole("listitem").filter({ hasText: article.title });
   await expect(pair.getByRole("link", { name: `“${quote}”` })).toHaveCount(2);
-  const hrefs = await pair.getByRole("link", { name: `“${quote}”` }).evaluateAll((links) => links.map((link) => link.getAttribute("href")).sort());
-  expect(hrefs).toEqual([`/articles/${articleId}?annotation=${council}`, `/articles/${articleId}?annotation=${editorsReading}`].sort());
-  await pair.getByRole("link", { name: `“${quote}”` }).first().click();
+  const hrefs = await pair
+    .getByRole("link", { name: `“${quote}”` })
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href")).sort());
+  expect(hrefs).toEqual(
+    [`/articles/${articleId}?annotation=${council}`, `/articles/${articleId}?annotation=${editorsReading}`].sort(),
+  );
+  await pair
+    .getByRole("link", { name: `“${quote}”` })
+    .first()
+    .click();
   await expect(editor.getByTestId("annotation-detail").getByTestId("quoted-span")).toHaveText(quote);
 });

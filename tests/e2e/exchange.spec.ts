@@ -16,8 +16,14 @@ function w3cFile(items: { id: string; exact: string; tag?: string }[]) {
     items: items.map(({ id, exact, tag }) => ({
       type: "Annotation",
       id: `https://hypothes.is/a/${id}`,
-      body: [{ type: "TextualBody", value: `Note on ${exact}` }, ...(tag ? [{ type: "TextualBody", purpose: "tagging", value: tag }] : [])],
-      target: { source: "https://news.example/minister", selector: { type: "TextQuoteSelector", exact, prefix: "", suffix: "" } },
+      body: [
+        { type: "TextualBody", value: `Note on ${exact}` },
+        ...(tag ? [{ type: "TextualBody", purpose: "tagging", value: tag }] : []),
+      ],
+      target: {
+        source: "https://news.example/minister",
+        selector: { type: "TextQuoteSelector", exact, prefix: "", suffix: "" },
+      },
     })),
   };
 }
@@ -30,10 +36,16 @@ test("export and import answer 401 without a session; the native schema is publi
   expect((await importAttempt.json()).error.code).toBe("UNAUTHENTICATED");
   const schema = await request.get("/api/schema/factmark.v1.json");
   expect(schema.status()).toBe(200);
-  expect(await schema.json()).toMatchObject({ $schema: "https://json-schema.org/draft/2020-12/schema", properties: { format: { const: "factmark.v1" } } });
+  expect(await schema.json()).toMatchObject({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    properties: { format: { const: "factmark.v1" } },
+  });
 });
 
-test("an admin's API token reads its workspace's exports and GET routes, never writes or reaches another desk, and stops when revoked", async ({ pageAs, playwright }) => {
+test("an admin's API token reads its workspace's exports and GET routes, never writes or reaches another desk, and stops when revoked", async ({
+  pageAs,
+  playwright,
+}) => {
   const admin = await pageAs("admin");
   await admin.goto("/admin/tokens");
   await admin.getByLabel("Name").fill("E2E partner");
@@ -46,11 +58,16 @@ test("an admin's API token reads its workspace's exports and GET routes, never w
   await expect(admin.getByText("Copied")).toBeVisible();
   expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(token);
 
-  const partner = await playwright.request.newContext({ baseURL: admin.url().replace(/\/admin.*$/, ""), extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const partner = await playwright.request.newContext({
+    baseURL: admin.url().replace(/\/admin.*$/, ""),
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
   const apiArticle = await articleId(partner, API_ARTICLE_TITLE);
   const exported = await partner.get("/api/export?format=w3c");
   expect(exported.status()).toBe(200);
-  expect(exported.headers()["content-type"]).toContain('application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"');
+  expect(exported.headers()["content-type"]).toContain(
+    'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+  );
   expect(await exported.json()).toMatchObject({ type: "AnnotationCollection", first: { type: "AnnotationPage" } });
   expect((await partner.get(`/api/articles/${apiArticle}`)).status()).toBe(200);
 
@@ -88,21 +105,33 @@ test("reviewers cannot manage tokens or import; another desk's editor gets 404",
   await reviewer.goto(`/articles/${target}`);
   await expect(reviewer.getByRole("link", { name: "Factmark JSON" })).toBeVisible();
   await expect(reviewer.getByText("Import annotations")).toHaveCount(0);
-  const refused = await reviewer.request.post(`/api/articles/${target}/import`, { data: w3cFile([{ id: "r1", exact: "minister", tag: "True" }]) });
+  const refused = await reviewer.request.post(`/api/articles/${target}/import`, {
+    data: w3cFile([{ id: "r1", exact: "minister", tag: "True" }]),
+  });
   expect(refused.status()).toBe(403);
   const other = await pageAs("otherAdmin");
-  expect((await other.request.post(`/api/articles/${target}/import`, { data: w3cFile([{ id: "o1", exact: "minister", tag: "True" }]) })).status()).toBe(404);
+  expect(
+    (
+      await other.request.post(`/api/articles/${target}/import`, {
+        data: w3cFile([{ id: "o1", exact: "minister", tag: "True" }]),
+      })
+    ).status(),
+  ).toBe(404);
   const { annotations } = await (await reviewer.request.get(`/api/articles/${target}/annotations`)).json();
   expect(annotations.filter((a: { quote: string }) => a.quote === "minister")).toEqual([]);
 });
 
 /** Chooses a JSON file in the import form and submits it. */
 async function importFile(page: Page, name: string, content: unknown) {
-  await page.getByLabel("Factmark JSON or W3C file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(content)) });
+  await page
+    .getByLabel("Factmark JSON or W3C file")
+    .setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(content)) });
   await page.getByRole("button", { name: "Import", exact: true }).click();
 }
 
-test("an editor imports a W3C file in the browser: problems by item first, then the rest on request, then downloads the exports", async ({ pageAs }) => {
+test("an editor imports a W3C file in the browser: problems by item first, then the rest on request, then downloads the exports", async ({
+  pageAs,
+}) => {
   const editor = await pageAs("editor");
   const target = await articleId(editor.request, IMPORT_ARTICLE_TITLE);
   await editor.goto(`/articles/${target}`);
@@ -110,13 +139,29 @@ test("an editor imports a W3C file in the browser: problems by item first, then 
   await editor.getByText("Import annotations").click();
 
   // One unknown verdict among good items: nothing is written, the item is named.
-  await importFile(editor, "bad.json", w3cFile([{ id: "e1", exact: "exports doubled", tag: "False" }, { id: "e2", exact: "minister", tag: "Pants on fire" }]));
+  await importFile(
+    editor,
+    "bad.json",
+    w3cFile([
+      { id: "e1", exact: "exports doubled", tag: "False" },
+      { id: "e2", exact: "minister", tag: "Pants on fire" },
+    ]),
+  );
   await expect(editor.getByTestId("import-problems")).toContainText('Item 2: verdict "Pants on fire" is not an option');
   await expect(editor.locator("mark.highlight")).toHaveCount(0);
 
   // A quote that is not in the text: offered to import the others.
-  await importFile(editor, "partial.json", w3cFile([{ id: "e1", exact: "exports doubled", tag: "False" }, { id: "e3", exact: "imports halved", tag: "True" }]));
-  await expect(editor.getByTestId("import-problems")).toContainText("Item 2: the quote “imports halved” is not in the article's text");
+  await importFile(
+    editor,
+    "partial.json",
+    w3cFile([
+      { id: "e1", exact: "exports doubled", tag: "False" },
+      { id: "e3", exact: "imports halved", tag: "True" },
+    ]),
+  );
+  await expect(editor.getByTestId("import-problems")).toContainText(
+    "Item 2: the quote “imports halved” is not in the article's text",
+  );
   await editor.getByRole("button", { name: "Import the other 1" }).click();
   await expect(editor.getByText("Imported 1; 0 already here; 1 not found in the text and left out.")).toBeVisible();
   await expect(editor.locator("mark.highlight", { hasText: "exports doubled" })).toHaveCount(1);
@@ -130,9 +175,21 @@ test("an editor imports a W3C file in the browser: problems by item first, then 
   const download = editor.waitForEvent("download");
   await editor.getByRole("link", { name: "Factmark JSON" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(new RegExp(`^factmark-article-${target}-native-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+  expect(file.suggestedFilename()).toMatch(
+    new RegExp(`^factmark-article-${target}-native-\\d{4}-\\d{2}-\\d{2}\\.json$`),
+  );
   const native = JSON.parse(readFileSync((await file.path())!, "utf8"));
-  expect(native).toMatchObject({ format: "factmark.v1", annotations: [{ anchor: { quote: "exports doubled" }, verdict: { key: "false" }, rationale: "Note on exports doubled", status: "DRAFT" }] });
+  expect(native).toMatchObject({
+    format: "factmark.v1",
+    annotations: [
+      {
+        anchor: { quote: "exports doubled" },
+        verdict: { key: "false" },
+        rationale: "Note on exports doubled",
+        status: "DRAFT",
+      },
+    ],
+  });
 
   // The workspace export form, filtered, downloads too.
   await editor.goto("/articles");
@@ -142,5 +199,7 @@ test("an editor imports a W3C file in the browser: problems by item first, then 
   await editor.getByRole("button", { name: "Download export" }).click();
   const collection = JSON.parse(readFileSync((await (await workspaceDownload).path())!, "utf8"));
   expect(collection.type).toBe("AnnotationCollection");
-  expect(collection.first.items.map((i: { target: { selector: { exact: string }[] } }) => i.target.selector[0].exact)).toContain("exports doubled");
+  expect(
+    collection.first.items.map((i: { target: { selector: { exact: string }[] } }) => i.target.selector[0].exact),
+  ).toContain("exports doubled");
 });

@@ -16,7 +16,9 @@ export const storageStateOf = (role: Role) => fileURLToPath(new URL(`.auth/${rol
 /** Signs in over next-auth's credentials endpoint (as the login form does, without drawing it). */
 export async function signInOverApi(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+  });
   expect(response.ok(), `sign-in as ${email}`).toBe(true);
   const error = new URL((await response.json()).url).searchParams.get("error");
   expect(error, `sign-in as ${email}`).toBeNull();
@@ -114,4 +116,3 @@ export async function failSignIn(page: Page, email: string, password: string) {
   await expect(alert).not.toBeEmpty();
   return alert;
 }
-

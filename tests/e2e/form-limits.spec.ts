@@ -6,7 +6,10 @@ import { createArticle } from "./article-setup";
 // Smaller items of #16: limits are shown before they bite and never applied unseen; the verdict
 // number keys hand Tab on to Rationale.
 
-test("a passage over the claim limit prefills a cut claim with a notice; counters show near limits and past them; Tab after a number key reaches Rationale", async ({ pageAs, apiAs }) => {
+test("a passage over the claim limit prefills a cut claim with a notice; counters show near limits and past them; Tab after a number key reaches Rationale", async ({
+  pageAs,
+  apiAs,
+}) => {
   const long = `${"The committee heard evidence on harbour dues and tariffs. ".repeat(45)}End.`;
   expect(long.length).toBeGreaterThan(2_000);
   const id = await createArticle(await apiAs("editor"), "Limits", [long]);
@@ -15,7 +18,9 @@ test("a passage over the claim limit prefills a cut claim with a notice; counter
   await selectWithRange(page, long);
   await page.keyboard.press("Control+Alt+M");
   const form = panel(page).getByRole("form", { name: "New annotation" });
-  await expect(form.getByTestId("prefill-notice")).toHaveText(`The passage is ${long.length.toLocaleString("en-GB")} characters: the claim starts with its first 2,000, the limit. The quote keeps all of it.`);
+  await expect(form.getByTestId("prefill-notice")).toHaveText(
+    `The passage is ${long.length.toLocaleString("en-GB")} characters: the claim starts with its first 2,000, the limit. The quote keeps all of it.`,
+  );
   const claim = form.getByLabel("Claim", { exact: true });
   await expect(claim).toHaveValue(long.slice(0, 2_000));
   await expect(form.getByTestId("char-count").first()).toHaveText("2,000 / 2,000");

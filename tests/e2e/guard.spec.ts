@@ -15,7 +15,11 @@ test("the page guard records a CSP violation, an uncaught error and a dialog", a
   });
   await expect.poll(() => problems.filter((p) => p.startsWith("CSP violation")).length).toBe(1);
   expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
-  await page.evaluate(() => setTimeout(() => { throw new Error("boom"); }));
+  await page.evaluate(() =>
+    setTimeout(() => {
+      throw new Error("boom");
+    }),
+  );
   await page.evaluate(() => setTimeout(() => alert("hello")));
   await expect.poll(() => problems.length).toBe(3);
   expect(problems[1]).toMatch(/^uncaught error on .*: boom$/);

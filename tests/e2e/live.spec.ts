@@ -18,9 +18,16 @@ async function newArticle(editor: APIRequestContext) {
 }
 
 /** Creates an annotation over the API (as a partner script or another tab would). */
-async function annotateOverApi(api: APIRequestContext, article: { id: string; revisionId: string; text: string }, quote: string, claim: string) {
+async function annotateOverApi(
+  api: APIRequestContext,
+  article: { id: string; revisionId: string; text: string },
+  quote: string,
+  claim: string,
+) {
   const start = article.text.indexOf(quote);
-  const response = await api.post(`/api/articles/${article.id}/annotations`, { data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "true" } });
+  const response = await api.post(`/api/articles/${article.id}/annotations`, {
+    data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "true" },
+  });
   expect(response.status()).toBe(201);
   return (await response.json()) as { id: string; version: number };
 }
@@ -30,7 +37,10 @@ async function open(page: Page, articleId: string, origin = "") {
   await page.locator(".workspace[data-interactive='true']").waitFor();
 }
 
-test("two people on one article: presence, a live highlight and note, 'is editing', and a conflict compared field by field", async ({ pageAs, apiAs }) => {
+test("two people on one article: presence, a live highlight and note, 'is editing', and a conflict compared field by field", async ({
+  pageAs,
+  apiAs,
+}) => {
   test.setTimeout(60_000);
   const article = await newArticle(await apiAs("editor"));
   const editor = await pageAs("editor");
@@ -54,7 +64,8 @@ test("two people on one article: presence, a live highlight and note, 'is editin
 
   // Both open the form; each sees that the other is editing.
   // The annotation's own Edit (the note has one too).
-  const editButton = (page: Page) => page.getByTestId("annotation-detail").locator(".form-actions").getByRole("button", { name: "Edit" });
+  const editButton = (page: Page) =>
+    page.getByTestId("annotation-detail").locator(".form-actions").getByRole("button", { name: "Edit" });
   await editButton(editor).click();
   await expect(reviewer.getByTestId("editing-notice")).toHaveText("Eddie Editor is editing this annotation.");
   await editButton(reviewer).click();
@@ -82,7 +93,9 @@ test("two people on one article: presence, a live highlight and note, 'is editin
   await expect(detail).toContainText("The budget office's table 3.");
 
   // A new revision is a banner, not text swapped under a selection.
-  const revised = await (await apiAs("editor")).post(`/api/articles/${article.id}/revisions`, { data: { format: "text", body: `${BODY} It was not.` } });
+  const revised = await (
+    await apiAs("editor")
+  ).post(`/api/articles/${article.id}/revisions`, { data: { format: "text", body: `${BODY} It was not.` } });
   expect(revised.status()).toBe(201);
   await expect(reviewer.getByTestId("revision-banner")).toContainText("Revision 2 by Eddie Editor");
 
@@ -125,7 +138,12 @@ test("a blinded reviewer's page never receives the other reviewer's work", async
   await expect(highlights(editor, "the budget was balanced")).toBeVisible();
 });
 
-test("the event stream refuses anonymous callers and another desk's article; through the front door it is an uncompressed, unbuffered stream", async ({ apiAs, pageAs, playwright, baseURL }) => {
+test("the event stream refuses anonymous callers and another desk's article; through the front door it is an uncompressed, unbuffered stream", async ({
+  apiAs,
+  pageAs,
+  playwright,
+  baseURL,
+}) => {
   const article = await newArticle(await apiAs("editor"));
   const page = await pageAs("editor");
   await page.goto("/articles");
@@ -135,9 +153,20 @@ test("the event stream refuses anonymous callers and another desk's article; thr
     const { value } = await reader.read();
     await reader.cancel();
     const header = (name: string) => response.headers.get(name);
-    return { type: header("content-type"), encoding: header("content-encoding"), buffering: header("x-accel-buffering"), cache: header("cache-control"), text: new TextDecoder().decode(value) };
+    return {
+      type: header("content-type"),
+      encoding: header("content-encoding"),
+      buffering: header("x-accel-buffering"),
+      cache: header("cache-control"),
+      text: new TextDecoder().decode(value),
+    };
   }, `/api/events?article=${article.id}`);
-  expect(first).toMatchObject({ type: "text/event-stream; charset=utf-8", encoding: null, buffering: "no", cache: "no-cache, no-transform" });
+  expect(first).toMatchObject({
+    type: "text/event-stream; charset=utf-8",
+    encoding: null,
+    buffering: "no",
+    cache: "no-cache, no-transform",
+  });
   expect(first.text).toMatch(/^retry: \d+/);
   const anonymous = await playwright.request.newContext({ baseURL });
   expect((await anonymous.get(`/api/events?article=${article.id}`)).status()).toBe(401);
@@ -154,19 +183,34 @@ test("the review queue announces a submission that arrives while it is open", as
   const reviewer = await apiAs("reviewer");
   const created = await annotateOverApi(reviewer, article, "jobs grew by a third", "Arrives while the queue is open");
   // The queue's stream starts from the log position the page was read at: a submission right after the load still arrives.
-  expect((await reviewer.post(`/api/annotations/${created.id}/status`, { data: { status: "SUBMITTED", version: created.version } })).status()).toBe(200);
+  expect(
+    (
+      await reviewer.post(`/api/annotations/${created.id}/status`, {
+        data: { status: "SUBMITTED", version: created.version },
+      })
+    ).status(),
+  ).toBe(200);
   await expect(editor.getByTestId("queue-arrivals")).toContainText("1 new submission arrived");
   await editor.getByTestId("queue-arrivals").getByRole("button", { name: "Show" }).click();
   await expect(editor.getByText("Arrives while the queue is open")).toBeVisible();
 });
 
-test("a mention picked from the autocomplete notifies the member: the bell counts it live and the inbox links to the annotation", async ({ pageAs, apiAs }) => {
+test("a mention picked from the autocomplete notifies the member: the bell counts it live and the inbox links to the annotation", async ({
+  pageAs,
+  apiAs,
+}) => {
   const article = await newArticle(await apiAs("editor"));
   const created = await annotateOverApi(await apiAs("reviewer"), article, "Taxes rose 5%", "Mentioned claim");
   const robin = await pageAs("reviewer2");
   await robin.goto("/my-work");
   const bell = robin.getByTestId("notification-bell");
-  const unread = async () => Number((await bell.getByTestId("unread-count").textContent({ timeout: 1_000 }).catch(() => "0")) ?? 0);
+  const unread = async () =>
+    Number(
+      (await bell
+        .getByTestId("unread-count")
+        .textContent({ timeout: 1_000 })
+        .catch(() => "0")) ?? 0,
+    );
   const before = await unread();
 
   const editor = await pageAs("editor");
@@ -174,7 +218,9 @@ test("a mention picked from the autocomplete notifies the member: the bell count
   await editor.locator(".workspace[data-interactive='true']").waitFor();
   const composer = editor.getByLabel("Add a note");
   await composer.pressSequentially("Please check this, @Rob");
-  await expect(editor.getByRole("listbox", { name: "Mention a member" }).getByRole("option", { name: "Robin Reviewer" })).toBeVisible();
+  await expect(
+    editor.getByRole("listbox", { name: "Mention a member" }).getByRole("option", { name: "Robin Reviewer" }),
+  ).toBeVisible();
   await composer.press("Enter");
   await expect(composer).toHaveValue("Please check this, @Robin Reviewer ");
   await editor.getByRole("button", { name: "Add a note" }).click();
@@ -188,7 +234,10 @@ test("a mention picked from the autocomplete notifies the member: the bell count
   await expect(robin).toHaveURL(new RegExp(`/articles/${article.id}\\?annotation=${created.id}`));
 });
 
-test("an editor assigns an article with a due date; it is in the reviewer's My work and the reviewer is told", async ({ pageAs, apiAs }) => {
+test("an editor assigns an article with a due date; it is in the reviewer's My work and the reviewer is told", async ({
+  pageAs,
+  apiAs,
+}) => {
   const article = await newArticle(await apiAs("editor"));
   const editor = await pageAs("editor");
   await open(editor, article.id);
@@ -201,7 +250,11 @@ test("an editor assigns an article with a due date; it is in the reviewer's My w
 
   const reviewer = await pageAs("reviewer");
   await reviewer.goto("/my-work");
-  await expect(reviewer.getByTestId("assigned").getByRole("listitem").filter({ hasText: article.title })).toContainText("due 2030-01-15");
+  await expect(reviewer.getByTestId("assigned").getByRole("listitem").filter({ hasText: article.title })).toContainText(
+    "due 2030-01-15",
+  );
   await reviewer.goto("/notifications");
-  await expect(reviewer.getByTestId("notification").filter({ hasText: article.title }).first()).toContainText("Eddie Editor assigned you an article");
+  await expect(reviewer.getByTestId("notification").filter({ hasText: article.title }).first()).toContainText(
+    "Eddie Editor assigned you an article",
+  );
 });

@@ -42,7 +42,11 @@ test("bad input in the add-person form gets field messages and adds no one", asy
   await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
   await expect(page.getByLabel("Role", { exact: true })).toHaveValue("EDITOR");
   await expect(page.getByLabel("Email")).toHaveAccessibleDescription(/Enter a valid email address/);
-  const tops = await Promise.all(["Name", "Email", "Initial password"].map(async (label) => (await page.getByLabel(label, { exact: true }).boundingBox())!.y));
+  const tops = await Promise.all(
+    ["Name", "Email", "Initial password"].map(
+      async (label) => (await page.getByLabel(label, { exact: true }).boundingBox())!.y,
+    ),
+  );
   expect(new Set(tops.map(Math.round)).size).toBe(1);
   // Other tests add people in parallel: look for this one only.
   await page.reload();

@@ -14,10 +14,18 @@ async function noSidewaysScroll(page: Page, path: string) {
   expect(widths.page, `${path} is wider than the screen`).toBeLessThanOrEqual(widths.screen);
 }
 
-test("on a phone a reviewer reads the article at full width, annotates it and reaches the menu", async ({ pageAs, apiAs }) => {
+test("on a phone a reviewer reads the article at full width, annotates it and reaches the menu", async ({
+  pageAs,
+  apiAs,
+}) => {
   const editor = await apiAs("editor");
-  const body = ["The harbour handled 3 million containers last year, the minister said.", "Wages rose 4% across the docks."].join("\n\n");
-  const created = await editor.post("/api/articles", { data: { title: `On the phone ${Date.now()}`, format: "text", body } });
+  const body = [
+    "The harbour handled 3 million containers last year, the minister said.",
+    "Wages rose 4% across the docks.",
+  ].join("\n\n");
+  const created = await editor.post("/api/articles", {
+    data: { title: `On the phone ${Date.now()}`, format: "text", body },
+  });
   const { id } = await created.json();
 
   const page = await pageAs("reviewer");
@@ -49,5 +57,14 @@ test("on a phone a reviewer reads the article at full width, annotates it and re
 test("on a phone no editor or admin page scrolls sideways", async ({ pageAs }) => {
   const page = await pageAs("admin");
   await page.setViewportSize(PHONE);
-  for (const path of ["/review", "/dashboard", "/agreement", "/admin/people", "/admin/scale", "/admin/tokens", "/articles/new"]) await noSidewaysScroll(page, path);
+  for (const path of [
+    "/review",
+    "/dashboard",
+    "/agreement",
+    "/admin/people",
+    "/admin/scale",
+    "/admin/tokens",
+    "/articles/new",
+  ])
+    await noSidewaysScroll(page, path);
 });

@@ -9,12 +9,21 @@ import { seriousAxeViolations } from "./axe";
 
 type Api = { reviewer: APIRequestContext; editor: APIRequestContext };
 
-const BODY = ["The council met on Tuesday.", "Ridership has doubled since 2020, the chair said, so fares can stay flat.", "A *third* paragraph."];
+const BODY = [
+  "The council met on Tuesday.",
+  "Ridership has doubled since 2020, the chair said, so fares can stay flat.",
+  "A *third* paragraph.",
+];
 
 /** A fresh article of the demo desk (public pages on) with one check per claim, moved along `steps` over the API. */
-async function articleWithChecks(api: Api, checks: { quote: string; steps: ("SUBMITTED" | "APPROVED" | "PUBLISHED")[] }[]) {
+async function articleWithChecks(
+  api: Api,
+  checks: { quote: string; steps: ("SUBMITTED" | "APPROVED" | "PUBLISHED")[] }[],
+) {
   const tag = randomUUID().slice(0, 8);
-  const made = await api.editor.post("/api/articles", { data: { title: `Public pages ${tag}`, outlet: "Example News", format: "markdown", body: BODY.join("\n\n") } });
+  const made = await api.editor.post("/api/articles", {
+    data: { title: `Public pages ${tag}`, outlet: "Example News", format: "markdown", body: BODY.join("\n\n") },
+  });
   expect(made.status()).toBe(201);
   const { id: articleId } = await made.json();
   const article = await (await api.editor.get(`/api/articles/${articleId}`)).json();
@@ -24,8 +33,22 @@ async function articleWithChecks(api: Api, checks: { quote: string; steps: ("SUB
     const claim = `Claim ${n} ${tag}`;
     const created = await api.reviewer.post(`/api/articles/${articleId}/annotations`, {
       data: {
-        revisionId: article.revisionId, start, end: start + check.quote.length, quote: check.quote, claim, claimant: "The chair", verdict: "mostly-false",
-        rationale: "Trips rose 43%, not 100%.", sources: [{ url: "https://transport.example/2025", title: "Annual report", archiveUrl: "https://archive.example/2025", accessedAt: "2026-11-02" }],
+        revisionId: article.revisionId,
+        start,
+        end: start + check.quote.length,
+        quote: check.quote,
+        claim,
+        claimant: "The chair",
+        verdict: "mostly-false",
+        rationale: "Trips rose 43%, not 100%.",
+        sources: [
+          {
+            url: "https://transport.example/2025",
+            title: "Annual report",
+            archiveUrl: "https://archive.example/2025",
+            accessedAt: "2026-11-02",
+          },
+        ],
         note: `PRIVATE NOTE ${tag}`,
       },
     });
@@ -33,22 +56,33 @@ async function articleWithChecks(api: Api, checks: { quote: string; steps: ("SUB
     const { id } = await created.json();
     for (const [version, status] of check.steps.entries()) {
       const by = status === "SUBMITTED" ? api.reviewer : api.editor;
-      expect((await by.post(`/api/annotations/${id}/status`, { data: { status, version: version + 1 } })).status()).toBe(200);
+      expect(
+        (await by.post(`/api/annotations/${id}/status`, { data: { status, version: version + 1 } })).status(),
+      ).toBe(200);
     }
     ids.push({ id, claim, version: check.steps.length + 1 });
   }
   return { articleId, tag, checks: ids };
 }
 
-const apis = async (apiAs: (role: "reviewer" | "editor") => Promise<APIRequestContext>): Promise<Api> => ({ reviewer: await apiAs("reviewer"), editor: await apiAs("editor") });
+const apis = async (apiAs: (role: "reviewer" | "editor") => Promise<APIRequestContext>): Promise<Api> => ({
+  reviewer: await apiAs("reviewer"),
+  editor: await apiAs("editor"),
+});
 
 async function expectNoSeriousAxe(page: Page) {
   expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
-test("an anonymous visitor reads a published check: verdict in words and on the scale, sources, passage, and the export's ClaimReview", async ({ page, request, apiAs }) => {
+test("an anonymous visitor reads a published check: verdict in words and on the scale, sources, passage, and the export's ClaimReview", async ({
+  page,
+  request,
+  apiAs,
+}) => {
   const api = await apis(apiAs);
-  const { articleId, tag, checks } = await articleWithChecks(api, [{ quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] }]);
+  const { articleId, tag, checks } = await articleWithChecks(api, [
+    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
+  ]);
   const [check] = checks;
 
   const response = await page.goto(`/checks/${check.id}`);
@@ -60,12 +94,23 @@ test("an anonymous visitor reads a published check: verdict in words and on the 
   await expect(page.getByText("Claimed by The chair")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Verdict: Mostly false" })).toBeVisible();
   await expect(page.getByText("5 of 6 on the desk's scale, from True to False")).toBeVisible();
-  await expect(page.getByRole("list", { name: "The desk's verdict scale" }).locator("[aria-current]")).toHaveText("Mostly false (this verdict)");
-  await expect(page.getByRole("link", { name: "Annual report" })).toHaveAttribute("href", "https://transport.example/2025");
-  await expect(page.getByRole("link", { name: "Archived copy" })).toHaveAttribute("href", "https://archive.example/2025");
+  await expect(page.getByRole("list", { name: "The desk's verdict scale" }).locator("[aria-current]")).toHaveText(
+    "Mostly false (this verdict)",
+  );
+  await expect(page.getByRole("link", { name: "Annual report" })).toHaveAttribute(
+    "href",
+    "https://transport.example/2025",
+  );
+  await expect(page.getByRole("link", { name: "Archived copy" })).toHaveAttribute(
+    "href",
+    "https://archive.example/2025",
+  );
   await expect(page.getByText("Accessed 2 November 2026")).toBeVisible();
   await expect(page.locator("figure mark")).toHaveText("Ridership has doubled since 2020");
-  await expect(page.getByRole("link", { name: `Public pages ${tag}` })).toHaveAttribute("href", new RegExp(`/read/${articleId}#check-${check.id}$`));
+  await expect(page.getByRole("link", { name: `Public pages ${tag}` })).toHaveAttribute(
+    "href",
+    new RegExp(`/read/${articleId}#check-${check.id}$`),
+  );
   await expect(page.locator("footer")).toContainText("By Demo desk. Published");
   await expect(page.locator("body")).not.toContainText("PRIVATE NOTE");
   await expect(page.locator("body")).not.toContainText("Riley");
@@ -76,10 +121,14 @@ test("an anonymous visitor reads a published check: verdict in words and on the 
   const exported = await (await api.editor.get(`/api/export?format=claimreview&article=${articleId}`)).json();
   expect(ld).toEqual({ "@context": "https://schema.org", ...exported["@graph"][0] });
   expect(ld.url).toBe(`http://localhost:${E2E_PORT}/checks/${check.id}`);
-  for (const field of ["url", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed"]) expect(ld).toHaveProperty(field);
+  for (const field of ["url", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed"])
+    expect(ld).toHaveProperty(field);
 
   await expect(page.locator("link[rel=canonical]")).toHaveAttribute("href", ld.url);
-  await expect(page.locator("meta[name=description]")).toHaveAttribute("content", /Demo desk rates this claim Mostly false/);
+  await expect(page.locator("meta[name=description]")).toHaveAttribute(
+    "content",
+    /Demo desk rates this claim Mostly false/,
+  );
   await expect(page.locator("meta[property='og:title']")).toHaveAttribute("content", new RegExp(check.claim));
   await expect(page.locator("meta[property='og:image']")).toHaveAttribute("content", `${ld.url}/card.png`);
   await expect(page.locator("meta[name='twitter:card']")).toHaveAttribute("content", "summary_large_image");
@@ -89,7 +138,10 @@ test("an anonymous visitor reads a published check: verdict in words and on the 
   expect((await request.get(`/api/annotations/${check.id}`)).status()).toBe(401);
 });
 
-test("drafts, approved work, another desk's ids and unknown ids are 404 everywhere public", async ({ request, apiAs }) => {
+test("drafts, approved work, another desk's ids and unknown ids are 404 everywhere public", async ({
+  request,
+  apiAs,
+}) => {
   const api = await apis(apiAs);
   const { articleId, checks } = await articleWithChecks(api, [
     { quote: "The council met", steps: [] },
@@ -107,7 +159,11 @@ test("drafts, approved work, another desk's ids and unknown ids are 404 everywhe
       expect(response.status(), path).toBe(404);
       expect(await response.text()).not.toMatch(/Claim \d|PRIVATE/);
     }
-    expect((await request.get(`/api/oembed?url=${encodeURIComponent(`http://localhost:${E2E_PORT}/checks/${id}`)}`)).status()).toBe(404);
+    expect(
+      (
+        await request.get(`/api/oembed?url=${encodeURIComponent(`http://localhost:${E2E_PORT}/checks/${id}`)}`)
+      ).status(),
+    ).toBe(404);
   }
   for (const id of [articleId, otherArticle.id]) expect((await request.get(`/read/${id}`)).status()).toBe(404);
   const feed = await (await request.get("/checks/feed.xml")).text();
@@ -118,17 +174,29 @@ test("drafts, approved work, another desk's ids and unknown ids are 404 everywhe
   }
 });
 
-test("a corrected check's old address redirects to the correction and its notice; a withdrawn check answers 410", async ({ page, request, apiAs }) => {
+test("a corrected check's old address redirects to the correction and its notice; a withdrawn check answers 410", async ({
+  page,
+  request,
+  apiAs,
+}) => {
   const api = await apis(apiAs);
-  const { articleId, checks } = await articleWithChecks(api, [{ quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] }]);
+  const { articleId, checks } = await articleWithChecks(api, [
+    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
+  ]);
   const [check] = checks;
   // Cached once before it changes, so the test sees publication revalidate the page.
   expect((await request.get(`/checks/${check.id}`)).status()).toBe(200);
-  const started = await api.editor.post(`/api/annotations/${check.id}/corrections`, { data: { note: "We first compared the wrong years." } });
+  const started = await api.editor.post(`/api/annotations/${check.id}/corrections`, {
+    data: { note: "We first compared the wrong years." },
+  });
   expect(started.status()).toBe(201);
   const { id: correctionId } = await started.json();
   for (const [version, status] of (["SUBMITTED", "APPROVED", "PUBLISHED"] as const).entries()) {
-    expect((await api.editor.post(`/api/annotations/${correctionId}/status`, { data: { status, version: version + 1 } })).status()).toBe(200);
+    expect(
+      (
+        await api.editor.post(`/api/annotations/${correctionId}/status`, { data: { status, version: version + 1 } })
+      ).status(),
+    ).toBe(200);
   }
 
   const old = await request.get(`/checks/${check.id}`, { maxRedirects: 0 });
@@ -144,7 +212,9 @@ test("a corrected check's old address redirects to the correction and its notice
   await expectNoSeriousAxe(page);
 
   // Withdrawn: 410 with the desk's note, and gone from the article, the feed and the sitemap.
-  const withdrawn = await api.editor.post(`/api/annotations/${correctionId}/retraction`, { data: { note: "The report we relied on was withdrawn.", version: 4 } });
+  const withdrawn = await api.editor.post(`/api/annotations/${correctionId}/retraction`, {
+    data: { note: "The report we relied on was withdrawn.", version: 4 },
+  });
   expect(withdrawn.status()).toBe(200);
   const gone = await page.goto(`/checks/${correctionId}`);
   expect(gone!.status()).toBe(410);
@@ -155,41 +225,60 @@ test("a corrected check's old address redirects to the correction and its notice
   expect(await (await request.get("/sitemap.xml")).text()).not.toContain(correctionId);
 });
 
-test("the feed is Atom an XML parser reads, with the newest checks; the sitemap lists the pages", async ({ page, request, apiAs }) => {
+test("the feed is Atom an XML parser reads, with the newest checks; the sitemap lists the pages", async ({
+  page,
+  request,
+  apiAs,
+}) => {
   const api = await apis(apiAs);
-  const { articleId, checks } = await articleWithChecks(api, [{ quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] }]);
+  const { articleId, checks } = await articleWithChecks(api, [
+    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
+  ]);
   const feed = await request.get("/checks/feed.xml");
   expect(feed.headers()["content-type"]).toMatch(/^application\/atom\+xml/);
   expect(feed.headers()["cache-control"]).toMatch(/s-maxage/);
   // Chromium's own XML parser, on a blank page: a parse error is a <parsererror> element.
   await page.goto("about:blank");
-  const parsed = await page.evaluate((xml) => {
-    const document = new DOMParser().parseFromString(xml, "application/xml");
-    const atom = "http://www.w3.org/2005/Atom";
-    return {
-      errors: document.getElementsByTagName("parsererror").length,
-      root: document.documentElement.namespaceURI + " " + document.documentElement.localName,
-      entries: [...document.getElementsByTagNameNS(atom, "entry")].map((entry) => ({
-        id: entry.getElementsByTagNameNS(atom, "id")[0]?.textContent,
-        title: entry.getElementsByTagNameNS(atom, "title")[0]?.textContent,
-        updated: entry.getElementsByTagNameNS(atom, "updated")[0]?.textContent,
-      })),
-    };
-  }, await feed.text());
+  const parsed = await page.evaluate(
+    (xml) => {
+      const document = new DOMParser().parseFromString(xml, "application/xml");
+      const atom = "http://www.w3.org/2005/Atom";
+      return {
+        errors: document.getElementsByTagName("parsererror").length,
+        root: document.documentElement.namespaceURI + " " + document.documentElement.localName,
+        entries: [...document.getElementsByTagNameNS(atom, "entry")].map((entry) => ({
+          id: entry.getElementsByTagNameNS(atom, "id")[0]?.textContent,
+          title: entry.getElementsByTagNameNS(atom, "title")[0]?.textContent,
+          updated: entry.getElementsByTagNameNS(atom, "updated")[0]?.textContent,
+        })),
+      };
+    },
+    await feed.text(),
+  );
   expect(parsed.errors).toBe(0);
   expect(parsed.root).toBe("http://www.w3.org/2005/Atom feed");
   expect(parsed.entries.length).toBeGreaterThanOrEqual(1);
   expect(parsed.entries.length).toBeLessThanOrEqual(50);
-  expect(parsed.entries).toContainEqual({ id: `http://localhost:${E2E_PORT}/checks/${checks[0].id}`, title: `“${checks[0].claim}”: Mostly false`, updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+  expect(parsed.entries).toContainEqual({
+    id: `http://localhost:${E2E_PORT}/checks/${checks[0].id}`,
+    title: `“${checks[0].claim}”: Mostly false`,
+    updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+  });
 
   const sitemap = await (await request.get("/sitemap.xml")).text();
   expect(sitemap).toContain(`<loc>http://localhost:${E2E_PORT}/checks/${checks[0].id}</loc>`);
   expect(sitemap).toContain(`<loc>http://localhost:${E2E_PORT}/read/${articleId}</loc>`);
 });
 
-test("the embed can be framed by another site, oEmbed describes it, and the card image is a 1200×630 PNG", async ({ page, request, apiAs }) => {
+test("the embed can be framed by another site, oEmbed describes it, and the card image is a 1200×630 PNG", async ({
+  page,
+  request,
+  apiAs,
+}) => {
   const api = await apis(apiAs);
-  const { checks } = await articleWithChecks(api, [{ quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] }]);
+  const { checks } = await articleWithChecks(api, [
+    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
+  ]);
   const [check] = checks;
   const pageUrl = `http://localhost:${E2E_PORT}/checks/${check.id}`;
 
@@ -198,16 +287,28 @@ test("the embed can be framed by another site, oEmbed describes it, and the card
   const oembed = await request.get(`/api/oembed?url=${encodeURIComponent(pageUrl)}&maxwidth=400`);
   expect(oembed.status()).toBe(200);
   const described = await oembed.json();
-  expect(described).toMatchObject({ version: "1.0", type: "rich", provider_name: "Demo desk", width: 400, thumbnail_url: `${pageUrl}/card.png` });
+  expect(described).toMatchObject({
+    version: "1.0",
+    type: "rich",
+    provider_name: "Demo desk",
+    width: 400,
+    thumbnail_url: `${pageUrl}/card.png`,
+  });
   expect(described.html).toContain(`src="${pageUrl}/embed"`);
-  expect((await request.get(`/api/oembed?url=${encodeURIComponent("https://elsewhere.example/checks/x")}`)).status()).toBe(404);
+  expect(
+    (await request.get(`/api/oembed?url=${encodeURIComponent("https://elsewhere.example/checks/x")}`)).status(),
+  ).toBe(404);
   expect((await request.get("/api/oembed?maxwidth=-1&url=x")).status()).toBe(400);
   expect((await request.get("/api/oembed")).status()).toBe(400);
 
   // A publisher's page on another origin frames the embed from oEmbed's HTML. It is served for
   // real on a loopback port of its own: Chromium refuses a page the test fulfils itself (it has no
   // address) the loopback server's frame, as it would a public site's.
-  const publisher = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><html lang="en"><title>Publisher</title>${described.html}</html>`));
+  const publisher = createServer((_request, response) =>
+    response
+      .writeHead(200, { "content-type": "text/html" })
+      .end(`<!doctype html><html lang="en"><title>Publisher</title>${described.html}</html>`),
+  );
   await new Promise<void>((resolve) => publisher.listen(0, "127.0.0.1", resolve));
   try {
     await page.goto(`http://127.0.0.1:${(publisher.address() as AddressInfo).port}/story`);
@@ -227,7 +328,11 @@ test("the embed can be framed by another site, oEmbed describes it, and the card
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
 });
 
-test("/read works without JavaScript on a phone: the text, a highlight that opens its card from the keyboard, and the checks below", async ({ browser, apiAs, pageProblems }) => {
+test("/read works without JavaScript on a phone: the text, a highlight that opens its card from the keyboard, and the checks below", async ({
+  browser,
+  apiAs,
+  pageProblems,
+}) => {
   const api = await apis(apiAs);
   const { articleId, checks } = await articleWithChecks(api, [
     { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
@@ -275,9 +380,15 @@ test("/read works without JavaScript on a phone: the text, a highlight that open
   await withScript.close();
 });
 
-test("an editor withdraws a published check from its panel; its public page then answers 410 with the note", async ({ apiAs, pageAs, request }) => {
+test("an editor withdraws a published check from its panel; its public page then answers 410 with the note", async ({
+  apiAs,
+  pageAs,
+  request,
+}) => {
   const api = await apis(apiAs);
-  const { articleId, checks } = await articleWithChecks(api, [{ quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] }]);
+  const { articleId, checks } = await articleWithChecks(api, [
+    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
+  ]);
   const editor = await pageAs("editor");
   await editor.goto(`/articles/${articleId}?annotation=${checks[0].id}`);
   const panel = editor.getByRole("region", { name: "Public page" });
@@ -285,7 +396,9 @@ test("an editor withdraws a published check from its panel; its public page then
   // Reviewers see the link, never the withdrawal.
   const reviewer = await pageAs("reviewer");
   await reviewer.goto(`/articles/${articleId}?annotation=${checks[0].id}`);
-  await expect(reviewer.getByRole("region", { name: "Public page" }).getByRole("link", { name: "Public page" })).toBeVisible();
+  await expect(
+    reviewer.getByRole("region", { name: "Public page" }).getByRole("link", { name: "Public page" }),
+  ).toBeVisible();
   await expect(reviewer.getByRole("button", { name: "Withdraw this check" })).toHaveCount(0);
 
   await panel.getByRole("button", { name: "Withdraw this check" }).click();

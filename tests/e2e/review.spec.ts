@@ -6,24 +6,34 @@ import { panel } from "./annotating";
 
 async function openAnnotation(page: Page, articleId: string, claim: string) {
   await page.goto(`/articles/${articleId}`);
-  await page.getByRole("complementary", { name: "Annotations panel" }).getByRole("button", { name: new RegExp(claim) }).click();
+  await page
+    .getByRole("complementary", { name: "Annotations panel" })
+    .getByRole("button", { name: new RegExp(claim) })
+    .click();
   return page.getByTestId("review-status");
 }
 
 /** A fresh annotation of the reviewer's on the API tests' article, moved along `steps` over the API. */
-async function annotationIn(api: { reviewer: APIRequestContext; editor: APIRequestContext }, steps: ("SUBMITTED" | "APPROVED" | "PUBLISHED")[]) {
+async function annotationIn(
+  api: { reviewer: APIRequestContext; editor: APIRequestContext },
+  steps: ("SUBMITTED" | "APPROVED" | "PUBLISHED")[],
+) {
   const { articles } = await (await api.reviewer.get("/api/articles")).json();
   const articleId: string = articles.find((a: { title: string }) => a.title === API_ARTICLE_TITLE).id;
   const article = await (await api.reviewer.get(`/api/articles/${articleId}`)).json();
   const quote = "A second paragraph";
   const start = (article.text as string).indexOf(quote);
   const claim = `Review loop ${randomUUID().slice(0, 8)}`;
-  const created = await api.reviewer.post(`/api/articles/${articleId}/annotations`, { data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "mixed" } });
+  const created = await api.reviewer.post(`/api/articles/${articleId}/annotations`, {
+    data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "mixed" },
+  });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
   for (const [version, status] of steps.entries()) {
     const by = status === "SUBMITTED" ? api.reviewer : api.editor;
-    expect((await by.post(`/api/annotations/${id}/status`, { data: { status, version: version + 1 } })).status()).toBe(200);
+    expect((await by.post(`/api/annotations/${id}/status`, { data: { status, version: version + 1 } })).status()).toBe(
+      200,
+    );
   }
   return { articleId, id: id as string, claim, version: steps.length + 1 };
 }
@@ -31,7 +41,10 @@ async function annotationIn(api: { reviewer: APIRequestContext; editor: APIReque
 // The review loop in steps that each start from an annotation put in place over the API.
 
 test("a reviewer submits a draft for review", async ({ apiAs, pageAs }) => {
-  const { articleId, claim } = await annotationIn({ reviewer: await apiAs("reviewer"), editor: await apiAs("editor") }, []);
+  const { articleId, claim } = await annotationIn(
+    { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") },
+    [],
+  );
   const reviewer = await pageAs("reviewer");
   const status = await openAnnotation(reviewer, articleId, claim);
   await expect(status).toContainText("Status: Draft");
@@ -39,8 +52,14 @@ test("a reviewer submits a draft for review", async ({ apiAs, pageAs }) => {
   await expect(status).toContainText("Status: Submitted");
 });
 
-test("the editor sends it back with a comment; the reviewer reads why in their work and resubmits", async ({ apiAs, pageAs }) => {
-  const { articleId, claim } = await annotationIn({ reviewer: await apiAs("reviewer"), editor: await apiAs("editor") }, ["SUBMITTED"]);
+test("the editor sends it back with a comment; the reviewer reads why in their work and resubmits", async ({
+  apiAs,
+  pageAs,
+}) => {
+  const { articleId, claim } = await annotationIn(
+    { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") },
+    ["SUBMITTED"],
+  );
   const editor = await pageAs("editor");
   let status = await openAnnotation(editor, articleId, claim);
   await status.getByRole("button", { name: "Request changes" }).click();
@@ -51,7 +70,9 @@ test("the editor sends it back with a comment; the reviewer reads why in their w
 
   const reviewer = await pageAs("reviewer");
   await reviewer.goto("/my-work");
-  await expect(reviewer.getByTestId("my-work").getByRole("row").filter({ hasText: claim })).toContainText("Changes requested by Eddie Editor");
+  await expect(reviewer.getByTestId("my-work").getByRole("row").filter({ hasText: claim })).toContainText(
+    "Changes requested by Eddie Editor",
+  );
   status = await openAnnotation(reviewer, articleId, claim);
   await expect(status.getByTestId("last-decision")).toContainText("Changes requested by Eddie Editor");
   await expect(status.getByTestId("last-decision")).toContainText("“Cite the meeting minutes.”");
@@ -59,12 +80,17 @@ test("the editor sends it back with a comment; the reviewer reads why in their w
   await expect(status).toContainText("Status: Submitted");
 });
 
-test("another reviewer cannot approve; the editor approves and publishes; then it is locked and final", async ({ apiAs, pageAs }) => {
+test("another reviewer cannot approve; the editor approves and publishes; then it is locked and final", async ({
+  apiAs,
+  pageAs,
+}) => {
   const api = { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") };
   const { articleId, id, claim, version } = await annotationIn(api, ["SUBMITTED"]);
   // Another reviewer cannot approve it (403), and nothing changes.
   const reviewer2 = await apiAs("reviewer2");
-  expect((await reviewer2.post(`/api/annotations/${id}/status`, { data: { status: "APPROVED", version } })).status()).toBe(403);
+  expect(
+    (await reviewer2.post(`/api/annotations/${id}/status`, { data: { status: "APPROVED", version } })).status(),
+  ).toBe(403);
   expect((await (await reviewer2.get(`/api/annotations/${id}`)).json()).status).toBe("SUBMITTED");
 
   const editor = await pageAs("editor");
@@ -77,52 +103,84 @@ test("another reviewer cannot approve; the editor approves and publishes; then i
 
   // Locked, and the API says why; published is final; another desk cannot see it.
   const current = await (await api.editor.get(`/api/annotations/${id}`)).json();
-  const edit = await api.editor.patch(`/api/annotations/${id}`, { data: { version: current.version, claim: "changed" } });
+  const edit = await api.editor.patch(`/api/annotations/${id}`, {
+    data: { version: current.version, claim: "changed" },
+  });
   expect(edit.status()).toBe(409);
   expect((await edit.json()).error.message).toMatch(/published and locked/);
-  const reopen = await api.editor.post(`/api/annotations/${id}/status`, { data: { status: "CHANGES_REQUESTED", comment: "no", version: current.version } });
+  const reopen = await api.editor.post(`/api/annotations/${id}/status`, {
+    data: { status: "CHANGES_REQUESTED", comment: "no", version: current.version },
+  });
   expect(reopen.status()).toBe(409);
-  expect((await reopen.json()).error.message).toBe("A published annotation cannot become changes requested: it is final");
+  expect((await reopen.json()).error.message).toBe(
+    "A published annotation cannot become changes requested: it is final",
+  );
   const other = await apiAs("otherAdmin");
-  expect((await other.post(`/api/annotations/${id}/status`, { data: { status: "DRAFT", version: current.version } })).status()).toBe(404);
+  expect(
+    (
+      await other.post(`/api/annotations/${id}/status`, { data: { status: "DRAFT", version: current.version } })
+    ).status(),
+  ).toBe(404);
   expect((await other.post(`/api/annotations/${id}/corrections`, { data: { note: "x" } })).status()).toBe(404);
   expect((await reviewer2.post(`/api/annotations/${id}/corrections`, { data: { note: "x" } })).status()).toBe(403);
   expect((await api.editor.post(`/api/annotations/${id}/corrections`, { data: {} })).status()).toBe(400);
 });
 
-test("a correction of a published check is a new draft with a public note, reviewed again; once published it replaces the old one", async ({ apiAs, pageAs }) => {
+test("a correction of a published check is a new draft with a public note, reviewed again; once published it replaces the old one", async ({
+  apiAs,
+  pageAs,
+}) => {
   const api = { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") };
   const { articleId, id, claim } = await annotationIn(api, ["SUBMITTED", "APPROVED", "PUBLISHED"]);
   const editor = await pageAs("editor");
   await openAnnotation(editor, articleId, claim);
   const detail = editor.getByTestId("annotation-detail");
   await detail.getByRole("button", { name: "Start a correction" }).click();
-  await detail.getByLabel("Correction note (published with the correction)").fill("The meeting was postponed, not cancelled.");
+  await detail
+    .getByLabel("Correction note (published with the correction)")
+    .fill("The meeting was postponed, not cancelled.");
   await detail.getByRole("button", { name: "Create the correction draft" }).click();
   const form = editor.getByRole("form", { name: "Edit annotation" });
   await expect(form.getByRole("heading", { name: "Edit correction" })).toBeVisible();
-  await expect(form.getByTestId("correction-of")).toContainText("by Riley Reviewer. Its public note: “The meeting was postponed, not cancelled.”");
+  await expect(form.getByTestId("correction-of")).toContainText(
+    "by Riley Reviewer. Its public note: “The meeting was postponed, not cancelled.”",
+  );
   await form.getByLabel("Claim", { exact: true }).fill(`${claim} (corrected)`);
   await form.getByRole("button", { name: "Save" }).click();
-  await expect(detail.getByTestId("correction")).toContainText("Correction of a published check: “The meeting was postponed, not cancelled.”");
+  await expect(detail.getByTestId("correction")).toContainText(
+    "Correction of a published check: “The meeting was postponed, not cancelled.”",
+  );
   await expect(detail.getByTestId("correction")).toContainText(`The published version said Mixed ${claim}`);
-  for (const [button, label] of [["Submit for review", "Submitted"], ["Approve", "Approved"], ["Publish", "Published"]]) {
+  for (const [button, label] of [
+    ["Submit for review", "Submitted"],
+    ["Approve", "Approved"],
+    ["Publish", "Published"],
+  ]) {
     await detail.getByTestId("review-status").getByRole("button", { name: button }).click();
     await expect(detail.getByTestId("review-status")).toContainText(`Status: ${label}`);
   }
   await detail.getByRole("button", { name: "Show history" }).click();
-  await expect(detail.getByRole("list", { name: "History" })).toContainText("status.change (the published version this corrects)");
-  await expect(detail.getByRole("list", { name: "History" })).toContainText("correction.start (the published version this corrects)");
+  await expect(detail.getByRole("list", { name: "History" })).toContainText(
+    "status.change (the published version this corrects)",
+  );
+  await expect(detail.getByRole("list", { name: "History" })).toContainText(
+    "correction.start (the published version this corrects)",
+  );
   // The article's list (a reload would reopen the annotation the URL names, since #16's deep links).
   await editor.goto(`/articles/${articleId}`);
   const entries = panel(editor).getByRole("button", { name: new RegExp(claim) });
   await expect(entries).toHaveCount(1);
   await expect(entries).toContainText(`${claim} (corrected)`);
   await expect(entries).toContainText("Riley Reviewer, corrected by Eddie Editor"); // the reviewer keeps the credit (#16)
-  expect(await (await api.editor.get(`/api/annotations/${id}`)).json()).toMatchObject({ status: "PUBLISHED", supersededAt: expect.any(String) });
+  expect(await (await api.editor.get(`/api/annotations/${id}`)).json()).toMatchObject({
+    status: "PUBLISHED",
+    supersededAt: expect.any(String),
+  });
 });
 
-test("the review queue: keyboard approve and send back with a comment; reviewers get 403; nonsense filters get a message", async ({ pageAs }) => {
+test("the review queue: keyboard approve and send back with a comment; reviewers get 403; nonsense filters get a message", async ({
+  pageAs,
+}) => {
   const reviewer = await pageAs("reviewer");
   const { articles } = await (await reviewer.request.get("/api/articles")).json();
   const articleId = articles.find((a: { title: string }) => a.title === API_ARTICLE_TITLE).id;
@@ -130,8 +188,18 @@ test("the review queue: keyboard approve and send back with a comment; reviewers
   const stamp = Date.now();
   const submit = async (quote: string, claim: string) => {
     const start = (article.text as string).indexOf(quote);
-    const created = await (await reviewer.request.post(`/api/articles/${articleId}/annotations`, { data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "false" } })).json();
-    expect((await reviewer.request.post(`/api/annotations/${created.id}/status`, { data: { status: "SUBMITTED", version: 1 } })).status()).toBe(200);
+    const created = await (
+      await reviewer.request.post(`/api/articles/${articleId}/annotations`, {
+        data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "false" },
+      })
+    ).json();
+    expect(
+      (
+        await reviewer.request.post(`/api/annotations/${created.id}/status`, {
+          data: { status: "SUBMITTED", version: 1 },
+        })
+      ).status(),
+    ).toBe(200);
     return created.id as string;
   };
   const firstId = await submit("cancelled meeting", `Queue one ${stamp}`);
@@ -140,21 +208,31 @@ test("the review queue: keyboard approve and send back with a comment; reviewers
   expect((await reviewer.goto("/review"))?.status()).toBe(403);
 
   const editor = await pageAs("editor");
-  await editor.goto(`/review?reviewer=${(await (await reviewer.request.get(`/api/annotations/${firstId}`)).json()).author.id}&article=${articleId}`);
+  await editor.goto(
+    `/review?reviewer=${(await (await reviewer.request.get(`/api/annotations/${firstId}`)).json()).author.id}&article=${articleId}`,
+  );
   const mine = editor.getByTestId("queue-item").filter({ hasText: String(stamp) });
   await expect(mine).toHaveCount(2);
   // Focus the first of ours, approve it with "a"; move to the next with "j", send it back with "r".
   await mine.first().focus();
   await editor.keyboard.press("a");
   await expect(editor.getByText(`Approved: “Queue one ${stamp}”.`)).toBeVisible();
-  await editor.getByTestId("queue-item").filter({ hasText: `Queue two ${stamp}` }).focus();
+  await editor
+    .getByTestId("queue-item")
+    .filter({ hasText: `Queue two ${stamp}` })
+    .focus();
   await editor.keyboard.press("r");
   await editor.getByLabel("What needs to change").fill("Quote the full sentence.");
   await editor.keyboard.press("Control+Enter");
   await expect(editor.getByText(`Sent back: “Queue two ${stamp}”.`)).toBeVisible();
   expect((await (await editor.request.get(`/api/annotations/${firstId}`)).json()).status).toBe("APPROVED");
-  expect(await (await editor.request.get(`/api/annotations/${secondId}`)).json()).toMatchObject({ status: "CHANGES_REQUESTED", lastReview: { comment: "Quote the full sentence." } });
+  expect(await (await editor.request.get(`/api/annotations/${secondId}`)).json()).toMatchObject({
+    status: "CHANGES_REQUESTED",
+    lastReview: { comment: "Quote the full sentence." },
+  });
 
   await editor.goto("/review?article=not-an-id");
-  await expect(editor.locator("main").getByRole("alert")).toContainText("These filters do not work: article: Not a valid id");
+  await expect(editor.locator("main").getByRole("alert")).toContainText(
+    "These filters do not work: article: Not a valid id",
+  );
 });

@@ -10,22 +10,42 @@ const tag = () => randomUUID().slice(0, 8);
 /** An article with one published check, written through the API as a desk would. */
 async function publishedCheck(reviewer: APIRequestContext, editor: APIRequestContext, words: string) {
   const body = `The mayor said ${words} rail fares jumped by 40 per cent since 2016.\n\nCritics said ${words} rail fares went up 40% since 2016 too.`;
-  const article = await (await editor.post("/api/articles", { data: { title: `Transport story ${words}`, format: "text", body } })).json();
+  const article = await (
+    await editor.post("/api/articles", { data: { title: `Transport story ${words}`, format: "text", body } })
+  ).json();
   const text: string = (await (await reviewer.get(`/api/articles/${article.id}`)).json()).text;
   const quote = `${words} rail fares jumped by 40 per cent since 2016`;
   const start = text.indexOf(quote);
   const created = await reviewer.post(`/api/articles/${article.id}/annotations`, {
-    data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim: `Rail fares ${words} jumped by 40 percent since 2016`, verdict: "false", rationale: `Fares rose 12%, ${words}.`, sources: [{ url: "https://orr.example/fares", title: "Rail fares index" }] },
+    data: {
+      revisionId: article.revisionId,
+      start,
+      end: start + quote.length,
+      quote,
+      claim: `Rail fares ${words} jumped by 40 percent since 2016`,
+      verdict: "false",
+      rationale: `Fares rose 12%, ${words}.`,
+      sources: [{ url: "https://orr.example/fares", title: "Rail fares index" }],
+    },
   });
   expect(created.status()).toBe(201);
   const annotation = await created.json();
-  for (const [client, status, version] of [[reviewer, "SUBMITTED", 1], [editor, "APPROVED", 2], [editor, "PUBLISHED", 3]] as const) {
-    expect((await client.post(`/api/annotations/${annotation.id}/status`, { data: { status, version } })).status()).toBe(200);
+  for (const [client, status, version] of [
+    [reviewer, "SUBMITTED", 1],
+    [editor, "APPROVED", 2],
+    [editor, "PUBLISHED", 3],
+  ] as const) {
+    expect(
+      (await client.post(`/api/annotations/${annotation.id}/status`, { data: { status, version } })).status(),
+    ).toBe(200);
   }
   return { articleId: article.id as string, annotationId: annotation.id as string };
 }
 
-test("/ opens search from anywhere; j/k and Enter open the annotation itself; facets and no-result advice live in the URL", async ({ apiAs, pageAs }) => {
+test("/ opens search from anywhere; j/k and Enter open the annotation itself; facets and no-result advice live in the URL", async ({
+  apiAs,
+  pageAs,
+}) => {
   const words = `zebra${tag()}`;
   const check = await publishedCheck(await apiAs("reviewer"), await apiAs("editor"), words);
   const page = await pageAs("reviewer");
@@ -45,7 +65,10 @@ test("/ opens search from anywhere; j/k and Enter open the annotation itself; fa
   await expect(page.getByTestId("search-results").locator("mark").first()).toBeVisible();
 
   // A facet narrows the search and stays in the URL; removing it comes back.
-  await page.getByRole("complementary", { name: "Narrow the results" }).getByRole("link", { name: "Published" }).click();
+  await page
+    .getByRole("complementary", { name: "Narrow the results" })
+    .getByRole("link", { name: "Published" })
+    .click();
   await expect(page).toHaveURL(/status=PUBLISHED/);
   await expect(results.first()).toContainText(`Rail fares ${words} jumped`);
 
@@ -62,7 +85,10 @@ test("/ opens search from anywhere; j/k and Enter open the annotation itself; fa
   await expect(results.first()).toBeVisible();
 });
 
-test("Checked before: a claim like a published check offers it, and Reuse copies its verdict, rationale and sources and is recorded", async ({ apiAs, pageAs }) => {
+test("Checked before: a claim like a published check offers it, and Reuse copies its verdict, rationale and sources and is recorded", async ({
+  apiAs,
+  pageAs,
+}) => {
   const words = `heron${tag()}`;
   const check = await publishedCheck(await apiAs("reviewer"), await apiAs("editor"), words);
   const page = await pageAs("reviewer2");
@@ -76,7 +102,9 @@ test("Checked before: a claim like a published check offers it, and Reuse copies
   await expect(suggestions).toContainText(`Rail fares ${words} jumped by 40 percent since 2016`);
   await expect(suggestions).toContainText("False");
   // Other tests publish checks of the same shape: take this one's.
-  await suggestions.getByRole("button", { name: `Reuse the check of “Rail fares ${words} jumped by 40 percent since 2016”` }).click();
+  await suggestions
+    .getByRole("button", { name: `Reuse the check of “Rail fares ${words} jumped by 40 percent since 2016”` })
+    .click();
   await expect(form.getByRole("radio", { name: /False/ })).toBeChecked();
   await expect(form.getByLabel("Rationale")).toHaveValue(`Fares rose 12%, ${words}.`);
   await expect(form.getByLabel("URL (required)")).toHaveValue("https://orr.example/fares");

@@ -1,14 +1,30 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { API_ARTICLE_TITLE, type APIRequestContext, DEMO_PASSWORD, E2E_PORT, expect, REVOCATION_USER, test } from "./fixtures";
+import {
+  API_ARTICLE_TITLE,
+  type APIRequestContext,
+  DEMO_PASSWORD,
+  E2E_PORT,
+  expect,
+  REVOCATION_USER,
+  test,
+} from "./fixtures";
 
 // Attacks from the hardening pass (#11), replayed against the real server: each must fail.
 
 /** Signs in over next-auth's credentials endpoint, as a script would; answers next-auth's verdict. */
-async function postSignIn(request: APIRequestContext, email: string, password: string, headers: Record<string, string> = {}) {
+async function postSignIn(
+  request: APIRequestContext,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+) {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, headers });
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    headers,
+  });
   const { url } = await response.json();
   return new URL(url).searchParams.get("error");
 }
@@ -16,9 +32,13 @@ async function postSignIn(request: APIRequestContext, email: string, password: s
 test("rotating X-Forwarded-For does not get around the sign-in throttle", async ({ request }) => {
   const email = `rotating-${randomUUID().slice(0, 8)}@example.com`;
   for (let i = 1; i <= 10; i++) {
-    expect(await postSignIn(request, email, `guess ${i}`, { "X-Forwarded-For": `203.0.113.${i}` })).toBe("CredentialsSignin");
+    expect(await postSignIn(request, email, `guess ${i}`, { "X-Forwarded-For": `203.0.113.${i}` })).toBe(
+      "CredentialsSignin",
+    );
   }
-  expect(await postSignIn(request, email, "guess 11", { "X-Forwarded-For": "198.51.100.77" })).toMatch(/^Too many attempts, try again in 1[45] minutes\.$/);
+  expect(await postSignIn(request, email, "guess 11", { "X-Forwarded-For": "198.51.100.77" })).toMatch(
+    /^Too many attempts, try again in 1[45] minutes\.$/,
+  );
 });
 
 test("a signed-in visit to the login page never redirects off the app", async ({ apiAs }) => {
@@ -56,7 +76,9 @@ async function apiArticle(request: APIRequestContext) {
   const article = await (await request.get(`/api/articles/${id}`)).json();
   const claim = `Forged claim ${randomUUID()}`;
   const count = async () =>
-    (await (await request.get(`/api/articles/${id}/annotations`)).json()).annotations.filter((a: { claim: string }) => a.claim === claim).length as number;
+    (await (await request.get(`/api/articles/${id}/annotations`)).json()).annotations.filter(
+      (a: { claim: string }) => a.claim === claim,
+    ).length as number;
   const quote = "A second paragraph";
   const start = (article.text as string).indexOf(quote);
   const body = { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "false" };
@@ -87,7 +109,9 @@ test("a page on another port cannot create an annotation with the reviewer's coo
   attacker.close();
 });
 
-test("a foreign Origin or a non-JSON body is refused on every kind of write, and changes nothing", async ({ pageAs }) => {
+test("a foreign Origin or a non-JSON body is refused on every kind of write, and changes nothing", async ({
+  pageAs,
+}) => {
   const reviewer = await pageAs("reviewer");
   const { id, body, count } = await apiArticle(reviewer.request);
   const created = await reviewer.request.post(`/api/articles/${id}/annotations`, { data: body });
@@ -95,18 +119,26 @@ test("a foreign Origin or a non-JSON body is refused on every kind of write, and
   const annotation = await created.json();
 
   const evil = { Origin: "http://evil.example" };
-  const patch = await reviewer.request.patch(`/api/annotations/${annotation.id}`, { data: { version: annotation.version, claim: "Changed" }, headers: evil });
+  const patch = await reviewer.request.patch(`/api/annotations/${annotation.id}`, {
+    data: { version: annotation.version, claim: "Changed" },
+    headers: evil,
+  });
   expect(patch.status()).toBe(403);
   expect((await patch.json()).error.code).toBe("FORBIDDEN");
   expect((await reviewer.request.delete(`/api/annotations/${annotation.id}`, { headers: evil })).status()).toBe(403);
-  const plain = await reviewer.request.post(`/api/articles/${id}/annotations`, { data: JSON.stringify(body), headers: { "content-type": "text/plain" } });
+  const plain = await reviewer.request.post(`/api/articles/${id}/annotations`, {
+    data: JSON.stringify(body),
+    headers: { "content-type": "text/plain" },
+  });
   expect(plain.status()).toBe(415);
   expect((await plain.json()).error.message).toBe("Send the body as JSON, with Content-Type: application/json");
 
   expect(await count()).toBe(1);
   expect((await (await reviewer.request.get(`/api/annotations/${annotation.id}`)).json()).claim).toBe(body.claim);
   // The app's own origin is welcome.
-  const own = await reviewer.request.delete(`/api/annotations/${annotation.id}`, { headers: { Origin: `http://localhost:${E2E_PORT}` } });
+  const own = await reviewer.request.delete(`/api/annotations/${annotation.id}`, {
+    headers: { Origin: `http://localhost:${E2E_PORT}` },
+  });
   expect(own.status()).toBe(200);
 });
 

@@ -19,7 +19,10 @@ export const DEMO_ARTICLE_TITLE = "White House: Trump will not meet formally wit
 export const API_ARTICLE_TITLE = "Wire copy for API tests";
 /** A demo-desk article that only the export and import tests change. */
 export const IMPORT_ARTICLE_TITLE = "Wire copy for import tests";
-export const IMPORT_ARTICLE_PARAGRAPHS = ["The minister 👋 said exports doubled last year.", "Exports doubled, the minister said again."];
+export const IMPORT_ARTICLE_PARAGRAPHS = [
+  "The minister 👋 said exports doubled last year.",
+  "Exports doubled, the minister said again.",
+];
 /** A reviewer on the demo desk who is also an editor on the other desk: only the workspace switcher test signs in as them. */
 export const TWO_DESKS_USER = "two-desks@example.com";
 /** The admin of a desk of their own whose verdict scale only the reordering test changes (the demo desk's order is what number keys pick). */

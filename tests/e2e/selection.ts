@@ -6,7 +6,8 @@ const locateScript = (quote: string, occurrence: number) => {
   for (const block of Array.from(editor.querySelectorAll("[data-slate-node='element']"))) {
     const nodes: Text[] = [];
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement?.closest("[data-slate-string]") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+      acceptNode: (node) =>
+        node.parentElement?.closest("[data-slate-string]") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT,
     });
     while (walker.nextNode()) nodes.push(walker.currentNode as Text);
     const text = nodes.map((n) => n.data).join("");
@@ -16,7 +17,8 @@ const locateScript = (quote: string, occurrence: number) => {
     const at = (offset: number, preferNext: boolean) => {
       let remaining = offset;
       for (const node of nodes) {
-        if (remaining < node.data.length || (remaining === node.data.length && !preferNext)) return { node, offset: remaining };
+        if (remaining < node.data.length || (remaining === node.data.length && !preferNext))
+          return { node, offset: remaining };
         remaining -= node.data.length;
       }
       const last = nodes[nodes.length - 1];
@@ -37,7 +39,10 @@ export async function selectWithRange(page: Page, quote: string, occurrence = 1)
   await page.locator(".workspace[data-interactive='true']").waitFor();
   await page.evaluate(
     ({ quote, occurrence, script }) => {
-      const range = new Function("quote", "occurrence", `return (${script})(quote, occurrence)`)(quote, occurrence) as Range;
+      const range = new Function("quote", "occurrence", `return (${script})(quote, occurrence)`)(
+        quote,
+        occurrence,
+      ) as Range;
       const selection = window.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);
@@ -56,7 +61,12 @@ export async function selectWithMouse(page: Page, quote: string) {
       const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
       const first = rects[0];
       const last = rects[rects.length - 1];
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      };
     },
     { quote, script: locateScript.toString() },
   );

@@ -12,7 +12,20 @@ import { DEMO_PASSWORD, seedDemoWorkspace } from "../../prisma/seed";
 import { DASHBOARD_EDITOR, seedDashboardFixture } from "../support/dashboard-fixture";
 import { seedXssDesk } from "./xss-desk";
 import { DEFAULT_VERDICT_OPTIONS } from "../../lib/verdicts/default-scale";
-import { API_ARTICLE_TITLE, E2E_PORT, E2E_SECOND_PORT, IMPORT_ARTICLE_PARAGRAPHS, IMPORT_ARTICLE_TITLE, MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER, MATRIX_TOKEN, OTHER_DESK_USER, REVOCATION_USER, SCALE_ADMIN, TWO_DESKS_USER } from "./seeded";
+import {
+  API_ARTICLE_TITLE,
+  E2E_PORT,
+  E2E_SECOND_PORT,
+  IMPORT_ARTICLE_PARAGRAPHS,
+  IMPORT_ARTICLE_TITLE,
+  MATRIX_DEACTIVATED_USER,
+  MATRIX_REVOKED_USER,
+  MATRIX_TOKEN,
+  OTHER_DESK_USER,
+  REVOCATION_USER,
+  SCALE_ADMIN,
+  TWO_DESKS_USER,
+} from "./seeded";
 
 const database = await createScratchDatabase("e2e", 54330);
 const db = createPrismaClient(database.url);
@@ -22,18 +35,50 @@ const passwordHash = await hashPassword(DEMO_PASSWORD);
 const demoDesk = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
 // Callers of the authorization matrix (tests/e2e/authorization.spec.ts) that no other test uses.
 for (const email of [MATRIX_DEACTIVATED_USER, MATRIX_REVOKED_USER]) {
-  await db.user.create({ data: { email, name: email.split("@")[0], passwordHash, memberships: { create: { workspaceId: demoDesk.id, role: "REVIEWER" } } } });
+  await db.user.create({
+    data: {
+      email,
+      name: email.split("@")[0],
+      passwordHash,
+      memberships: { create: { workspaceId: demoDesk.id, role: "REVIEWER" } },
+    },
+  });
 }
 await db.apiToken.create({
-  data: { workspaceId: demoDesk.id, name: "Matrix partner", tokenHash: createHash("sha256").update(MATRIX_TOKEN).digest("hex"), prefix: MATRIX_TOKEN.slice(0, 10) },
+  data: {
+    workspaceId: demoDesk.id,
+    name: "Matrix partner",
+    tokenHash: createHash("sha256").update(MATRIX_TOKEN).digest("hex"),
+    prefix: MATRIX_TOKEN.slice(0, 10),
+  },
 });
-const wire = paragraphsToValue(["Sanders blamed “scheduling conflicts on both sides” for the cancelled meeting.", "A second paragraph."]);
+const wire = paragraphsToValue([
+  "Sanders blamed “scheduling conflicts on both sides” for the cancelled meeting.",
+  "A second paragraph.",
+]);
 await db.article.create({
-  data: { workspaceId: demoDesk.id, title: API_ARTICLE_TITLE, revisions: { create: { number: 1, body: wire, text: canonicalText(wire), textHash: textHash(canonicalText(wire)) } } },
+  data: {
+    workspaceId: demoDesk.id,
+    title: API_ARTICLE_TITLE,
+    revisions: {
+      create: { number: 1, body: wire, text: canonicalText(wire), textHash: textHash(canonicalText(wire)) },
+    },
+  },
 });
 const importTarget = paragraphsToValue(IMPORT_ARTICLE_PARAGRAPHS);
 await db.article.create({
-  data: { workspaceId: demoDesk.id, title: IMPORT_ARTICLE_TITLE, revisions: { create: { number: 1, body: importTarget, text: canonicalText(importTarget), textHash: textHash(canonicalText(importTarget)) } } },
+  data: {
+    workspaceId: demoDesk.id,
+    title: IMPORT_ARTICLE_TITLE,
+    revisions: {
+      create: {
+        number: 1,
+        body: importTarget,
+        text: canonicalText(importTarget),
+        textHash: textHash(canonicalText(importTarget)),
+      },
+    },
+  },
 });
 const body = paragraphsToValue(["Only the other desk can read this."]);
 const text = canonicalText(body);
@@ -48,21 +93,40 @@ await db.workspace.create({
         { role: "REVIEWER", user: { create: { email: REVOCATION_USER, name: "Rita Revoked", passwordHash } } },
       ],
     },
-    articles: { create: { title: "Other desk article", revisions: { create: { number: 1, body, text, textHash: textHash(text) } } } },
+    articles: {
+      create: {
+        title: "Other desk article",
+        revisions: { create: { number: 1, body, text, textHash: textHash(text) } },
+      },
+    },
   },
 });
 // Someone on both desks, for the workspace switcher (tests/e2e/workspace-switcher.spec.ts).
 const otherDesk = await db.workspace.findUniqueOrThrow({ where: { slug: "other-desk" } });
 await db.user.create({
-  data: { email: TWO_DESKS_USER, name: "Tess Two-Desks", passwordHash, memberships: { create: [{ workspaceId: demoDesk.id, role: "REVIEWER" }, { workspaceId: otherDesk.id, role: "EDITOR" }] } },
+  data: {
+    email: TWO_DESKS_USER,
+    name: "Tess Two-Desks",
+    passwordHash,
+    memberships: {
+      create: [
+        { workspaceId: demoDesk.id, role: "REVIEWER" },
+        { workspaceId: otherDesk.id, role: "EDITOR" },
+      ],
+    },
+  },
 });
 // A desk whose verdict scale the reordering test may change (tests/e2e/scale-order.spec.ts).
 await db.workspace.create({
   data: {
     slug: "scale-desk",
     name: "Scale desk",
-    verdictScale: { create: { name: "Default", options: { create: DEFAULT_VERDICT_OPTIONS.map((o, i) => ({ ...o, position: i })) } } },
-    memberships: { create: { role: "ADMIN", user: { create: { email: SCALE_ADMIN, name: "Sam Scale", passwordHash } } } },
+    verdictScale: {
+      create: { name: "Default", options: { create: DEFAULT_VERDICT_OPTIONS.map((o, i) => ({ ...o, position: i })) } },
+    },
+    memberships: {
+      create: { role: "ADMIN", user: { create: { email: SCALE_ADMIN, name: "Sam Scale", passwordHash } } },
+    },
   },
 });
 // The dashboard desk: a fixture of known composition (tests/support/dashboard-fixture.ts).
@@ -73,7 +137,10 @@ await db.$disconnect();
 
 // Two instances share the database and the session secret, as behind a load balancer (#12).
 const shared = { databaseUrl: database.url, env: { NEXTAUTH_SECRET: randomBytes(32).toString("base64url") } };
-const [server, second] = await Promise.all([startNextServer({ port: E2E_PORT, ...shared }), startNextServer({ port: E2E_SECOND_PORT, ...shared })]);
+const [server, second] = await Promise.all([
+  startNextServer({ port: E2E_PORT, ...shared }),
+  startNextServer({ port: E2E_SECOND_PORT, ...shared }),
+]);
 
 let stopping = false;
 async function stop() {

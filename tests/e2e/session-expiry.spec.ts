@@ -6,9 +6,15 @@ import { annotateOverApi, createArticle } from "./article-setup";
 // Item 7 of #16: an expired session never costs what was typed. Drafts of the annotation form
 // and the note composer live in local storage; a save that meets a 401 asks for sign-in in place.
 
-const PARAGRAPHS = ["The port moved 7 million tonnes of grain in 2025, officials said.", "Rail freight fell by a third."];
+const PARAGRAPHS = [
+  "The port moved 7 million tonnes of grain in 2025, officials said.",
+  "Rail freight fell by a third.",
+];
 
-test("a new annotation's draft survives a reload, and saving after the session expired signs in over the form", async ({ pageAs, apiAs }) => {
+test("a new annotation's draft survives a reload, and saving after the session expired signs in over the form", async ({
+  pageAs,
+  apiAs,
+}) => {
   const id = await createArticle(await apiAs("editor"), "Session expiry", PARAGRAPHS);
   const page = await pageAs("reviewer");
   await page.goto(`/articles/${id}`);
@@ -49,7 +55,10 @@ test("a new annotation's draft survives a reload, and saving after the session e
   await expect(panel(page).getByRole("region", { name: "Not saved yet" })).toHaveCount(0);
 });
 
-test("a note's draft survives a reload and goes once posted; closing the sign-in dialog keeps the text and says why", async ({ pageAs, apiAs }) => {
+test("a note's draft survives a reload and goes once posted; closing the sign-in dialog keeps the text and says why", async ({
+  pageAs,
+  apiAs,
+}) => {
   const editor = await apiAs("editor");
   const id = await createArticle(editor, "Session expiry", PARAGRAPHS);
   const annotation = await annotateOverApi(editor, id, PARAGRAPHS[1]);
@@ -66,7 +75,9 @@ test("a note's draft survives a reload and goes once posted; closing the sign-in
   const dialog = page.getByRole("dialog", { name: "Your session expired" });
   await dialog.getByRole("button", { name: "Not now" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId("annotation-detail").getByRole("alert").filter({ hasText: "Your session expired" })).toBeVisible();
+  await expect(
+    page.getByTestId("annotation-detail").getByRole("alert").filter({ hasText: "Your session expired" }),
+  ).toBeVisible();
   await expect(composer).toHaveValue("Ask the rail regulator for the quarterly series.");
 
   // Signed in again (as the login page does it), the same click posts the note and forgets the draft.

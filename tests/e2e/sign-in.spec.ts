@@ -22,8 +22,12 @@ for (const [email, role] of ROLES) {
 
 test("a wrong password and an unknown email get the same generic message", async ({ page }) => {
   await page.goto("/login");
-  await expect(await failSignIn(page, "reviewer@example.com", "not-the-password")).toHaveText("Email or password is incorrect.");
-  await expect(await failSignIn(page, "nobody-here@example.com", "whatever")).toHaveText("Email or password is incorrect.");
+  await expect(await failSignIn(page, "reviewer@example.com", "not-the-password")).toHaveText(
+    "Email or password is incorrect.",
+  );
+  await expect(await failSignIn(page, "nobody-here@example.com", "whatever")).toHaveText(
+    "Email or password is incorrect.",
+  );
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -44,7 +48,9 @@ test("the 11th failed attempt for one email is throttled with a retry time", asy
   for (let attempt = 1; attempt <= 10; attempt++) {
     await expect(await failSignIn(page, email, `guess ${attempt}`)).toHaveText("Email or password is incorrect.");
   }
-  await expect(await failSignIn(page, email, "guess 11")).toHaveText(/^Too many attempts, try again in 1[45] minutes\.$/);
+  await expect(await failSignIn(page, email, "guess 11")).toHaveText(
+    /^Too many attempts, try again in 1[45] minutes\.$/,
+  );
 });
 
 test("a logged-out visitor is sent to the login page and back after signing in", async ({ page }) => {

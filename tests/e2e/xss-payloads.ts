@@ -18,10 +18,20 @@ const payload = (field: string) => `${field} ${PAYLOADS[next++ % PAYLOADS.length
 export const XSS = {
   workspace: payload("XSS desk"),
   scale: payload("Scale"),
-  people: { admin: payload("Admin name"), editor: payload("Editor name"), reviewer: payload("Reviewer name"), reviewer2: payload("Second reviewer name") },
+  people: {
+    admin: payload("Admin name"),
+    editor: payload("Editor name"),
+    reviewer: payload("Reviewer name"),
+    reviewer2: payload("Second reviewer name"),
+  },
   verdict: { key: "xss-verdict", label: payload("Verdict label"), description: payload("Verdict description") },
   token: payload("Token name"),
-  article: { title: payload("Article title"), outlet: payload("Outlet"), author: payload("Byline"), section: payload("Section") },
+  article: {
+    title: payload("Article title"),
+    outlet: payload("Outlet"),
+    author: payload("Byline"),
+    section: payload("Section"),
+  },
   /** A quote each article's text holds, for the annotations to anchor on. */
   quote: "Checked sentence",
   /** One article per body format; each body hides payloads the parser must neutralise. */
@@ -31,7 +41,11 @@ export const XSS = {
     html: `<h2 onclick="alert('xss')">Heading</h2><p>Checked sentence in HTML<script>alert("xss")</script><img src=x onerror=alert("xss")> <a href="javascript:alert('xss')">a link</a><svg onload=alert("xss")></svg><iframe src="javascript:alert('xss')"></iframe></p>`,
   },
   /** Words of the bodies that must still be shown once the markup is gone. */
-  bodyText: { text: "Checked sentence in plain text", markdown: "Checked sentence in Markdown", html: "Checked sentence in HTML" },
+  bodyText: {
+    text: "Checked sentence in plain text",
+    markdown: "Checked sentence in Markdown",
+    html: "Checked sentence in HTML",
+  },
   annotation: {
     claim: payload("Claim"),
     claimant: payload("Claimant"),

@@ -17,11 +17,13 @@ async function injected(page: Page): Promise<string[]> {
     for (const element of Array.from(document.querySelectorAll("*"))) {
       for (const attribute of Array.from(element.attributes)) {
         if (attribute.name.startsWith("on")) found.push(`<${element.localName} ${attribute.name}>`);
-        if (/^\s*javascript:/i.test(attribute.value) && attribute.value !== reactFormAction) found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
+        if (/^\s*javascript:/i.test(attribute.value) && attribute.value !== reactFormAction)
+          found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
       }
       if (element.localName === "iframe") found.push("<iframe>");
       if (element.localName === "img" && element.getAttribute("src") === "x") found.push("<img src=x>");
-      if (element.localName === "script" && element.textContent?.includes('alert("xss")')) found.push("<script> with a payload");
+      if (element.localName === "script" && element.textContent?.includes('alert("xss")'))
+        found.push("<script> with a payload");
     }
     return found;
   }, REACT_FORM_ACTION);
@@ -40,7 +42,8 @@ const titles = (["text", "markdown", "html"] as const).map((format) => `${XSS.ar
 
 async function articleIds(page: Page): Promise<Record<"text" | "markdown" | "html", string>> {
   const { articles } = await (await page.request.get("/api/articles")).json();
-  const id = (format: string) => articles.find((a: { title: string }) => a.title === `${XSS.article.title} (${format})`).id;
+  const id = (format: string) =>
+    articles.find((a: { title: string }) => a.title === `${XSS.article.title} (${format})`).id;
   return { text: id("text"), markdown: id("markdown"), html: id("html") };
 }
 
@@ -53,7 +56,9 @@ test("the article list, the people, the scale and the tokens show every payload 
   await visit(page, "/admin/tokens", [XSS.token]);
 });
 
-test("my work, the review queue, the dashboard and the agreement page show every payload as text", async ({ pageAs }) => {
+test("my work, the review queue, the dashboard and the agreement page show every payload as text", async ({
+  pageAs,
+}) => {
   const page = await pageAs("xssAdmin");
   await visit(page, "/my-work", [XSS.annotation.claim, XSS.people.editor]);
   await visit(page, "/review", [XSS.secondClaim, XSS.thirdClaim, XSS.people.reviewer, XSS.people.reviewer2, titles[0]]);
@@ -62,22 +67,49 @@ test("my work, the review queue, the dashboard and the agreement page show every
 });
 
 for (const format of ["text", "markdown", "html"] as const) {
-  test(`an article with a ${format} body: its page, annotation, sources, notes, correction, revisions and edit form`, async ({ pageAs }) => {
+  test(`an article with a ${format} body: its page, annotation, sources, notes, correction, revisions and edit form`, async ({
+    pageAs,
+  }) => {
     const page = await pageAs("xssAdmin");
     const id = (await articleIds(page))[format];
-    await visit(page, `/articles/${id}`, [titles[["text", "markdown", "html"].indexOf(format)], XSS.article.outlet, XSS.article.author, XSS.article.section, XSS.bodyText[format]]);
+    await visit(page, `/articles/${id}`, [
+      titles[["text", "markdown", "html"].indexOf(format)],
+      XSS.article.outlet,
+      XSS.article.author,
+      XSS.article.section,
+      XSS.bodyText[format],
+    ]);
     await page.locator(".workspace[data-interactive='true']").waitFor();
 
     // The admin's own check, sent back: every field of it, its source, its notes and the editor's comment.
-    await panel(page).getByTestId("annotation-entry").filter({ hasText: XSS.annotation.claim }).filter({ hasNotText: "(published)" }).filter({ hasNotText: "(correction)" }).click();
+    await panel(page)
+      .getByTestId("annotation-entry")
+      .filter({ hasText: XSS.annotation.claim })
+      .filter({ hasNotText: "(published)" })
+      .filter({ hasNotText: "(correction)" })
+      .click();
     const detail = page.getByTestId("annotation-detail");
-    for (const text of [XSS.annotation.claim, XSS.annotation.claimant, XSS.annotation.rationale, XSS.verdict.label, XSS.source.title, XSS.source.publisher, XSS.source.excerpt, XSS.note, XSS.reply, XSS.reviewComment]) {
+    for (const text of [
+      XSS.annotation.claim,
+      XSS.annotation.claimant,
+      XSS.annotation.rationale,
+      XSS.verdict.label,
+      XSS.source.title,
+      XSS.source.publisher,
+      XSS.source.excerpt,
+      XSS.note,
+      XSS.reply,
+      XSS.reviewComment,
+    ]) {
       await expect(detail, `the annotation shows ${text}`).toContainText(text);
     }
     expect(await injected(page)).toEqual([]);
     // The edit form's verdict picker carries each verdict's description as its tooltip.
     await detail.getByRole("button", { name: "Edit" }).click();
-    await expect(page.locator("label.verdict-option", { hasText: XSS.verdict.label })).toHaveAttribute("title", XSS.verdict.description);
+    await expect(page.locator("label.verdict-option", { hasText: XSS.verdict.label })).toHaveAttribute(
+      "title",
+      XSS.verdict.description,
+    );
     expect(await injected(page)).toEqual([]);
     await page.getByRole("button", { name: "Cancel" }).click();
 

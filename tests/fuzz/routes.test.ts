@@ -36,19 +36,44 @@ beforeAll(async () => {
   const desk = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
   const value = paragraphsToValue(["The mayor 👋 said taxes rose 5% last year.", "A second paragraph."]);
   const text = canonicalText(value);
-  await db.article.create({ data: { workspaceId: desk.id, title: "Fuzz target", revisions: { create: { number: 1, body: value, text, textHash: textHash(text) } } } });
+  await db.article.create({
+    data: {
+      workspaceId: desk.id,
+      title: "Fuzz target",
+      revisions: { create: { number: 1, body: value, text, textHash: textHash(text) } },
+    },
+  });
   server = await startNextServer({ port: FUZZ_PORT, databaseUrl: database.url, quiet: true });
   cookies.reviewer = await signInCookie(server.url, "reviewer@example.com", DEMO_PASSWORD);
   cookies.editor = await signInCookie(server.url, "editor@example.com", DEMO_PASSWORD);
 
-  const call = async (path: string, init: RequestInit = {}) => (await fetch(`${server.url}${path}`, { ...init, headers: { "content-type": "application/json", cookie: cookies.reviewer } })).json();
+  const call = async (path: string, init: RequestInit = {}) =>
+    (
+      await fetch(`${server.url}${path}`, {
+        ...init,
+        headers: { "content-type": "application/json", cookie: cookies.reviewer },
+      })
+    ).json();
   const { articles } = await call("/api/articles");
   const article = await call(`/api/articles/${articles.find((a: { title: string }) => a.title === "Fuzz target").id}`);
   const quote = "taxes rose 5%";
   const start = (article.text as string).indexOf(quote);
-  const newAnnotation = { revisionId: article.revisionId, start, end: start + quote.length, quote, claim: "Fuzz claim", verdict: "mixed" };
-  const annotation = await call(`/api/articles/${article.id}/annotations`, { method: "POST", body: JSON.stringify(newAnnotation) });
-  const note = await call(`/api/annotations/${annotation.id}/notes`, { method: "POST", body: JSON.stringify({ body: "Fuzz note" }) });
+  const newAnnotation = {
+    revisionId: article.revisionId,
+    start,
+    end: start + quote.length,
+    quote,
+    claim: "Fuzz claim",
+    verdict: "mixed",
+  };
+  const annotation = await call(`/api/articles/${article.id}/annotations`, {
+    method: "POST",
+    body: JSON.stringify(newAnnotation),
+  });
+  const note = await call(`/api/annotations/${annotation.id}/notes`, {
+    method: "POST",
+    body: JSON.stringify({ body: "Fuzz note" }),
+  });
   ids = { articleId: article.id, annotationId: annotation.id, noteId: note.id, newAnnotation };
 }, 180_000);
 
@@ -69,15 +94,27 @@ function attempts(route: Route): fc.Arbitrary<Attempt> {
     const idAt = parts.map((part, i) => (/^[a-z0-9]{20,}$|^\d+$/.test(part) ? i : -1)).filter((i) => i >= 0);
     if (idAt.length === 0) return { path: path(), body: route.input.kind === "json" ? "{}" : undefined };
     parts[idAt[pick % idAt.length]] = segment;
-    return { path: parts.join("/") + (query() ? `?${query()}` : ""), body: route.input.kind === "json" ? "{}" : undefined };
+    return {
+      path: parts.join("/") + (query() ? `?${query()}` : ""),
+      body: route.input.kind === "json" ? "{}" : undefined,
+    };
   });
   const input = route.input;
   if (input.kind === "json") {
     const valid = route.probe?.(ids) as Record<string, unknown> | undefined;
-    return fc.oneof({ weight: 4, arbitrary: hostileBody(input.fields, valid).map((body) => ({ path: path(), body })) }, { weight: 1, arbitrary: segments });
+    return fc.oneof(
+      { weight: 4, arbitrary: hostileBody(input.fields, valid).map((body) => ({ path: path(), body })) },
+      { weight: 1, arbitrary: segments },
+    );
   }
   if (input.kind === "query") {
-    return fc.oneof({ weight: 4, arbitrary: hostileQuery(input.params).map((q) => ({ path: `${base()}?${query() ? `${query()}&` : ""}${q}` })) }, { weight: 1, arbitrary: segments });
+    return fc.oneof(
+      {
+        weight: 4,
+        arbitrary: hostileQuery(input.params).map((q) => ({ path: `${base()}?${query() ? `${query()}&` : ""}${q}` })),
+      },
+      { weight: 1, arbitrary: segments },
+    );
   }
   return segments;
 }
@@ -96,7 +133,10 @@ describe("every route, fuzzed", () => {
           const before = writes(route) ? await countAllRows(db) : null;
           const response = await fetch(`${server.url}${attempt.path}`, {
             method: route.method,
-            headers: { cookie: callerFor(route), ...(attempt.body !== undefined ? { "content-type": "application/json" } : {}) },
+            headers: {
+              cookie: callerFor(route),
+              ...(attempt.body !== undefined ? { "content-type": "application/json" } : {}),
+            },
             body: attempt.body,
             redirect: "manual",
           });
@@ -104,7 +144,8 @@ describe("every route, fuzzed", () => {
           const label = `${route.method} ${attempt.path.slice(0, 200)} ${attempt.body?.slice(0, 200) ?? ""} → ${response.status} ${text.slice(0, 200)}`;
           if (response.status >= 500) failures.push(label);
           expect(response.status, label).toBeLessThan(500);
-          if (before && response.status >= 400) expect(await countAllRows(db), `a refusal wrote something: ${label}`).toEqual(before);
+          if (before && response.status >= 400)
+            expect(await countAllRows(db), `a refusal wrote something: ${label}`).toEqual(before);
           if (response.status >= 400 && response.headers.get("content-type")?.includes("json")) {
             expect(JSON.parse(text).error?.message, label).toEqual(expect.any(String));
           }

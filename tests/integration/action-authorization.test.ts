@@ -5,7 +5,13 @@ import { loadActor, type Actor } from "@/lib/auth/actor";
 import { signOutEverywhere } from "@/lib/auth/sign-out";
 import { addMember, changeMemberRole, setMemberActive } from "@/lib/people/members";
 import { updateWorkspaceSettings } from "@/lib/workspaces/settings";
-import { addScaleOption, deleteScaleOption, moveScaleOption, setScaleOptionRetired, updateScaleOption } from "@/lib/verdicts/scale";
+import {
+  addScaleOption,
+  deleteScaleOption,
+  moveScaleOption,
+  setScaleOptionRetired,
+  updateScaleOption,
+} from "@/lib/verdicts/scale";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/tokens";
 import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
 import { switchWorkspace } from "@/lib/workspaces/switch";
@@ -23,33 +29,105 @@ type Desk = Awaited<ReturnType<typeof deskForActions>>;
 type Action = { name: string; access: Access; run: (actor: Actor | null, desk: Desk) => Promise<unknown> };
 
 const ACTIONS: Action[] = [
-  { name: "addMemberAction", access: "admin", run: (actor) => addMember({ actor, input: { name: "New person", email: `new-${randomUUID()}@test.example`, role: "REVIEWER", password: "a long initial password" } }) },
-  { name: "changeRoleAction", access: "admin", run: (actor, desk) => changeMemberRole({ actor, membershipId: desk.membershipId, role: "EDITOR" }) },
-  { name: "setActiveAction", access: "admin", run: (actor, desk) => setMemberActive({ actor, membershipId: desk.membershipId, active: true }) },
-  { name: "updateSettingsAction", access: "admin", run: (actor) => updateWorkspaceSettings({ actor, input: { reviewersMayAddArticles: true } }) },
-  { name: "addOptionAction", access: "admin", run: (actor) => addScaleOption({ actor, input: { key: `k-${randomUUID().slice(0, 8)}`, label: "Satire", color: "#123456" } }) },
-  { name: "updateOptionAction", access: "admin", run: (actor, desk) => updateScaleOption({ actor, optionId: desk.optionId, input: { label: "Renamed" } }) },
-  { name: "optionCommandAction (move)", access: "admin", run: (actor, desk) => moveScaleOption({ actor, optionId: desk.optionId, direction: "down" }) },
-  { name: "optionCommandAction (retire)", access: "admin", run: (actor, desk) => setScaleOptionRetired({ actor, optionId: desk.optionId, retired: false }) },
-  { name: "optionCommandAction (delete)", access: "admin", run: (actor, desk) => deleteScaleOption({ actor, optionId: desk.unusedOptionId }) },
+  {
+    name: "addMemberAction",
+    access: "admin",
+    run: (actor) =>
+      addMember({
+        actor,
+        input: {
+          name: "New person",
+          email: `new-${randomUUID()}@test.example`,
+          role: "REVIEWER",
+          password: "a long initial password",
+        },
+      }),
+  },
+  {
+    name: "changeRoleAction",
+    access: "admin",
+    run: (actor, desk) => changeMemberRole({ actor, membershipId: desk.membershipId, role: "EDITOR" }),
+  },
+  {
+    name: "setActiveAction",
+    access: "admin",
+    run: (actor, desk) => setMemberActive({ actor, membershipId: desk.membershipId, active: true }),
+  },
+  {
+    name: "updateSettingsAction",
+    access: "admin",
+    run: (actor) => updateWorkspaceSettings({ actor, input: { reviewersMayAddArticles: true } }),
+  },
+  {
+    name: "addOptionAction",
+    access: "admin",
+    run: (actor) =>
+      addScaleOption({ actor, input: { key: `k-${randomUUID().slice(0, 8)}`, label: "Satire", color: "#123456" } }),
+  },
+  {
+    name: "updateOptionAction",
+    access: "admin",
+    run: (actor, desk) => updateScaleOption({ actor, optionId: desk.optionId, input: { label: "Renamed" } }),
+  },
+  {
+    name: "optionCommandAction (move)",
+    access: "admin",
+    run: (actor, desk) => moveScaleOption({ actor, optionId: desk.optionId, direction: "down" }),
+  },
+  {
+    name: "optionCommandAction (retire)",
+    access: "admin",
+    run: (actor, desk) => setScaleOptionRetired({ actor, optionId: desk.optionId, retired: false }),
+  },
+  {
+    name: "optionCommandAction (delete)",
+    access: "admin",
+    run: (actor, desk) => deleteScaleOption({ actor, optionId: desk.unusedOptionId }),
+  },
   {
     name: "reorderOptionsAction",
     access: "admin",
     run: async (actor, desk) => {
-      const order = (await db.verdictOption.findMany({ where: { scaleId: desk.options[0].scaleId }, orderBy: { position: "asc" }, select: { id: true } })).map((o) => o.id);
-      return reorderScaleOptions({ actor, input: { order: order.reverse(), version: await getScaleVersion({ actor: desk.admin }) } });
+      const order = (
+        await db.verdictOption.findMany({
+          where: { scaleId: desk.options[0].scaleId },
+          orderBy: { position: "asc" },
+          select: { id: true },
+        })
+      ).map((o) => o.id);
+      return reorderScaleOptions({
+        actor,
+        input: { order: order.reverse(), version: await getScaleVersion({ actor: desk.admin }) },
+      });
     },
   },
   { name: "createTokenAction", access: "admin", run: (actor) => createApiToken({ actor, input: { name: "Partner" } }) },
-  { name: "revokeTokenAction", access: "admin", run: (actor, desk) => revokeApiToken({ actor, tokenId: desk.tokenId }) },
+  {
+    name: "revokeTokenAction",
+    access: "admin",
+    run: (actor, desk) => revokeApiToken({ actor, tokenId: desk.tokenId }),
+  },
   {
     name: "requestSecondOpinionAction",
     access: "editor",
-    run: (actor, desk) => requestSecondOpinion({ actor, articleId: desk.articleId, input: { firstReviewerId: desk.reviewerId, secondReviewerId: desk.secondReviewerId } }),
+    run: (actor, desk) =>
+      requestSecondOpinion({
+        actor,
+        articleId: desk.articleId,
+        input: { firstReviewerId: desk.reviewerId, secondReviewerId: desk.secondReviewerId },
+      }),
   },
-  { name: "updateSearchLanguageAction", access: "admin", run: (actor) => setSearchLanguage({ actor, input: { language: "english" } }) },
+  {
+    name: "updateSearchLanguageAction",
+    access: "admin",
+    run: (actor) => setSearchLanguage({ actor, input: { language: "english" } }),
+  },
   { name: "signOutEverywhereAction", access: "member", run: (actor) => signOutEverywhere({ actor }) },
-  { name: "switchWorkspaceAction", access: "member", run: (actor, desk) => switchWorkspace({ actor, input: { workspaceId: desk.workspace.id } }) },
+  {
+    name: "switchWorkspaceAction",
+    access: "member",
+    run: (actor, desk) => switchWorkspace({ actor, input: { workspaceId: desk.workspace.id } }),
+  },
 ];
 
 type CallerKind = "anonymous" | "deactivated" | "revoked" | "token" | "otherAdmin" | "reviewer" | "editor" | "admin";
@@ -70,7 +148,15 @@ async function deskForActions() {
   const desk = await createWorkspace();
   const target = await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" });
   const second = await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" });
-  const unused = await db.verdictOption.create({ data: { scaleId: desk.options[0].scaleId, key: `unused-${randomUUID().slice(0, 8)}`, label: "Unused", color: "#000000", position: 99 } });
+  const unused = await db.verdictOption.create({
+    data: {
+      scaleId: desk.options[0].scaleId,
+      key: `unused-${randomUUID().slice(0, 8)}`,
+      label: "Unused",
+      color: "#000000",
+      position: 99,
+    },
+  });
   const { view } = await createApiToken({ actor: desk.admin, input: { name: "To revoke" } });
   const article = await createArticle({ workspaceId: desk.workspace.id });
   return {
@@ -104,7 +190,16 @@ async function callersOf(desk: Desk): Promise<Record<CallerKind, Actor | null>> 
   };
 }
 
-const ORDER: CallerKind[] = ["anonymous", "deactivated", "revoked", "token", "otherAdmin", "reviewer", "editor", "admin"];
+const ORDER: CallerKind[] = [
+  "anonymous",
+  "deactivated",
+  "revoked",
+  "token",
+  "otherAdmin",
+  "reviewer",
+  "editor",
+  "admin",
+];
 
 describe("server actions × callers", () => {
   for (const action of ACTIONS) {

@@ -12,7 +12,13 @@ import { actorFor, createArticle, createUser, createWorkspace } from "../support
 /** The pairs the rule gives for an article, as "aId|bId" with a starting first (ties by id). */
 async function expectedPairs(articleId: string): Promise<string[]> {
   const rows = await db.annotation.findMany({
-    where: { articleId, deletedAt: null, supersededAt: null, status: { not: "DRAFT" }, placement: { in: ["ANCHORED", "NEEDS_CHECK"] } },
+    where: {
+      articleId,
+      deletedAt: null,
+      supersededAt: null,
+      status: { not: "DRAFT" },
+      placement: { in: ["ANCHORED", "NEEDS_CHECK"] },
+    },
   });
   const pairs: string[] = [];
   for (const a of rows) {
@@ -20,7 +26,13 @@ async function expectedPairs(articleId: string): Promise<string[]> {
       const first = a.start < b.start || (a.start === b.start && a.id < b.id);
       if (!first || a.revisionId !== b.revisionId || a.authorId === b.authorId || b.start >= a.end) continue;
       // A correction carries the check of the authors it continues: no pair with what it corrects or with their other work.
-      if (a.correctsId === b.id || b.correctsId === a.id || a.priorAuthorIds.includes(b.authorId) || b.priorAuthorIds.includes(a.authorId)) continue;
+      if (
+        a.correctsId === b.id ||
+        b.correctsId === a.id ||
+        a.priorAuthorIds.includes(b.authorId) ||
+        b.priorAuthorIds.includes(a.authorId)
+      )
+        continue;
       const overlap = Math.min(a.end, b.end) - b.start;
       if (2 * overlap >= Math.min(a.end - a.start, b.end - b.start)) pairs.push(`${a.id}|${b.id}`);
     }
@@ -28,19 +40,30 @@ async function expectedPairs(articleId: string): Promise<string[]> {
   return pairs.sort();
 }
 
-const cachedPairs = async (articleId: string) => (await db.agreementPair.findMany({ where: { articleId } })).map((p) => `${p.aId}|${p.bId}`).sort();
+const cachedPairs = async (articleId: string) =>
+  (await db.agreementPair.findMany({ where: { articleId } })).map((p) => `${p.aId}|${p.bId}`).sort();
 
 describe("the agreement pair cache", () => {
   it("follows creation, submission, verdict changes and deletion exactly", async () => {
     const desk = await createWorkspace();
-    const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: ["Taxes rose 5% last year. Jobs grew by 2%. The deficit fell."] });
+    const article = await createArticle({
+      workspaceId: desk.workspace.id,
+      paragraphs: ["Taxes rose 5% last year. Jobs grew by 2%. The deficit fell."],
+    });
     const text = article.revisions[0].text;
-    const [kim, lee] = await Promise.all([1, 2].map(async () => actorFor((await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" })).id)));
+    const [kim, lee] = await Promise.all(
+      [1, 2].map(async () => actorFor((await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" })).id)),
+    );
     const annotate = async (actor: Actor, quote: string, verdict: string) => {
       const start = text.indexOf(quote);
-      return createAnnotation({ actor, articleId: article.id, input: { revisionId: article.revisions[0].id, start, end: start + quote.length, quote, claim: quote, verdict } });
+      return createAnnotation({
+        actor,
+        articleId: article.id,
+        input: { revisionId: article.revisions[0].id, start, end: start + quote.length, quote, claim: quote, verdict },
+      });
     };
-    const submit = (actor: Actor, id: string, version = 1) => changeAnnotationStatus({ actor, annotationId: id, input: { status: "SUBMITTED", version } });
+    const submit = (actor: Actor, id: string, version = 1) =>
+      changeAnnotationStatus({ actor, annotationId: id, input: { status: "SUBMITTED", version } });
     const check = async (count: number) => {
       const expected = await expectedPairs(article.id);
       expect(expected).toHaveLength(count);
@@ -57,7 +80,10 @@ describe("the agreement pair cache", () => {
     await submit(lee, c.id);
     await check(2); // c overlaps b entirely; a ends before c starts
     await updateAnnotation({ actor: kim, annotationId: b.id, input: { version: 2, verdict: "true" } });
-    expect(await db.agreementPair.findFirst({ where: { aId: a.id, bId: b.id } })).toMatchObject({ aVerdictId: desk.options.find((o) => o.key === "true")!.id, bVerdictId: desk.options.find((o) => o.key === "true")!.id });
+    expect(await db.agreementPair.findFirst({ where: { aId: a.id, bId: b.id } })).toMatchObject({
+      aVerdictId: desk.options.find((o) => o.key === "true")!.id,
+      bVerdictId: desk.options.find((o) => o.key === "true")!.id,
+    });
     await deleteAnnotation({ actor: kim, annotationId: b.id });
     await check(0);
   });
@@ -67,8 +93,20 @@ describe("the agreement pair cache", () => {
     const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: ["Taxes rose 5% last year."] });
     const kim = await actorFor((await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" })).id);
     const annotate = (actor: Actor, end: number, verdict: string) =>
-      createAnnotation({ actor, articleId: article.id, input: { revisionId: article.revisions[0].id, start: 0, end, quote: "Taxes rose 5% last year".slice(0, end), claim: "c", verdict } });
-    const move = (actor: Actor, id: string, status: string, version: number) => changeAnnotationStatus({ actor, annotationId: id, input: { status, version } });
+      createAnnotation({
+        actor,
+        articleId: article.id,
+        input: {
+          revisionId: article.revisions[0].id,
+          start: 0,
+          end,
+          quote: "Taxes rose 5% last year".slice(0, end),
+          claim: "c",
+          verdict,
+        },
+      });
+    const move = (actor: Actor, id: string, status: string, version: number) =>
+      changeAnnotationStatus({ actor, annotationId: id, input: { status, version } });
     const checked = await annotate(desk.reviewer, 13, "true");
     const other = await annotate(desk.reviewer, 10, "true"); // the same reviewer's second claim on the span
     const second = await annotate(kim, 13, "false");
@@ -82,8 +120,16 @@ describe("the agreement pair cache", () => {
     expect(await pairsOf()).toEqual([pair(checked, second), pair(other, second)].sort());
 
     // The editor corrects the reviewer's check; under review, it is no pair with the reviewer's work.
-    const correction = await startCorrection({ actor: desk.editor, annotationId: checked.id, input: { note: "The rise was 3%" } });
-    await updateAnnotation({ actor: desk.editor, annotationId: correction.id, input: { version: 1, verdict: "false" } });
+    const correction = await startCorrection({
+      actor: desk.editor,
+      annotationId: checked.id,
+      input: { note: "The rise was 3%" },
+    });
+    await updateAnnotation({
+      actor: desk.editor,
+      annotationId: correction.id,
+      input: { version: 1, verdict: "false" },
+    });
     await move(desk.editor, correction.id, "SUBMITTED", 2);
     expect(await pairsOf()).toEqual([pair(checked, second), pair(other, second), pair(correction, second)].sort());
     expect(await cachedPairs(article.id)).toEqual(await expectedPairs(article.id));
@@ -97,12 +143,40 @@ describe("the agreement pair cache", () => {
 
   it("stays exact when several reviewers submit on one article at the same time", async () => {
     const desk = await createWorkspace();
-    const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: ["Waiting lists doubled in a year."] });
-    const reviewers = await Promise.all([1, 2, 3, 4].map(async () => actorFor((await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" })).id)));
-    const drafts = await Promise.all(
-      reviewers.map((actor) => createAnnotation({ actor, articleId: article.id, input: { revisionId: article.revisions[0].id, start: 0, end: 21, quote: "Waiting lists doubled", claim: "c", verdict: "false" } })),
+    const article = await createArticle({
+      workspaceId: desk.workspace.id,
+      paragraphs: ["Waiting lists doubled in a year."],
+    });
+    const reviewers = await Promise.all(
+      [1, 2, 3, 4].map(async () =>
+        actorFor((await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" })).id),
+      ),
     );
-    await Promise.all(drafts.map((draft, i) => changeAnnotationStatus({ actor: reviewers[i], annotationId: draft.id, input: { status: "SUBMITTED", version: 1 } })));
+    const drafts = await Promise.all(
+      reviewers.map((actor) =>
+        createAnnotation({
+          actor,
+          articleId: article.id,
+          input: {
+            revisionId: article.revisions[0].id,
+            start: 0,
+            end: 21,
+            quote: "Waiting lists doubled",
+            claim: "c",
+            verdict: "false",
+          },
+        }),
+      ),
+    );
+    await Promise.all(
+      drafts.map((draft, i) =>
+        changeAnnotationStatus({
+          actor: reviewers[i],
+          annotationId: draft.id,
+          input: { status: "SUBMITTED", version: 1 },
+        }),
+      ),
+    );
     expect(await cachedPairs(article.id)).toEqual(await expectedPairs(article.id));
     expect(await cachedPairs(article.id)).toHaveLength(6);
   });

@@ -28,14 +28,19 @@ describe("listArticles", () => {
       verdictOptionId: mine.options[0].id,
       authorId: mine.reviewer.userId,
     };
-    await db.annotation.createMany({ data: [annotation, { ...annotation, status: "SUBMITTED" }, { ...annotation, deletedAt: new Date() }] });
+    await db.annotation.createMany({
+      data: [annotation, { ...annotation, status: "SUBMITTED" }, { ...annotation, deletedAt: new Date() }],
+    });
 
     const articles = await listArticles({ actor: mine.reviewer });
     expect(articles.map((a) => a.title)).toEqual(["Newer", "Older"]);
     expect(articles.find((a) => a.id === older.id)?.annotationCount).toBe(2);
     expect(articles.find((a) => a.id === newer.id)?.annotationCount).toBe(0);
     // Status from the live annotations' review statuses: a draft keeps it in progress.
-    expect(articles.map((a) => [a.title, a.status])).toEqual([["Newer", "NOT_STARTED"], ["Older", "IN_PROGRESS"]]);
+    expect(articles.map((a) => [a.title, a.status])).toEqual([
+      ["Newer", "NOT_STARTED"],
+      ["Older", "IN_PROGRESS"],
+    ]);
     await db.annotation.updateMany({ where: { articleId: older.id, status: "DRAFT" }, data: { status: "APPROVED" } });
     expect((await listArticles({ actor: mine.reviewer })).find((a) => a.id === older.id)?.status).toBe("IN_REVIEW");
   });
@@ -68,8 +73,14 @@ describe("getArticle", () => {
     const theirs = await createWorkspace();
     const article = await createArticle({ workspaceId: mine.workspace.id });
     await expect(getArticle({ actor: null, articleId: article.id })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(getArticle({ actor: theirs.admin, articleId: article.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getArticle({ actor: mine.reviewer, articleId: "c000000000000000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getArticle({ actor: mine.reviewer, articleId: "../../etc" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(getArticle({ actor: theirs.admin, articleId: article.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(getArticle({ actor: mine.reviewer, articleId: "c000000000000000000000000" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(getArticle({ actor: mine.reviewer, articleId: "../../etc" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });

@@ -12,7 +12,11 @@ describe("verifySignIn", () => {
   it("returns the session claims for a correct password, case-insensitively on email", async () => {
     const { workspace } = await createWorkspace();
     const user = await createUser({ workspaceId: workspace.id, role: "REVIEWER" });
-    const claims = await verifySignIn({ email: ` ${user.email.toUpperCase()} `, password: TEST_PASSWORD, ip: "10.0.0.1" });
+    const claims = await verifySignIn({
+      email: ` ${user.email.toUpperCase()} `,
+      password: TEST_PASSWORD,
+      ip: "10.0.0.1",
+    });
     expect(claims).toEqual({ userId: user.id, sessionVersion: 0 });
   });
 
@@ -51,7 +55,9 @@ describe("verifySignIn", () => {
       expect(await verifySignIn({ email: user.email, password: `wrong ${i}`, ip: `10.0.1.${i}` })).toBeNull();
     }
     // The next is refused even with the right password, from a fresh address, and says when to come back.
-    const refused = await verifySignIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.1.200" }).catch((e) => e);
+    const refused = await verifySignIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.1.200" }).catch(
+      (e) => e,
+    );
     expect(refused).toBeInstanceOf(AppError);
     expect(refused.code).toBe("RATE_LIMITED");
     expect(refused.message).toMatch(/^Too many attempts, try again in 1[45] minutes\.$/);
@@ -65,7 +71,10 @@ describe("verifySignIn", () => {
     const ip = "10.0.9.1";
     // A guessing run that rotates emails, each staying under the per-email limit.
     await db.loginFailure.createMany({
-      data: Array.from({ length: MAX_LOGIN_FAILURES_PER_ADDRESS }, (_, i) => ({ email: uniqueEmail(`rotated${i}`), ip })),
+      data: Array.from({ length: MAX_LOGIN_FAILURES_PER_ADDRESS }, (_, i) => ({
+        email: uniqueEmail(`rotated${i}`),
+        ip,
+      })),
     });
     const refused = await verifySignIn({ email: user.email, password: TEST_PASSWORD, ip }).catch((e) => e);
     expect(refused).toMatchObject({ code: "RATE_LIMITED" });
@@ -87,7 +96,9 @@ describe("verifySignIn", () => {
     const { workspace } = await createWorkspace();
     const user = await createUser({ workspaceId: workspace.id, role: "REVIEWER" });
     const old = new Date(Date.now() - LOGIN_WINDOW_MS - 1000);
-    await db.loginFailure.createMany({ data: Array.from({ length: MAX_LOGIN_FAILURES }, () => ({ email: user.email, ip: "10.0.2.1", createdAt: old })) });
+    await db.loginFailure.createMany({
+      data: Array.from({ length: MAX_LOGIN_FAILURES }, () => ({ email: user.email, ip: "10.0.2.1", createdAt: old })),
+    });
     expect(await verifySignIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.2.1" })).not.toBeNull();
   });
 

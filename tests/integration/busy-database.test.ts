@@ -42,7 +42,9 @@ describe("transactions on a busy pool", () => {
     const db = client({});
     const held = await holdTheConnection(db, 2.6);
     const started = Date.now();
-    await expect(db.$transaction(async (tx) => tx.$queryRaw<{ one: number }[]>`SELECT 1 AS one`)).resolves.toEqual([{ one: 1 }]);
+    await expect(db.$transaction(async (tx) => tx.$queryRaw<{ one: number }[]>`SELECT 1 AS one`)).resolves.toEqual([
+      { one: 1 },
+    ]);
     expect(Date.now() - started).toBeGreaterThan(2_000);
     await held.released;
   });
@@ -50,18 +52,25 @@ describe("transactions on a busy pool", () => {
   it("answer 503 with Retry-After, not 500, when one still cannot start in time (the route and the form)", async () => {
     const db = client({ transactionWaitMs: 100 });
     const held = await holdTheConnection(db, 1);
-    const error = await db.$transaction(async (tx) => tx.$queryRaw`SELECT 1`).then(
-      () => null,
-      (thrown: unknown) => thrown,
-    );
+    const error = await db
+      .$transaction(async (tx) => tx.$queryRaw`SELECT 1`)
+      .then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
     await held.released;
     expect(error).toMatchObject({ code: "P2028" });
 
     const response = errorResponse(error);
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("2");
-    expect(await response.json()).toEqual({ error: { code: "UNAVAILABLE", message: "The server is busy; nothing was changed. Try again in a moment." } });
+    expect(await response.json()).toEqual({
+      error: { code: "UNAVAILABLE", message: "The server is busy; nothing was changed. Try again in a moment." },
+    });
 
-    expect(await toActionResult(() => Promise.reject(error))).toEqual({ ok: false, error: "The server is busy; nothing was changed. Try again in a moment." });
+    expect(await toActionResult(() => Promise.reject(error))).toEqual({
+      ok: false,
+      error: "The server is busy; nothing was changed. Try again in a moment.",
+    });
   });
 });

@@ -41,11 +41,15 @@ async function talliesAndRows(workspaceId: string) {
            count(*) FILTER (WHERE status = 'PUBLISHED')::int AS published, count(*) FILTER (WHERE placement = 'ORPHANED')::int AS orphaned, count("approvedAt")::int AS "everApproved"
     FROM "Annotation" WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED'
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
-  const articleTallies = await db.$queryRaw<object[]>`SELECT "articleId", "verdictOptionId", count FROM "ArticleTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2`;
+  const articleTallies = await db.$queryRaw<
+    object[]
+  >`SELECT "articleId", "verdictOptionId", count FROM "ArticleTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2`;
   const articleRows = await db.$queryRaw<object[]>`
     SELECT "articleId", "verdictOptionId", count(*)::int AS count FROM "Annotation"
     WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2 ORDER BY 1, 2`;
-  const pairTallies = await db.$queryRaw<object[]>`SELECT "articleId", "aVerdictId", "bVerdictId", count FROM "PairTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2, 3`;
+  const pairTallies = await db.$queryRaw<
+    object[]
+  >`SELECT "articleId", "aVerdictId", "bVerdictId", count FROM "PairTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2, 3`;
   const pairRows = await db.$queryRaw<object[]>`
     SELECT "articleId", "aVerdictId", "bVerdictId", count(*)::int AS count FROM "AgreementPair" WHERE "workspaceId" = ${workspaceId} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
   return { tallies, rows, articleTallies, articleRows, pairTallies, pairRows };
@@ -71,18 +75,30 @@ async function expectedDashboard(actor: Actor, filters: Filters) {
       (!filters.reviewer || a.authorId === filters.reviewer) &&
       (!filters.verdict || keyOf.get(a.verdictOptionId) === filters.verdict),
   );
-  const count = <K extends string>(keys: K[]) => keys.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {});
-  const group = <T,>(list: T[], key: (t: T) => string) => list.reduce<Record<string, T[]>>((m, t) => ((m[key(t)] ??= []).push(t), m), {});
-  const monday = (d: Date) => iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - ((d.getUTCDay() + 6) % 7) * DAY));
+  const count = <K extends string>(keys: K[]) =>
+    keys.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {});
+  const group = <T>(list: T[], key: (t: T) => string) =>
+    list.reduce<Record<string, T[]>>((m, t) => ((m[key(t)] ??= []).push(t), m), {});
+  const monday = (d: Date) =>
+    iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - ((d.getUTCDay() + 6) % 7) * DAY));
   const verdicts = (list: typeof rows) => count(list.map((a) => keyOf.get(a.verdictOptionId)!));
   const pending = rows.filter((a) => a.status === "SUBMITTED");
-  const age = (a: (typeof rows)[number]) => (a.submittedAt ? (NOW.getTime() - a.submittedAt.getTime()) / DAY : Infinity);
-  const took = rows.filter((a) => a.approvedAt).map((a) => (a.approvedAt!.getTime() - a.createdAt.getTime()) / 1000).sort((x, y) => x - y);
+  const age = (a: (typeof rows)[number]) =>
+    a.submittedAt ? (NOW.getTime() - a.submittedAt.getTime()) / DAY : Infinity;
+  const took = rows
+    .filter((a) => a.approvedAt)
+    .map((a) => (a.approvedAt!.getTime() - a.createdAt.getTime()) / 1000)
+    .sort((x, y) => x - y);
   const mid = (took.length - 1) / 2;
   const median = took.length ? (took[Math.floor(mid)] + took[Math.ceil(mid)]) / 2 : null;
-  const oldest = pending.map((a) => a.submittedAt).filter((d): d is Date => d !== null).sort((x, y) => x.getTime() - y.getTime())[0];
+  const oldest = pending
+    .map((a) => a.submittedAt)
+    .filter((d): d is Date => d !== null)
+    .sort((x, y) => x.getTime() - y.getTime())[0];
   // Agreement: pairs of the cache whose both sides the reader may see, within the range, on the article, with the reviewer or verdict on either side.
-  const seen = new Map((await db.annotation.findMany({ where: { workspaceId: actor.workspaceId } })).map((a) => [a.id, a]));
+  const seen = new Map(
+    (await db.annotation.findMany({ where: { workspaceId: actor.workspaceId } })).map((a) => [a.id, a]),
+  );
   const optionId = options.find((o) => o.key === filters.verdict)?.id;
   const pairs = (await db.agreementPair.findMany({ where: { workspaceId: actor.workspaceId } })).filter(
     (p) =>
@@ -97,10 +113,18 @@ async function expectedDashboard(actor: Actor, filters: Filters) {
     total: rows.length,
     orphans: rows.filter((a) => a.placement === "ORPHANED").length,
     distribution: verdicts(rows),
-    byReviewer: Object.fromEntries(Object.entries(group(rows, (a) => a.authorId)).map(([id, list]) => [id, verdicts(list)])),
-    byArticle: Object.fromEntries(Object.entries(group(rows, (a) => a.articleId)).map(([id, list]) => [id, verdicts(list)])),
-    weekly: Object.fromEntries(Object.entries(group(rows, (a) => monday(a.createdAt))).map(([week, list]) => [week, verdicts(list)])),
-    throughput: Object.fromEntries(Object.entries(group(rows, (a) => a.authorId)).map(([id, list]) => [id, count(list.map((a) => a.status))])),
+    byReviewer: Object.fromEntries(
+      Object.entries(group(rows, (a) => a.authorId)).map(([id, list]) => [id, verdicts(list)]),
+    ),
+    byArticle: Object.fromEntries(
+      Object.entries(group(rows, (a) => a.articleId)).map(([id, list]) => [id, verdicts(list)]),
+    ),
+    weekly: Object.fromEntries(
+      Object.entries(group(rows, (a) => monday(a.createdAt))).map(([week, list]) => [week, verdicts(list)]),
+    ),
+    throughput: Object.fromEntries(
+      Object.entries(group(rows, (a) => a.authorId)).map(([id, list]) => [id, count(list.map((a) => a.status))]),
+    ),
     pending: {
       total: pending.length,
       underOneDay: pending.filter((a) => age(a) <= 1).length,
@@ -116,7 +140,8 @@ async function expectedDashboard(actor: Actor, filters: Filters) {
 
 /** The same figures as getDashboard gives them, keyed the same way. */
 function actualFigures(d: Dashboard) {
-  const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+  const nonZero = (counts: Record<string, number>) =>
+    Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
   return {
     agreement: { pairs: d.agreement.pairs, agreeing: d.agreement.agreeing },
     total: d.total,
@@ -136,30 +161,65 @@ describe("the dashboard tallies", () => {
   it("splits a date range into whole weeks (tallies) and partial edge weeks (rows)", () => {
     const at = (s: string) => new Date(`${s}T00:00:00Z`);
     // 2026-11-02 and 2026-11-30 are Mondays.
-    expect(splitWeeks({ createdFrom: null, createdBefore: null })).toEqual({ weeks: { from: null, before: null }, edges: [] });
-    expect(splitWeeks({ createdFrom: at("2026-11-02"), createdBefore: at("2026-11-30") })).toEqual({ weeks: { from: at("2026-11-02"), before: at("2026-11-30") }, edges: [] });
+    expect(splitWeeks({ createdFrom: null, createdBefore: null })).toEqual({
+      weeks: { from: null, before: null },
+      edges: [],
+    });
+    expect(splitWeeks({ createdFrom: at("2026-11-02"), createdBefore: at("2026-11-30") })).toEqual({
+      weeks: { from: at("2026-11-02"), before: at("2026-11-30") },
+      edges: [],
+    });
     expect(splitWeeks({ createdFrom: at("2026-11-04"), createdBefore: at("2026-11-28") })).toEqual({
       weeks: { from: at("2026-11-09"), before: at("2026-11-23") },
-      edges: [{ from: at("2026-11-04"), before: at("2026-11-09") }, { from: at("2026-11-23"), before: at("2026-11-28") }],
+      edges: [
+        { from: at("2026-11-04"), before: at("2026-11-09") },
+        { from: at("2026-11-23"), before: at("2026-11-28") },
+      ],
     });
-    expect(splitWeeks({ createdFrom: at("2026-11-04"), createdBefore: at("2026-11-12") })).toEqual({ weeks: null, edges: [{ from: at("2026-11-04"), before: at("2026-11-12") }] });
-    expect(splitWeeks({ createdFrom: null, createdBefore: at("2026-11-05") })).toEqual({ weeks: { from: null, before: at("2026-11-02") }, edges: [{ from: at("2026-11-02"), before: at("2026-11-05") }] });
+    expect(splitWeeks({ createdFrom: at("2026-11-04"), createdBefore: at("2026-11-12") })).toEqual({
+      weeks: null,
+      edges: [{ from: at("2026-11-04"), before: at("2026-11-12") }],
+    });
+    expect(splitWeeks({ createdFrom: null, createdBefore: at("2026-11-05") })).toEqual({
+      weeks: { from: null, before: at("2026-11-02") },
+      edges: [{ from: at("2026-11-02"), before: at("2026-11-05") }],
+    });
   });
 
   it("equal the raw aggregates after random inserts, updates, deletes, corrections and bulk imports, under random filters and a blind", async () => {
     const random = seeded(Number(process.env.FACTMARK_TALLY_SEED ?? 15));
-    const pick = <T,>(list: T[]) => list[random(list.length)];
+    const pick = <T>(list: T[]) => list[random(list.length)];
     const desk = await createWorkspace();
     const ws = desk.workspace.id;
-    const reviewers = [desk.reviewer, ...(await Promise.all([1, 2].map(async () => actorFor((await createUser({ workspaceId: ws, role: "REVIEWER" })).id))))];
+    const reviewers = [
+      desk.reviewer,
+      ...(await Promise.all(
+        [1, 2].map(async () => actorFor((await createUser({ workspaceId: ws, role: "REVIEWER" })).id)),
+      )),
+    ];
     const blindEditor = await actorFor((await createUser({ workspaceId: ws, role: "EDITOR" })).id);
-    const articles = await Promise.all([1, 2, 3].map((i) => createArticle({ workspaceId: ws, title: `Article ${i}`, paragraphs: ["Taxes rose 5% last year while jobs grew by 2% and the deficit fell sharply."] })));
+    const articles = await Promise.all(
+      [1, 2, 3].map((i) =>
+        createArticle({
+          workspaceId: ws,
+          title: `Article ${i}`,
+          paragraphs: ["Taxes rose 5% last year while jobs grew by 2% and the deficit fell sharply."],
+        }),
+      ),
+    );
     const text = articles[0].revisions[0].text;
     const keys = desk.options.map((o) => o.key);
     // The blind editor is one of a blind pair on the first article: its dashboard must leave out the other's work there.
-    await requestSecondOpinion({ actor: desk.editor, articleId: articles[0].id, input: { firstReviewerId: blindEditor.userId, secondReviewerId: reviewers[1].userId } });
+    await requestSecondOpinion({
+      actor: desk.editor,
+      articleId: articles[0].id,
+      input: { firstReviewerId: blindEditor.userId, secondReviewerId: reviewers[1].userId },
+    });
 
-    const ids = async () => (await db.annotation.findMany({ where: { workspaceId: ws, deletedAt: null }, select: { id: true } })).map((a) => a.id);
+    const ids = async () =>
+      (await db.annotation.findMany({ where: { workspaceId: ws, deletedAt: null }, select: { id: true } })).map(
+        (a) => a.id,
+      );
     /** A random live annotation, or null when there is none yet. */
     const anyRow = async () => {
       const list = await ids();
@@ -170,30 +230,75 @@ describe("the dashboard tallies", () => {
       async () => {
         const [start, article, actor] = [random(40), pick(articles), pick([...reviewers, blindEditor])];
         const end = start + 5 + random(20);
-        return createAnnotation({ actor, articleId: article.id, input: { revisionId: article.revisions[0].id, start, end, quote: text.slice(start, end), claim: "c", verdict: pick(keys) } });
+        return createAnnotation({
+          actor,
+          articleId: article.id,
+          input: {
+            revisionId: article.revisions[0].id,
+            start,
+            end,
+            quote: text.slice(start, end),
+            claim: "c",
+            verdict: pick(keys),
+          },
+        });
       },
       async () => {
         const row = await anyRow();
         if (!row || row.status === "PUBLISHED" || row.status === "APPROVED") return;
-        return updateAnnotation({ actor: desk.admin, annotationId: row.id, input: { version: row.version, verdict: pick(keys) } });
+        return updateAnnotation({
+          actor: desk.admin,
+          annotationId: row.id,
+          input: { version: row.version, verdict: pick(keys) },
+        });
       },
       async () => {
         const row = await anyRow();
         if (!row) return;
-        const next = { DRAFT: "SUBMITTED", CHANGES_REQUESTED: "SUBMITTED", SUBMITTED: pick(["APPROVED", "CHANGES_REQUESTED"]), APPROVED: "PUBLISHED", PUBLISHED: null }[row.status];
+        const next = {
+          DRAFT: "SUBMITTED",
+          CHANGES_REQUESTED: "SUBMITTED",
+          SUBMITTED: pick(["APPROVED", "CHANGES_REQUESTED"]),
+          APPROVED: "PUBLISHED",
+          PUBLISHED: null,
+        }[row.status];
         if (!next) return;
         const actor = next === "SUBMITTED" ? await actorFor(row.authorId) : desk.editor;
-        return changeAnnotationStatus({ actor, annotationId: row.id, input: { status: next, version: row.version, comment: next === "CHANGES_REQUESTED" ? "Check the source" : undefined } });
+        return changeAnnotationStatus({
+          actor,
+          annotationId: row.id,
+          input: {
+            status: next,
+            version: row.version,
+            comment: next === "CHANGES_REQUESTED" ? "Check the source" : undefined,
+          },
+        });
       },
       async () => {
         const row = await anyRow();
         if (row) await deleteAnnotation({ actor: desk.admin, annotationId: row.id });
       },
       async () => {
-        const published = await db.annotation.findFirst({ where: { workspaceId: ws, status: "PUBLISHED", supersededAt: null, deletedAt: null, corrections: { none: {} } } });
+        const published = await db.annotation.findFirst({
+          where: {
+            workspaceId: ws,
+            status: "PUBLISHED",
+            supersededAt: null,
+            deletedAt: null,
+            corrections: { none: {} },
+          },
+        });
         if (!published) return;
-        const correction = await startCorrection({ actor: desk.editor, annotationId: published.id, input: { note: "Corrected" } });
-        for (const [status, version] of [["SUBMITTED", 1], ["APPROVED", 2], ["PUBLISHED", 3]] as const) {
+        const correction = await startCorrection({
+          actor: desk.editor,
+          annotationId: published.id,
+          input: { note: "Corrected" },
+        });
+        for (const [status, version] of [
+          ["SUBMITTED", 1],
+          ["APPROVED", 2],
+          ["PUBLISHED", 3],
+        ] as const) {
           await changeAnnotationStatus({ actor: desk.editor, annotationId: correction.id, input: { status, version } });
         }
       },
@@ -206,11 +311,25 @@ describe("the dashboard tallies", () => {
             const status = pick(["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"] as const);
             const start = 5 * random(4); // aligned, so spans often coincide and make agreement pairs
             return {
-              workspaceId: ws, articleId: article.id, revisionId: article.revisions[0].id, start, end: start + 5, quote: text.slice(start, start + 5), prefix: "", suffix: "", claim: "imported",
-              verdictOptionId: pick(desk.options).id, authorId: pick([...reviewers, blindEditor]).userId, status, createdAt,
+              workspaceId: ws,
+              articleId: article.id,
+              revisionId: article.revisions[0].id,
+              start,
+              end: start + 5,
+              quote: text.slice(start, start + 5),
+              prefix: "",
+              suffix: "",
+              claim: "imported",
+              verdictOptionId: pick(desk.options).id,
+              authorId: pick([...reviewers, blindEditor]).userId,
+              status,
+              createdAt,
               placement: pick(["ANCHORED", "ANCHORED", "NEEDS_CHECK", "ORPHANED", "DISMISSED"] as const),
               submittedAt: status === "DRAFT" ? null : new Date(createdAt.getTime() + random(72) * 3_600_000),
-              approvedAt: status === "APPROVED" || status === "PUBLISHED" ? new Date(createdAt.getTime() + (1 + random(200)) * 3_600_000) : null,
+              approvedAt:
+                status === "APPROVED" || status === "PUBLISHED"
+                  ? new Date(createdAt.getTime() + (1 + random(200)) * 3_600_000)
+                  : null,
             };
           }),
         });
@@ -221,18 +340,32 @@ describe("the dashboard tallies", () => {
       },
       async () => {
         const some = (await ids()).filter(() => random(4) === 0);
-        await db.annotation.updateMany({ where: { id: { in: some } }, data: { placement: pick(["ORPHANED", "DISMISSED", "ANCHORED"] as const), createdAt: new Date(NOW.getTime() - random(30) * DAY) } });
+        await db.annotation.updateMany({
+          where: { id: { in: some } },
+          data: {
+            placement: pick(["ORPHANED", "DISMISSED", "ANCHORED"] as const),
+            createdAt: new Date(NOW.getTime() - random(30) * DAY),
+          },
+        });
       },
       // Rows removed outright (a workspace or article deleted cascades so); corrections keep what they correct.
-      async () => db.annotation.deleteMany({ where: { id: { in: (await ids()).filter(() => random(8) === 0) }, correctsId: null, corrections: { none: {} } } }),
+      async () =>
+        db.annotation.deleteMany({
+          where: {
+            id: { in: (await ids()).filter(() => random(8) === 0) },
+            correctsId: null,
+            corrections: { none: {} },
+          },
+        }),
     ];
 
     let pairsSeen = 0;
     for (let round = 0; round < 8; round++) {
-      for (let i = 0; i < 10; i++) await ops[random(ops.length)]().catch((error) => {
-        // A refusal the workflow makes (a stale version, a transition not allowed) is a write that did not happen.
-        if (!(error as { status?: number }).status) throw error;
-      });
+      for (let i = 0; i < 10; i++)
+        await ops[random(ops.length)]().catch((error) => {
+          // A refusal the workflow makes (a stale version, a transition not allowed) is a write that did not happen.
+          if (!(error as { status?: number }).status) throw error;
+        });
       const state = await talliesAndRows(ws);
       expect(state.tallies).toEqual(state.rows);
       expect(state.articleTallies).toEqual(state.articleRows);

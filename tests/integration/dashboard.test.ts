@@ -12,7 +12,8 @@ async function fixture() {
   return { ...seeded, now, editor, dashboard: (filters: object = {}) => getDashboard({ actor: editor, filters, now }) };
 }
 
-const byName = <T extends { counts: Record<string, number> }>(rows: T[], name: (row: T) => string) => Object.fromEntries(rows.map((r) => [name(r), r.counts]));
+const byName = <T extends { counts: Record<string, number> }>(rows: T[], name: (row: T) => string) =>
+  Object.fromEntries(rows.map((r) => [name(r), r.counts]));
 const totals = (rows: Dashboard["byArticle"]) => Object.fromEntries(rows.map((r) => [r.article.title, r.total]));
 
 describe("the editors' dashboard", () => {
@@ -25,11 +26,21 @@ describe("the editors' dashboard", () => {
     expect(byName(d.byReviewer, (r) => r.reviewer.name)).toEqual(EXPECTED.byReviewer);
     expect(totals(d.byArticle)).toEqual(EXPECTED.byArticle);
     expect(Object.fromEntries(d.weekly.map((w) => [w.week, w.total]))).toEqual(EXPECTED.weekly);
-    expect(Object.fromEntries(d.throughput.map(({ reviewer, ...counts }) => [reviewer.name, counts]))).toEqual(EXPECTED.throughput);
+    expect(Object.fromEntries(d.throughput.map(({ reviewer, ...counts }) => [reviewer.name, counts]))).toEqual(
+      EXPECTED.throughput,
+    );
     expect(d.pending).toMatchObject(EXPECTED.pending);
     expect(d.approval).toEqual(EXPECTED.approval);
     expect(d.agreement).toEqual(EXPECTED.agreement);
-    expect(d.verdicts.map((v) => v.key)).toEqual(["true", "mostly-true", "mixed", "misleading", "mostly-false", "false", "unverifiable"]);
+    expect(d.verdicts.map((v) => v.key)).toEqual([
+      "true",
+      "mostly-true",
+      "mixed",
+      "misleading",
+      "mostly-false",
+      "false",
+      "unverifiable",
+    ]);
   });
 
   it("narrows every figure by date range, article, reviewer and verdict", async () => {
@@ -49,7 +60,11 @@ describe("the editors' dashboard", () => {
     expect(lee.agreement.pairs).toBe(2); // either side may be the reviewer
 
     const falseOnly = await dashboard({ verdict: "false" });
-    expect(falseOnly).toMatchObject({ total: 3, distribution: { counts: { false: 3 } }, agreement: { pairs: 1, agreeing: 0 } });
+    expect(falseOnly).toMatchObject({
+      total: 3,
+      distribution: { counts: { false: 3 } },
+      agreement: { pairs: 1, agreeing: 0 },
+    });
     expect(falseOnly.approval).toEqual({ approved: 0, medianHours: null });
   });
 
@@ -59,14 +74,28 @@ describe("the editors' dashboard", () => {
     const reviewer = await actorFor((await createUser({ workspaceId: other.workspace.id, role: "REVIEWER" })).id);
     await expect(getDashboard({ actor: reviewer })).rejects.toMatchObject({ status: 403 });
     await expect(getDashboard({ actor: null })).rejects.toMatchObject({ status: 401 });
-    await expect(dashboard({ from: "2026-13-45" })).rejects.toMatchObject({ status: 400, message: /From must be a date/ });
+    await expect(dashboard({ from: "2026-13-45" })).rejects.toMatchObject({
+      status: 400,
+      message: /From must be a date/,
+    });
     await expect(dashboard({ from: "2026-02-30" })).rejects.toMatchObject({ status: 400 });
-    await expect(dashboard({ from: "2026-11-01", to: "2026-10-01" })).rejects.toMatchObject({ status: 400, message: /From must not be after To/ });
-    await expect(dashboard({ from: "1900-01-01", to: "2026-01-01" })).rejects.toMatchObject({ status: 400, message: /too long/ });
+    await expect(dashboard({ from: "2026-11-01", to: "2026-10-01" })).rejects.toMatchObject({
+      status: 400,
+      message: /From must not be after To/,
+    });
+    await expect(dashboard({ from: "1900-01-01", to: "2026-01-01" })).rejects.toMatchObject({
+      status: 400,
+      message: /too long/,
+    });
     await expect(dashboard({ article: "not an id" })).rejects.toMatchObject({ status: 400, message: /Not a valid id/ });
-    await expect(dashboard({ reviewer: other.reviewer.userId })).rejects.toMatchObject({ status: 400, message: /no such member/ });
+    await expect(dashboard({ reviewer: other.reviewer.userId })).rejects.toMatchObject({
+      status: 400,
+      message: /no such member/,
+    });
     await expect(dashboard({ verdict: "bogus" })).rejects.toMatchObject({ status: 400, message: /not an option/ });
-    await expect(getDashboard({ actor: other.editor, filters: { article: articles.budget.id } })).rejects.toMatchObject({ status: 400, message: /no such article/ });
+    await expect(getDashboard({ actor: other.editor, filters: { article: articles.budget.id } })).rejects.toMatchObject(
+      { status: 400, message: /no such article/ },
+    );
   });
 });
 
@@ -74,12 +103,28 @@ describe("the agreement report", () => {
   it("gives percent agreement and ordinal alpha for the workspace and per article, and lists the disagreements", async () => {
     const { editor, articles } = await fixture();
     const report = await getAgreementReport({ actor: editor });
-    expect(report.workspace).toEqual({ pairs: 2, agreeing: 1, percentAgreement: 50, alpha: expect.closeTo(EXPECTED.alpha, 10) });
-    expect(report.articles).toEqual([{ article: { id: articles.budget.id, title: "Budget speech" }, pairs: 2, agreeing: 1, percentAgreement: 50, alpha: expect.closeTo(EXPECTED.alpha, 10) }]);
+    expect(report.workspace).toEqual({
+      pairs: 2,
+      agreeing: 1,
+      percentAgreement: 50,
+      alpha: expect.closeTo(EXPECTED.alpha, 10),
+    });
+    expect(report.articles).toEqual([
+      {
+        article: { id: articles.budget.id, title: "Budget speech" },
+        pairs: 2,
+        agreeing: 1,
+        percentAgreement: 50,
+        alpha: expect.closeTo(EXPECTED.alpha, 10),
+      },
+    ]);
     expect(report.disagreements).toEqual([
       {
         article: { id: articles.budget.id, title: "Budget speech" },
-        a: expect.objectContaining({ quote: expect.stringMatching(/^Taxes rose 5%/), verdict: expect.objectContaining({ key: expect.stringMatching(/^(true|false)$/) }) }),
+        a: expect.objectContaining({
+          quote: expect.stringMatching(/^Taxes rose 5%/),
+          verdict: expect.objectContaining({ key: expect.stringMatching(/^(true|false)$/) }),
+        }),
         b: expect.objectContaining({ quote: expect.stringMatching(/^Taxes rose 5%/) }),
       },
     ]);
@@ -87,8 +132,15 @@ describe("the agreement report", () => {
     expect(new Set([sides.a.author, sides.b.author])).toEqual(new Set(["Kim Checker", "Lee Checker"]));
     expect(new Set([sides.a.verdict.key, sides.b.verdict.key])).toEqual(new Set(["true", "false"]));
     // The filters apply here too.
-    expect((await getAgreementReport({ actor: editor, filters: { from: "2026-10-12" } })).workspace).toEqual({ pairs: 1, agreeing: 1, percentAgreement: 100, alpha: 1 });
-    await expect(getAgreementReport({ actor: editor, filters: { to: "yesterday" } })).rejects.toMatchObject({ status: 400 });
+    expect((await getAgreementReport({ actor: editor, filters: { from: "2026-10-12" } })).workspace).toEqual({
+      pairs: 1,
+      agreeing: 1,
+      percentAgreement: 100,
+      alpha: 1,
+    });
+    await expect(getAgreementReport({ actor: editor, filters: { to: "yesterday" } })).rejects.toMatchObject({
+      status: 400,
+    });
   });
 
   it("refuses reviewers and no session", async () => {

@@ -26,23 +26,55 @@ async function collect<T>(batches: AsyncIterable<T[]>): Promise<T[]> {
 describe("native export assembled in SQL", () => {
   it("gives the same bytes as the JavaScript mapping, batch after batch, with and without emails and under a blind", async () => {
     const d = await createWorkspace();
-    const article = await createArticle({ workspaceId: d.workspace.id, paragraphs: ["Taxes rose 5% and jobs grew by a third.", "Crime fell by half, police say."] });
+    const article = await createArticle({
+      workspaceId: d.workspace.id,
+      paragraphs: ["Taxes rose 5% and jobs grew by a third.", "Crime fell by half, police say."],
+    });
     const revision = article.revisions[0];
-    const at = (quote: string) => ({ revisionId: revision.id, start: revision.text.indexOf(quote), end: revision.text.indexOf(quote) + quote.length, quote });
+    const at = (quote: string) => ({
+      revisionId: revision.id,
+      start: revision.text.indexOf(quote),
+      end: revision.text.indexOf(quote) + quote.length,
+      quote,
+    });
     const a = await createAnnotation({
       actor: d.reviewer,
       articleId: article.id,
-      input: { ...at("Taxes rose 5%"), claim: "Taxes rose", verdict: "mixed", claimant: "The mayor", rationale: "Because.", sources: [{ url: "https://a.example/x", title: "T", accessedAt: "2026-11-01" }, { url: "https://b.example/y" }], note: "first" },
+      input: {
+        ...at("Taxes rose 5%"),
+        claim: "Taxes rose",
+        verdict: "mixed",
+        claimant: "The mayor",
+        rationale: "Because.",
+        sources: [{ url: "https://a.example/x", title: "T", accessedAt: "2026-11-01" }, { url: "https://b.example/y" }],
+        note: "first",
+      },
     });
-    const b = await createAnnotation({ actor: d.reviewer, articleId: article.id, input: { ...at("jobs grew"), claim: "Jobs", verdict: "false" } });
-    await createAnnotation({ actor: d.editor, articleId: article.id, input: { ...at("Crime fell"), claim: "Crime", verdict: "true", note: "editor's own" } });
-    const kept = await createNote({ actor: d.editor, annotationId: a.id, input: { body: "to be deleted, with a reply" } });
+    const b = await createAnnotation({
+      actor: d.reviewer,
+      articleId: article.id,
+      input: { ...at("jobs grew"), claim: "Jobs", verdict: "false" },
+    });
+    await createAnnotation({
+      actor: d.editor,
+      articleId: article.id,
+      input: { ...at("Crime fell"), claim: "Crime", verdict: "true", note: "editor's own" },
+    });
+    const kept = await createNote({
+      actor: d.editor,
+      annotationId: a.id,
+      input: { body: "to be deleted, with a reply" },
+    });
     await createNote({ actor: d.reviewer, annotationId: a.id, input: { body: "the reply", parentId: kept.id } });
     await deleteNote({ actor: d.editor, annotationId: a.id, noteId: kept.id });
     const dropped = await createNote({ actor: d.reviewer, annotationId: a.id, input: { body: "deleted alone" } });
     await deleteNote({ actor: d.reviewer, annotationId: a.id, noteId: dropped.id });
     await changeAnnotationStatus({ actor: d.reviewer, annotationId: b.id, input: { status: "SUBMITTED", version: 1 } });
-    await changeAnnotationStatus({ actor: d.editor, annotationId: b.id, input: { status: "APPROVED", version: 2, comment: TRICKY } });
+    await changeAnnotationStatus({
+      actor: d.editor,
+      annotationId: b.id,
+      input: { status: "APPROVED", version: 2, comment: TRICKY },
+    });
     await changeAnnotationStatus({ actor: d.editor, annotationId: b.id, input: { status: "PUBLISHED", version: 3 } });
     await startCorrection({ actor: d.editor, annotationId: b.id, input: { note: `Corrected: ${TRICKY}` } });
     await db.annotation.update({ where: { id: a.id }, data: { claim: TRICKY, importedAuthor: "Imported “Name”" } });
@@ -51,9 +83,14 @@ describe("native export assembled in SQL", () => {
     const bounds = { worstRating: 1, bestRating: 7 };
     const editorBlinded: Selection["visibility"]["blinds"] = [{ articleId: article.id, hiddenUserId: d.editor.userId }];
     for (const blinds of [[], editorBlinded]) {
-      const selection: Selection = { workspaceId: d.workspace.id, visibility: { userId: d.reviewer.userId, workspaceId: d.workspace.id, blinds } };
+      const selection: Selection = {
+        workspaceId: d.workspace.id,
+        visibility: { userId: d.reviewer.userId, workspaceId: d.workspace.id, blinds },
+      };
       for (const withEmails of [false, true]) {
-        const expected = (await collect(annotationBatches(selection, 2))).map((row) => JSON.stringify(toNativeAnnotation(row, bounds, withEmails)));
+        const expected = (await collect(annotationBatches(selection, 2))).map((row) =>
+          JSON.stringify(toNativeAnnotation(row, bounds, withEmails)),
+        );
         const actual = await collect(nativeAnnotationBatches(selection, bounds, withEmails, 2));
         expect(actual.length).toBeGreaterThanOrEqual(blinds.length ? 2 : 4);
         expect(actual).toEqual(expected);

@@ -9,7 +9,10 @@ import { createArticle, createWorkspace } from "../support/factories";
 import { expectValidNative, readAll } from "../support/exports";
 
 const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://factmark.example/checks" };
-const PARAGRAPHS = ["Wave 👋 then taxes rose 5% says the mayor. Later, taxes rose 5% again, says the council.", "Crime fell by half <b>in</b> the city."];
+const PARAGRAPHS = [
+  "Wave 👋 then taxes rose 5% says the mayor. Later, taxes rose 5% again, says the council.",
+  "Crime fell by half <b>in</b> the city.",
+];
 
 /** A desk with an annotated article, and its native export of that article. */
 async function sourceDesk() {
@@ -23,11 +26,29 @@ async function sourceDesk() {
   const second = await createAnnotation({
     actor: desk.reviewer,
     articleId: article.id,
-    input: { ...at("taxes rose 5%", 20), claim: "Taxes rose 5% (council)", claimant: "The council", verdict: "mostly-false", rationale: "<script>x</script> 3%", sources: [{ url: "https://stats.example/t", title: "Stats", accessedAt: "2026-11-01" }], note: "First" },
+    input: {
+      ...at("taxes rose 5%", 20),
+      claim: "Taxes rose 5% (council)",
+      claimant: "The council",
+      verdict: "mostly-false",
+      rationale: "<script>x</script> 3%",
+      sources: [{ url: "https://stats.example/t", title: "Stats", accessedAt: "2026-11-01" }],
+      note: "First",
+    },
   });
-  await createNote({ actor: desk.editor, annotationId: second.id, input: { body: "Reply", parentId: second.notes[0].id } });
-  await createAnnotation({ actor: desk.editor, articleId: article.id, input: { ...at("Crime fell by half"), claim: "Crime halved", verdict: "false" } });
-  const exported = (await readAll(await exportAnnotations({ actor: desk.editor, query: { format: "native", article: article.id }, urls: URLS }))) as NativeDocument;
+  await createNote({
+    actor: desk.editor,
+    annotationId: second.id,
+    input: { body: "Reply", parentId: second.notes[0].id },
+  });
+  await createAnnotation({
+    actor: desk.editor,
+    articleId: article.id,
+    input: { ...at("Crime fell by half"), claim: "Crime halved", verdict: "false" },
+  });
+  const exported = (await readAll(
+    await exportAnnotations({ actor: desk.editor, query: { format: "native", article: article.id }, urls: URLS }),
+  )) as NativeDocument;
   return { desk, article, exported };
 }
 
@@ -65,12 +86,18 @@ describe("native import", () => {
     const report = await importAnnotations({ actor: target.editor, articleId: target.article.id, document: exported });
     expect(report.imported.map((i) => i.method)).toEqual(["position", "position"]);
     expect(report.skipped).toEqual([]);
-    const again = (await readAll(await exportAnnotations({ actor: target.editor, query: { format: "native" }, urls: URLS }))) as NativeDocument;
+    const again = (await readAll(
+      await exportAnnotations({ actor: target.editor, query: { format: "native" }, urls: URLS }),
+    )) as NativeDocument;
     expectValidNative(again);
     expect(content(again)).toEqual(content(exported));
     expect(again.annotations.every((a) => a.status === "DRAFT" && a.reviews.length === 0)).toBe(true);
     // Provenance: the importer is on record in the audit trail, one event per annotation.
-    expect(await db.auditEvent.count({ where: { workspaceId: target.workspace.id, action: "import", actorId: target.editor.userId } })).toBe(2);
+    expect(
+      await db.auditEvent.count({
+        where: { workspaceId: target.workspace.id, action: "import", actorId: target.editor.userId },
+      }),
+    ).toBe(2);
   });
 
   it("is idempotent: importing the same file again creates nothing and reports each as skipped", async () => {
@@ -91,7 +118,9 @@ describe("native import", () => {
     const native = await importAnnotations({ actor: desk.editor, articleId: article.id, document: exported });
     expect(native.imported).toEqual([]);
     expect(native.skipped.map((s) => s.id).sort()).toEqual(ids);
-    const w3c = await readAll(await exportAnnotations({ actor: desk.editor, query: { format: "w3c", article: article.id }, urls: URLS }));
+    const w3c = await readAll(
+      await exportAnnotations({ actor: desk.editor, query: { format: "w3c", article: article.id }, urls: URLS }),
+    );
     const again = await importAnnotations({ actor: desk.editor, articleId: article.id, document: w3c });
     expect(again.imported).toEqual([]);
     expect(again.skipped.map((s) => s.id).sort()).toEqual(ids);
@@ -101,7 +130,9 @@ describe("native import", () => {
   it("says plainly when nothing in the file can be found in the text (#16)", async () => {
     const { exported } = await sourceDesk();
     const target = await targetDesk(["Entirely different words."]);
-    await expect(importAnnotations({ actor: target.editor, articleId: target.article.id, document: exported })).rejects.toMatchObject({
+    await expect(
+      importAnnotations({ actor: target.editor, articleId: target.article.id, document: exported }),
+    ).rejects.toMatchObject({
       status: 409,
       message: "None of the 2 annotations could be found in the article's text; nothing was imported",
     });
@@ -112,7 +143,9 @@ describe("native import", () => {
     const target = await targetDesk(["A new opening sentence.", ...PARAGRAPHS]);
     const report = await importAnnotations({ actor: target.editor, articleId: target.article.id, document: exported });
     expect(report.imported.map((i) => i.method)).toEqual(["quote", "quote"]);
-    const council = await db.annotation.findFirstOrThrow({ where: { articleId: target.article.id, claim: "Taxes rose 5% (council)" } });
+    const council = await db.annotation.findFirstOrThrow({
+      where: { articleId: target.article.id, claim: "Taxes rose 5% (council)" },
+    });
     const text = target.article.revisions[0].text;
     expect(council.start).toBe(text.indexOf("taxes rose 5%", text.indexOf("Later")));
   });
@@ -120,12 +153,24 @@ describe("native import", () => {
   it("rejects the whole file when one item among many is bad, listing each problem with its index, and writes nothing", async () => {
     const { exported } = await sourceDesk();
     const target = await targetDesk();
-    const many = { ...exported, annotations: Array.from({ length: 30 }, (_, i) => ({ ...exported.annotations[i % 2], id: `item-${i}` })) };
-    many.annotations[16] = { ...many.annotations[16], verdict: { ...many.annotations[16].verdict, key: "pants-on-fire" }, sources: [{ ...many.annotations[16].sources[0], url: "javascript:alert(1)" }] };
+    const many = {
+      ...exported,
+      annotations: Array.from({ length: 30 }, (_, i) => ({ ...exported.annotations[i % 2], id: `item-${i}` })),
+    };
+    many.annotations[16] = {
+      ...many.annotations[16],
+      verdict: { ...many.annotations[16].verdict, key: "pants-on-fire" },
+      sources: [{ ...many.annotations[16].sources[0], url: "javascript:alert(1)" }],
+    };
     many.annotations[23] = { ...many.annotations[23], anchor: { ...many.annotations[23].anchor, start: -4 } };
     const attempt = importAnnotations({ actor: target.editor, articleId: target.article.id, document: many });
-    await expect(attempt).rejects.toMatchObject({ status: 400, message: "The file has 3 problems; nothing was imported" });
-    const { details } = (await attempt.catch((e) => e)) as { details: { problems: { index: number; reason: string }[] } };
+    await expect(attempt).rejects.toMatchObject({
+      status: 400,
+      message: "The file has 3 problems; nothing was imported",
+    });
+    const { details } = (await attempt.catch((e) => e)) as {
+      details: { problems: { index: number; reason: string }[] };
+    };
     expect(details.problems).toEqual([
       { index: 16, reason: expect.stringMatching(/^sources\.0\.url: /) },
       { index: 16, reason: 'verdict "pants-on-fire" is not an option of this workspace\'s scale' },
@@ -136,11 +181,25 @@ describe("native import", () => {
 
   it("reports quotes that are not in the text, and imports the rest only when asked", async () => {
     const { exported } = await sourceDesk();
-    const target = await targetDesk(["Wave 👋 then taxes rose 5% says the mayor. Later, taxes rose 5% again, says the council.", "Something else entirely."]);
+    const target = await targetDesk([
+      "Wave 👋 then taxes rose 5% says the mayor. Later, taxes rose 5% again, says the council.",
+      "Something else entirely.",
+    ]);
     const attempt = importAnnotations({ actor: target.editor, articleId: target.article.id, document: exported });
-    await expect(attempt).rejects.toMatchObject({ status: 409, details: { importable: 1, problems: [{ index: 1, reason: expect.stringMatching(/Crime fell by half.* is not in the article's text/) }] } });
+    await expect(attempt).rejects.toMatchObject({
+      status: 409,
+      details: {
+        importable: 1,
+        problems: [{ index: 1, reason: expect.stringMatching(/Crime fell by half.* is not in the article's text/) }],
+      },
+    });
     expect(await counts(target.article.id)).toEqual({ annotations: 0, notes: 0, sources: 0 });
-    const report = await importAnnotations({ actor: target.editor, articleId: target.article.id, document: exported, options: { skipUnanchored: true } });
+    const report = await importAnnotations({
+      actor: target.editor,
+      articleId: target.article.id,
+      document: exported,
+      options: { skipUnanchored: true },
+    });
     expect(report.imported).toHaveLength(1);
     expect(report.unanchored).toEqual([{ index: 1, reason: expect.any(String) }]);
   });
@@ -148,10 +207,25 @@ describe("native import", () => {
   it("refuses an unknown format or version, a file of several articles, and non-objects", async () => {
     const { exported } = await sourceDesk();
     const target = await targetDesk();
-    const attempt = (document: unknown) => importAnnotations({ actor: target.editor, articleId: target.article.id, document });
-    await expect(attempt({ ...exported, format: "factmark.v9" })).rejects.toMatchObject({ status: 400, message: 'Unknown format "factmark.v9": this version reads factmark.v1 and W3C Web Annotations' });
-    await expect(attempt({ ...exported, annotations: [exported.annotations[0], { ...exported.annotations[1], articleId: "elsewhere" }] })).rejects.toMatchObject({ status: 400, details: { problems: [{ index: null, reason: expect.stringMatching(/annotations of 2 articles/) }] } });
-    await expect(attempt({ ...exported, annotations: "lots" })).rejects.toMatchObject({ status: 400, details: { problems: [{ index: null, reason: expect.stringMatching(/^annotations: /) }] } });
+    const attempt = (document: unknown) =>
+      importAnnotations({ actor: target.editor, articleId: target.article.id, document });
+    await expect(attempt({ ...exported, format: "factmark.v9" })).rejects.toMatchObject({
+      status: 400,
+      message: 'Unknown format "factmark.v9": this version reads factmark.v1 and W3C Web Annotations',
+    });
+    await expect(
+      attempt({
+        ...exported,
+        annotations: [exported.annotations[0], { ...exported.annotations[1], articleId: "elsewhere" }],
+      }),
+    ).rejects.toMatchObject({
+      status: 400,
+      details: { problems: [{ index: null, reason: expect.stringMatching(/annotations of 2 articles/) }] },
+    });
+    await expect(attempt({ ...exported, annotations: "lots" })).rejects.toMatchObject({
+      status: 400,
+      details: { problems: [{ index: null, reason: expect.stringMatching(/^annotations: /) }] },
+    });
     await expect(attempt(42)).rejects.toMatchObject({ status: 400 });
     expect(await counts(target.article.id)).toEqual({ annotations: 0, notes: 0, sources: 0 });
   });
@@ -159,11 +233,15 @@ describe("native import", () => {
   it("is for editors and admins of the article's workspace", async () => {
     const { exported, desk } = await sourceDesk();
     const target = await targetDesk();
-    const attempt = (actor: typeof target.editor | null, articleId = target.article.id) => importAnnotations({ actor, articleId, document: exported });
+    const attempt = (actor: typeof target.editor | null, articleId = target.article.id) =>
+      importAnnotations({ actor, articleId, document: exported });
     await expect(attempt(null)).rejects.toMatchObject({ status: 401 });
     await expect(attempt(target.reviewer)).rejects.toMatchObject({ status: 403 });
     await expect(attempt(desk.editor)).rejects.toMatchObject({ status: 404 });
-    await expect(attempt({ ...target.admin, tokenId: "t", role: "ADMIN" })).rejects.toMatchObject({ status: 403, message: /read-only/ });
+    await expect(attempt({ ...target.admin, tokenId: "t", role: "ADMIN" })).rejects.toMatchObject({
+      status: 403,
+      message: /read-only/,
+    });
     expect(await counts(target.article.id)).toEqual({ annotations: 0, notes: 0, sources: 0 });
   });
 });
@@ -171,13 +249,26 @@ describe("native import", () => {
 describe("W3C import", () => {
   it("takes Factmark's own W3C export back, claim, verdict, rationale, notes and sources included", async () => {
     const source = await sourceDesk();
-    const w3c = await readAll(await exportAnnotations({ actor: source.desk.editor, query: { format: "w3c", article: source.article.id }, urls: URLS }));
+    const w3c = await readAll(
+      await exportAnnotations({
+        actor: source.desk.editor,
+        query: { format: "w3c", article: source.article.id },
+        urls: URLS,
+      }),
+    );
     const target = await targetDesk();
     const report = await importAnnotations({ actor: target.editor, articleId: target.article.id, document: w3c });
     expect(report.imported.map((i) => i.method)).toEqual(["position", "position"]);
-    const again = (await readAll(await exportAnnotations({ actor: target.editor, query: { format: "native" }, urls: URLS }))) as NativeDocument;
+    const again = (await readAll(
+      await exportAnnotations({ actor: target.editor, query: { format: "native" }, urls: URLS }),
+    )) as NativeDocument;
     const council = again.annotations.find((a) => a.claimant === null && a.claim === "Taxes rose 5% (council)")!;
-    expect(council).toMatchObject({ verdict: { key: "mostly-false" }, rationale: "<script>x</script> 3%", sources: [{ url: "https://stats.example/t" }], author: { name: "reviewer user" } });
+    expect(council).toMatchObject({
+      verdict: { key: "mostly-false" },
+      rationale: "<script>x</script> 3%",
+      sources: [{ url: "https://stats.example/t" }],
+      author: { name: "reviewer user" },
+    });
     expect(council.notes.map((n) => n.body)).toEqual(["First", "Reply"]);
   });
 
@@ -190,24 +281,53 @@ describe("W3C import", () => {
       id: `https://hypothes.is/a/${id}`,
       creator: "acct:someone@hypothes.is",
       body,
-      target: [{ source: "https://news.example/story", selector: [{ type: "TextQuoteSelector", exact, prefix: "", suffix: "" }, ...(position ? [{ type: "TextPositionSelector", ...position }] : [])] }],
+      target: [
+        {
+          source: "https://news.example/story",
+          selector: [
+            { type: "TextQuoteSelector", exact, prefix: "", suffix: "" },
+            ...(position ? [{ type: "TextPositionSelector", ...position }] : []),
+          ],
+        },
+      ],
     });
     const thenAt = [...text].indexOf("t"); // code points: the emoji counts once
     const page = {
       "@context": "http://www.w3.org/ns/anno.jsonld",
       type: "AnnotationPage",
       items: [
-        hypothesis("a1", "then", [{ type: "TextualBody", value: "Check this", format: "text/markdown" }, { type: "TextualBody", purpose: "tagging", value: "False" }], { start: thenAt, end: thenAt + 4 }),
+        hypothesis(
+          "a1",
+          "then",
+          [
+            { type: "TextualBody", value: "Check this", format: "text/markdown" },
+            { type: "TextualBody", purpose: "tagging", value: "False" },
+          ],
+          { start: thenAt, end: thenAt + 4 },
+        ),
         hypothesis("a2", "Crime fell", [{ type: "TextualBody", value: "Hmm" }]),
       ],
     };
-    await expect(importAnnotations({ actor: target.editor, articleId: target.article.id, document: page })).rejects.toMatchObject({
+    await expect(
+      importAnnotations({ actor: target.editor, articleId: target.article.id, document: page }),
+    ).rejects.toMatchObject({
       status: 400,
-      details: { problems: [{ index: 1, reason: "no verdict: the file gives none, and no default verdict was chosen" }] },
+      details: {
+        problems: [{ index: 1, reason: "no verdict: the file gives none, and no default verdict was chosen" }],
+      },
     });
-    const report = await importAnnotations({ actor: target.editor, articleId: target.article.id, document: page, options: { defaultVerdict: "unverifiable" } });
+    const report = await importAnnotations({
+      actor: target.editor,
+      articleId: target.article.id,
+      document: page,
+      options: { defaultVerdict: "unverifiable" },
+    });
     expect(report.imported.map((i) => i.method)).toEqual(["position", "quote"]);
-    const rows = await db.annotation.findMany({ where: { articleId: target.article.id }, include: { verdictOption: true }, orderBy: { start: "asc" } });
+    const rows = await db.annotation.findMany({
+      where: { articleId: target.article.id },
+      include: { verdictOption: true },
+      orderBy: { start: "asc" },
+    });
     expect(rows.map((r) => [r.quote, r.start, r.verdictOption.key, r.claim, r.rationale])).toEqual([
       ["then", text.indexOf("then"), "false", "then", "Check this"],
       ["Crime fell", text.indexOf("Crime fell"), "unverifiable", "Crime fell", "Hmm"],
@@ -222,7 +342,14 @@ describe("W3C import", () => {
       { type: "Note" },
       { type: "Annotation", id: "x4", target: "https://news.example/story" },
     ];
-    await expect(importAnnotations({ actor: target.editor, articleId: target.article.id, document: items, options: { defaultVerdict: "true" } })).rejects.toMatchObject({
+    await expect(
+      importAnnotations({
+        actor: target.editor,
+        articleId: target.article.id,
+        document: items,
+        options: { defaultVerdict: "true" },
+      }),
+    ).rejects.toMatchObject({
       status: 400,
       details: {
         problems: [

@@ -21,13 +21,20 @@ afterAll(async () => {
 
 const desk = deskWithArticle;
 
-const logged = (articleId: string) => db.liveEvent.findMany({ where: { articleId, type: { not: "presence" } }, orderBy: { id: "asc" } });
+const logged = (articleId: string) =>
+  db.liveEvent.findMany({ where: { articleId, type: { not: "presence" } }, orderBy: { id: "asc" } });
 
 function listen(actor: Actor | null, articleId: string | null, extra: { since?: string; lastEventId?: string } = {}) {
   const controller = new AbortController();
   return {
     controller,
-    response: openEventStream({ actor, articleId, since: extra.since ?? null, lastEventId: extra.lastEventId ?? null, signal: controller.signal }),
+    response: openEventStream({
+      actor,
+      articleId,
+      since: extra.since ?? null,
+      lastEventId: extra.lastEventId ?? null,
+      signal: controller.signal,
+    }),
   };
 }
 
@@ -41,19 +48,26 @@ async function stream(actor: Actor, articleId: string | null, extra: { since?: s
   return { ...sse, abort: () => controller.abort() };
 }
 
-const about = (id: string, event: string) => (m: SseMessage) => m.event === event && (m.data as { annotationId?: string }).annotationId === id;
+const about = (id: string, event: string) => (m: SseMessage) =>
+  m.event === event && (m.data as { annotationId?: string }).annotationId === id;
 
 describe("the event log", () => {
   it("logs each write once, with its actor, in the writing transaction; a refused write logs nothing", async () => {
     const d = await desk();
     const a = await d.annotate(d.reviewer);
     await updateAnnotation({ actor: d.reviewer, annotationId: a.id, input: { version: 1, claim: "changed" } });
-    await expect(updateAnnotation({ actor: d.reviewer, annotationId: a.id, input: { version: 1, claim: "stale" } })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      updateAnnotation({ actor: d.reviewer, annotationId: a.id, input: { version: 1, claim: "stale" } }),
+    ).rejects.toMatchObject({ status: 409 });
     await changeAnnotationStatus({ actor: d.reviewer, annotationId: a.id, input: { status: "SUBMITTED", version: 2 } });
     await createNote({ actor: d.editor, annotationId: a.id, input: { body: "Looks right" } });
     const b = await d.annotate(d.editor, 6, 10);
     await deleteAnnotation({ actor: d.editor, annotationId: b.id });
-    await reviseArticle({ actor: d.editor, articleId: d.article.id, input: { format: "text", body: "Taxes rose 5% last year and jobs grew fast." } });
+    await reviseArticle({
+      actor: d.editor,
+      articleId: d.article.id,
+      input: { format: "text", body: "Taxes rose 5% last year and jobs grew fast." },
+    });
 
     const events = await logged(d.article.id);
     expect(events.map((e) => [e.type, e.annotationId, e.actorId])).toEqual([
@@ -77,7 +91,10 @@ describe("GET /api/events", () => {
     const a = await d.annotate(d.reviewer);
     const created = await s.until(about(a.id, "annotation.created"));
     expect(created.id).toMatch(/^\d+$/);
-    expect(created.data).toMatchObject({ actor: { id: d.reviewer.userId }, annotation: { id: a.id, start: 0, end: 5, status: "DRAFT", version: 1, verdict: { key: "true" } } });
+    expect(created.data).toMatchObject({
+      actor: { id: d.reviewer.userId },
+      annotation: { id: a.id, start: 0, end: 5, status: "DRAFT", version: 1, verdict: { key: "true" } },
+    });
     await createNote({ actor: d.reviewer, annotationId: a.id, input: { body: "Source added" } });
     await s.until(about(a.id, "note.created"));
     s.abort();
@@ -87,7 +104,11 @@ describe("GET /api/events", () => {
   it("never sends a blinded reviewer the other's events, while the editor gets them", async () => {
     const d = await desk();
     const second = await actorFor((await createUser({ workspaceId: d.workspace.id, role: "REVIEWER" })).id);
-    await requestSecondOpinion({ actor: d.editor, articleId: d.article.id, input: { firstReviewerId: d.reviewer.userId, secondReviewerId: second.userId } });
+    await requestSecondOpinion({
+      actor: d.editor,
+      articleId: d.article.id,
+      input: { firstReviewerId: d.reviewer.userId, secondReviewerId: second.userId },
+    });
     const blinded = await stream(second, d.article.id);
     const editor = await stream(d.editor, d.article.id);
     const hidden = await d.annotate(d.reviewer);
@@ -96,9 +117,19 @@ describe("GET /api/events", () => {
     // Events go out in log order: once the later one arrived, the earlier ones were filtered out.
     await blinded.until(about(own.id, "annotation.created"));
     await editor.until(about(own.id, "annotation.created"));
-    expect(blinded.messages.filter((m) => (m.data as { annotationId?: string }).annotationId === hidden.id)).toEqual([]);
-    expect(blinded.messages.filter((m) => m.event === "presence").flatMap((m) => (m.data as { viewers: { userId: string }[] }).viewers.map((v) => v.userId))).not.toContain(d.reviewer.userId);
-    expect(editor.messages.filter((m) => (m.data as { annotationId?: string }).annotationId === hidden.id).map((m) => m.event)).toEqual(["annotation.created", "note.created"]);
+    expect(blinded.messages.filter((m) => (m.data as { annotationId?: string }).annotationId === hidden.id)).toEqual(
+      [],
+    );
+    expect(
+      blinded.messages
+        .filter((m) => m.event === "presence")
+        .flatMap((m) => (m.data as { viewers: { userId: string }[] }).viewers.map((v) => v.userId)),
+    ).not.toContain(d.reviewer.userId);
+    expect(
+      editor.messages
+        .filter((m) => (m.data as { annotationId?: string }).annotationId === hidden.id)
+        .map((m) => m.event),
+    ).toEqual(["annotation.created", "note.created"]);
     for (const s of [blinded, editor]) {
       s.abort();
       await s.close();
@@ -145,7 +176,13 @@ describe("GET /api/events", () => {
   it("answers 429 past 20 open streams per person, counted in the database across instances", async () => {
     const d = await desk();
     for (let i = 0; i < MAX_STREAMS_PER_USER; i++) {
-      await openStream({ id: `elsewhere-${d.editor.userId}-${i}`, userId: d.editor.userId, workspaceId: d.workspace.id, instanceId: "another-instance", articleId: null });
+      await openStream({
+        id: `elsewhere-${d.editor.userId}-${i}`,
+        userId: d.editor.userId,
+        workspaceId: d.workspace.id,
+        instanceId: "another-instance",
+        articleId: null,
+      });
     }
     await expect(listen(d.editor, d.article.id).response).rejects.toMatchObject({ status: 429 });
     expect(await db.liveStream.count({ where: { userId: d.editor.userId } })).toBe(MAX_STREAMS_PER_USER);
@@ -170,11 +207,20 @@ describe("GET /api/events", () => {
     const d = await desk();
     const watcher = await stream(d.editor, d.article.id);
     const leaving = await stream(d.reviewer, d.article.id);
-    await watcher.until((m) => m.event === "presence" && (m.data as { viewers: { userId: string }[] }).viewers.some((v) => v.userId === d.reviewer.userId));
+    await watcher.until(
+      (m) =>
+        m.event === "presence" &&
+        (m.data as { viewers: { userId: string }[] }).viewers.some((v) => v.userId === d.reviewer.userId),
+    );
     const seen = watcher.messages.length;
     leaving.abort();
     await leaving.close();
-    await watcher.until((m) => watcher.messages.indexOf(m) >= seen && m.event === "presence" && !(m.data as { viewers: { userId: string }[] }).viewers.some((v) => v.userId === d.reviewer.userId));
+    await watcher.until(
+      (m) =>
+        watcher.messages.indexOf(m) >= seen &&
+        m.event === "presence" &&
+        !(m.data as { viewers: { userId: string }[] }).viewers.some((v) => v.userId === d.reviewer.userId),
+    );
     expect(await db.liveStream.count({ where: { userId: d.reviewer.userId } })).toBe(0);
     watcher.abort();
     await watcher.close();
@@ -191,11 +237,21 @@ describe("POST /api/events/presence", () => {
     const streamId = (tab.messages.find((m) => m.event === "ready")!.data as { streamId: string }).streamId;
     const snapshot = () => db.liveStream.findMany({ where: { id: streamId }, select: { editingAnnotationId: true } });
 
-    await expect(reportEditing({ actor: null, input: { streamId, editing: a.id } })).rejects.toMatchObject({ status: 401 });
-    await expect(reportEditing({ actor: { ...d.reviewer, tokenId: "t" }, input: { streamId, editing: a.id } })).rejects.toMatchObject({ status: 403 });
-    await expect(reportEditing({ actor: d.editor, input: { streamId, editing: a.id } })).rejects.toMatchObject({ status: 404 });
-    await expect(reportEditing({ actor: other.reviewer, input: { streamId, editing: null } })).rejects.toMatchObject({ status: 404 });
-    await expect(reportEditing({ actor: d.reviewer, input: { streamId, editing: (await other.annotate(other.reviewer)).id } })).rejects.toMatchObject({ status: 404 });
+    await expect(reportEditing({ actor: null, input: { streamId, editing: a.id } })).rejects.toMatchObject({
+      status: 401,
+    });
+    await expect(
+      reportEditing({ actor: { ...d.reviewer, tokenId: "t" }, input: { streamId, editing: a.id } }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(reportEditing({ actor: d.editor, input: { streamId, editing: a.id } })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(reportEditing({ actor: other.reviewer, input: { streamId, editing: null } })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      reportEditing({ actor: d.reviewer, input: { streamId, editing: (await other.annotate(other.reviewer)).id } }),
+    ).rejects.toMatchObject({ status: 404 });
     for (const input of [{}, { streamId }, { streamId, editing: 5 }, { streamId, editing: null, extra: 1 }, "x"]) {
       await expect(reportEditing({ actor: d.reviewer, input })).rejects.toMatchObject({ status: 400 });
     }
@@ -203,7 +259,14 @@ describe("POST /api/events/presence", () => {
 
     const seen = watcher.messages.length;
     await reportEditing({ actor: d.reviewer, input: { streamId, editing: a.id } });
-    await watcher.until((m) => watcher.messages.indexOf(m) >= seen && m.event === "presence" && (m.data as { viewers: { userId: string; editing: string | null }[] }).viewers.some((v) => v.userId === d.reviewer.userId && v.editing === a.id));
+    await watcher.until(
+      (m) =>
+        watcher.messages.indexOf(m) >= seen &&
+        m.event === "presence" &&
+        (m.data as { viewers: { userId: string; editing: string | null }[] }).viewers.some(
+          (v) => v.userId === d.reviewer.userId && v.editing === a.id,
+        ),
+    );
     for (const s of [watcher, tab]) {
       s.abort();
       await s.close();

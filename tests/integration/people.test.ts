@@ -4,7 +4,12 @@ import { verifySignIn } from "@/lib/auth/sign-in";
 import { addMember, changeMemberRole, listMembers, setMemberActive } from "@/lib/people/members";
 import { createWorkspace, uniqueEmail } from "../support/factories";
 
-const newPerson = () => ({ name: "New Person", email: uniqueEmail("new"), role: "REVIEWER", password: "a long initial password" });
+const newPerson = () => ({
+  name: "New Person",
+  email: uniqueEmail("new"),
+  role: "REVIEWER",
+  password: "a long initial password",
+});
 
 /** Everything an admin action can change in a workspace, to prove a refusal changed nothing. */
 async function snapshot(workspaceId: string) {
@@ -41,8 +46,12 @@ describe("people administration: access", () => {
     const theirs = await createWorkspace();
     const target = await membershipOf(mine.reviewer.userId);
     const before = await snapshot(mine.workspace.id);
-    await expect(changeMemberRole({ actor: theirs.admin, membershipId: target.id, role: "ADMIN" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(setMemberActive({ actor: theirs.admin, membershipId: target.id, active: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      changeMemberRole({ actor: theirs.admin, membershipId: target.id, role: "ADMIN" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      setMemberActive({ actor: theirs.admin, membershipId: target.id, active: false }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listMembers({ actor: theirs.admin })).map((m) => m.userId)).not.toContain(mine.reviewer.userId);
     expect(await snapshot(mine.workspace.id)).toEqual(before);
   });
@@ -55,7 +64,9 @@ describe("addMember", () => {
     const member = await addMember({ actor: admin, input: { ...input, email: input.email.toUpperCase() } });
     expect(member).toMatchObject({ name: "New Person", email: input.email, role: "REVIEWER", active: true });
     expect(await verifySignIn({ email: input.email, password: input.password, ip: "10.9.0.1" })).not.toBeNull();
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { workspaceId: workspace.id, entityId: member.membershipId } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { workspaceId: workspace.id, entityId: member.membershipId },
+    });
     expect(audit).toMatchObject({ actorId: admin.userId, action: "create", entityType: "membership" });
   });
 
@@ -69,14 +80,19 @@ describe("addMember", () => {
   ])("rejects bad input %# with a readable 400 and changes nothing", async (input, message) => {
     const { workspace, admin } = await createWorkspace();
     const before = await snapshot(workspace.id);
-    await expect(addMember({ actor: admin, input })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(message) });
+    await expect(addMember({ actor: admin, input })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(message),
+    });
     expect(await snapshot(workspace.id)).toEqual(before);
   });
 
   it("refuses an email that already has an account (409), changing nothing", async () => {
     const { workspace, admin, editor } = await createWorkspace();
     const before = await snapshot(workspace.id);
-    await expect(addMember({ actor: admin, input: { ...newPerson(), email: editor.email } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(addMember({ actor: admin, input: { ...newPerson(), email: editor.email } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await snapshot(workspace.id)).toEqual(before);
   });
 });
@@ -94,9 +110,15 @@ describe("changeMemberRole and setMemberActive", () => {
     const { workspace, admin, reviewer } = await createWorkspace();
     const target = await membershipOf(reviewer.userId);
     const before = await snapshot(workspace.id);
-    await expect(changeMemberRole({ actor: admin, membershipId: target.id, role: "SUPERUSER" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(changeMemberRole({ actor: admin, membershipId: "'; drop table", role: "EDITOR" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(setMemberActive({ actor: admin, membershipId: "c000000000000000000000000", active: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(changeMemberRole({ actor: admin, membershipId: target.id, role: "SUPERUSER" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      changeMemberRole({ actor: admin, membershipId: "'; drop table", role: "EDITOR" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      setMemberActive({ actor: admin, membershipId: "c000000000000000000000000", active: false }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot(workspace.id)).toEqual(before);
   });
 
@@ -104,8 +126,12 @@ describe("changeMemberRole and setMemberActive", () => {
     const { workspace, admin } = await createWorkspace();
     const own = await membershipOf(admin.userId);
     const before = await snapshot(workspace.id);
-    await expect(changeMemberRole({ actor: admin, membershipId: own.id, role: "EDITOR" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(setMemberActive({ actor: admin, membershipId: own.id, active: false })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(changeMemberRole({ actor: admin, membershipId: own.id, role: "EDITOR" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(setMemberActive({ actor: admin, membershipId: own.id, active: false })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await snapshot(workspace.id)).toEqual(before);
   });
 
@@ -115,7 +141,10 @@ describe("changeMemberRole and setMemberActive", () => {
     expect((await setMemberActive({ actor: admin, membershipId: target.id, active: false })).active).toBe(false);
     expect((await listMembers({ actor: admin })).at(-1)?.userId).toBe(editor.userId);
     expect((await setMemberActive({ actor: admin, membershipId: target.id, active: true })).active).toBe(true);
-    const actions = await db.auditEvent.findMany({ where: { workspaceId: workspace.id, entityId: target.id }, orderBy: { createdAt: "asc" } });
+    const actions = await db.auditEvent.findMany({
+      where: { workspaceId: workspace.id, entityId: target.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(actions.map((a) => a.action)).toEqual(["deactivate", "reactivate"]);
   });
 });

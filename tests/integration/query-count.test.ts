@@ -2,7 +2,14 @@
 // and the data with its relations joined or aggregated in SQL, never a query per relation. Each
 // route's count is pinned at what it is now, so a change that adds a query fails here first.
 import { describe, expect, it } from "vitest";
-import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotationsForArticle, listAnnotationSummaries, updateAnnotation } from "@/lib/annotations/annotations";
+import {
+  createAnnotation,
+  deleteAnnotation,
+  getAnnotation,
+  listAnnotationsForArticle,
+  listAnnotationSummaries,
+  updateAnnotation,
+} from "@/lib/annotations/annotations";
 import { createNote } from "@/lib/annotations/notes";
 import { loadActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -19,14 +26,29 @@ async function setup() {
   const revision = article.revisions[0];
   const input = (quote: string) => {
     const start = revision.text.indexOf(quote);
-    return { revisionId: revision.id, start, end: start + quote.length, quote, claim: `Claim ${quote}`, verdict: "mixed", sources: [{ url: "https://a.example/1" }, { url: "https://b.example/2" }], note: "first note" };
+    return {
+      revisionId: revision.id,
+      start,
+      end: start + quote.length,
+      quote,
+      claim: `Claim ${quote}`,
+      verdict: "mixed",
+      sources: [{ url: "https://a.example/1" }, { url: "https://b.example/2" }],
+      note: "first note",
+    };
   };
   return { ...desk, article, input, words };
 }
 
 /** What the route handler does for a signed-in person: read the actor, then call lib. */
-async function asRoute<T>(actor: { userId: string }, work: (actor: NonNullable<Awaited<ReturnType<typeof loadActor>>>) => Promise<T>) {
-  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { sessionVersion: true } });
+async function asRoute<T>(
+  actor: { userId: string },
+  work: (actor: NonNullable<Awaited<ReturnType<typeof loadActor>>>) => Promise<T>,
+) {
+  const { sessionVersion } = await db.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { sessionVersion: true },
+  });
   return countQueries(async () => work((await loadActor({ userId: actor.userId, sessionVersion }))!));
 }
 
@@ -36,9 +58,15 @@ describe("database round trips per hot API request", () => {
     for (const word of d.words) {
       const view = await createAnnotation({ actor: d.reviewer, articleId: d.article.id, input: d.input(word) });
       await createNote({ actor: d.editor, annotationId: view.id, input: { body: "a reply" } });
-      await changeAnnotationStatus({ actor: d.reviewer, annotationId: view.id, input: { status: "SUBMITTED", version: 1 } });
+      await changeAnnotationStatus({
+        actor: d.reviewer,
+        annotationId: view.id,
+        input: { status: "SUBMITTED", version: 1 },
+      });
     }
-    const { result, queries } = await asRoute(d.editor, (actor) => listAnnotationsForArticle({ actor, articleId: d.article.id }));
+    const { result, queries } = await asRoute(d.editor, (actor) =>
+      listAnnotationsForArticle({ actor, articleId: d.article.id }),
+    );
     expect(result).toHaveLength(20);
     expect(result[0].notes).toHaveLength(2);
     expect(result[0].sources).toHaveLength(2);
@@ -47,13 +75,19 @@ describe("database round trips per hot API request", () => {
     // The article page's highlights and list: the summaries, one statement too.
     const summaries = await asRoute(d.editor, (actor) => listAnnotationSummaries({ actor, articleId: d.article.id }));
     expect(summaries.result).toHaveLength(20);
-    expect(summaries.result[0]).toMatchObject({ noteCount: 2, verdict: { key: "mixed" }, author: { id: d.reviewer.userId } });
+    expect(summaries.result[0]).toMatchObject({
+      noteCount: 2,
+      verdict: { key: "mixed" },
+      author: { id: d.reviewer.userId },
+    });
     expect(summaries.queries.length, summaries.queries.join("\n")).toBeLessThanOrEqual(BUDGET.summaries);
   });
 
   it("POST /api/articles/:id/annotations: the actor, then the write in at most two round trips", async () => {
     const d = await setup();
-    const { result, queries } = await asRoute(d.reviewer, (actor) => createAnnotation({ actor, articleId: d.article.id, input: d.input(d.words[3]) }));
+    const { result, queries } = await asRoute(d.reviewer, (actor) =>
+      createAnnotation({ actor, articleId: d.article.id, input: d.input(d.words[3]) }),
+    );
     expect(result.sources).toHaveLength(2);
     expect(queries.length, queries.join("\n")).toBeLessThanOrEqual(BUDGET.create);
   });
@@ -63,7 +97,10 @@ describe("database round trips per hot API request", () => {
     const view = await createAnnotation({ actor: d.reviewer, articleId: d.article.id, input: d.input(d.words[5]) });
     await createNote({ actor: d.editor, annotationId: view.id, input: { body: "a reply" } });
     const { result, queries } = await asRoute(d.editor, (actor) => getAnnotation({ actor, annotationId: view.id }));
-    expect(result).toMatchObject({ id: view.id, sources: [{ url: "https://a.example/1" }, { url: "https://b.example/2" }] });
+    expect(result).toMatchObject({
+      id: view.id,
+      sources: [{ url: "https://a.example/1" }, { url: "https://b.example/2" }],
+    });
     expect(result.notes).toHaveLength(2);
     expect(queries.length, queries.join("\n")).toBeLessThanOrEqual(BUDGET.get);
   });
@@ -71,23 +108,47 @@ describe("database round trips per hot API request", () => {
   it("PATCH /api/annotations/:id: the actor, one read, one write (sources and audit included); the answer is what a read gives", async () => {
     const d = await setup();
     const view = await createAnnotation({ actor: d.reviewer, articleId: d.article.id, input: d.input(d.words[6]) });
-    const input = { version: 1, claim: "Changed claim", claimant: null, verdict: "false", sources: [{ url: "https://c.example/3", title: "Third", accessedAt: "2026-11-30" }] };
-    const { result, queries } = await asRoute(d.reviewer, (actor) => updateAnnotation({ actor, annotationId: view.id, input }));
+    const input = {
+      version: 1,
+      claim: "Changed claim",
+      claimant: null,
+      verdict: "false",
+      sources: [{ url: "https://c.example/3", title: "Third", accessedAt: "2026-11-30" }],
+    };
+    const { result, queries } = await asRoute(d.reviewer, (actor) =>
+      updateAnnotation({ actor, annotationId: view.id, input }),
+    );
     expect(queries.length, queries.join("\n")).toBeLessThanOrEqual(BUDGET.update);
     expect(result).toEqual(await getAnnotation({ actor: d.reviewer, annotationId: view.id }));
-    expect(result).toMatchObject({ version: 2, claim: "Changed claim", claimant: null, verdict: { key: "false" }, sources: [{ url: "https://c.example/3", title: "Third", accessedAt: "2026-11-30" }] });
+    expect(result).toMatchObject({
+      version: 2,
+      claim: "Changed claim",
+      claimant: null,
+      verdict: { key: "false" },
+      sources: [{ url: "https://c.example/3", title: "Third", accessedAt: "2026-11-30" }],
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: view.id, action: "update" } });
-    expect(audit.after).toMatchObject({ claim: "Changed claim", verdict: "false", version: 2, sources: [{ url: "https://c.example/3" }] });
+    expect(audit.after).toMatchObject({
+      claim: "Changed claim",
+      verdict: "false",
+      version: 2,
+      sources: [{ url: "https://c.example/3" }],
+    });
     expect(audit.before).toMatchObject({ verdict: "mixed", version: 1 });
   });
 
   it("DELETE /api/annotations/:id: the actor, one read, one write", async () => {
     const d = await setup();
     const view = await createAnnotation({ actor: d.reviewer, articleId: d.article.id, input: d.input(d.words[7]) });
-    const { result, queries } = await asRoute(d.reviewer, (actor) => deleteAnnotation({ actor, annotationId: view.id }));
+    const { result, queries } = await asRoute(d.reviewer, (actor) =>
+      deleteAnnotation({ actor, annotationId: view.id }),
+    );
     expect(result).toEqual({ id: view.id, deleted: true });
     expect(queries.length, queries.join("\n")).toBeLessThanOrEqual(BUDGET.delete);
-    expect(await db.annotation.findUniqueOrThrow({ where: { id: view.id } })).toMatchObject({ version: 2, deletedAt: expect.any(Date) });
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: view.id } })).toMatchObject({
+      version: 2,
+      deletedAt: expect.any(Date),
+    });
     expect(await db.auditEvent.count({ where: { entityId: view.id, action: "delete" } })).toBe(1);
   });
 });

@@ -16,7 +16,11 @@ import { actorFor, createArticle, createUser, createWorkspace } from "../support
 import { readAll } from "../support/exports";
 
 const TRIALS = 10;
-const PARAGRAPHS = ["The mayor said taxes rose 5% last year.", "Crime fell by half in the city centre, police figures show.", "Officials denied any link."];
+const PARAGRAPHS = [
+  "The mayor said taxes rose 5% last year.",
+  "Crime fell by half in the city centre, police figures show.",
+  "Officials denied any link.",
+];
 
 /** Runs the attempts at once; answers the winners and the losers' statuses (anything but an AppError fails the test). */
 async function race<T>(attempts: (() => Promise<T>)[]) {
@@ -35,7 +39,8 @@ async function deskWithArticle() {
     const start = revision.text.indexOf(quote);
     return { revisionId: revision.id, start, end: start + quote.length, quote };
   };
-  const annotate = (quote: string, actor = desk.reviewer) => createAnnotation({ actor, articleId: article.id, input: { ...span(quote), claim: quote, verdict: "mixed" } });
+  const annotate = (quote: string, actor = desk.reviewer) =>
+    createAnnotation({ actor, articleId: article.id, input: { ...span(quote), claim: quote, verdict: "mixed" } });
   return { ...desk, article, revision, span, annotate };
 }
 
@@ -45,15 +50,35 @@ async function exportedTwoAnnotations() {
   const source = await deskWithArticle();
   await source.annotate("taxes rose 5%");
   await source.annotate("Crime fell by half");
-  return readAll(await exportAnnotations({ actor: source.editor, query: { format: "native", article: source.article.id }, urls: { baseUrl: "https://f.example", checkBaseUrl: "https://f.example/c" } }));
+  return readAll(
+    await exportAnnotations({
+      actor: source.editor,
+      query: { format: "native", article: source.article.id },
+      urls: { baseUrl: "https://f.example", checkBaseUrl: "https://f.example/c" },
+    }),
+  );
 }
 
-const keepingRevision = (n: number) => ({ format: "text", body: [...PARAGRAPHS, `Revision ${n} adds a line.`].join("\n\n") });
+const keepingRevision = (n: number) => ({
+  format: "text",
+  body: [...PARAGRAPHS, `Revision ${n} adds a line.`].join("\n\n"),
+});
 
 /** Live annotations of the article that still sit on text the article no longer shows. */
 async function stranded(articleId: string) {
-  const current = await db.articleRevision.findFirstOrThrow({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true } });
-  return db.annotation.count({ where: { articleId, deletedAt: null, placement: { in: ["ANCHORED", "NEEDS_CHECK"] }, revisionId: { not: current.id } } });
+  const current = await db.articleRevision.findFirstOrThrow({
+    where: { articleId },
+    orderBy: { number: "desc" },
+    select: { id: true },
+  });
+  return db.annotation.count({
+    where: {
+      articleId,
+      deletedAt: null,
+      placement: { in: ["ANCHORED", "NEEDS_CHECK"] },
+      revisionId: { not: current.id },
+    },
+  });
 }
 
 describe("annotations written while the article is revised", () => {
@@ -61,7 +86,10 @@ describe("annotations written while the article is revised", () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const desk = await deskWithArticle();
       const quotes = ["taxes rose 5%", "Crime fell by half", "police figures", "denied any link"];
-      const { won, lostStatuses } = await race<unknown>([...quotes.map((q) => () => desk.annotate(q)), () => reviseArticle({ actor: desk.editor, articleId: desk.article.id, input: keepingRevision(trial) })]);
+      const { won, lostStatuses } = await race<unknown>([
+        ...quotes.map((q) => () => desk.annotate(q)),
+        () => reviseArticle({ actor: desk.editor, articleId: desk.article.id, input: keepingRevision(trial) }),
+      ]);
       expect(lostStatuses.every((s) => s === 409)).toBe(true);
       const created = won.length - 1; // the revision always succeeds
       expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(created);
@@ -75,13 +103,34 @@ describe("annotations written while the article is revised", () => {
       const desk = await deskWithArticle();
       const orphan = await desk.annotate("denied any link");
       // The sentence goes: the annotation is orphaned on revision 2.
-      await reviseArticle({ actor: desk.editor, articleId: desk.article.id, input: { format: "text", body: PARAGRAPHS.slice(0, 2).join("\n\n") } });
+      await reviseArticle({
+        actor: desk.editor,
+        articleId: desk.article.id,
+        input: { format: "text", body: PARAGRAPHS.slice(0, 2).join("\n\n") },
+      });
       const second = await db.articleRevision.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
       const quote = "Crime fell by half";
       const start = second.text.indexOf(quote);
       const { won, lostStatuses } = await race<unknown>([
-        () => setPlacement({ actor: desk.reviewer, annotationId: orphan.id, input: { action: "place", version: orphan.version, revisionId: second.id, start, end: start + quote.length, quote } }),
-        () => reviseArticle({ actor: desk.editor, articleId: desk.article.id, input: { format: "text", body: [...PARAGRAPHS.slice(0, 2), "A new closing line."].join("\n\n") } }),
+        () =>
+          setPlacement({
+            actor: desk.reviewer,
+            annotationId: orphan.id,
+            input: {
+              action: "place",
+              version: orphan.version,
+              revisionId: second.id,
+              start,
+              end: start + quote.length,
+              quote,
+            },
+          }),
+        () =>
+          reviseArticle({
+            actor: desk.editor,
+            articleId: desk.article.id,
+            input: { format: "text", body: [...PARAGRAPHS.slice(0, 2), "A new closing line."].join("\n\n") },
+          }),
       ]);
       expect(won.length + lostStatuses.length).toBe(2);
       expect(lostStatuses.every((s) => s === 409)).toBe(true);
@@ -94,9 +143,17 @@ describe("annotations written while the article is revised", () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const desk = await deskWithArticle();
       const { id } = await desk.annotate("taxes rose 5%");
-      await changeAnnotationStatus({ actor: desk.reviewer, annotationId: id, input: { version: 1, status: "SUBMITTED" } });
+      await changeAnnotationStatus({
+        actor: desk.reviewer,
+        annotationId: id,
+        input: { version: 1, status: "SUBMITTED" },
+      });
       await changeAnnotationStatus({ actor: desk.editor, annotationId: id, input: { version: 2, status: "APPROVED" } });
-      await changeAnnotationStatus({ actor: desk.editor, annotationId: id, input: { version: 3, status: "PUBLISHED" } });
+      await changeAnnotationStatus({
+        actor: desk.editor,
+        annotationId: id,
+        input: { version: 3, status: "PUBLISHED" },
+      });
       const { won, lostStatuses } = await race<unknown>([
         () => startCorrection({ actor: desk.editor, annotationId: id, input: { note: "Fix" } }),
         () => reviseArticle({ actor: desk.editor, articleId: desk.article.id, input: keepingRevision(trial) }),
@@ -126,7 +183,12 @@ describe("annotations written while the article is revised", () => {
     const document = await exportedTwoAnnotations();
     for (let trial = 0; trial < TRIALS; trial++) {
       const desk = await deskWithArticle();
-      const { won, lostStatuses } = await race(Array.from({ length: 2 }, () => () => importAnnotations({ actor: desk.editor, articleId: desk.article.id, document })));
+      const { won, lostStatuses } = await race(
+        Array.from(
+          { length: 2 },
+          () => () => importAnnotations({ actor: desk.editor, articleId: desk.article.id, document }),
+        ),
+      );
       expect(lostStatuses.every((s) => s === 409)).toBe(true);
       expect(won.reduce((sum, report) => sum + report.imported.length, 0)).toBe(2);
       expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(2);
@@ -137,7 +199,14 @@ describe("annotations written while the article is revised", () => {
 
 describe("versioned writes to one annotation", () => {
   /** Two writes naming the same version: exactly one wins, the version moves by one, one audit event. */
-  async function expectOneWinner(attempts: (desk: Awaited<ReturnType<typeof deskWithArticle>>, annotation: { id: string; version: number }) => (() => Promise<unknown>)[], prepare?: (desk: Awaited<ReturnType<typeof deskWithArticle>>, id: string) => Promise<void>, loser: number[] = [409]) {
+  async function expectOneWinner(
+    attempts: (
+      desk: Awaited<ReturnType<typeof deskWithArticle>>,
+      annotation: { id: string; version: number },
+    ) => (() => Promise<unknown>)[],
+    prepare?: (desk: Awaited<ReturnType<typeof deskWithArticle>>, id: string) => Promise<void>,
+    loser: number[] = [409],
+  ) {
     for (let trial = 0; trial < TRIALS; trial++) {
       const desk = await deskWithArticle();
       const created = await desk.annotate("taxes rose 5%");
@@ -154,13 +223,23 @@ describe("versioned writes to one annotation", () => {
   }
 
   it("PATCH against PATCH", async () => {
-    await expectOneWinner((desk, a) => ["A", "B"].map((claim) => () => updateAnnotation({ actor: desk.reviewer, annotationId: a.id, input: { version: a.version, claim } })));
+    await expectOneWinner((desk, a) =>
+      ["A", "B"].map(
+        (claim) => () =>
+          updateAnnotation({ actor: desk.reviewer, annotationId: a.id, input: { version: a.version, claim } }),
+      ),
+    );
   });
 
   it("PATCH against delete (a PATCH that lost to the delete finds the annotation gone: 404)", async () => {
     await expectOneWinner(
       (desk, a) => [
-        () => updateAnnotation({ actor: desk.reviewer, annotationId: a.id, input: { version: a.version, claim: "changed" } }),
+        () =>
+          updateAnnotation({
+            actor: desk.reviewer,
+            annotationId: a.id,
+            input: { version: a.version, claim: "changed" },
+          }),
         () => deleteAnnotation({ actor: desk.reviewer, annotationId: a.id, input: { version: a.version } }),
       ],
       undefined,
@@ -171,43 +250,91 @@ describe("versioned writes to one annotation", () => {
   it("status against status: one review decision", async () => {
     await expectOneWinner(
       (desk, a) => [
-        () => changeAnnotationStatus({ actor: desk.editor, annotationId: a.id, input: { version: a.version, status: "APPROVED" } }),
-        () => changeAnnotationStatus({ actor: desk.admin, annotationId: a.id, input: { version: a.version, status: "CHANGES_REQUESTED", comment: "Source?" } }),
+        () =>
+          changeAnnotationStatus({
+            actor: desk.editor,
+            annotationId: a.id,
+            input: { version: a.version, status: "APPROVED" },
+          }),
+        () =>
+          changeAnnotationStatus({
+            actor: desk.admin,
+            annotationId: a.id,
+            input: { version: a.version, status: "CHANGES_REQUESTED", comment: "Source?" },
+          }),
       ],
       async (desk, id) => {
-        await changeAnnotationStatus({ actor: desk.reviewer, annotationId: id, input: { version: 1, status: "SUBMITTED" } });
+        await changeAnnotationStatus({
+          actor: desk.reviewer,
+          annotationId: id,
+          input: { version: 1, status: "SUBMITTED" },
+        });
       },
     );
   });
 
   it("status against PATCH", async () => {
     await expectOneWinner((desk, a) => [
-      () => changeAnnotationStatus({ actor: desk.reviewer, annotationId: a.id, input: { version: a.version, status: "SUBMITTED" } }),
-      () => updateAnnotation({ actor: desk.reviewer, annotationId: a.id, input: { version: a.version, claim: "changed" } }),
+      () =>
+        changeAnnotationStatus({
+          actor: desk.reviewer,
+          annotationId: a.id,
+          input: { version: a.version, status: "SUBMITTED" },
+        }),
+      () =>
+        updateAnnotation({ actor: desk.reviewer, annotationId: a.id, input: { version: a.version, claim: "changed" } }),
     ]);
   });
 
   const orphanIt = async (desk: Awaited<ReturnType<typeof deskWithArticle>>) => {
-    await reviseArticle({ actor: desk.editor, articleId: desk.article.id, input: { format: "text", body: PARAGRAPHS.slice(1).join("\n\n") } });
+    await reviseArticle({
+      actor: desk.editor,
+      articleId: desk.article.id,
+      input: { format: "text", body: PARAGRAPHS.slice(1).join("\n\n") },
+    });
   };
 
   it("placement: place against dismiss of the same orphan", async () => {
     await expectOneWinner((desk, a) => {
       const place = async () => {
-        const current = await db.articleRevision.findFirstOrThrow({ where: { articleId: desk.article.id }, orderBy: { number: "desc" } });
+        const current = await db.articleRevision.findFirstOrThrow({
+          where: { articleId: desk.article.id },
+          orderBy: { number: "desc" },
+        });
         const quote = "Crime fell by half";
         const start = current.text.indexOf(quote);
-        return setPlacement({ actor: desk.reviewer, annotationId: a.id, input: { action: "place", version: a.version, revisionId: current.id, start, end: start + quote.length, quote } });
+        return setPlacement({
+          actor: desk.reviewer,
+          annotationId: a.id,
+          input: {
+            action: "place",
+            version: a.version,
+            revisionId: current.id,
+            start,
+            end: start + quote.length,
+            quote,
+          },
+        });
       };
-      return [place, () => setPlacement({ actor: desk.editor, annotationId: a.id, input: { action: "dismiss", version: a.version } })];
+      return [
+        place,
+        () =>
+          setPlacement({ actor: desk.editor, annotationId: a.id, input: { action: "dismiss", version: a.version } }),
+      ];
     }, orphanIt);
   });
 
   it("placement: dismiss against PATCH", async () => {
     await expectOneWinner(
       (desk, a) => [
-        () => setPlacement({ actor: desk.reviewer, annotationId: a.id, input: { action: "dismiss", version: a.version } }),
-        () => updateAnnotation({ actor: desk.reviewer, annotationId: a.id, input: { version: a.version, claim: "changed" } }),
+        () =>
+          setPlacement({ actor: desk.reviewer, annotationId: a.id, input: { action: "dismiss", version: a.version } }),
+        () =>
+          updateAnnotation({
+            actor: desk.reviewer,
+            annotationId: a.id,
+            input: { version: a.version, claim: "changed" },
+          }),
       ],
       orphanIt,
     );
@@ -219,7 +346,11 @@ describe("other writes that allow one at a time", () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const desk = await deskWithArticle();
       await desk.annotate("taxes rose 5%");
-      const { won } = await race([1, 2].map((n) => () => reviseArticle({ actor: desk.editor, articleId: desk.article.id, input: keepingRevision(n) })));
+      const { won } = await race(
+        [1, 2].map(
+          (n) => () => reviseArticle({ actor: desk.editor, articleId: desk.article.id, input: keepingRevision(n) }),
+        ),
+      );
       expect(won.map((r) => r.number).sort()).toEqual([2, 3]);
       expect(await db.articleRevision.count({ where: { articleId: desk.article.id } })).toBe(3);
       expect(await stranded(desk.article.id)).toBe(0);
@@ -230,10 +361,22 @@ describe("other writes that allow one at a time", () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const desk = await deskWithArticle();
       const { id } = await desk.annotate("taxes rose 5%");
-      await changeAnnotationStatus({ actor: desk.reviewer, annotationId: id, input: { version: 1, status: "SUBMITTED" } });
+      await changeAnnotationStatus({
+        actor: desk.reviewer,
+        annotationId: id,
+        input: { version: 1, status: "SUBMITTED" },
+      });
       await changeAnnotationStatus({ actor: desk.editor, annotationId: id, input: { version: 2, status: "APPROVED" } });
-      await changeAnnotationStatus({ actor: desk.editor, annotationId: id, input: { version: 3, status: "PUBLISHED" } });
-      const { won, lostStatuses } = await race([desk.editor, desk.admin].map((actor) => () => startCorrection({ actor, annotationId: id, input: { note: "Fix" } })));
+      await changeAnnotationStatus({
+        actor: desk.editor,
+        annotationId: id,
+        input: { version: 3, status: "PUBLISHED" },
+      });
+      const { won, lostStatuses } = await race(
+        [desk.editor, desk.admin].map(
+          (actor) => () => startCorrection({ actor, annotationId: id, input: { note: "Fix" } }),
+        ),
+      );
       expect(won).toHaveLength(1);
       expect(lostStatuses).toEqual([409]);
       expect(await db.annotation.count({ where: { correctsId: id } })).toBe(1);
@@ -245,7 +388,11 @@ describe("other writes that allow one at a time", () => {
       const desk = await deskWithArticle();
       const second = await actorFor((await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" })).id);
       const input = { firstReviewerId: desk.reviewer.userId, secondReviewerId: second.userId };
-      const { won, lostStatuses } = await race([desk.editor, desk.admin].map((actor) => () => requestSecondOpinion({ actor, articleId: desk.article.id, input })));
+      const { won, lostStatuses } = await race(
+        [desk.editor, desk.admin].map(
+          (actor) => () => requestSecondOpinion({ actor, articleId: desk.article.id, input }),
+        ),
+      );
       expect(won).toHaveLength(1);
       expect(lostStatuses).toEqual([409]);
       expect(await db.secondOpinion.count({ where: { articleId: desk.article.id } })).toBe(1);

@@ -5,7 +5,9 @@ import { createArticle, createWorkspace } from "../support/factories";
 
 describe("migrations", () => {
   it("applied every migration folder to the fresh database", async () => {
-    const folders = readdirSync("prisma/migrations").filter((name) => /^\d+_/.test(name)).sort();
+    const folders = readdirSync("prisma/migrations")
+      .filter((name) => /^\d+_/.test(name))
+      .sort();
     const applied = await db.$queryRaw<{ migration_name: string }[]>`
       SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`;
     expect(applied.map((row) => row.migration_name)).toEqual(folders);
@@ -44,15 +46,44 @@ describe("migrations", () => {
         },
       },
     });
-    const note = await db.note.create({ data: { annotationId: annotation.id, authorId: reviewer.userId, body: "Is this right?" } });
-    await db.note.create({ data: { annotationId: annotation.id, parentId: note.id, authorId: editor.userId, body: "Yes." } });
-    await db.review.create({ data: { annotationId: annotation.id, editorId: editor.userId, fromStatus: "SUBMITTED", toStatus: "APPROVED", comment: "Good" } });
+    const note = await db.note.create({
+      data: { annotationId: annotation.id, authorId: reviewer.userId, body: "Is this right?" },
+    });
+    await db.note.create({
+      data: { annotationId: annotation.id, parentId: note.id, authorId: editor.userId, body: "Yes." },
+    });
+    await db.review.create({
+      data: {
+        annotationId: annotation.id,
+        editorId: editor.userId,
+        fromStatus: "SUBMITTED",
+        toStatus: "APPROVED",
+        comment: "Good",
+      },
+    });
     await db.auditEvent.create({
-      data: { workspaceId: workspace.id, actorId: admin.userId, entityType: "annotation", entityId: annotation.id, action: "create", after: { claim: annotation.claim } },
+      data: {
+        workspaceId: workspace.id,
+        actorId: admin.userId,
+        entityType: "annotation",
+        entityId: annotation.id,
+        action: "create",
+        after: { claim: annotation.claim },
+      },
     });
     await db.loginFailure.create({ data: { email: "x@test.example", ip: "127.0.0.1" } });
-    const token = await db.apiToken.create({ data: { workspaceId: workspace.id, name: "Partner", tokenHash: "0".repeat(64), prefix: "fmk_abcdef", createdById: admin.userId } });
-    expect(await db.apiToken.findUniqueOrThrow({ where: { id: token.id }, include: { workspace: true, createdBy: true } })).toMatchObject({ workspace: { id: workspace.id }, createdBy: { id: admin.userId } });
+    const token = await db.apiToken.create({
+      data: {
+        workspaceId: workspace.id,
+        name: "Partner",
+        tokenHash: "0".repeat(64),
+        prefix: "fmk_abcdef",
+        createdById: admin.userId,
+      },
+    });
+    expect(
+      await db.apiToken.findUniqueOrThrow({ where: { id: token.id }, include: { workspace: true, createdBy: true } }),
+    ).toMatchObject({ workspace: { id: workspace.id }, createdBy: { id: admin.userId } });
 
     const loaded = await db.annotation.findUniqueOrThrow({
       where: { id: annotation.id },
@@ -77,12 +108,33 @@ describe("migrations", () => {
 
   it("enforces the unique constraints later features rely on", async () => {
     const { workspace, options, reviewer } = await createWorkspace();
-    await expect(db.verdictOption.create({ data: { scaleId: options[0].scaleId, key: "true", label: "Dup", color: "#000000", position: 99 } })).rejects.toThrow();
-    await expect(db.membership.create({ data: { workspaceId: workspace.id, userId: reviewer.userId, role: "ADMIN" } })).rejects.toThrow();
+    await expect(
+      db.verdictOption.create({
+        data: { scaleId: options[0].scaleId, key: "true", label: "Dup", color: "#000000", position: 99 },
+      }),
+    ).rejects.toThrow();
+    await expect(
+      db.membership.create({ data: { workspaceId: workspace.id, userId: reviewer.userId, role: "ADMIN" } }),
+    ).rejects.toThrow();
     const article = await createArticle({ workspaceId: workspace.id });
-    await expect(db.articleRevision.create({ data: { articleId: article.id, number: 1, body: [], text: "", textHash: "" } })).rejects.toThrow();
+    await expect(
+      db.articleRevision.create({ data: { articleId: article.id, number: 1, body: [], text: "", textHash: "" } }),
+    ).rejects.toThrow();
     // Imports are idempotent by (article, source id).
-    const imported = { workspaceId: workspace.id, articleId: article.id, revisionId: article.revisions[0].id, start: 0, end: 5, quote: "First", prefix: "", suffix: "", claim: "c", verdictOptionId: options[0].id, authorId: reviewer.userId, externalId: "ext-1" };
+    const imported = {
+      workspaceId: workspace.id,
+      articleId: article.id,
+      revisionId: article.revisions[0].id,
+      start: 0,
+      end: 5,
+      quote: "First",
+      prefix: "",
+      suffix: "",
+      claim: "c",
+      verdictOptionId: options[0].id,
+      authorId: reviewer.userId,
+      externalId: "ext-1",
+    };
     await db.annotation.create({ data: imported });
     await expect(db.annotation.create({ data: imported })).rejects.toThrow();
   });

@@ -42,13 +42,24 @@ describe("seedDemoWorkspace", () => {
     }
 
     const options = workspace.verdictScale!.options;
-    expect(options.map((o) => o.key)).toEqual(["true", "mostly-true", "mixed", "misleading", "mostly-false", "false", "unverifiable"]);
+    expect(options.map((o) => o.key)).toEqual([
+      "true",
+      "mostly-true",
+      "mixed",
+      "misleading",
+      "mostly-false",
+      "false",
+      "unverifiable",
+    ]);
     expect(options.map((o) => o.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(options.every((o) => /^#[0-9a-f]{6}$/.test(o.color))).toBe(true);
     expect(options.map((o) => o.rating)).toEqual([6, 5, 4, 3, 2, 1, null]);
 
     const article = workspace.articles.find((a) => a.title !== PUBLISHED_DEMO.title)!;
-    expect(article).toMatchObject({ title: "White House: Trump will not meet formally with Putin", section: "Administration" });
+    expect(article).toMatchObject({
+      title: "White House: Trump will not meet formally with Putin",
+      section: "Administration",
+    });
     const revision = article.revisions[0];
     const expected = readDemoArticle();
     expect(revision.body).toHaveLength(expected.paragraphs.length);
@@ -58,8 +69,13 @@ describe("seedDemoWorkspace", () => {
     // Public pages are on, with one published check on an article of its own, so they show something.
     expect(workspace.publicPages).toBe(true);
     expect(workspace.articles).toHaveLength(2);
-    const published = await db.annotation.findMany({ where: { workspaceId: workspace.id }, include: { article: true } });
-    expect(published.map((a) => [a.status, a.article.title, a.quote])).toEqual([["PUBLISHED", PUBLISHED_DEMO.title, PUBLISHED_DEMO.quote]]);
+    const published = await db.annotation.findMany({
+      where: { workspaceId: workspace.id },
+      include: { article: true },
+    });
+    expect(published.map((a) => [a.status, a.article.title, a.quote])).toEqual([
+      ["PUBLISHED", PUBLISHED_DEMO.title, PUBLISHED_DEMO.quote],
+    ]);
 
     const counts = async () => [await db.workspace.count(), await db.user.count(), await db.article.count()];
     const before = await counts();

@@ -23,8 +23,14 @@ describe("API tokens", () => {
     const reader = await loadTokenActor(`Bearer ${token}`);
     expect(reader).toMatchObject({ workspaceId: desk.workspace.id, role: "REVIEWER", tokenId: view.id });
     expect((await listArticles({ actor: reader })).map((a) => a.title)).toEqual(["Ours"]);
-    await expect(exportAnnotations({ actor: reader, query: { format: "native", article: theirs.id }, urls: URLS })).rejects.toMatchObject({ status: 404 });
-    expect((await listApiTokens({ actor: desk.admin }))[0]).toMatchObject({ name: "Partner", lastUsedAt: expect.any(Date), revokedAt: null });
+    await expect(
+      exportAnnotations({ actor: reader, query: { format: "native", article: theirs.id }, urls: URLS }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect((await listApiTokens({ actor: desk.admin }))[0]).toMatchObject({
+      name: "Partner",
+      lastUsedAt: expect.any(Date),
+      revokedAt: null,
+    });
     expect(await listApiTokens({ actor: other.admin })).toEqual([]);
   });
 
@@ -35,7 +41,10 @@ describe("API tokens", () => {
     const reader = await loadTokenActor(`Bearer ${token}`);
     const revision = article.revisions[0];
     const input = { revisionId: revision.id, start: 0, end: 5, quote: "Taxes", claim: "c", verdict: "true" };
-    await expect(createAnnotation({ actor: reader, articleId: article.id, input })).rejects.toMatchObject({ status: 403, message: "API tokens are read-only; sign in to make changes" });
+    await expect(createAnnotation({ actor: reader, articleId: article.id, input })).rejects.toMatchObject({
+      status: 403,
+      message: "API tokens are read-only; sign in to make changes",
+    });
     await expect(createApiToken({ actor: reader, input: { name: "escalate" } })).rejects.toMatchObject({ status: 403 });
     const annotation = await createAnnotation({ actor: desk.reviewer, articleId: article.id, input });
     expect(await getAnnotation({ actor: reader, annotationId: annotation.id })).toMatchObject({ id: annotation.id });
@@ -58,7 +67,10 @@ describe("API tokens", () => {
     const { view } = await createApiToken({ actor: desk.admin, input: { name: "Mine" } });
     await expect(createApiToken({ actor: desk.editor, input: { name: "x" } })).rejects.toMatchObject({ status: 403 });
     await expect(createApiToken({ actor: null, input: { name: "x" } })).rejects.toMatchObject({ status: 401 });
-    await expect(createApiToken({ actor: desk.admin, input: { name: "  " } })).rejects.toMatchObject({ status: 400, message: "name: Enter a name" });
+    await expect(createApiToken({ actor: desk.admin, input: { name: "  " } })).rejects.toMatchObject({
+      status: 400,
+      message: "name: Enter a name",
+    });
     await expect(revokeApiToken({ actor: desk.editor, tokenId: view.id })).rejects.toMatchObject({ status: 403 });
     await expect(revokeApiToken({ actor: other.admin, tokenId: view.id })).rejects.toMatchObject({ status: 404 });
     await expect(listApiTokens({ actor: desk.reviewer })).rejects.toMatchObject({ status: 403 });

@@ -7,12 +7,19 @@ import { createWorkspace } from "../support/factories";
 // Reordering the verdict scale by drag or keyboard (#16): the whole order at once, version-checked.
 
 async function state(workspaceId: string) {
-  const scale = await db.verdictScale.findUniqueOrThrow({ where: { workspaceId }, include: { options: { orderBy: { position: "asc" }, select: { id: true } } } });
+  const scale = await db.verdictScale.findUniqueOrThrow({
+    where: { workspaceId },
+    include: { options: { orderBy: { position: "asc" }, select: { id: true } } },
+  });
   const audit = await db.auditEvent.count({ where: { workspaceId, entityType: "verdictScale" } });
   return { version: scale.version, order: scale.options.map((o) => o.id), audit };
 }
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => "success", (error: { code?: string }) => error.code ?? String(error));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "success",
+    (error: { code?: string }) => error.code ?? String(error),
+  );
 
 describe("reorderScaleOptions", () => {
   it("puts every option in the given order, bumps the version and audits the change", async () => {
@@ -32,7 +39,9 @@ describe("reorderScaleOptions", () => {
     await addScaleOption({ actor: desk.admin, input: { key: "satire", label: "Satire", color: "#123456" } });
     const before = await state(desk.workspace.id);
     expect(before.version).toBe(version + 1);
-    expect(await codeOf(reorderScaleOptions({ actor: desk.admin, input: { order: [...order].reverse(), version } }))).toBe("CONFLICT");
+    expect(
+      await codeOf(reorderScaleOptions({ actor: desk.admin, input: { order: [...order].reverse(), version } })),
+    ).toBe("CONFLICT");
     expect(await state(desk.workspace.id)).toEqual(before);
   });
 
@@ -41,7 +50,9 @@ describe("reorderScaleOptions", () => {
     const { version, order } = await state(desk.workspace.id);
     const outcomes = await Promise.all([
       codeOf(reorderScaleOptions({ actor: desk.admin, input: { order: [...order].reverse(), version } })),
-      codeOf(reorderScaleOptions({ actor: desk.admin, input: { order: [order[1], order[0], ...order.slice(2)], version } })),
+      codeOf(
+        reorderScaleOptions({ actor: desk.admin, input: { order: [order[1], order[0], ...order.slice(2)], version } }),
+      ),
     ]);
     expect(outcomes.sort()).toEqual(["CONFLICT", "success"]);
     expect((await state(desk.workspace.id)).version).toBe(version + 1);
@@ -62,14 +73,21 @@ describe("reorderScaleOptions", () => {
       { order: [...order, "not an id"], version },
       null,
     ];
-    for (const input of bad) expect(await codeOf(reorderScaleOptions({ actor: desk.admin, input })), JSON.stringify(input)).toBe("BAD_REQUEST");
+    for (const input of bad)
+      expect(await codeOf(reorderScaleOptions({ actor: desk.admin, input })), JSON.stringify(input)).toBe(
+        "BAD_REQUEST",
+      );
     const good = { order: [...order].reverse(), version };
     expect(await codeOf(reorderScaleOptions({ actor: null, input: good }))).toBe("UNAUTHENTICATED");
     expect(await codeOf(reorderScaleOptions({ actor: desk.editor, input: good }))).toBe("FORBIDDEN");
     expect(await codeOf(reorderScaleOptions({ actor: desk.reviewer, input: good }))).toBe("FORBIDDEN");
-    expect(await codeOf(reorderScaleOptions({ actor: { ...desk.admin, tokenId: "t" }, input: good }))).toBe("FORBIDDEN");
+    expect(await codeOf(reorderScaleOptions({ actor: { ...desk.admin, tokenId: "t" }, input: good }))).toBe(
+      "FORBIDDEN",
+    );
     // Another desk's options are not found, whoever names them.
-    expect(await codeOf(reorderScaleOptions({ actor: desk.admin, input: { order: [foreign, ...order.slice(1)], version } }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(reorderScaleOptions({ actor: desk.admin, input: { order: [foreign, ...order.slice(1)], version } })),
+    ).toBe("NOT_FOUND");
     expect(await codeOf(reorderScaleOptions({ actor: other.admin, input: good }))).toBe("NOT_FOUND");
     expect(await state(desk.workspace.id)).toEqual(before);
   });

@@ -9,16 +9,39 @@ const BASE_URL = "https://factmark.example";
 
 async function annotatedArticle() {
   const desk = await createWorkspace();
-  const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: ["Greeting 👋 then the claim: taxes rose 5%.", "Second."] });
+  const article = await createArticle({
+    workspaceId: desk.workspace.id,
+    paragraphs: ["Greeting 👋 then the claim: taxes rose 5%.", "Second."],
+  });
   const revision = article.revisions[0];
-  const at = (quote: string) => ({ revisionId: revision.id, start: revision.text.indexOf(quote), end: revision.text.indexOf(quote) + quote.length, quote });
+  const at = (quote: string) => ({
+    revisionId: revision.id,
+    start: revision.text.indexOf(quote),
+    end: revision.text.indexOf(quote) + quote.length,
+    quote,
+  });
   const first = await createAnnotation({
     actor: desk.reviewer,
     articleId: article.id,
-    input: { ...at("taxes rose 5%"), claim: "Taxes rose 5%", verdict: "misleading", rationale: "They rose 3%.", sources: [{ url: "https://stats.example/t" }], note: "Checked." },
+    input: {
+      ...at("taxes rose 5%"),
+      claim: "Taxes rose 5%",
+      verdict: "misleading",
+      rationale: "They rose 3%.",
+      sources: [{ url: "https://stats.example/t" }],
+      note: "Checked.",
+    },
   });
-  await createNote({ actor: desk.editor, annotationId: first.id, input: { body: "Agreed.", parentId: first.notes[0].id } });
-  await createAnnotation({ actor: desk.editor, articleId: article.id, input: { ...at("then"), claim: "then", verdict: "unverifiable" } });
+  await createNote({
+    actor: desk.editor,
+    annotationId: first.id,
+    input: { body: "Agreed.", parentId: first.notes[0].id },
+  });
+  await createAnnotation({
+    actor: desk.editor,
+    articleId: article.id,
+    input: { ...at("then"), claim: "then", verdict: "unverifiable" },
+  });
   const annotations = await listAnnotationsForArticle({ actor: desk.reviewer, articleId: article.id });
   return { article: { id: article.id, title: article.title, sourceUrl: null, text: revision.text }, annotations };
 }
@@ -32,7 +55,12 @@ describe("W3C Web Annotation export", () => {
     expect(exported.target).toEqual({
       source: `${BASE_URL}/articles/${article.id}`,
       selector: [
-        { type: "TextQuoteSelector", exact: "then", prefix: "Greeting 👋 ", suffix: " the claim: taxes rose 5%.\n\nSeco" },
+        {
+          type: "TextQuoteSelector",
+          exact: "then",
+          prefix: "Greeting 👋 ",
+          suffix: " the claim: taxes rose 5%.\n\nSeco",
+        },
         { type: "TextPositionSelector", start: 11, end: 15 },
       ],
     });
@@ -41,9 +69,23 @@ describe("W3C Web Annotation export", () => {
 
   it("gives bodies for the claim (describing), the verdict (assessing and classifying), rationale and notes (commenting) and sources (linking)", async () => {
     const { article, annotations } = await annotatedArticle();
-    const taxes = toW3cAnnotation(annotations.find((a) => a.quote === "taxes rose 5%")!, article, BASE_URL);
-    expect(taxes).toMatchObject({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "assessing", creator: { type: "Person" } });
-    expect(taxes.body.map((b) => [(b as { purpose: string }).purpose, (b as { value?: string; source?: string }).value ?? (b as { source: string }).source])).toEqual([
+    const taxes = toW3cAnnotation(
+      annotations.find((a) => a.quote === "taxes rose 5%")!,
+      article,
+      BASE_URL,
+    );
+    expect(taxes).toMatchObject({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      motivation: "assessing",
+      creator: { type: "Person" },
+    });
+    expect(
+      taxes.body.map((b) => [
+        (b as { purpose: string }).purpose,
+        (b as { value?: string; source?: string }).value ?? (b as { source: string }).source,
+      ]),
+    ).toEqual([
       ["describing", "Taxes rose 5%"],
       ["assessing", "Misleading"],
       ["classifying", `${BASE_URL}/verdicts/misleading`],
@@ -61,14 +103,19 @@ describe("W3C Web Annotation export", () => {
       expect(result.output).toMatch(/^\d+ passed, 0 failed/m);
       expect(result.exitCode).toBe(0);
     }
-    const collection = await checkW3c(toW3cCollection(annotations, article, BASE_URL, `${BASE_URL}/api/export/collection-1`));
+    const collection = await checkW3c(
+      toW3cCollection(annotations, article, BASE_URL, `${BASE_URL}/api/export/collection-1`),
+    );
     expect(collection.output).toMatch(/^\d+ passed, 0 failed/m);
     expect(collection.exitCode).toBe(0);
   });
 
   it("the checker does catch a broken export (so the test above can fail)", async () => {
     const { article, annotations } = await annotatedArticle();
-    const broken: Record<string, unknown> = { ...toW3cAnnotation(annotations[0], article, BASE_URL), created: "yesterday" };
+    const broken: Record<string, unknown> = {
+      ...toW3cAnnotation(annotations[0], article, BASE_URL),
+      created: "yesterday",
+    };
     delete broken["@context"];
     const result = await checkW3c(broken);
     expect(result.exitCode).toBe(1);

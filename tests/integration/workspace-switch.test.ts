@@ -32,7 +32,11 @@ describe("workspace switcher", () => {
       { id: b.workspace.id, name: "Desk B", role: "EDITOR", current: false },
     ]);
 
-    expect(await switchWorkspace({ actor: first, input: { workspaceId: b.workspace.id } })).toEqual({ id: b.workspace.id, name: "Desk B", role: "EDITOR" });
+    expect(await switchWorkspace({ actor: first, input: { workspaceId: b.workspace.id } })).toEqual({
+      id: b.workspace.id,
+      name: "Desk B",
+      role: "EDITOR",
+    });
     const switched = await actorFor(person.userId);
     expect(switched).toMatchObject({ workspaceId: b.workspace.id, workspaceName: "Desk B", role: "EDITOR" });
     expect((await listArticles({ actor: switched })).map((x) => x.id)).toEqual([inB.id]);
@@ -49,14 +53,27 @@ describe("workspace switcher", () => {
     const actor = await actorFor(person.userId);
     const before = await memberships(person.userId);
 
-    const refusal = (promise: Promise<unknown>) => promise.then(() => "success", (error: { code?: string }) => error.code);
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => "success",
+        (error: { code?: string }) => error.code,
+      );
     expect(await refusal(switchWorkspace({ actor, input: { workspaceId: stranger.workspace.id } }))).toBe("NOT_FOUND");
     expect(await refusal(switchWorkspace({ actor, input: { workspaceId: "not an id" } }))).toBe("BAD_REQUEST");
-    expect(await refusal(switchWorkspace({ actor, input: { workspaceId: b.workspace.id, extra: 1 } }))).toBe("BAD_REQUEST");
-    expect(await refusal(switchWorkspace({ actor: null, input: { workspaceId: b.workspace.id } }))).toBe("UNAUTHENTICATED");
-    expect(await refusal(switchWorkspace({ actor: { ...actor, tokenId: "t" }, input: { workspaceId: b.workspace.id } }))).toBe("FORBIDDEN");
+    expect(await refusal(switchWorkspace({ actor, input: { workspaceId: b.workspace.id, extra: 1 } }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(await refusal(switchWorkspace({ actor: null, input: { workspaceId: b.workspace.id } }))).toBe(
+      "UNAUTHENTICATED",
+    );
+    expect(
+      await refusal(switchWorkspace({ actor: { ...actor, tokenId: "t" }, input: { workspaceId: b.workspace.id } })),
+    ).toBe("FORBIDDEN");
     // Deactivated on desk B: switching there is as if it did not exist.
-    await db.membership.updateMany({ where: { userId: person.userId, workspaceId: b.workspace.id }, data: { deactivatedAt: new Date() } });
+    await db.membership.updateMany({
+      where: { userId: person.userId, workspaceId: b.workspace.id },
+      data: { deactivatedAt: new Date() },
+    });
     const deactivatedBefore = await memberships(person.userId);
     expect(await refusal(switchWorkspace({ actor, input: { workspaceId: b.workspace.id } }))).toBe("NOT_FOUND");
 
@@ -69,8 +86,14 @@ describe("workspace switcher", () => {
   it("falls back to the next active membership when the chosen one is deactivated", async () => {
     const { a, b, person } = await twoDesks();
     await switchWorkspace({ actor: await actorFor(person.userId), input: { workspaceId: b.workspace.id } });
-    await db.membership.updateMany({ where: { userId: person.userId, workspaceId: b.workspace.id }, data: { deactivatedAt: new Date() } });
+    await db.membership.updateMany({
+      where: { userId: person.userId, workspaceId: b.workspace.id },
+      data: { deactivatedAt: new Date() },
+    });
     const user = await db.user.findUniqueOrThrow({ where: { id: person.userId } });
-    expect(await loadActor({ userId: user.id, sessionVersion: user.sessionVersion })).toMatchObject({ workspaceId: a.workspace.id, role: "REVIEWER" });
+    expect(await loadActor({ userId: user.id, sessionVersion: user.sessionVersion })).toMatchObject({
+      workspaceId: a.workspace.id,
+      role: "REVIEWER",
+    });
   });
 });

@@ -11,7 +11,10 @@ const out = (name: string) => fileURLToPath(new URL(`../../docs/screenshots/${na
 async function shoot(page: Page, name: string, size = DESKTOP) {
   await page.setViewportSize(size);
   // No caret or focus ring caught mid-blink, no smooth scroll half done.
-  await page.addStyleTag({ content: "*, *::before, *::after { caret-color: transparent !important; animation: none !important; transition: none !important; scroll-behavior: auto !important; }" });
+  await page.addStyleTag({
+    content:
+      "*, *::before, *::after { caret-color: transparent !important; animation: none !important; transition: none !important; scroll-behavior: auto !important; }",
+  });
   await page.screenshot({ path: out(name), scale: "css" });
 }
 
@@ -27,10 +30,13 @@ test("screenshots of the main pages", async ({ pageAs }) => {
     ["“likelihood is great”", "The Kremlin said a one-on-one meeting was likely", "mostly-true"],
   ];
   const ids: string[] = [];
-  for (const [quote, claim, verdict] of checks) ids.push(await annotateOverApi(editor.request, id, quote, { claim, verdict }));
+  for (const [quote, claim, verdict] of checks)
+    ids.push(await annotateOverApi(editor.request, id, quote, { claim, verdict }));
   // Two of them wait in the review queue.
   for (const annotation of ids.slice(0, 2)) {
-    const submitted = await editor.request.post(`/api/annotations/${annotation}/status`, { data: { status: "SUBMITTED", version: 1 } });
+    const submitted = await editor.request.post(`/api/annotations/${annotation}/status`, {
+      data: { status: "SUBMITTED", version: 1 },
+    });
     expect(submitted.status()).toBe(200);
   }
 

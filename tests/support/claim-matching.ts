@@ -6,7 +6,16 @@ export type Query = { text: string; expected: string | null; kind: string };
 export const CLAIM_CORPUS: { id: string; claim: string }[] = fixture.corpus;
 export const CLAIM_QUERIES: Query[] = fixture.queries;
 
-export type MatchQuality = { queries: number; positives: number; recallAt1: number; recallAt3: number; precision: number; suggestions: number; misses: string[]; falseMatches: string[] };
+export type MatchQuality = {
+  queries: number;
+  positives: number;
+  recallAt1: number;
+  recallAt3: number;
+  precision: number;
+  suggestions: number;
+  misses: string[];
+  falseMatches: string[];
+};
 
 /**
  * Scores suggestions (corpus ids, best first, already cut at the suggestion threshold, at most
@@ -15,7 +24,10 @@ export type MatchQuality = { queries: number; positives: number; recallAt1: numb
  * near miss has none, so anything suggested for it is wrong).
  */
 export function scoreMatching(suggested: (query: Query) => string[]): MatchQuality {
-  let at1 = 0, at3 = 0, shown = 0, right = 0;
+  let at1 = 0,
+    at3 = 0,
+    shown = 0,
+    right = 0;
   const misses: string[] = [];
   const falseMatches: string[] = [];
   const positives = CLAIM_QUERIES.filter((q) => q.expected).length;
@@ -29,5 +41,14 @@ export function scoreMatching(suggested: (query: Query) => string[]): MatchQuali
     for (const id of ids) if (id !== query.expected) falseMatches.push(`${query.text} → ${id}`);
   }
   const ratio = (n: number, d: number) => (d === 0 ? 1 : Math.round((n / d) * 1000) / 1000);
-  return { queries: CLAIM_QUERIES.length, positives, recallAt1: ratio(at1, positives), recallAt3: ratio(at3, positives), precision: ratio(right, shown), suggestions: shown, misses, falseMatches };
+  return {
+    queries: CLAIM_QUERIES.length,
+    positives,
+    recallAt1: ratio(at1, positives),
+    recallAt3: ratio(at3, positives),
+    precision: ratio(right, shown),
+    suggestions: shown,
+    misses,
+    falseMatches,
+  };
 }

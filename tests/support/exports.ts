@@ -27,11 +27,15 @@ export function expectValidNative(document: unknown) {
  * the fields Google's structured-data guidelines require, with the types they name.
  */
 export function expectValidClaimReview(review: Record<string, unknown>) {
-  for (const field of ["url", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed"]) expect(review).toHaveProperty(field);
+  for (const field of ["url", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed"])
+    expect(review).toHaveProperty(field);
   expect(review["@type"]).toBe("ClaimReview");
   expect(String(review.url)).toMatch(/^https?:\/\/[^/]+\/.+/);
   expect(String(review.datePublished)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(review.author).toMatchObject({ "@type": "Organization", name: expect.any(String) });
   expect(review.reviewRating).toMatchObject({ "@type": "Rating", alternateName: expect.any(String) });
-  expect(review.itemReviewed).toMatchObject({ "@type": "Claim", appearance: { "@type": "CreativeWork", url: expect.stringMatching(/^https?:\/\//) } });
+  expect(review.itemReviewed).toMatchObject({
+    "@type": "Claim",
+    appearance: { "@type": "CreativeWork", url: expect.stringMatching(/^https?:\/\//) },
+  });
 }

@@ -40,12 +40,19 @@ export async function createWorkspace(name = "Test desk") {
     data: {
       name,
       slug: `desk-${randomUUID().slice(0, 12)}`,
-      verdictScale: { create: { name: "Default", options: { create: DEFAULT_VERDICT_OPTIONS.map((o, i) => ({ ...o, position: i })) } } },
+      verdictScale: {
+        create: {
+          name: "Default",
+          options: { create: DEFAULT_VERDICT_OPTIONS.map((o, i) => ({ ...o, position: i })) },
+        },
+      },
     },
     include: { verdictScale: { include: { options: { orderBy: { position: "asc" } } } } },
   });
   const [admin, editor, reviewer] = await Promise.all(
-    (["ADMIN", "EDITOR", "REVIEWER"] as const).map(async (role) => actorFor((await createUser({ workspaceId: workspace.id, role })).id)),
+    (["ADMIN", "EDITOR", "REVIEWER"] as const).map(async (role) =>
+      actorFor((await createUser({ workspaceId: workspace.id, role })).id),
+    ),
   );
   return { workspace, options: workspace.verdictScale!.options, admin, editor, reviewer };
 }

@@ -5,8 +5,22 @@ import { createArticle, createWorkspace } from "./factories";
 
 export async function deskWithArticle() {
   const desk = await createWorkspace();
-  const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: ["Taxes rose 5% last year and jobs grew."] });
+  const article = await createArticle({
+    workspaceId: desk.workspace.id,
+    paragraphs: ["Taxes rose 5% last year and jobs grew."],
+  });
   const annotate = (actor: Actor, start = 0, end = 5) =>
-    createAnnotation({ actor, articleId: article.id, input: { revisionId: article.revisions[0].id, start, end, quote: article.revisions[0].text.slice(start, end), claim: "c", verdict: "true" } });
+    createAnnotation({
+      actor,
+      articleId: article.id,
+      input: {
+        revisionId: article.revisions[0].id,
+        start,
+        end,
+        quote: article.revisions[0].text.slice(start, end),
+        claim: "c",
+        verdict: "true",
+      },
+    });
   return { ...desk, article, annotate };
 }

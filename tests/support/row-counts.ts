@@ -7,7 +7,9 @@ export async function countAllRows(client: Client): Promise<Record<string, numbe
   const tables = await client.$queryRawUnsafe<{ name: string }[]>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`,
   );
-  const union = tables.map((t) => `SELECT '${t.name}' AS name, count(*)::int AS count FROM "${t.name}"`).join(" UNION ALL ");
+  const union = tables
+    .map((t) => `SELECT '${t.name}' AS name, count(*)::int AS count FROM "${t.name}"`)
+    .join(" UNION ALL ");
   const rows = await client.$queryRawUnsafe<{ name: string; count: number }[]>(union);
   return Object.fromEntries(rows.map((row) => [row.name, row.count]));
 }

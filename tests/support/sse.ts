@@ -14,7 +14,11 @@ export function parseSse(buffer: string): { messages: SseMessage[]; rest: string
       if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).replace(/^ /, ""));
     }
     if (!fields.has("data")) continue;
-    messages.push({ id: fields.get("id"), event: fields.get("event") ?? "message", data: JSON.parse(fields.get("data")!) });
+    messages.push({
+      id: fields.get("id"),
+      event: fields.get("event") ?? "message",
+      data: JSON.parse(fields.get("data")!),
+    });
   }
   return { messages, rest };
 }
@@ -51,7 +55,10 @@ export function collectSse(body: ReadableStream<Uint8Array>, onMessage?: (messag
       const found = messages.find(test);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching event within ${ms} ms; got ${messages.map((m) => m.event).join(", ")}`)), ms);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching event within ${ms} ms; got ${messages.map((m) => m.event).join(", ")}`)),
+          ms,
+        );
         waiters.push({ test, resolve: (m) => (clearTimeout(timer), resolve(m)) });
       });
     },

@@ -14,7 +14,9 @@ export async function checkW3c(document: unknown): Promise<{ exitCode: number; o
   const file = path.join(mkdtempSync(path.join(tmpdir(), "factmark-w3c-")), "export.json");
   writeFileSync(file, JSON.stringify(document, null, 2));
   try {
-    const { stdout } = await promisify(execFile)("node", [CHECKER, "--level", "must", file], { env: { ...process.env, AJV_FROM: process.cwd() } });
+    const { stdout } = await promisify(execFile)("node", [CHECKER, "--level", "must", file], {
+      env: { ...process.env, AJV_FROM: process.cwd() },
+    });
     return { exitCode: 0, output: stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -20,7 +20,16 @@ describe("Krippendorff's alpha", () => {
   });
 
   it("is 1 for perfect agreement, ignores units with a single value, and is null without pairs", () => {
-    expect(krippendorffAlpha([[1, 1], [3, 3], [2, 2, null]], "ordinal")).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [3, 3],
+          [2, 2, null],
+        ],
+        "ordinal",
+      ),
+    ).toBe(1);
     expect(krippendorffAlpha([[1, 1], [5]], "ordinal")).toBe(1);
     expect(krippendorffAlpha([[1], [null, 2]], "ordinal")).toBeNull();
   });
@@ -28,11 +37,28 @@ describe("Krippendorff's alpha", () => {
   it("worked by hand: two coders always disagreeing on two values is below chance", () => {
     // Units (1,2) and (2,1): coincidences o12 = o21 = 2, n1 = n2 = 2, n = 4. Nominal:
     // observed Σ o δ = 4, expected Σ n_c n_k δ = 2·2·2 = 8, alpha = 1 − 3·4/8 = −0.5.
-    expect(krippendorffAlpha([[1, 2], [2, 1]], "nominal")).toBeCloseTo(-0.5, 10);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2],
+          [2, 1],
+        ],
+        "nominal",
+      ),
+    ).toBeCloseTo(-0.5, 10);
   });
 
   it("from pair counts equals alpha over the same two-value units (how the agreement page computes it)", () => {
-    const units = [[1, 1], [1, 2], [2, 1], [3, 3], [3, 1], [2, 2], [2, 2], [4, 3]];
+    const units = [
+      [1, 1],
+      [1, 2],
+      [2, 1],
+      [3, 3],
+      [3, 1],
+      [2, 2],
+      [2, 2],
+      [4, 3],
+    ];
     const counts = new Map<string, { a: number; b: number; count: number }>();
     for (const [a, b] of units) {
       const key = `${a}-${b}`;
@@ -43,7 +69,16 @@ describe("Krippendorff's alpha", () => {
     }
     // Worked by hand, ordinal: pairs (1,1) (1,2) (2,2): n1 = 3, n2 = 3, n = 6; δ²(1,2) = (3+3 − 3)² = 9;
     // observed 2·9 = 18, expected 2·3·3·9 = 162, alpha = 1 − 5·18/162 = 0.444…
-    expect(alphaFromPairCounts([{ a: 1, b: 1, count: 1 }, { a: 1, b: 2, count: 1 }, { a: 2, b: 2, count: 1 }], "ordinal")).toBeCloseTo(1 - 90 / 162, 12);
+    expect(
+      alphaFromPairCounts(
+        [
+          { a: 1, b: 1, count: 1 },
+          { a: 1, b: 2, count: 1 },
+          { a: 2, b: 2, count: 1 },
+        ],
+        "ordinal",
+      ),
+    ).toBeCloseTo(1 - 90 / 162, 12);
     expect(alphaFromPairCounts([], "ordinal")).toBeNull();
   });
 });

@@ -58,7 +58,10 @@ describe("Slate range ⇄ canonical offsets", () => {
   });
 
   it("normalises backward selections", () => {
-    expect(rangeToSpan(value, { anchor: { path: [1, 0], offset: 2 }, focus: { path: [0, 0], offset: 1 } })).toEqual({ start: 1, end: 18 });
+    expect(rangeToSpan(value, { anchor: { path: [1, 0], offset: 2 }, focus: { path: [0, 0], offset: 1 } })).toEqual({
+      start: 1,
+      end: 18,
+    });
   });
 
   it("places separator offsets on the next block, or the previous one when biased backward", () => {
@@ -81,7 +84,13 @@ describe("Slate range ⇄ canonical offsets", () => {
 describe("anchorFor and spanProblem", () => {
   it("reads the quote and up to 32 units of context", () => {
     const text = "x".repeat(40) + "QUOTE" + "y".repeat(40);
-    expect(anchorFor(text, 40, 45)).toEqual({ start: 40, end: 45, quote: "QUOTE", prefix: "x".repeat(32), suffix: "y".repeat(32) });
+    expect(anchorFor(text, 40, 45)).toEqual({
+      start: 40,
+      end: 45,
+      quote: "QUOTE",
+      prefix: "x".repeat(32),
+      suffix: "y".repeat(32),
+    });
     expect(anchorFor("ab", 0, 2)).toEqual({ start: 0, end: 2, quote: "ab", prefix: "", suffix: "" });
   });
 
@@ -142,14 +151,17 @@ describe("RangeIndex", () => {
 
   it("agrees with a brute-force scan on random spans", () => {
     let seed = 42;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     const spans = Array.from({ length: 300 }, (_, i) => {
       const start = random(1000);
       return { id: `s${i}`, start, end: start + 1 + random(60) };
     });
     const randomIndex = new RangeIndex(spans);
     for (let offset = 0; offset < 1100; offset += 7) {
-      const expected = spans.filter((s) => s.start <= offset && offset < s.end).map((s) => s.id).sort();
+      const expected = spans
+        .filter((s) => s.start <= offset && offset < s.end)
+        .map((s) => s.id)
+        .sort();
       expect([...randomIndex.idsAt(offset)].sort()).toEqual(expected);
     }
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cutToLimit, draftNameOf, prefillWasCut, pristineFieldsOf, spanOfDraft } from "@/components/annotate/annotation-draft";
+import {
+  cutToLimit,
+  draftNameOf,
+  prefillWasCut,
+  pristineFieldsOf,
+  spanOfDraft,
+} from "@/components/annotate/annotation-draft";
 import { LIMITS } from "@/lib/annotations/schemas";
 
 describe("annotation form drafts and prefill", () => {

@@ -3,7 +3,8 @@ import { checkBodyShape, SHAPE_LIMITS } from "@/lib/articles/body/shape";
 import { parseArticleBody } from "@/lib/articles/body/parse";
 import { PARSE_LIMITS, parseArticleBodyInWorker } from "@/lib/articles/body/parse-pool";
 
-const nestedList = (levels: number) => Array.from({ length: levels }, (_, i) => `${"  ".repeat(i)}- level ${i}`).join("\n");
+const nestedList = (levels: number) =>
+  Array.from({ length: levels }, (_, i) => `${"  ".repeat(i)}- level ${i}`).join("\n");
 
 describe("body shape, checked on the raw text", () => {
   it("refuses nesting past the limit before any parser runs", () => {
@@ -15,14 +16,22 @@ describe("body shape, checked on the raw text", () => {
 
   it("refuses oversized or delimiter-heavy Markdown paragraphs", () => {
     expect(() => checkBodyShape("markdown", "*a".repeat(150_000))).toThrow(/over 100,000 characters; split it/);
-    expect(() => checkBodyShape("markdown", "_a ".repeat(SHAPE_LIMITS.markdownDelimiters + 1))).toThrow(/emphasis marks/);
+    expect(() => checkBodyShape("markdown", "_a ".repeat(SHAPE_LIMITS.markdownDelimiters + 1))).toThrow(
+      /emphasis marks/,
+    );
     // The same marks spread over paragraphs are fine.
-    expect(() => checkBodyShape("markdown", Array.from({ length: 10 }, () => "_a_ ".repeat(500)).join("\n\n"))).not.toThrow();
+    expect(() =>
+      checkBodyShape("markdown", Array.from({ length: 10 }, () => "_a_ ".repeat(500)).join("\n\n")),
+    ).not.toThrow();
   });
 
   it("lets real articles through: nested lists and quotes a few levels deep, unclosed <p>, void elements, comments", () => {
-    expect(() => checkBodyShape("markdown", nestedList(8) + "\n\n> > quoted twice\n\n1. one\n   1. nested")).not.toThrow();
-    expect(() => checkBodyShape("html", "<p>para".repeat(3_000) + "<br><img src=x><hr/>" + "<!-- <div> -->".repeat(100))).not.toThrow();
+    expect(() =>
+      checkBodyShape("markdown", nestedList(8) + "\n\n> > quoted twice\n\n1. one\n   1. nested"),
+    ).not.toThrow();
+    expect(() =>
+      checkBodyShape("html", "<p>para".repeat(3_000) + "<br><img src=x><hr/>" + "<!-- <div> -->".repeat(100)),
+    ).not.toThrow();
     expect(() => checkBodyShape("html", "<div><p>a</p></div>".repeat(10_000))).not.toThrow();
     expect(() => checkBodyShape("html", "<a".repeat(300_000))).not.toThrow(); // unclosed tags: no element, linear scan
     const text = parseArticleBody("markdown", nestedList(8));
@@ -32,7 +41,8 @@ describe("body shape, checked on the raw text", () => {
   // Timings are the benchmark's (bench/body-parse.ts); a scan that backtracked would outlast
   // the test's own timeout by minutes.
   it("scans hostile HTML without backtracking", () => {
-    for (const body of ['<a "'.repeat(250_000), "<".repeat(1_000_000), "<!--".repeat(250_000)]) expect(() => checkBodyShape("html", body)).not.toThrow();
+    for (const body of ['<a "'.repeat(250_000), "<".repeat(1_000_000), "<!--".repeat(250_000)])
+      expect(() => checkBodyShape("html", body)).not.toThrow();
   });
 });
 
@@ -40,8 +50,14 @@ describe("the parser thread", () => {
   it("answers the same as parsing in place", async () => {
     const body = "# Title\n\nThe *minister* said [so](https://example.com).\n\n> quoted";
     expect(await parseArticleBodyInWorker("markdown", body)).toEqual(parseArticleBody("markdown", body));
-    await expect(parseArticleBodyInWorker("html", "<div>".repeat(100))).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/nested/) });
-    await expect(parseArticleBodyInWorker("text", "   ")).rejects.toMatchObject({ status: 400, message: "body: there is no text in it" });
+    await expect(parseArticleBodyInWorker("html", "<div>".repeat(100))).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/nested/),
+    });
+    await expect(parseArticleBodyInWorker("text", "   ")).rejects.toMatchObject({
+      status: 400,
+      message: "body: there is no text in it",
+    });
   });
 
   it("refuses a body that runs past the time limit with 400 too complex, while this thread stays responsive", async () => {
@@ -53,7 +69,10 @@ describe("the parser thread", () => {
     const ticker = setInterval(() => ticks++, 10);
     const error = await parseArticleBodyInWorker("markdown", slow).catch((e) => e);
     clearInterval(ticker);
-    expect(error).toMatchObject({ status: 400, message: expect.stringMatching(/^body: too complex to read within 2.5 s/) });
+    expect(error).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^body: too complex to read within 2.5 s/),
+    });
     expect(ticks).toBeGreaterThan(10);
     // A fresh thread takes the next body.
     expect((await parseArticleBodyInWorker("text", "Still here.")).text).toBe("Still here.");

@@ -13,7 +13,8 @@ describe("article bodies", () => {
   });
 
   it("markdown: headings, quotes, lists, emphasis and safe links; raw HTML and images dropped; entities decoded", () => {
-    const md = "# Title\n\nSome *it* and **bold** [link](https://x.org) [bad](javascript:alert(1)) &amp; 👋\nsoft\n\n> Quoted\n\n- one\n- two\n\n3. three\n4. four\n\n<script>alert(1)</script>\n\n![img](https://x.org/a.png)";
+    const md =
+      "# Title\n\nSome *it* and **bold** [link](https://x.org) [bad](javascript:alert(1)) &amp; 👋\nsoft\n\n> Quoted\n\n- one\n- two\n\n3. three\n4. four\n\n<script>alert(1)</script>\n\n![img](https://x.org/a.png)";
     expect(value("markdown", md)).toEqual([
       { type: "heading", level: 2, children: [{ text: "Title" }] },
       {
@@ -37,7 +38,8 @@ describe("article bodies", () => {
   });
 
   it("markdown: raw HTML is dropped in list items, quotes and inline, with the content of scripts and styles (#16)", () => {
-    const md = "- <script>alert(1)</script>\n- a <b>bold</b> <span>kept</span> word\n- x <script>alert(2)</script> y <style>p{}</style>z\n\n> <div>q</div>\n\nend";
+    const md =
+      "- <script>alert(1)</script>\n- a <b>bold</b> <span>kept</span> word\n- x <script>alert(2)</script> y <style>p{}</style>z\n\n> <div>q</div>\n\nend";
     expect(value("markdown", md)).toEqual([
       { type: "list-item", ordered: false, children: [{ text: "a bold kept word" }] },
       { type: "list-item", ordered: false, children: [{ text: "x  y z" }] },
@@ -79,10 +81,14 @@ describe("article bodies", () => {
 
   it("refuses empty, binary and oversized bodies with a clear message", () => {
     expect(() => parseArticleBody("text", "  \n\n ")).toThrow("body: there is no text in it");
-    expect(() => parseArticleBody("html", "<script>alert(1)</script><img src=x>")).toThrow("body: there is no text in it");
+    expect(() => parseArticleBody("html", "<script>alert(1)</script><img src=x>")).toThrow(
+      "body: there is no text in it",
+    );
     expect(() => parseArticleBody("text", "PK\u0003\u0004\u0000\u0000binary")).toThrow(/binary file/);
     expect(() => parseArticleBody("text", "x".repeat(1_000_001))).toThrow(/at most 1,000,000/);
-    expect(() => parseArticleBody("text", Array.from({ length: 5_001 }, (_, i) => `p${i}`).join("\n\n"))).toThrow(/5,001 blocks/);
+    expect(() => parseArticleBody("text", Array.from({ length: 5_001 }, (_, i) => `p${i}`).join("\n\n"))).toThrow(
+      /5,001 blocks/,
+    );
   });
 
   it("gives the canonical text anchors count in", () => {

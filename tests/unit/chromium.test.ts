@@ -7,16 +7,25 @@ const lookup = (env: Record<string, string>, files: string[]) =>
 
 describe("findChromium", () => {
   it("prefers PLAYWRIGHT_CHROMIUM_PATH over everything", () => {
-    expect(lookup({ PLAYWRIGHT_CHROMIUM_PATH: "/opt/chromium" }, ["/opt/chromium", SYSTEM_CHROMIUM, PLAYWRIGHT_OWN])).toEqual({ found: true, path: "/opt/chromium", source: "PLAYWRIGHT_CHROMIUM_PATH" });
+    expect(
+      lookup({ PLAYWRIGHT_CHROMIUM_PATH: "/opt/chromium" }, ["/opt/chromium", SYSTEM_CHROMIUM, PLAYWRIGHT_OWN]),
+    ).toEqual({ found: true, path: "/opt/chromium", source: "PLAYWRIGHT_CHROMIUM_PATH" });
   });
 
   it("refuses a PLAYWRIGHT_CHROMIUM_PATH that does not exist rather than quietly using another browser", () => {
     const result = lookup({ PLAYWRIGHT_CHROMIUM_PATH: "/opt/typo" }, [SYSTEM_CHROMIUM]);
-    expect(result).toEqual({ found: false, problem: expect.stringContaining("PLAYWRIGHT_CHROMIUM_PATH is /opt/typo, which does not exist.") });
+    expect(result).toEqual({
+      found: false,
+      problem: expect.stringContaining("PLAYWRIGHT_CHROMIUM_PATH is /opt/typo, which does not exist."),
+    });
   });
 
   it("uses Debian's Chromium, then Playwright's own download", () => {
-    expect(lookup({}, [SYSTEM_CHROMIUM, PLAYWRIGHT_OWN])).toMatchObject({ found: true, path: SYSTEM_CHROMIUM, source: "system" });
+    expect(lookup({}, [SYSTEM_CHROMIUM, PLAYWRIGHT_OWN])).toMatchObject({
+      found: true,
+      path: SYSTEM_CHROMIUM,
+      source: "system",
+    });
     expect(lookup({}, [PLAYWRIGHT_OWN])).toMatchObject({ found: true, path: PLAYWRIGHT_OWN, source: "playwright" });
   });
 
@@ -24,6 +33,7 @@ describe("findChromium", () => {
     const result = lookup({}, []);
     expect(result).toEqual({ found: false, problem: NO_CHROMIUM_HINT });
     expect(NO_CHROMIUM_HINT).not.toContain("\n");
-    for (const way of ["apt-get install chromium", "PLAYWRIGHT_CHROMIUM_PATH", "npx playwright install chromium"]) expect(NO_CHROMIUM_HINT).toContain(way);
+    for (const way of ["apt-get install chromium", "PLAYWRIGHT_CHROMIUM_PATH", "npx playwright install chromium"])
+      expect(NO_CHROMIUM_HINT).toContain(way);
   });
 });

@@ -17,7 +17,8 @@ describe("CodePointIndex", () => {
     const text = "cafe\u0301\r\n\u00a0“x” 👋🏽 y";
     const index = new CodePointIndex(text);
     for (let utf16 = 0; utf16 <= text.length; utf16++) {
-      const insidePair = utf16 > 0 && /[\ud800-\udbff]/.test(text[utf16 - 1]) && /[\udc00-\udfff]/.test(text[utf16] ?? "");
+      const insidePair =
+        utf16 > 0 && /[\ud800-\udbff]/.test(text[utf16 - 1]) && /[\udc00-\udfff]/.test(text[utf16] ?? "");
       if (insidePair) continue;
       expect(index.toCodePoints(utf16)).toBe(Array.from(text.slice(0, utf16)).length);
     }

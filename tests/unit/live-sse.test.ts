@@ -7,7 +7,10 @@ describe("SSE framing", () => {
   it("frames id, event and one line of JSON data that content cannot break", () => {
     const frame = sseEvent({ id: "42", type: "note.created", data: { body: "line one\n\nid: 99\nevent: reset" } });
     expect(frame.split("\n").filter((line) => line.startsWith("data:"))).toHaveLength(1);
-    expect(parseSse(frame + sseRetry(3000))).toEqual({ messages: [{ id: "42", event: "note.created", data: { body: "line one\n\nid: 99\nevent: reset" } }], rest: "" });
+    expect(parseSse(frame + sseRetry(3000))).toEqual({
+      messages: [{ id: "42", event: "note.created", data: { body: "line one\n\nid: 99\nevent: reset" } }],
+      rest: "",
+    });
   });
 
   it("reads a resume position: digits only, absent is null", () => {
@@ -29,7 +32,12 @@ describe("the conflict comparison", () => {
       { name: "verdict", keepMine: true },
       { name: "rationale", keepMine: true },
     ]);
-    expect(resolveFields(mine, theirs, { claim: false, verdict: true, rationale: true })).toEqual({ ...base, claim: "their claim", verdict: "mixed", rationale: "my rationale" });
+    expect(resolveFields(mine, theirs, { claim: false, verdict: true, rationale: true })).toEqual({
+      ...base,
+      claim: "their claim",
+      verdict: "mixed",
+      rationale: "my rationale",
+    });
   });
 
   it("ignores empty source rows the form would not send", () => {

@@ -8,7 +8,13 @@ describe("poolSettingsFromEnv", () => {
   });
 
   it("reads each variable", () => {
-    expect(poolSettingsFromEnv({ FACTMARK_DB_POOL_SIZE: "20", FACTMARK_DB_TRANSACTION_WAIT_MS: "5000", FACTMARK_DB_TRANSACTION_TIMEOUT_MS: "60000" })).toEqual({
+    expect(
+      poolSettingsFromEnv({
+        FACTMARK_DB_POOL_SIZE: "20",
+        FACTMARK_DB_TRANSACTION_WAIT_MS: "5000",
+        FACTMARK_DB_TRANSACTION_TIMEOUT_MS: "60000",
+      }),
+    ).toEqual({
       poolSize: 20,
       transactionWaitMs: 5000,
       transactionTimeoutMs: 60000,
@@ -16,6 +22,8 @@ describe("poolSettingsFromEnv", () => {
   });
 
   it.each(["0", "-1", "1.5", "ten", "1e3"])("refuses %j with the variable's name", (value) => {
-    expect(() => poolSettingsFromEnv({ FACTMARK_DB_POOL_SIZE: value })).toThrow(`FACTMARK_DB_POOL_SIZE must be a positive whole number (got "${value}")`);
+    expect(() => poolSettingsFromEnv({ FACTMARK_DB_POOL_SIZE: value })).toThrow(
+      `FACTMARK_DB_POOL_SIZE must be a positive whole number (got "${value}")`,
+    );
   });
 });

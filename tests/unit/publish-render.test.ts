@@ -17,7 +17,13 @@ const summary = (over: Partial<PublicCheckSummary> = {}): PublicCheckSummary => 
   claimant: null,
   rationale: "Because\u0001 the table says so.",
   quote: "Taxes rose",
-  verdict: { key: "mostly-false", label: "Mostly false", description: null, scale: ["True", "Mostly true", "Mostly false", "False"], index: 2 },
+  verdict: {
+    key: "mostly-false",
+    label: "Mostly false",
+    description: null,
+    scale: ["True", "Mostly true", "Mostly false", "False"],
+    index: 2,
+  },
   article: { id: "ckarticle00000000000001", title: "A", outlet: null, sourceUrl: null },
   desk: "Desk & Co",
   updatedAt: "2026-12-01T10:00:00.000Z",
@@ -28,10 +34,15 @@ const summary = (over: Partial<PublicCheckSummary> = {}): PublicCheckSummary => 
 describe("the public pages' HTML builder", () => {
   it("escapes every interpolated string, in text and in attributes, and keeps built HTML as is", () => {
     const hostile = `"><script>alert(1)</script>'`;
-    const out = html`<a href="${hostile}" title='${hostile}'>${hostile}${html`<b>kept</b>`}${[hostile, null, false]}</a>`.value;
+    const out = html`<a href="${hostile}" title="${hostile}"
+      >${hostile}${html`<b>kept</b>`}${[hostile, null, false]}</a
+    >`.value;
     expect(out).not.toContain("<script>");
     expect(out).toContain("<b>kept</b>");
-    const [a] = parseFragment(out).childNodes as unknown as { nodeName: string; attrs: { name: string; value: string }[] }[];
+    const [a] = parseFragment(out).childNodes as unknown as {
+      nodeName: string;
+      attrs: { name: string; value: string }[];
+    }[];
     expect(a.nodeName).toBe("a");
     expect(a.attrs).toEqual([
       { name: "href", value: hostile },
@@ -52,7 +63,11 @@ describe("passageAround", () => {
   const text = "First block.\n\nBefore the quote THE QUOTE after it.\n\nLast block.";
   it("gives the quote with the rest of its block, not its neighbours", () => {
     const start = text.indexOf("THE QUOTE");
-    expect(passageAround(text, start, start + 9)).toEqual({ before: "Before the quote ", quote: "THE QUOTE", after: " after it." });
+    expect(passageAround(text, start, start + 9)).toEqual({
+      before: "Before the quote ",
+      quote: "THE QUOTE",
+      after: " after it.",
+    });
     expect(passageAround(text, 0, 5)).toEqual({ before: "", quote: "First", after: " block." });
   });
 
@@ -131,7 +146,8 @@ describe("framing", () => {
   it("lets other sites frame a check's embed and nothing else", () => {
     expect(isEmbedPath("/checks/abc/embed")).toBe(true);
     expect(isEmbedPath("/checks/abc/embed?x=1")).toBe(true);
-    for (const path of ["/checks/abc", "/checks/abc/embed/x", "/read/abc", "/articles/abc/embed", "/checks/a/b/embed"]) expect(isEmbedPath(path), path).toBe(false);
+    for (const path of ["/checks/abc", "/checks/abc/embed/x", "/read/abc", "/articles/abc/embed", "/checks/a/b/embed"])
+      expect(isEmbedPath(path), path).toBe(false);
     const policy = (path: string) => contentSecurityPolicy({ nonce: "n", dev: false, https: false, path });
     expect(policy("/checks/abc/embed")).toContain("frame-ancestors *");
     expect(policy("/checks/abc")).toContain("frame-ancestors 'none'");

@@ -26,12 +26,20 @@ function move(quote: string, revised: string, old = OLD) {
 describe("reanchorAll", () => {
   it("keeps the same offsets when only text after the span changed", () => {
     const revised = OLD.replace("Officials denied", "Officials flatly denied");
-    expect(move("taxes rose 5% last year", revised)).toMatchObject({ method: "position", confidence: 1, text: "taxes rose 5% last year" });
+    expect(move("taxes rose 5% last year", revised)).toMatchObject({
+      method: "position",
+      confidence: 1,
+      text: "taxes rose 5% last year",
+    });
   });
 
   it("follows the quote when text was inserted before it", () => {
     const revised = `Breaking: a new opening sentence.\n\n${OLD}`;
-    expect(move("Crime fell by half", revised)).toMatchObject({ method: "quote", confidence: 1, text: "Crime fell by half" });
+    expect(move("Crime fell by half", revised)).toMatchObject({
+      method: "quote",
+      confidence: 1,
+      text: "Crime fell by half",
+    });
   });
 
   it("follows the quote when its paragraph was reworded elsewhere", () => {
@@ -50,15 +58,26 @@ describe("reanchorAll", () => {
   });
 
   it("orphans a span whose sentence was reworded beyond recognition", () => {
-    const revised = OLD.replace("Crime fell by half in the city centre", "Reported offences downtown were cut dramatically");
-    expect(move("Crime fell by half in the city centre", revised)).toMatchObject({ method: "orphan", reason: "its text was deleted or replaced" });
+    const revised = OLD.replace(
+      "Crime fell by half in the city centre",
+      "Reported offences downtown were cut dramatically",
+    );
+    expect(move("Crime fell by half in the city centre", revised)).toMatchObject({
+      method: "orphan",
+      reason: "its text was deleted or replaced",
+    });
     const half = OLD.replace("Crime fell by half in the city centre", "Crime fell sharply across the wider region");
-    expect(move("Crime fell by half in the city centre", half)).toMatchObject({ method: "orphan", reason: expect.stringMatching(/reworded too much to follow \(match \d+%\)/) });
+    expect(move("Crime fell by half in the city centre", half)).toMatchObject({
+      method: "orphan",
+      reason: expect.stringMatching(/reworded too much to follow \(match \d+%\)/),
+    });
   });
 
   it("orphans a span whose paragraph was deleted, even a common phrase found elsewhere", () => {
     const revised = OLD.replace("\n\nCrime fell by half in the city centre, police figures show.", "");
-    expect(move("Crime fell by half in the city centre, police figures show.", revised)).toMatchObject({ method: "orphan" });
+    expect(move("Crime fell by half in the city centre, police figures show.", revised)).toMatchObject({
+      method: "orphan",
+    });
     // "the city" also appears nowhere else; "the" does, but never with this context.
     const old = "He saw the light. Then the storm came.";
     expect(move("the storm", "He saw the light.", old)).toMatchObject({ method: "orphan" });
@@ -67,7 +86,10 @@ describe("reanchorAll", () => {
 
   it("picks the original of a quote that now appears twice, by its context", () => {
     const revised = OLD.replace("Officials denied", "Crime fell by half in the suburbs too. Officials denied");
-    expect(move("Crime fell by half", revised)).toMatchObject({ text: "Crime fell by half", start: revised.indexOf("Crime fell by half") });
+    expect(move("Crime fell by half", revised)).toMatchObject({
+      text: "Crime fell by half",
+      start: revised.indexOf("Crime fell by half"),
+    });
     const before = `Crime fell by half, a rival paper says.\n\n${OLD}`;
     const moved = move("Crime fell by half", before);
     expect(moved).toMatchObject({ method: "quote", start: before.indexOf("Crime fell by half", 10) });
@@ -76,7 +98,10 @@ describe("reanchorAll", () => {
   it("treats whitespace-only and punctuation-only changes inside the span as confident fuzzy matches", () => {
     const old = "She said “we will win” and left.";
     const straight = old.replace("“we will win”", '"we will win"');
-    expect(move("said “we will win” and", straight, old)).toMatchObject({ method: "fuzzy", text: 'said "we will win" and' });
+    expect(move("said “we will win” and", straight, old)).toMatchObject({
+      method: "fuzzy",
+      text: 'said "we will win" and',
+    });
     const spaced = old.replace("we will win", "we  will win");
     const moved = move("said “we will win” and", spaced, old);
     expect(moved).toMatchObject({ method: "fuzzy", text: "said “we  will win” and" });
@@ -102,13 +127,22 @@ describe("reanchorAll", () => {
       .replace("\n\nOfficials denied any link to spending cuts.", "");
     const moved = move("taxes rose 5% last year", revised);
     expect(moved).toMatchObject({ method: "fuzzy", text: "taxes rose 6% last year" });
-    expect(move("Crime fell by half in the city centre", revised)).toMatchObject({ text: "Crime fell by half in the city centre" });
+    expect(move("Crime fell by half in the city centre", revised)).toMatchObject({
+      text: "Crime fell by half in the city centre",
+    });
   });
 
   it("re-anchors many annotations in one pass", () => {
     const quotes = ["The mayor", "taxes rose 5%", "Crime fell", "police figures", "spending cuts"];
-    const revised = OLD.replace("The mayor said", "The mayor of Springfield said").replace("spending cuts", "budget cuts");
-    const results = reanchorAll(OLD, revised, quotes.map((q) => anchorOf(q)));
+    const revised = OLD.replace("The mayor said", "The mayor of Springfield said").replace(
+      "spending cuts",
+      "budget cuts",
+    );
+    const results = reanchorAll(
+      OLD,
+      revised,
+      quotes.map((q) => anchorOf(q)),
+    );
     expect(results.map((r) => r.method)).toEqual(["quote", "quote", "quote", "quote", "orphan"]);
   });
 });

@@ -57,7 +57,11 @@ describe("parseDatabaseUrl", () => {
       password: "p@ss",
       database: "fact mark",
     });
-    expect(parseDatabaseUrl("postgres://127.0.0.1/test")).toMatchObject({ port: 5432, user: "postgres", password: undefined });
+    expect(parseDatabaseUrl("postgres://127.0.0.1/test")).toMatchObject({
+      port: 5432,
+      user: "postgres",
+      password: undefined,
+    });
   });
 
   it("says what is wrong with a bad URL", () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { canonicalTokens, chooseMatch, claimFeatures, claimSimilarity, matchTerms, searchTerms, stem, SUGGESTION_THRESHOLD, tsqueryText } from "@/lib/search/terms";
+import {
+  canonicalTokens,
+  chooseMatch,
+  claimFeatures,
+  claimSimilarity,
+  matchTerms,
+  searchTerms,
+  stem,
+  SUGGESTION_THRESHOLD,
+  tsqueryText,
+} from "@/lib/search/terms";
 import { readMarks } from "@/lib/search/marks";
 import { CLAIM_CORPUS, scoreMatching } from "../support/claim-matching";
 
@@ -9,7 +19,16 @@ describe("canonicalTokens", () => {
   it("writes numbers one way however they are written", () => {
     expect(canonicalTokens("twelve")).toEqual(["12"]);
     expect(canonicalTokens("twenty-five")).toEqual(["25"]);
-    expect(canonicalTokens("3.4% and 3.4 per cent and 3.4 percent")).toEqual(["3.4", "percent", "and", "3.4", "percent", "and", "3.4", "percent"]);
+    expect(canonicalTokens("3.4% and 3.4 per cent and 3.4 percent")).toEqual([
+      "3.4",
+      "percent",
+      "and",
+      "3.4",
+      "percent",
+      "and",
+      "3.4",
+      "percent",
+    ]);
     expect(canonicalTokens("1,200 people")).toEqual(["1200", "people"]);
     expect(canonicalTokens("£2bn")).toEqual(["2000000000"]);
     expect(canonicalTokens("2 billion")).toEqual(["2000000000"]);
@@ -19,7 +38,17 @@ describe("canonicalTokens", () => {
   });
 
   it("expands abbreviations by their casing only, and folds accents", () => {
-    expect(canonicalTokens("The US and the U.S. and us")).toEqual(["the", "united", "states", "and", "the", "united", "states", "and", "us"]);
+    expect(canonicalTokens("The US and the U.S. and us")).toEqual([
+      "the",
+      "united",
+      "states",
+      "and",
+      "the",
+      "united",
+      "states",
+      "and",
+      "us",
+    ]);
     expect(canonicalTokens("GDP")).toEqual(["gross", "domestic", "product"]);
     expect(canonicalTokens("São Paulo")).toEqual(["sao", "paulo"]);
   });
@@ -37,9 +66,15 @@ describe("stem", () => {
 
 describe("claimSimilarity", () => {
   it("matches restatements", () => {
-    expect(similarity("Unemployment rose to 3.4% in March", "In March, unemployment went up to 3.4 per cent")).toBeGreaterThanOrEqual(SUGGESTION_THRESHOLD);
-    expect(similarity("Twelve countries banned plastic bags", "12 countries have banned plastic bags")).toBeGreaterThanOrEqual(SUGGESTION_THRESHOLD);
-    expect(similarity("GDP grew 2%", "Gross domestic product increased by 2 percent")).toBeGreaterThanOrEqual(SUGGESTION_THRESHOLD);
+    expect(
+      similarity("Unemployment rose to 3.4% in March", "In March, unemployment went up to 3.4 per cent"),
+    ).toBeGreaterThanOrEqual(SUGGESTION_THRESHOLD);
+    expect(
+      similarity("Twelve countries banned plastic bags", "12 countries have banned plastic bags"),
+    ).toBeGreaterThanOrEqual(SUGGESTION_THRESHOLD);
+    expect(similarity("GDP grew 2%", "Gross domestic product increased by 2 percent")).toBeGreaterThanOrEqual(
+      SUGGESTION_THRESHOLD,
+    );
   });
 
   it("keeps apart a different number, the opposite direction and a negation", () => {
@@ -76,7 +111,8 @@ describe("search terms", () => {
     expect(searchTerms("rose & | ! ( ) : * ' fell")).toEqual([["rose"], ["fell"]]);
     expect(searchTerms("un:*employment")).toEqual([["un"], ["employment"]]);
     expect(searchTerms("'; DROP TABLE x; --")).toEqual([["drop"], ["table"]]);
-    for (const group of searchTerms("\\ ' \" <-> !! :: @@ O'Brien 3.4% x")) for (const term of group) expect(term).toMatch(/^[\p{L}\p{N}]+(\.[\p{L}\p{N}]+)*$/u);
+    for (const group of searchTerms("\\ ' \" <-> !! :: @@ O'Brien 3.4% x"))
+      for (const term of group) expect(term).toMatch(/^[\p{L}\p{N}]+(\.[\p{L}\p{N}]+)*$/u);
   });
 
   it("offers numbers both ways, drops English stop words when asked, and caps the count", () => {
@@ -92,7 +128,9 @@ describe("search terms", () => {
   });
 
   it("builds at-least-k-of-n queries with prefixes for words and exact numbers", () => {
-    expect(tsqueryText([["a1"], ["rate"], ["12", "twelve"]], 2)).toBe("(('a1') & ('rate':*)) | (('a1') & ('12' | 'twelve':*)) | (('rate':*) & ('12' | 'twelve':*))");
+    expect(tsqueryText([["a1"], ["rate"], ["12", "twelve"]], 2)).toBe(
+      "(('a1') & ('rate':*)) | (('a1') & ('12' | 'twelve':*)) | (('rate':*) & ('12' | 'twelve':*))",
+    );
     expect(tsqueryText([["rate"], ["tax"]], 1)).toBe("('rate':*) | ('tax':*)");
     expect(tsqueryText([], 1)).toBe("");
   });
@@ -100,7 +138,13 @@ describe("search terms", () => {
 
 describe("readMarks", () => {
   it("turns headline markers into offsets of plain text", () => {
-    expect(readMarks("a \uE000rose\uE001 to \uE000三\uE001")).toEqual({ snippet: "a rose to 三", marks: [[2, 6], [10, 11]] });
+    expect(readMarks("a \uE000rose\uE001 to \uE000三\uE001")).toEqual({
+      snippet: "a rose to 三",
+      marks: [
+        [2, 6],
+        [10, 11],
+      ],
+    });
     expect(readMarks("no marks")).toEqual({ snippet: "no marks", marks: [] });
   });
 });
@@ -108,23 +152,52 @@ describe("readMarks", () => {
 describe("chooseMatch", () => {
   const groups = [["unemployment"], ["percent"], ["london"]];
   it("requires rare words only, all but one for search and half for matching, once the desk is large", () => {
-    const shares = new Map([[0, 0.01], [1, 0.3], [2, 0.015]]);
-    expect(chooseMatch(groups, shares, 1_000_000, "search")).toEqual({ match: "('unemployment':*) | ('london':*)", rank: "('unemployment':*) | ('percent':*) | ('london':*)" });
+    const shares = new Map([
+      [0, 0.01],
+      [1, 0.3],
+      [2, 0.015],
+    ]);
+    expect(chooseMatch(groups, shares, 1_000_000, "search")).toEqual({
+      match: "('unemployment':*) | ('london':*)",
+      rank: "('unemployment':*) | ('percent':*) | ('london':*)",
+    });
     expect(chooseMatch(groups, shares, 1_000_000, "similar").match).toBe("('unemployment':*) | ('london':*)");
-    expect(chooseMatch([...groups, ["2015"], ["rose"]], new Map([...shares, [3, 0.001], [4, 0.001]]), 1_000_000, "search").match).toContain("&");
+    expect(
+      chooseMatch([...groups, ["2015"], ["rose"]], new Map([...shares, [3, 0.001], [4, 0.001]]), 1_000_000, "search")
+        .match,
+    ).toContain("&");
   });
   it("keeps 'all words but one' when one uncommon word occurs nowhere", () => {
     // "homelessness zanzibar": the common word alone still finds its rows.
-    expect(chooseMatch([["homelessness"], ["zanzibar"]], new Map([[0, 0.025], [1, 0]]), 1_000_000, "search")).toMatchObject({ match: "('zanzibar':*)", fallback: "('homelessness':*)" });
+    expect(
+      chooseMatch(
+        [["homelessness"], ["zanzibar"]],
+        new Map([
+          [0, 0.025],
+          [1, 0],
+        ]),
+        1_000_000,
+        "search",
+      ),
+    ).toMatchObject({ match: "('zanzibar':*)", fallback: "('homelessness':*)" });
   });
   it("requires every word when all are common, and ignores statistics of a small desk", () => {
-    const common = new Map([[0, 0.5], [1, 0.5], [2, 0.5]]);
-    expect(chooseMatch(groups, common, 1_000_000, "search").match).toBe("(('unemployment':*) & ('percent':*) & ('london':*))");
+    const common = new Map([
+      [0, 0.5],
+      [1, 0.5],
+      [2, 0.5],
+    ]);
+    expect(chooseMatch(groups, common, 1_000_000, "search").match).toBe(
+      "(('unemployment':*) & ('percent':*) & ('london':*))",
+    );
     expect(chooseMatch(groups, common, 100, "search").match).toContain("('unemployment':*) & ('percent':*)");
     expect(chooseMatch(groups, common, 100, "search").match).toContain(" | ");
   });
   it("drops groups of stop words only", () => {
-    expect(chooseMatch([["the"], ["rate"]], new Map([[1, 0.001]]), 10, "search")).toEqual({ match: "('rate':*)", rank: "('rate':*)" });
+    expect(chooseMatch([["the"], ["rate"]], new Map([[1, 0.001]]), 10, "search")).toEqual({
+      match: "('rate':*)",
+      rank: "('rate':*)",
+    });
     expect(chooseMatch([["the"]], new Map(), 10, "search")).toEqual({ match: "", rank: "" });
   });
 });

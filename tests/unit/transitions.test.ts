@@ -35,11 +35,26 @@ describe("review transitions", () => {
   });
 
   it("say why a move is refused: 409 for the status, 403 for the role, 400 for a missing comment", () => {
-    expect(transitionRefusal("DRAFT", "APPROVED", editor, null)).toEqual({ code: "CONFLICT", message: "A draft annotation cannot become approved; it can become submitted" });
-    expect(transitionRefusal("PUBLISHED", "DRAFT", admin, null)).toEqual({ code: "CONFLICT", message: "A published annotation cannot become draft: it is final" });
-    expect(transitionRefusal("SUBMITTED", "APPROVED", author, null)).toEqual({ code: "FORBIDDEN", message: "Only editors and admins make an annotation approved" });
-    expect(transitionRefusal("DRAFT", "SUBMITTED", editor, null)).toEqual({ code: "FORBIDDEN", message: "Only the author submits an annotation for review" });
-    expect(transitionRefusal("SUBMITTED", "CHANGES_REQUESTED", editor, null)).toEqual({ code: "BAD_REQUEST", message: "comment: say what needs to change" });
+    expect(transitionRefusal("DRAFT", "APPROVED", editor, null)).toEqual({
+      code: "CONFLICT",
+      message: "A draft annotation cannot become approved; it can become submitted",
+    });
+    expect(transitionRefusal("PUBLISHED", "DRAFT", admin, null)).toEqual({
+      code: "CONFLICT",
+      message: "A published annotation cannot become draft: it is final",
+    });
+    expect(transitionRefusal("SUBMITTED", "APPROVED", author, null)).toEqual({
+      code: "FORBIDDEN",
+      message: "Only editors and admins make an annotation approved",
+    });
+    expect(transitionRefusal("DRAFT", "SUBMITTED", editor, null)).toEqual({
+      code: "FORBIDDEN",
+      message: "Only the author submits an annotation for review",
+    });
+    expect(transitionRefusal("SUBMITTED", "CHANGES_REQUESTED", editor, null)).toEqual({
+      code: "BAD_REQUEST",
+      message: "comment: say what needs to change",
+    });
   });
 
   it("offer the UI only the moves the viewer may make", () => {

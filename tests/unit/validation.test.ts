@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { calendarDate, int4, int4Param, INT4_MAX, isCalendarDate, isCalendarDateOrTimestamp, safeString, startOfNextDay, textProblem } from "@/lib/validation";
+import {
+  calendarDate,
+  int4,
+  int4Param,
+  INT4_MAX,
+  isCalendarDate,
+  isCalendarDateOrTimestamp,
+  safeString,
+  startOfNextDay,
+  textProblem,
+} from "@/lib/validation";
 import { findBadString, jsonDepth, MAX_JSON_DEPTH } from "@/lib/http/json-input";
 
 const message = (schema: z.ZodType, value: unknown) => {
@@ -14,7 +24,8 @@ describe("text", () => {
     expect(textProblem("a\uD800b")).toMatch(/surrogate/);
     expect(textProblem("\uDC00")).toMatch(/surrogate/);
     expect(textProblem("x\uD83D")).toMatch(/surrogate/);
-    for (const ok of ["", "plain", "👋 emoji", "\u200F right-to-left mark \u202E", "e\u0301", "\u00A0nbsp", "\uFFFF"]) expect(textProblem(ok)).toBeNull();
+    for (const ok of ["", "plain", "👋 emoji", "\u200F right-to-left mark \u202E", "e\u0301", "\u00A0nbsp", "\uFFFF"])
+      expect(textProblem(ok)).toBeNull();
   });
 
   it("names the field", () => {
@@ -25,8 +36,21 @@ describe("text", () => {
 
 describe("calendar dates", () => {
   it("accepts real days of years 0001-9999 only", () => {
-    for (const ok of ["0001-01-01", "2024-02-29", "2026-12-31", "9999-12-31", "0099-06-15"]) expect(isCalendarDate(ok), ok).toBe(true);
-    for (const bad of ["0000-01-01", "2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "10000-01-01", "+02026-01-01", "2026-1-1", "2026-01-01T00:00:00Z", ""]) {
+    for (const ok of ["0001-01-01", "2024-02-29", "2026-12-31", "9999-12-31", "0099-06-15"])
+      expect(isCalendarDate(ok), ok).toBe(true);
+    for (const bad of [
+      "0000-01-01",
+      "2026-02-30",
+      "2025-02-29",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-04-31",
+      "10000-01-01",
+      "+02026-01-01",
+      "2026-1-1",
+      "2026-01-01T00:00:00Z",
+      "",
+    ]) {
       expect(isCalendarDate(bad), bad).toBe(false);
     }
   });
@@ -65,7 +89,8 @@ describe("int4 numbers", () => {
     expect(int4Param("version", 1).parse(7)).toBe(7);
     expect(message(int4Param("version", 1), "2147483648")).toMatch(/^version is too large/);
     expect(message(int4Param("version", 1), "99999999999999999999")).toMatch(/^version/);
-    for (const bad of ["1e3", " 1", "0x10", "1.0", "", "Infinity", "NaN"]) expect(message(int4Param("version", 1), bad), bad).toMatch(/^version/);
+    for (const bad of ["1e3", " 1", "0x10", "1.0", "", "Infinity", "NaN"])
+      expect(message(int4Param("version", 1), bad), bad).toMatch(/^version/);
     expect(message(int4Param("version", 1), "0")).toMatch(/^version must be at least 1/);
   });
 });
@@ -78,8 +103,14 @@ describe("JSON input", () => {
   });
 
   it("finds the first string no text column can store, with its path", () => {
-    expect(findBadString({ sources: [{ title: "ok" }, { title: "bad\u0000" }] })).toEqual({ field: "sources.1.title", problem: expect.stringMatching(/NUL/) });
-    expect(findBadString({ ["k\uD800"]: 1 })).toEqual({ field: "(a key)", problem: expect.stringMatching(/surrogate/) });
+    expect(findBadString({ sources: [{ title: "ok" }, { title: "bad\u0000" }] })).toEqual({
+      field: "sources.1.title",
+      problem: expect.stringMatching(/NUL/),
+    });
+    expect(findBadString({ ["k\uD800"]: 1 })).toEqual({
+      field: "(a key)",
+      problem: expect.stringMatching(/surrogate/),
+    });
     expect(findBadString("\uDFFF")).toEqual({ field: "body", problem: expect.stringMatching(/surrogate/) });
     expect(findBadString({ a: [1, true, null, "fine 👋"] })).toBeNull();
   });

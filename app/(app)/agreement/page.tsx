@@ -4,7 +4,13 @@ import { annotationHref } from "@/lib/annotations/links";
 import { requirePageActor } from "@/lib/auth/session";
 import { requireRole } from "@/lib/auth/actor";
 import { loadPageData, withFilterProblem } from "@/lib/http/page-data";
-import { getAgreementReport, AGREEMENT_ARTICLES, DISAGREEMENTS, type AgreementFigures, type AgreementReport } from "@/lib/dashboard/agreement";
+import {
+  getAgreementReport,
+  AGREEMENT_ARTICLES,
+  DISAGREEMENTS,
+  type AgreementFigures,
+  type AgreementReport,
+} from "@/lib/dashboard/agreement";
 import { listFilterOptions } from "@/lib/dashboard/page-options";
 import { FilterForm } from "@/components/dashboard/FilterForm";
 import { FilterProblem } from "@/components/shell/FilterSelect";
@@ -35,7 +41,9 @@ function Report({ report }: { report: AgreementReport }) {
 
       <h2>Per article</h2>
       <table className="list" data-testid="agreement-articles">
-        <caption className="muted">Least agreement first; the {AGREEMENT_ARTICLES} articles with the most pairs.</caption>
+        <caption className="muted">
+          Least agreement first; the {AGREEMENT_ARTICLES} articles with the most pairs.
+        </caption>
         <thead>
           <tr>
             <th scope="col">Article</th>
@@ -78,7 +86,9 @@ function Report({ report }: { report: AgreementReport }) {
               <Link href={`/articles/${article.id}`}>{article.title}</Link>
               {[a, b].map((side) => (
                 <p key={side.id}>
-                  <VerdictChip verdict={{ ...side.verdict, rating: null }} /> <strong>{side.author}</strong> on <Link href={annotationHref(article.id, side.id)}>“{side.quote}”</Link> <span className="muted">({side.status.toLowerCase().replace("_", " ")})</span>
+                  <VerdictChip verdict={{ ...side.verdict, rating: null }} /> <strong>{side.author}</strong> on{" "}
+                  <Link href={annotationHref(article.id, side.id)}>“{side.quote}”</Link>{" "}
+                  <span className="muted">({side.status.toLowerCase().replace("_", " ")})</span>
                 </p>
               ))}
             </li>
@@ -89,26 +99,30 @@ function Report({ report }: { report: AgreementReport }) {
   );
 }
 
-export default async function AgreementPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AgreementPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const values = await searchParams;
   const actor = await requirePageActor("/agreement");
   const [{ data, problem }, options] = await loadPageData(() => {
     requireRole(actor, "EDITOR");
-    return Promise.all([withFilterProblem(getAgreementReport({ actor, filters: values })), listFilterOptions({ actor })]);
+    return Promise.all([
+      withFilterProblem(getAgreementReport({ actor, filters: values })),
+      listFilterOptions({ actor }),
+    ]);
   });
   return (
     <main className="wide">
       <h1>Agreement</h1>
       <p className="muted">
-        Pairs are annotations by different reviewers on the same revision of an article, both submitted or further, whose spans overlap by at least half of
-        the shorter one; they agree when their verdicts are the same. Alpha uses the order of the verdict scale.
+        Pairs are annotations by different reviewers on the same revision of an article, both submitted or further,
+        whose spans overlap by at least half of the shorter one; they agree when their verdicts are the same. Alpha uses
+        the order of the verdict scale.
       </p>
       <FilterForm action="/agreement" values={values} {...options} />
-      {problem ? (
-        <FilterProblem problem={problem} />
-      ) : (
-        <Report report={data!} />
-      )}
+      {problem ? <FilterProblem problem={problem} /> : <Report report={data!} />}
     </main>
   );
 }

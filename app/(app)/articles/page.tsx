@@ -15,10 +15,19 @@ import { FilterProblem } from "@/components/shell/FilterSelect";
 
 export const metadata: Metadata = { title: "Articles" };
 
-export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ArticlesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const params = await searchParams;
   const actor = await requirePageActor("/articles");
-  const filterParams = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string" && ["q", "status", "outlet", "sort", "cursor"].includes(e[0])));
+  const filterParams = new URLSearchParams(
+    Object.entries(params).filter(
+      (e): e is [string, string] =>
+        typeof e[1] === "string" && ["q", "status", "outlet", "sort", "cursor"].includes(e[0]),
+    ),
+  );
   const [{ data: page, problem }, choices, settings] = await Promise.all([
     withFilterProblem(listArticlePage({ actor, query: queryObject(filterParams) })),
     listVerdictChoices({ actor }),
@@ -26,7 +35,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   ]);
   const articles = page?.articles ?? [];
   const filtered = ["q", "status", "outlet"].some((key) => params[key]);
-  const nextHref = page?.nextCursor ? `/articles?${new URLSearchParams([...filterParams].filter(([key]) => key !== "cursor").concat([["cursor", page.nextCursor]]))}` : null;
+  const nextHref = page?.nextCursor
+    ? `/articles?${new URLSearchParams([...filterParams].filter(([key]) => key !== "cursor").concat([["cursor", page.nextCursor]]))}`
+    : null;
   const mayAdd = hasRole(actor.role, "EDITOR") || settings.reviewersMayAddArticles;
   return (
     <main>
@@ -78,15 +89,19 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         </table>
       )}
       <nav className="pager" aria-label="Article pages">
-        {params.cursor && <Link href={`/articles?${new URLSearchParams([...filterParams].filter(([key]) => key !== "cursor"))}`}>First page</Link>}
+        {params.cursor && (
+          <Link href={`/articles?${new URLSearchParams([...filterParams].filter(([key]) => key !== "cursor"))}`}>
+            First page
+          </Link>
+        )}
         {nextHref && <Link href={nextHref}>Next {ARTICLE_PAGE_SIZE} articles</Link>}
       </nav>
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading">Export</h2>
         <WorkspaceExportForm choices={choices} />
         <p className="muted">
-          Also over HTTP: <code>GET /api/export?format=native|w3c|claimreview</code> with a session or an API token. Native files follow{" "}
-          <a href="/api/schema/factmark.v1.json">the factmark.v1 JSON Schema</a>.
+          Also over HTTP: <code>GET /api/export?format=native|w3c|claimreview</code> with a session or an API token.
+          Native files follow <a href="/api/schema/factmark.v1.json">the factmark.v1 JSON Schema</a>.
         </p>
       </section>
     </main>

@@ -23,8 +23,10 @@ const STATUS_SERIES: Series[] = [
   { key: "PUBLISHED", label: STATUS_LABEL.PUBLISHED, color: "#166534" },
 ];
 
-const rowsOf = <T extends VerdictCounts>(items: T[], label: (item: T) => string): ChartRow[] => items.map((item) => ({ label: label(item), values: item.counts }));
-const hours = (value: number | null) => (value === null ? "—" : value < 48 ? `${value.toFixed(1)} h` : `${(value / 24).toFixed(1)} days`);
+const rowsOf = <T extends VerdictCounts>(items: T[], label: (item: T) => string): ChartRow[] =>
+  items.map((item) => ({ label: label(item), values: item.counts }));
+const hours = (value: number | null) =>
+  value === null ? "—" : value < 48 ? `${value.toFixed(1)} h` : `${(value / 24).toFixed(1)} days`;
 
 function Figures({ data }: { data: Dashboard }) {
   const series: Series[] = data.verdicts.map((v) => ({ key: v.key, label: v.label, color: v.color }));
@@ -47,7 +49,8 @@ function Figures({ data }: { data: Dashboard }) {
         <div>
           <dt>Disagreement rate</dt>
           <dd>
-            {rate === null ? "—" : `${Math.round(rate * 100)}%`} <span className="muted">of {data.agreement.pairs} pairs</span>
+            {rate === null ? "—" : `${Math.round(rate * 100)}%`}{" "}
+            <span className="muted">of {data.agreement.pairs} pairs</span>
           </dd>
         </div>
         <div>
@@ -56,8 +59,9 @@ function Figures({ data }: { data: Dashboard }) {
         </div>
       </dl>
       <p className="muted">
-        Approved: {data.approval.approved} (median from creation to first approval). Disagreements are pairs of overlapping annotations by different reviewers
-        with different verdicts: see <Link href="/agreement">Agreement</Link>.
+        Approved: {data.approval.approved} (median from creation to first approval). Disagreements are pairs of
+        overlapping annotations by different reviewers with different verdicts: see{" "}
+        <Link href="/agreement">Agreement</Link>.
       </p>
       <div className="chart-grid">
         <ChartPanel
@@ -68,8 +72,21 @@ function Figures({ data }: { data: Dashboard }) {
           series={[{ key: "count", label: "Annotations", color: "#2563eb" }]}
           rowColors={data.verdicts.map((v) => v.color)}
         />
-        <ChartPanel id="weekly" title="Verdicts per week" rowHeader="Week of" rows={rowsOf(data.weekly, (w) => w.week)} series={series} />
-        <ChartPanel id="by-reviewer" title="Verdicts per reviewer" rowHeader="Reviewer" rows={rowsOf(data.byReviewer, (r) => r.reviewer.name)} series={series} horizontal />
+        <ChartPanel
+          id="weekly"
+          title="Verdicts per week"
+          rowHeader="Week of"
+          rows={rowsOf(data.weekly, (w) => w.week)}
+          series={series}
+        />
+        <ChartPanel
+          id="by-reviewer"
+          title="Verdicts per reviewer"
+          rowHeader="Reviewer"
+          rows={rowsOf(data.byReviewer, (r) => r.reviewer.name)}
+          series={series}
+          horizontal
+        />
         <ChartPanel
           id="by-article"
           title="Verdicts per article"
@@ -91,7 +108,11 @@ function Figures({ data }: { data: Dashboard }) {
         <ChartPanel
           id="pending"
           title="Pending reviews by age"
-          note={data.pending.oldestSubmittedAt ? `Oldest submitted ${formatDateTime(data.pending.oldestSubmittedAt)}.` : undefined}
+          note={
+            data.pending.oldestSubmittedAt
+              ? `Oldest submitted ${formatDateTime(data.pending.oldestSubmittedAt)}.`
+              : undefined
+          }
           rowHeader="Waiting"
           rows={[
             { label: "Under a day", values: { count: data.pending.underOneDay } },
@@ -106,7 +127,11 @@ function Figures({ data }: { data: Dashboard }) {
   );
 }
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const values = await searchParams;
   const actor = await requirePageActor("/dashboard");
   const [{ data, problem }, options] = await loadPageData(() => {
@@ -118,14 +143,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <main className="wide">
       <h1>Dashboard</h1>
       <p data-testid="overdue-assignments" className={overdue ? "notice" : "muted"}>
-        {overdue === 1 ? "1 assignment is" : `${overdue} assignments are`} past the due date (the filters below do not apply).
+        {overdue === 1 ? "1 assignment is" : `${overdue} assignments are`} past the due date (the filters below do not
+        apply).
       </p>
       <FilterForm action="/dashboard" values={values} {...options} />
-      {problem ? (
-        <FilterProblem problem={problem} />
-      ) : (
-        <Figures data={data!} />
-      )}
+      {problem ? <FilterProblem problem={problem} /> : <Figures data={data!} />}
     </main>
   );
 }

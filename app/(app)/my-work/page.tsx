@@ -42,7 +42,8 @@ export default async function MyWorkPage() {
                 <td>
                   {item.lastDecision ? (
                     <>
-                      {STATUS_LABEL[item.lastDecision.toStatus]} by {item.lastDecision.by}, {formatDateTime(item.lastDecision.at)}
+                      {STATUS_LABEL[item.lastDecision.toStatus]} by {item.lastDecision.by},{" "}
+                      {formatDateTime(item.lastDecision.at)}
                       {item.lastDecision.comment && <>: “{item.lastDecision.comment}”</>}
                     </>
                   ) : (

@@ -10,14 +10,20 @@ import { listFilterOptions } from "@/lib/dashboard/page-options";
 
 export const metadata: Metadata = { title: "Review queue" };
 
-export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const filters = await searchParams;
   const actor = await requirePageActor("/review");
   // Nonsense filters (a malformed id, say) get their message on the page; other refusals (a
   // reviewer's 403) go to the usual pages.
   // Read before the queue: its live notice starts here, so no submission falls in between.
   const livePosition = await readLogPosition();
-  const [{ data: items = [], problem }, options] = await loadPageData(() => Promise.all([withFilterProblem(listReviewQueue({ actor, filters })), listFilterOptions({ actor })]));
+  const [{ data: items = [], problem }, options] = await loadPageData(() =>
+    Promise.all([withFilterProblem(listReviewQueue({ actor, filters })), listFilterOptions({ actor })]),
+  );
   return (
     <main>
       <h1>Review queue</h1>
@@ -31,8 +37,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </form>
       {problem && <FilterProblem problem={problem} />}
       <p className="muted">
-        {items.length} waiting, oldest first{items.length === QUEUE_LIMIT ? ` (the first ${QUEUE_LIMIT}: narrow with the filters)` : ""}. Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous,{" "}
-        <kbd>a</kbd> approve, <kbd>r</kbd> request changes (write the comment, then <kbd>Ctrl+Enter</kbd>), <kbd>o</kbd> open in its article.
+        {items.length} waiting, oldest first
+        {items.length === QUEUE_LIMIT ? ` (the first ${QUEUE_LIMIT}: narrow with the filters)` : ""}. Keys: <kbd>j</kbd>
+        /<kbd>k</kbd> next/previous, <kbd>a</kbd> approve, <kbd>r</kbd> request changes (write the comment, then{" "}
+        <kbd>Ctrl+Enter</kbd>), <kbd>o</kbd> open in its article.
       </p>
       <LiveQueueNotice since={livePosition} />
       {/* A refresh that brings new submissions starts the queue afresh with them. */}

@@ -15,7 +15,9 @@ export const metadata: Metadata = { title: "Search" };
 export default async function SearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const actor = await requirePageActor(searchHref(params));
-  const { data, problem } = await loadPageData(() => withFilterProblem(searchWorkspace({ actor, query: queryObject(searchQueryParams(params)) })));
+  const { data, problem } = await loadPageData(() =>
+    withFilterProblem(searchWorkspace({ actor, query: queryObject(searchQueryParams(params)) })),
+  );
   const q = typeof params.q === "string" ? params.q : "";
   const filters = activeFilters(params);
   return (
@@ -24,7 +26,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       <form method="get" action="/search" role="search" className="form-row">
         <div className="search-field">
           <label htmlFor="search-q">Search claims, notes, sources and articles</label>
-          <input id="search-q" name="q" type="search" defaultValue={q} maxLength={500} autoFocus={!q} data-search-field autoComplete="off" />
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={500}
+            autoFocus={!q}
+            data-search-field
+            autoComplete="off"
+          />
         </div>
         {filters.map((f) => (
           <input key={`${f.key}=${f.value}`} type="hidden" name={f.key} value={f.value} />
@@ -37,7 +48,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <p className="active-filters">
           Narrowed to{" "}
           {filters.map((f) => (
-            <Link key={`${f.key}=${f.value}`} href={searchHref(params, { [f.key]: null })} className="chip" aria-label={`Remove ${f.key} ${f.value}`}>
+            <Link
+              key={`${f.key}=${f.value}`}
+              href={searchHref(params, { [f.key]: null })}
+              className="chip"
+              aria-label={`Remove ${f.key} ${f.value}`}
+            >
               {f.key}: {f.value} ✕
             </Link>
           ))}
@@ -52,12 +68,22 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <div>
             {data.results.length === 0 ? (
               <div role="status" data-testid="no-results">
-                <p>{q ? <>Nothing matches “{q}”{filters.length ? " with these filters" : ""}.</> : "Nothing has been written here yet."}</p>
+                <p>
+                  {q ? (
+                    <>
+                      Nothing matches “{q}”{filters.length ? " with these filters" : ""}.
+                    </>
+                  ) : (
+                    "Nothing has been written here yet."
+                  )}
+                </p>
                 {(filters.length > 0 || q.trim().includes(" ")) && (
                   <ul>
                     {filters.map((f) => (
                       <li key={`${f.key}=${f.value}`}>
-                        <Link href={searchHref(params, { [f.key]: null })}>Remove the {f.key} filter ({f.value})</Link>
+                        <Link href={searchHref(params, { [f.key]: null })}>
+                          Remove the {f.key} filter ({f.value})
+                        </Link>
                       </li>
                     ))}
                     {filters.length > 1 && (

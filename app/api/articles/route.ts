@@ -5,7 +5,9 @@ import { getActor, getReadActor } from "@/lib/auth/session";
 import { created, jsonRoute, readJson } from "@/lib/http/responses";
 
 /** GET /api/articles — the signed-in user's workspace's articles with counts. */
-export const GET = jsonRoute(async (request) => ({ articles: await listArticles({ actor: await getReadActor(request) }) }));
+export const GET = jsonRoute(async (request) => ({
+  articles: await listArticles({ actor: await getReadActor(request) }),
+}));
 
 /** POST /api/articles — `{ title, outlet?, author?, url?, publishedAt?, section?, format, body }` → 201 `{ id, revisionId }`. */
 export const POST = jsonRoute(async (request) => {

@@ -15,6 +15,8 @@ export const GET = jsonRoute(async (request) => {
   return streamResponse(document.chunks, {
     "content-type": document.contentType,
     "x-total-count": String(document.total),
-    ...(url.searchParams.has("download") ? { "content-disposition": `attachment; filename="${document.filename}"` } : {}),
+    ...(url.searchParams.has("download")
+      ? { "content-disposition": `attachment; filename="${document.filename}"` }
+      : {}),
   });
 });

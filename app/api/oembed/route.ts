@@ -14,5 +14,7 @@ export const GET = jsonRoute(async (request) => {
   // A superseded check's page redirects to its correction; so does its embed.
   if (found?.kind === "moved") found = await cachedPublicCheck(found.to, urls);
   if (found?.kind !== "check") throw notFound("Published check");
-  return NextResponse.json(oembedFor(found.check, urls, { width: query.maxwidth, height: query.maxheight }), { headers: { "cache-control": PUBLIC_CACHE_CONTROL, "access-control-allow-origin": "*" } });
+  return NextResponse.json(oembedFor(found.check, urls, { width: query.maxwidth, height: query.maxheight }), {
+    headers: { "cache-control": PUBLIC_CACHE_CONTROL, "access-control-allow-origin": "*" },
+  });
 });

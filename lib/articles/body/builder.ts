@@ -63,6 +63,10 @@ export function isSafeLink(href: string): boolean {
 function trimEdges(leaves: TextLeaf[]): TextLeaf[] {
   const result = leaves.filter((leaf) => leaf.text.length > 0);
   while (result.length && !(result[0].text = result[0].text.replace(/^[ \t\r\n\f]+/, ""))) result.shift();
-  while (result.length && !(result[result.length - 1].text = result[result.length - 1].text.replace(/[ \t\r\n\f]+$/, ""))) result.pop();
+  while (
+    result.length &&
+    !(result[result.length - 1].text = result[result.length - 1].text.replace(/[ \t\r\n\f]+$/, ""))
+  )
+    result.pop();
   return result;
 }

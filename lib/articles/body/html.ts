@@ -15,15 +15,79 @@ import { BlockBuilder, type Marks } from "./builder";
  * emoji, curly quotes and combining marks stay exactly as given.
  */
 const DROPPED = new Set([
-  "script", "style", "iframe", "frame", "frameset", "object", "embed", "img", "picture", "video", "audio", "source", "track",
-  "svg", "math", "canvas", "noscript", "template", "form", "input", "button", "select", "textarea", "option", "head", "title",
-  "meta", "link", "base", "map", "area", "dialog", "slot", "portal",
+  "script",
+  "style",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "img",
+  "picture",
+  "video",
+  "audio",
+  "source",
+  "track",
+  "svg",
+  "math",
+  "canvas",
+  "noscript",
+  "template",
+  "form",
+  "input",
+  "button",
+  "select",
+  "textarea",
+  "option",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "base",
+  "map",
+  "area",
+  "dialog",
+  "slot",
+  "portal",
 ]);
-const BLOCK_CONTAINERS = new Set(["div", "section", "article", "main", "header", "footer", "aside", "nav", "figure", "figcaption", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "dl", "dt", "dd", "address", "details", "summary", "center", "hr", "pre", "body", "html"]);
+const BLOCK_CONTAINERS = new Set([
+  "div",
+  "section",
+  "article",
+  "main",
+  "header",
+  "footer",
+  "aside",
+  "nav",
+  "figure",
+  "figcaption",
+  "table",
+  "tbody",
+  "thead",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+  "dl",
+  "dt",
+  "dd",
+  "address",
+  "details",
+  "summary",
+  "center",
+  "hr",
+  "pre",
+  "body",
+  "html",
+]);
 
 export function readHtml(body: string): ArticleValue {
   const builder = new BlockBuilder();
-  const walk = (node: T.ChildNode | T.Document, marks: Marks, context: { quote: boolean; list?: { ordered: boolean; next: number } }) => {
+  const walk = (
+    node: T.ChildNode | T.Document,
+    marks: Marks,
+    context: { quote: boolean; list?: { ordered: boolean; next: number } },
+  ) => {
     if (node.nodeName === "#text") {
       const text = (node as T.TextNode).value.replace(/[ \t\n\r\f]+/g, " ");
       builder.text(builder.endsWithSpace() && text.startsWith(" ") ? text.slice(1) : text, marks);
@@ -33,7 +97,8 @@ export function readHtml(body: string): ArticleValue {
     const name = node.nodeName;
     if (DROPPED.has(name)) return;
     const children = (childMarks: Marks, childContext = context) => {
-      for (const child of (name === "template" ? [] : node.childNodes) as T.ChildNode[]) walk(child, childMarks, childContext);
+      for (const child of (name === "template" ? [] : node.childNodes) as T.ChildNode[])
+        walk(child, childMarks, childContext);
     };
     if (name === "p") {
       builder.open(context.quote ? { type: "quote" } : { type: "paragraph" });

@@ -24,7 +24,10 @@ export function readMarkdown(body: string): ArticleValue {
         case "paragraph":
         case "text":
           builder.open(inQuote ? { type: "quote" } : { type: "paragraph" });
-          inline((token as Tokens.Paragraph).tokens ?? [{ type: "text", raw: token.raw, text: (token as Tokens.Text).text }], {});
+          inline(
+            (token as Tokens.Paragraph).tokens ?? [{ type: "text", raw: token.raw, text: (token as Tokens.Text).text }],
+            {},
+          );
           builder.close();
           break;
         case "blockquote":
@@ -33,10 +36,20 @@ export function readMarkdown(body: string): ArticleValue {
         case "list": {
           const list = token as Tokens.List;
           list.items.forEach((item, i) => {
-            builder.open({ type: "list-item", ordered: list.ordered, ...(list.ordered ? { number: (list.start === "" ? 1 : Number(list.start)) + i } : {}) });
+            builder.open({
+              type: "list-item",
+              ordered: list.ordered,
+              ...(list.ordered ? { number: (list.start === "" ? 1 : Number(list.start)) + i } : {}),
+            });
             for (const child of item.tokens) {
               if (child.type === "list") blocks([child], inQuote);
-              else if (child.type === "text" || child.type === "paragraph") inline((child as Tokens.Text).tokens ?? [{ type: "text", raw: child.raw, text: (child as Tokens.Text).text }], {});
+              else if (child.type === "text" || child.type === "paragraph")
+                inline(
+                  (child as Tokens.Text).tokens ?? [
+                    { type: "text", raw: child.raw, text: (child as Tokens.Text).text },
+                  ],
+                  {},
+                );
               else if (child.type === "code") builder.text((child as Tokens.Code).text);
               // html (a raw HTML block, e.g. "- <script>…</script>"), space, hr, table: nothing to keep
             }
@@ -59,7 +72,11 @@ export function readMarkdown(body: string): ArticleValue {
     let droppedElement: string | null = null; // inside <script>…</script> inline: its text goes too
     for (const token of tokens) {
       if (token.type === "html") {
-        droppedElement = droppedElement ? (closesElement(token.raw, droppedElement) ? null : droppedElement) : opensDroppedElement(token.raw);
+        droppedElement = droppedElement
+          ? closesElement(token.raw, droppedElement)
+            ? null
+            : droppedElement
+          : opensDroppedElement(token.raw);
         continue;
       }
       if (droppedElement) continue;
@@ -99,7 +116,18 @@ export function readMarkdown(body: string): ArticleValue {
 
 // Elements whose content is not article text (as the HTML reader drops them): when one opens
 // inline in Markdown, its text up to the closing tag goes with the tags.
-const DROPPED_WITH_CONTENT = new Set(["script", "style", "iframe", "noscript", "template", "textarea", "title", "svg", "math", "object"]);
+const DROPPED_WITH_CONTENT = new Set([
+  "script",
+  "style",
+  "iframe",
+  "noscript",
+  "template",
+  "textarea",
+  "title",
+  "svg",
+  "math",
+  "object",
+]);
 
 function opensDroppedElement(raw: string): string | null {
   const name = /^<([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>$/.exec(raw.trim());
@@ -124,7 +152,10 @@ export function writeMarkdown(value: ArticleValue): string {
     const previous = value[i - 1];
     if (i > 0) out += sameList(previous, block) ? "\n" : "\n\n";
     if (block.type === "heading") {
-      const text = writeInline(block.children.map((leaf) => ({ ...leaf, text: leaf.text.replace(/\r?\n|\r/g, " ") })), "");
+      const text = writeInline(
+        block.children.map((leaf) => ({ ...leaf, text: leaf.text.replace(/\r?\n|\r/g, " ") })),
+        "",
+      );
       out += `${"#".repeat(block.level)} ${text.replace(/(?<!\\)#$/, "\\#")}`; // a `#` at the end would read as a closing sequence
     } else if (block.type === "quote") {
       out += `> ${writeInline(block.children, "> ")}`;
@@ -149,7 +180,13 @@ function orderedDelimiter(value: ArticleValue, i: number): "." | ")" {
   let delimiter: "." | ")" = ".";
   for (let j = 1; j <= i; j++) {
     const [previous, block] = [value[j - 1], value[j]];
-    if (block.type === "list-item" && block.ordered && previous.type === "list-item" && previous.ordered && !sameList(previous, block)) {
+    if (
+      block.type === "list-item" &&
+      block.ordered &&
+      previous.type === "list-item" &&
+      previous.ordered &&
+      !sameList(previous, block)
+    ) {
       delimiter = delimiter === "." ? ")" : ".";
     } else if (!(block.type === "list-item" && block.ordered)) delimiter = ".";
   }
@@ -167,8 +204,12 @@ function writeInline(leaves: TextLeaf[], indent: string): string {
     }
     return groups;
   };
-  const italicRuns = (items: TextLeaf[]) => runs(items, (leaf) => !!leaf.italic).map((run) => wrap(run.map((leaf) => escapeText(leaf.text)).join(""), run[0].italic ? [ITALIC_OPEN, ITALIC_CLOSE] : null));
-  const boldRuns = (items: TextLeaf[]) => runs(items, (leaf) => !!leaf.bold).map((run) => wrap(italicRuns(run).join(""), run[0].bold ? ["**", "**"] : null));
+  const italicRuns = (items: TextLeaf[]) =>
+    runs(items, (leaf) => !!leaf.italic).map((run) =>
+      wrap(run.map((leaf) => escapeText(leaf.text)).join(""), run[0].italic ? [ITALIC_OPEN, ITALIC_CLOSE] : null),
+    );
+  const boldRuns = (items: TextLeaf[]) =>
+    runs(items, (leaf) => !!leaf.bold).map((run) => wrap(italicRuns(run).join(""), run[0].bold ? ["**", "**"] : null));
   let out = "";
   for (const run of runs(leaves, (leaf) => leaf.link)) {
     // A `!` just before a link's `[` would make it an image.
@@ -189,7 +230,10 @@ function italicDelimiters(inline: string): string {
   return inline.replace(/\uE000([^\uE001]*)\uE001/g, (_match, inner: string, at: number, whole: string) => {
     // Looking past the `**` of a bold span around it, whose own flanking depends on the same letters.
     const before = whole.slice(0, at).replace(/\*+$/, "").slice(-1);
-    const after = whole.slice(at + inner.length + 2).replace(/^\*+/, "").slice(0, 1);
+    const after = whole
+      .slice(at + inner.length + 2)
+      .replace(/^\*+/, "")
+      .slice(0, 1);
     const delimiter = [before, after].every((c) => c === "" || /[\s!-/:-@[-`{-~]/.test(c)) ? "_" : "*";
     return `${delimiter}${inner}${delimiter}`;
   });
@@ -203,7 +247,9 @@ function wrap(text: string, delimiters: [string, string] | null): string {
 }
 
 function linkDestination(href: string): string {
-  return /[\s<>]/.test(href) ? `<${href.replace(/[\\<>]/g, (c) => `\\${c}`).replace(/\n/g, "%0A")}>` : href.replace(/[\\()]/g, (c) => `\\${c}`);
+  return /[\s<>]/.test(href)
+    ? `<${href.replace(/[\\<>]/g, (c) => `\\${c}`).replace(/\n/g, "%0A")}>`
+    : href.replace(/[\\()]/g, (c) => `\\${c}`);
 }
 
 /**

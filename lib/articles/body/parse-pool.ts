@@ -20,8 +20,16 @@ export const PARSE_LIMITS = {
 } as const;
 
 type Parsed = { value: ArticleValue; text: string };
-type Job = { id: number; format: BodyFormat; body: string; resolve: (parsed: Parsed) => void; reject: (error: unknown) => void; queuedAt: number };
-type Reply = { id: number; ok: true; result: Parsed } | { id: number; ok: false; code: AppErrorCode | null; message: string };
+type Job = {
+  id: number;
+  format: BodyFormat;
+  body: string;
+  resolve: (parsed: Parsed) => void;
+  reject: (error: unknown) => void;
+  queuedAt: number;
+};
+type Reply =
+  { id: number; ok: true; result: Parsed } | { id: number; ok: false; code: AppErrorCode | null; message: string };
 
 // The worker is a file on disk in the source tree, found from the app's root (where `npm start`
 // and the tests run) and loaded by a one-line bootstrap given as code. Next bundles this module,
@@ -48,7 +56,10 @@ function startWorker(): Promise<void> {
     clearTimeout(timer);
     running = null;
     if (reply.ok) job.resolve(reply.result);
-    else job.reject(reply.code ? new AppError(reply.code, reply.message) : new Error(`article body parser: ${reply.message}`));
+    else
+      job.reject(
+        reply.code ? new AppError(reply.code, reply.message) : new Error(`article body parser: ${reply.message}`),
+      );
     void runNext();
   });
   thread.on("error", (error) => failRunning(error));
@@ -96,7 +107,12 @@ async function runNext() {
     startWorker().catch(() => {}); // warm a fresh thread now rather than on the next body
     if (running?.job === job) {
       running = null;
-      job.reject(new AppError("BAD_REQUEST", `body: too complex to read within ${PARSE_LIMITS.timeMs / 1000} s; simplify its markup or split it`));
+      job.reject(
+        new AppError(
+          "BAD_REQUEST",
+          `body: too complex to read within ${PARSE_LIMITS.timeMs / 1000} s; simplify its markup or split it`,
+        ),
+      );
       void runNext();
     }
   }, PARSE_LIMITS.timeMs);

@@ -13,7 +13,12 @@ parentPort.on("message", ({ id, format, body }) => {
   } catch (error) {
     // AppErrors keep their code and message; anything else is the parser's own failure.
     const known = error && typeof error === "object" && error.name === "AppError";
-    parentPort.postMessage({ id, ok: false, code: known ? error.code : null, message: known ? error.message : String(error?.message ?? error) });
+    parentPort.postMessage({
+      id,
+      ok: false,
+      code: known ? error.code : null,
+      message: known ? error.message : String(error?.message ?? error),
+    });
   }
 });
 parentPort.postMessage({ ready: true });

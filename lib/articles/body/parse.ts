@@ -31,19 +31,36 @@ export function parseArticleBody(format: BodyFormat, body: string): { value: Art
   checkRawBody(format, body);
   const value = format === "html" ? readHtml(body) : format === "markdown" ? readMarkdown(body) : readText(body);
   if (value.length === 0) throw new AppError("BAD_REQUEST", "body: there is no text in it");
-  if (value.length > BODY_LIMITS.blocks) throw new AppError("BAD_REQUEST", `body: ${value.length.toLocaleString("en")} blocks (paragraphs, headings, list items); at most ${BODY_LIMITS.blocks.toLocaleString("en")}`);
+  if (value.length > BODY_LIMITS.blocks)
+    throw new AppError(
+      "BAD_REQUEST",
+      `body: ${value.length.toLocaleString("en")} blocks (paragraphs, headings, list items); at most ${BODY_LIMITS.blocks.toLocaleString("en")}`,
+    );
   const text = canonicalText(value);
-  const long = value.findIndex((block) => block.children.reduce((n, leaf) => n + leaf.text.length, 0) > BODY_LIMITS.blockCharacters);
-  if (long >= 0) throw new AppError("BAD_REQUEST", `body: block ${long + 1} is over ${BODY_LIMITS.blockCharacters.toLocaleString("en")} characters; split it into paragraphs`);
+  const long = value.findIndex(
+    (block) => block.children.reduce((n, leaf) => n + leaf.text.length, 0) > BODY_LIMITS.blockCharacters,
+  );
+  if (long >= 0)
+    throw new AppError(
+      "BAD_REQUEST",
+      `body: block ${long + 1} is over ${BODY_LIMITS.blockCharacters.toLocaleString("en")} characters; split it into paragraphs`,
+    );
   return { value, text };
 }
 
 /** The checks on the raw text, before any parser runs: size, binary data, nesting and block limits (./shape.ts). Cheap: one pass. */
 export function checkRawBody(format: BodyFormat, body: string): void {
   if (body.length > BODY_LIMITS.characters) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `body: the article is ${body.length.toLocaleString("en")} characters; at most ${BODY_LIMITS.characters.toLocaleString("en")}`);
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `body: the article is ${body.length.toLocaleString("en")} characters; at most ${BODY_LIMITS.characters.toLocaleString("en")}`,
+    );
   }
-  if (looksBinary(body)) throw new AppError("BAD_REQUEST", "body: this looks like a binary file, not text; upload a .txt, .md or .html file");
+  if (looksBinary(body))
+    throw new AppError(
+      "BAD_REQUEST",
+      "body: this looks like a binary file, not text; upload a .txt, .md or .html file",
+    );
   checkBodyShape(format, body);
 }
 

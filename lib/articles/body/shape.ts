@@ -41,10 +41,17 @@ function checkMarkdownShape(body: string): void {
       const code = line.charCodeAt(c);
       if (code === 0x2a || code === 0x5f || code === 0x7e) delimiters++;
     }
-    if (blockCharacters > SHAPE_LIMITS.markdownBlockCharacters) throw tooComplex(`the paragraph from line ${blockStart + 1} is over ${SHAPE_LIMITS.markdownBlockCharacters.toLocaleString("en")} characters; split it with blank lines`);
-    if (delimiters > SHAPE_LIMITS.markdownDelimiters) throw tooComplex(`the paragraph from line ${blockStart + 1} has over ${SHAPE_LIMITS.markdownDelimiters.toLocaleString("en")} emphasis marks (*, _ or ~)`);
+    if (blockCharacters > SHAPE_LIMITS.markdownBlockCharacters)
+      throw tooComplex(
+        `the paragraph from line ${blockStart + 1} is over ${SHAPE_LIMITS.markdownBlockCharacters.toLocaleString("en")} characters; split it with blank lines`,
+      );
+    if (delimiters > SHAPE_LIMITS.markdownDelimiters)
+      throw tooComplex(
+        `the paragraph from line ${blockStart + 1} has over ${SHAPE_LIMITS.markdownDelimiters.toLocaleString("en")} emphasis marks (*, _ or ~)`,
+      );
     const depth = markdownDepth(line);
-    if (depth > SHAPE_LIMITS.nesting) throw tooComplex(`line ${i + 1} is nested over ${SHAPE_LIMITS.nesting} levels deep (block quotes or lists)`);
+    if (depth > SHAPE_LIMITS.nesting)
+      throw tooComplex(`line ${i + 1} is nested over ${SHAPE_LIMITS.nesting} levels deep (block quotes or lists)`);
   });
 }
 
@@ -71,8 +78,41 @@ function markdownDepth(line: string): number {
 // HTML elements that never hold others (void) or whose end tag may be left out (the next one of
 // the same kind closes them): neither makes the tree deeper when left open.
 const FLAT = new Set([
-  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen",
-  "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option", "optgroup", "rb", "rt", "rp", "colgroup", "caption", "html", "head", "body",
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "track",
+  "wbr",
+  "param",
+  "keygen",
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "tr",
+  "td",
+  "th",
+  "tbody",
+  "thead",
+  "tfoot",
+  "option",
+  "optgroup",
+  "rb",
+  "rt",
+  "rp",
+  "colgroup",
+  "caption",
+  "html",
+  "head",
+  "body",
 ]);
 
 /**
@@ -99,7 +139,8 @@ function checkHtmlShape(body: string): void {
     const element = name[2].toLowerCase();
     if (!FLAT.has(element) && body[end - 1] !== "/") {
       if (name[1]) depth = Math.max(0, depth - 1);
-      else if (++depth > SHAPE_LIMITS.nesting) throw tooComplex(`elements are nested over ${SHAPE_LIMITS.nesting} levels deep`);
+      else if (++depth > SHAPE_LIMITS.nesting)
+        throw tooComplex(`elements are nested over ${SHAPE_LIMITS.nesting} levels deep`);
     }
     at = body.indexOf("<", end + 1);
   }

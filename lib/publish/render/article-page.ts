@@ -31,7 +31,9 @@ export function segmentBlock(leaves: TextLeaf[], spans: Span[]): Segment[] {
     const [from, to] = [points[i], points[i + 1]];
     while (leafStart + leaves[leafIndex].text.length <= from) leafStart += leaves[leafIndex++].text.length;
     const leaf = leaves[leafIndex];
-    const covering = spans.filter((s) => s.start <= from && s.end >= to).sort((a, b) => b.start - a.start || a.end - b.end);
+    const covering = spans
+      .filter((s) => s.start <= from && s.end >= to)
+      .sort((a, b) => b.start - a.start || a.end - b.end);
     segments.push({ text: leaf.text.slice(from - leafStart, to - leafStart), leaf, checkId: covering[0]?.id ?? null });
   }
   return segments;
@@ -50,7 +52,7 @@ function inline(block: ArticleBlock, blockStart: number, checks: Map<string, Pub
   const spans = [...checks.values()].map((c) => ({ id: c.id, start: c.start - blockStart, end: c.end - blockStart }));
   const segments = segmentBlock(block.children, spans);
   const out: Html[] = [];
-  for (let i = 0; i < segments.length; ) {
+  for (let i = 0; i < segments.length;) {
     const id = segments[i].checkId;
     let j = i;
     while (j < segments.length && segments[j].checkId === id) j++;
@@ -58,7 +60,11 @@ function inline(block: ArticleBlock, blockStart: number, checks: Map<string, Pub
     if (id === null) out.push(...run.map((s) => marked(s, true)));
     else {
       // A button cannot hold a link: highlighted text keeps its emphasis, and its links stay in the original.
-      out.push(html`<button type="button" class="hl" popovertarget="card-${id}">${run.map((s) => marked(s, false))}<span class="vh"> (fact-check: ${checks.get(id)!.verdict.label})</span></button>`);
+      out.push(
+        html`<button type="button" class="hl" popovertarget="card-${id}">
+          ${run.map((s) => marked(s, false))}<span class="vh"> (fact-check: ${checks.get(id)!.verdict.label})</span>
+        </button>`,
+      );
     }
     i = j;
   }
@@ -71,7 +77,14 @@ function bodyHtml(value: ArticleValue, checks: PublicArticleCheck[]): Html[] {
   let offset = 0;
   let list: { ordered: boolean; items: Html[]; start?: number } | null = null;
   const flush = () => {
-    if (list) out.push(list.ordered ? html`<ol${list.start && list.start !== 1 ? html` start="${list.start}"` : ""}>${list.items}</ol>` : html`<ul>${list.items}</ul>`);
+    if (list)
+      out.push(
+        list.ordered
+          ? html`<ol${list.start && list.start !== 1 ? html` start="${list.start}"` : ""}>${list.items}</ol>`
+          : html`<ul>
+              ${list.items}
+            </ul>`,
+      );
     list = null;
   };
   for (const block of value) {
@@ -106,29 +119,45 @@ export function articlePage(article: PublicArticle, urls: PublicUrls): string {
   const placed = article.checks.filter((c) => c.onCurrentText);
   const count = article.checks.length;
   const body = html`${siteHeader(article.desk, urls)}
-<main>
-<article>
-<p class="kicker">Annotated by ${article.desk}: ${count} published ${count === 1 ? "check" : "checks"}</p>
-<h1>${article.title}</h1>
-<p class="muted">${[article.outlet, article.author].filter(Boolean).join(" · ")}${article.publishedAt ? html` · ${time(article.publishedAt)}` : ""}${article.sourceUrl ? html` · <a href="${article.sourceUrl}">Original article</a>` : ""}</p>
-<p class="muted">Highlighted passages were checked: choose one to read its verdict.</p>
-<div class="article-body">${bodyHtml(article.body as ArticleValue, placed)}</div>
-</article>
-${placed.map((check) => html`<div id="card-${check.id}" popover>${verdictCard(check, urls, { heading: "p" })}<button type="button" popovertarget="card-${check.id}" popovertargetaction="hide">Close</button></div>`)}
-<section aria-labelledby="checks-heading">
-<h2 id="checks-heading">The checks</h2>
-<ol class="checks">${article.checks.map(
-    (check) => html`<li id="check-${check.id}"><p><strong>${check.verdict.label}</strong> <span class="muted">· ${verdictPosition(check.verdict)}</span></p>
-<p>“${check.claim}”${check.claimant ? html` <span class="muted">(${check.claimant})</span>` : ""}</p>
-${check.onCurrentText ? "" : html`<p class="muted">The passage it checked, “${shorten(check.quote, 140)}”, is no longer in the article's current text.</p>`}
-<p><a href="${checkPath(urls, check.id)}">Read the fact-check<span class="vh">: ${shorten(check.claim, 80)}</span></a></p></li>`,
-  )}</ol>
-</section>
-</main>`;
+    <main>
+      <article>
+        <p class="kicker">Annotated by ${article.desk}: ${count} published ${count === 1 ? "check" : "checks"}</p>
+        <h1>${article.title}</h1>
+        <p class="muted">
+          ${[article.outlet, article.author].filter(Boolean).join(" · ")}${article.publishedAt ? html` · ${time(article.publishedAt)}` : ""}${article.sourceUrl ? html` · <a href="${article.sourceUrl}">Original article</a>` : ""}
+        </p>
+        <p class="muted">Highlighted passages were checked: choose one to read its verdict.</p>
+        <div class="article-body">${bodyHtml(article.body as ArticleValue, placed)}</div>
+      </article>
+      ${placed.map((check) => html`<div id="card-${check.id}" popover>${verdictCard(check, urls, { heading: "p" })}<button type="button" popovertarget="card-${check.id}" popovertargetaction="hide">Close</button></div>`)}
+      <section aria-labelledby="checks-heading">
+        <h2 id="checks-heading">The checks</h2>
+        <ol class="checks">
+          ${article.checks.map(
+            (check) =>
+              html`<li id="check-${check.id}">
+                <p>
+                  <strong>${check.verdict.label}</strong> <span class="muted">· ${verdictPosition(check.verdict)}</span>
+                </p>
+                <p>“${check.claim}”${check.claimant ? html` <span class="muted">(${check.claimant})</span>` : ""}</p>
+                ${check.onCurrentText ? "" : html`<p class="muted">The passage it checked, “${shorten(check.quote, 140)}”, is no longer in the article's current text.</p>`}
+                <p>
+                  <a href="${checkPath(urls, check.id)}"
+                    >Read the fact-check<span class="vh">: ${shorten(check.claim, 80)}</span></a
+                  >
+                </p>
+              </li>`,
+          )}
+        </ol>
+      </section>
+    </main>`;
   return documentHtml(
     {
       title: `${article.title}: checked by ${article.desk}`,
-      description: shorten(`${article.desk} checked ${count} ${count === 1 ? "claim" : "claims"} in “${article.title}”.`, 200),
+      description: shorten(
+        `${article.desk} checked ${count} ${count === 1 ? "claim" : "claims"} in “${article.title}”.`,
+        200,
+      ),
       canonical: readPath(urls, article.id),
       siteName: article.desk,
     },

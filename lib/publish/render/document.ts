@@ -79,38 +79,53 @@ export type Head = {
 export function documentHtml(head: Head, body: Html, urls: PublicUrls): string {
   const image = head.image;
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${head.title}</title>
-<meta name="description" content="${head.description}">
-<link rel="canonical" href="${head.canonical}">
-<link rel="alternate" type="application/atom+xml" title="Published fact-checks" href="${feedPath(urls)}">
-<meta property="og:type" content="${head.type ?? "article"}">
-<meta property="og:site_name" content="${head.siteName}">
-<meta property="og:title" content="${head.title}">
-<meta property="og:description" content="${head.description}">
-<meta property="og:url" content="${head.canonical}">
-${image ? html`<meta property="og:image" content="${image.url}">
-<meta property="og:image:width" content="1200">
-<meta property="og:image:height" content="630">
-<meta property="og:image:alt" content="${image.alt}">
-<meta name="twitter:card" content="summary_large_image">
-<meta name="twitter:image" content="${image.url}">
-<meta name="twitter:image:alt" content="${image.alt}">` : html`<meta name="twitter:card" content="summary">`}
-<meta name="twitter:title" content="${head.title}">
-<meta name="twitter:description" content="${head.description}">
-${head.extra ?? []}
-<style>${new Html(CSS)}</style>
-${head.jsonLd ? html`<script type="application/ld+json">${head.jsonLd}</script>` : ""}
-</head>
-<body>
-${body}
-</body>
-</html>
-`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${head.title}</title>
+        <meta name="description" content="${head.description}" />
+        <link rel="canonical" href="${head.canonical}" />
+        <link rel="alternate" type="application/atom+xml" title="Published fact-checks" href="${feedPath(urls)}" />
+        <meta property="og:type" content="${head.type ?? "article"}" />
+        <meta property="og:site_name" content="${head.siteName}" />
+        <meta property="og:title" content="${head.title}" />
+        <meta property="og:description" content="${head.description}" />
+        <meta property="og:url" content="${head.canonical}" />
+        ${
+          image
+            ? html`<meta property="og:image" content="${image.url}" />
+                <meta property="og:image:width" content="1200" />
+                <meta property="og:image:height" content="630" />
+                <meta property="og:image:alt" content="${image.alt}" />
+                <meta name="twitter:card" content="summary_large_image" />
+                <meta name="twitter:image" content="${image.url}" />
+                <meta name="twitter:image:alt" content="${image.alt}" />`
+            : html`<meta name="twitter:card" content="summary" />`
+        }
+        <meta name="twitter:title" content="${head.title}" />
+        <meta name="twitter:description" content="${head.description}" />
+        ${head.extra ?? []}
+        <style>
+          ${new Html(CSS)}
+        </style>
+        ${
+          head.jsonLd
+            ? html`<script type="application/ld+json">
+                ${head.jsonLd}
+              </script>`
+            : ""
+        }
+      </head>
+      <body>
+        ${body}
+      </body>
+    </html> `.value;
 }
 
 /** The strip above every public page: the desk, and the feed. */
-export const siteHeader = (desk: string, urls: PublicUrls) => html`<header class="site"><p>${desk} · fact-checks</p><a href="${feedPath(urls)}">Feed of new checks</a></header>`;
+export const siteHeader = (desk: string, urls: PublicUrls) =>
+  html`<header class="site">
+    <p>${desk} · fact-checks</p>
+    <a href="${feedPath(urls)}">Feed of new checks</a>
+  </header>`;

@@ -18,7 +18,7 @@ export function embedPage(check: PublicCheck, urls: PublicUrls): string {
       description: shorten(`${check.desk} rates this claim ${check.verdict.label}.`, 200),
       canonical: checkPath(urls, check.id),
       siteName: check.desk,
-      extra: [html`<meta name="robots" content="noindex">`],
+      extra: [html`<meta name="robots" content="noindex" />`],
     },
     body,
     urls,
@@ -43,7 +43,15 @@ export function oembedFor(check: PublicCheck, urls: PublicUrls, max: { width?: n
     ...(check.credit ? { author_name: check.credit.by } : { author_name: check.desk }),
     width,
     height,
-    html: html`<iframe src="${src}" width="${width}" height="${height}" title="${title}" style="border:0" loading="lazy" sandbox="allow-popups allow-popups-to-escape-sandbox"></iframe>`.value,
+    html: html`<iframe
+      src="${src}"
+      width="${width}"
+      height="${height}"
+      title="${title}"
+      style="border:0"
+      loading="lazy"
+      sandbox="allow-popups allow-popups-to-escape-sandbox"
+    ></iframe>`.value,
     thumbnail_url: `${checkPath(urls, check.id)}/card.png`,
     thumbnail_width: 1200,
     thumbnail_height: 630,

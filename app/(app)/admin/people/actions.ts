@@ -19,7 +19,11 @@ export async function addMemberAction(_previous: ActionResult | null, form: Form
 
 export async function changeRoleAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return toActionResult(async () => {
-    const member = await changeMemberRole({ actor: await getActor(), membershipId: form.get("membershipId"), role: form.get("role") });
+    const member = await changeMemberRole({
+      actor: await getActor(),
+      membershipId: form.get("membershipId"),
+      role: form.get("role"),
+    });
     revalidatePath(PEOPLE);
     return `${member.name} is now ${member.role.toLowerCase()}.`;
   });
@@ -42,16 +46,26 @@ export async function updateSettingsAction(_previous: ActionResult | null, form:
     const on = (name: string) => form.get(name) === "on";
     const settings = await updateWorkspaceSettings({
       actor: await getActor(),
-      input: { reviewersMayAddArticles: on("reviewersMayAddArticles"), publicPages: on("publicPages"), creditReviewers: on("creditReviewers") },
+      input: {
+        reviewersMayAddArticles: on("reviewersMayAddArticles"),
+        publicPages: on("publicPages"),
+        creditReviewers: on("creditReviewers"),
+      },
     });
     revalidatePath(PEOPLE);
     return settingsSummary(settings);
   });
 }
 
-export async function updateSearchLanguageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function updateSearchLanguageAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return toActionResult(async () => {
-    const { language } = await setSearchLanguage({ actor: await getActor(), input: { language: form.get("language") } });
+    const { language } = await setSearchLanguage({
+      actor: await getActor(),
+      input: { language: form.get("language") },
+    });
     revalidatePath(PEOPLE);
     return `Search now reads this workspace's text as ${language === "simple" ? "any language (no stemming)" : language}.`;
   });

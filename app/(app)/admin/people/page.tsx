@@ -14,7 +14,9 @@ export const metadata: Metadata = { title: "People" };
 
 export default async function PeoplePage() {
   const actor = await requirePageActor("/admin/people");
-  const [members, settings, language] = await loadPageData(() => Promise.all([listMembers({ actor }), getWorkspaceSettings({ actor }), getSearchLanguage({ actor })]));
+  const [members, settings, language] = await loadPageData(() =>
+    Promise.all([listMembers({ actor }), getWorkspaceSettings({ actor }), getSearchLanguage({ actor })]),
+  );
   return (
     <main>
       <h1>People in {actor.workspaceName}</h1>

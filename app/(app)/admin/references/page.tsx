@@ -15,9 +15,9 @@ export default async function ReferencesPage() {
     <main>
       <h1>Reference checks</h1>
       <p className="muted">
-        Checks published elsewhere, imported from ClaimReview JSON-LD (another publisher&apos;s, or our own export). They are read-only: search
-        lists them and the annotation form offers them under “Checked before”, labelled with their publisher. Importing a file again updates
-        the checks it names (one per URL) and adds none twice.
+        Checks published elsewhere, imported from ClaimReview JSON-LD (another publisher&apos;s, or our own export).
+        They are read-only: search lists them and the annotation form offers them under “Checked before”, labelled with
+        their publisher. Importing a file again updates the checks it names (one per URL) and adds none twice.
       </p>
       <section className="card" aria-labelledby="import-references">
         <h2 id="import-references">Import</h2>

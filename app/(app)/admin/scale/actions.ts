@@ -3,7 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { toActionResult, type ActionResult } from "@/lib/http/action-result";
-import { addScaleOption, deleteScaleOption, moveScaleOption, setScaleOptionRetired, updateScaleOption } from "@/lib/verdicts/scale";
+import {
+  addScaleOption,
+  deleteScaleOption,
+  moveScaleOption,
+  setScaleOptionRetired,
+  updateScaleOption,
+} from "@/lib/verdicts/scale";
 import { reorderScaleOptions } from "@/lib/verdicts/reorder";
 
 const SCALE = "/admin/scale";
@@ -32,7 +38,8 @@ export async function optionCommandAction(_previous: ActionResult | null, form: 
     const optionId = form.get("optionId");
     const command = form.get("command");
     if (command === "up" || command === "down") await moveScaleOption({ actor, optionId, direction: command });
-    else if (command === "retire" || command === "restore") await setScaleOptionRetired({ actor, optionId, retired: command === "retire" });
+    else if (command === "retire" || command === "restore")
+      await setScaleOptionRetired({ actor, optionId, retired: command === "retire" });
     else if (command === "delete") await deleteScaleOption({ actor, optionId });
     revalidatePath(SCALE);
     return command === "delete" ? "Deleted." : "Saved.";

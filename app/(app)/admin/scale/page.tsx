@@ -10,13 +10,17 @@ export const metadata: Metadata = { title: "Verdict scale" };
 
 export default async function ScalePage() {
   const actor = await requirePageActor("/admin/scale");
-  const [options, version] = await loadPageData(() => Promise.all([listScaleOptions({ actor }), getScaleVersion({ actor })]));
+  const [options, version] = await loadPageData(() =>
+    Promise.all([listScaleOptions({ actor }), getScaleVersion({ actor })]),
+  );
   return (
     <main>
       <h1>Verdict scale</h1>
       <p className="muted">
-        Order runs from best to worst: drag a row by its handle, or focus the handle and use the arrow keys. The rating is ClaimReview&apos;s ratingValue (worst and best come from the lowest and highest ratings); leave it blank for verdicts outside
-        the true–false axis. An option in use can be retired (it stays on its annotations and leaves the picker) but not deleted.
+        Order runs from best to worst: drag a row by its handle, or focus the handle and use the arrow keys. The rating
+        is ClaimReview&apos;s ratingValue (worst and best come from the lowest and highest ratings); leave it blank for
+        verdicts outside the true–false axis. An option in use can be retired (it stays on its annotations and leaves
+        the picker) but not deleted.
       </p>
       <ScaleOptionsTable options={options} version={version} />
       <section className="card" aria-labelledby="add-verdict">

@@ -10,7 +10,10 @@ const TOKENS = "/admin/tokens";
 /** The new token travels back once, in this result; it is never readable again. */
 export type CreateTokenResult = ActionResult & { token?: string };
 
-export async function createTokenAction(_previous: CreateTokenResult | null, form: FormData): Promise<CreateTokenResult> {
+export async function createTokenAction(
+  _previous: CreateTokenResult | null,
+  form: FormData,
+): Promise<CreateTokenResult> {
   let token: string | undefined;
   const result = await toActionResult(async () => {
     const created = await createApiToken({ actor: await getActor(), input: { name: form.get("name") } });

@@ -15,8 +15,9 @@ export default async function TokensPage() {
     <main>
       <h1>API tokens for {actor.workspaceName}</h1>
       <p className="muted">
-        A token reads this workspace&apos;s articles, annotations and exports (<code>Authorization: Bearer …</code> on GET routes and{" "}
-        <code>/api/export</code>). It cannot change anything. Only a hash is kept: a lost token is revoked and replaced.
+        A token reads this workspace&apos;s articles, annotations and exports (<code>Authorization: Bearer …</code> on
+        GET routes and <code>/api/export</code>). It cannot change anything. Only a hash is kept: a lost token is
+        revoked and replaced.
       </p>
       <section className="card" aria-labelledby="new-token">
         <h2 id="new-token">Create a token</h2>
@@ -48,7 +49,13 @@ export default async function TokensPage() {
                   {token.createdBy && <span className="muted"> by {token.createdBy}</span>}
                 </td>
                 <td>{token.lastUsedAt ? formatDate(token.lastUsedAt) : <span className="muted">never</span>}</td>
-                <td>{token.revokedAt ? `Revoked ${formatDate(token.revokedAt)}` : <RevokeTokenButton tokenId={token.id} name={token.name} />}</td>
+                <td>
+                  {token.revokedAt ? (
+                    `Revoked ${formatDate(token.revokedAt)}`
+                  ) : (
+                    <RevokeTokenButton tokenId={token.id} name={token.name} />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

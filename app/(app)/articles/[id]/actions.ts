@@ -5,7 +5,10 @@ import { getActor } from "@/lib/auth/session";
 import { toActionResult, type ActionResult } from "@/lib/http/action-result";
 import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
 
-export async function requestSecondOpinionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function requestSecondOpinionAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return toActionResult(async () => {
     const articleId = form.get("articleId");
     const input = { firstReviewerId: form.get("firstReviewerId"), secondReviewerId: form.get("secondReviewerId") };

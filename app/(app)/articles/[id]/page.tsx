@@ -34,24 +34,31 @@ async function loadLinked(actor: Actor, annotationId: string | string[] | undefi
   }
 }
 
-export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const linkedId = (await searchParams)[ANNOTATION_PARAM];
   const actor = await requirePageActor(typeof linkedId === "string" ? annotationHref(id, linkedId) : `/articles/${id}`);
   // Read before the data: the page's live stream starts here, so no change falls in between.
   const livePosition = await readLogPosition();
-  const [article, annotations, orphans, choices, settings, blind, people, linked, assignments] = await loadPageData(() =>
-    Promise.all([
-      getArticle({ actor, articleId: id }),
-      listAnnotationSummaries({ actor, articleId: id }),
-      listOrphans({ actor, articleId: id }),
-      listVerdictChoices({ actor }),
-      getWorkspaceSettings({ actor }),
-      getOpenSecondOpinion({ actor, articleId: id }),
-      listColleagues({ actor }),
-      loadLinked(actor, linkedId),
-      listAssignments({ actor, articleId: id }),
-    ]),
+  const [article, annotations, orphans, choices, settings, blind, people, linked, assignments] = await loadPageData(
+    () =>
+      Promise.all([
+        getArticle({ actor, articleId: id }),
+        listAnnotationSummaries({ actor, articleId: id }),
+        listOrphans({ actor, articleId: id }),
+        listVerdictChoices({ actor }),
+        getWorkspaceSettings({ actor }),
+        getOpenSecondOpinion({ actor, articleId: id }),
+        listColleagues({ actor }),
+        loadLinked(actor, linkedId),
+        listAssignments({ actor, articleId: id }),
+      ]),
   );
   // An annotation's link names its article too; a link with the wrong one still finds it.
   if (linked && linked.articleId !== article.id) redirect(annotationHref(linked.articleId, linked.id));
@@ -66,7 +73,14 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         <div id={PRESENCE_SLOT_ID} />
       </div>
       <p className="article-meta">
-        {[article.outlet, article.author, article.publishedAt && formatDate(article.publishedAt), `revision ${article.revision.number}`].filter(Boolean).join(" · ")}
+        {[
+          article.outlet,
+          article.author,
+          article.publishedAt && formatDate(article.publishedAt),
+          `revision ${article.revision.number}`,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
         {article.sourceUrl && (
           <>
             {" · "}
@@ -79,12 +93,14 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
       <nav className="article-actions" aria-label="Article">
         {isEditor && <Link href={`/articles/${article.id}/edit`}>Edit details</Link>}
         {mayRevise && <Link href={`/articles/${article.id}/revise`}>Revise text</Link>}
-        {article.revision.number > 1 && <Link href={`/articles/${article.id}/revisions`}>Revisions ({article.revision.number})</Link>}
+        {article.revision.number > 1 && (
+          <Link href={`/articles/${article.id}/revisions`}>Revisions ({article.revision.number})</Link>
+        )}
       </nav>
       {blind && (
         <p className="notice" role="status" data-testid="blind-notice">
-          Blind second opinion: {blind.secondReviewer.name} is checking {blind.firstReviewer.name}&apos;s work. Until both have submitted, neither sees the
-          other&apos;s annotations on this article.
+          Blind second opinion: {blind.secondReviewer.name} is checking {blind.firstReviewer.name}&apos;s work. Until
+          both have submitted, neither sees the other&apos;s annotations on this article.
         </p>
       )}
       {linkedId !== undefined && !linked && (
@@ -114,7 +130,12 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
       <ArticleWorkspace
         // An import or a revision changes annotations on the server; the workspace starts afresh with them.
         key={`${article.revision.id}-${annotations.length}-${orphans.length}`}
-        article={{ id: article.id, revisionId: article.revision.id, text: article.revision.text, value: article.revision.body }}
+        article={{
+          id: article.id,
+          revisionId: article.revision.id,
+          text: article.revision.text,
+          value: article.revision.body,
+        }}
         initialAnnotations={annotations}
         initialOrphans={orphans}
         linked={linked}

@@ -16,8 +16,9 @@ export default async function NewArticlePage() {
     <main>
       <h1>Add an article</h1>
       <p className="muted">
-        Paste or upload plain text, Markdown or HTML. HTML is reduced to paragraphs, headings, quotes and lists with bold, italic and links; scripts, styles, images and
-        embeds are dropped. Up to {BODY_LIMITS.characters.toLocaleString("en")} characters and {BODY_LIMITS.blocks.toLocaleString("en")} blocks.
+        Paste or upload plain text, Markdown or HTML. HTML is reduced to paragraphs, headings, quotes and lists with
+        bold, italic and links; scripts, styles, images and embeds are dropped. Up to{" "}
+        {BODY_LIMITS.characters.toLocaleString("en")} characters and {BODY_LIMITS.blocks.toLocaleString("en")} blocks.
       </p>
       <NewArticleForm />
     </main>

@@ -5,7 +5,9 @@ import { jsonRoute, readJson } from "@/lib/http/responses";
 type Context = { params: Promise<{ id: string }> };
 
 /** GET /api/annotations/:id */
-export const GET = jsonRoute(async (request, { params }: Context) => getAnnotation({ actor: await getReadActor(request), annotationId: (await params).id }));
+export const GET = jsonRoute(async (request, { params }: Context) =>
+  getAnnotation({ actor: await getReadActor(request), annotationId: (await params).id }),
+);
 
 /** PATCH /api/annotations/:id — `{ version, ...fields }`; a stale version gets 409 with `details.current`. */
 export const PATCH = jsonRoute(async (request, { params }: Context) => {

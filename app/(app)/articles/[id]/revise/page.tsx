@@ -16,7 +16,11 @@ export default async function ReviseArticlePage({ params }: { params: Promise<{ 
   const { id } = await params;
   const actor = await requirePageActor(`/articles/${id}/revise`);
   const [article, annotations, settings] = await loadPageData(() =>
-    Promise.all([getArticle({ actor, articleId: id }), listAnnotationSummaries({ actor, articleId: id }), getWorkspaceSettings({ actor })]),
+    Promise.all([
+      getArticle({ actor, articleId: id }),
+      listAnnotationSummaries({ actor, articleId: id }),
+      getWorkspaceSettings({ actor }),
+    ]),
   );
   if (!hasRole(actor.role, "EDITOR") && !settings.reviewersMayAddArticles) forbidden();
   return (
@@ -26,10 +30,15 @@ export default async function ReviseArticlePage({ params }: { params: Promise<{ 
       </p>
       <h1>Revise the text (now revision {article.revision.number})</h1>
       <p className="muted">
-        The new text becomes revision {article.revision.number + 1}; earlier revisions stay readable. Each of the {annotations.length} annotations follows its passage
-        when it can; the ones that cannot are listed on the article as needing re-anchoring.
+        The new text becomes revision {article.revision.number + 1}; earlier revisions stay readable. Each of the{" "}
+        {annotations.length} annotations follows its passage when it can; the ones that cannot are listed on the article
+        as needing re-anchoring.
       </p>
-      <ReviseForm articleId={id} currentMarkdown={writeMarkdown(article.revision.body)} claims={Object.fromEntries(annotations.map((a) => [a.id, a.claim]))} />
+      <ReviseForm
+        articleId={id}
+        currentMarkdown={writeMarkdown(article.revision.body)}
+        claims={Object.fromEntries(annotations.map((a) => [a.id, a.claim]))}
+      />
     </main>
   );
 }

@@ -7,9 +7,20 @@ import { loadPageData } from "@/lib/http/page-data";
 
 export const metadata: Metadata = { title: "Revisions" };
 
-const METHOD_LABEL: Record<string, string> = { position: "unchanged", quote: "followed exactly", fuzzy: "close match, to check", orphan: "needs re-anchoring" };
+const METHOD_LABEL: Record<string, string> = {
+  position: "unchanged",
+  quote: "followed exactly",
+  fuzzy: "close match, to check",
+  orphan: "needs re-anchoring",
+};
 
-export default async function RevisionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function RevisionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
   const { id } = await params;
   const query = await searchParams;
   const actor = await requirePageActor(`/articles/${id}/revisions`);
@@ -32,7 +43,9 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
             {r.number > 1 && (
               <>
                 {" · "}
-                <Link href={`/articles/${id}/revisions?from=${r.number - 1}&to=${r.number}`}>changes from {r.number - 1}</Link>
+                <Link href={`/articles/${id}/revisions?from=${r.number - 1}&to=${r.number}`}>
+                  changes from {r.number - 1}
+                </Link>
               </>
             )}
           </li>
@@ -47,7 +60,15 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
             <del>Removed</del> and <ins>added</ins> text.
           </p>
           <div className="diff card" data-testid="revision-diff">
-            {diff.parts.map((part, i) => (part.kind === "added" ? <ins key={i}>{part.text}</ins> : part.kind === "removed" ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>))}
+            {diff.parts.map((part, i) =>
+              part.kind === "added" ? (
+                <ins key={i}>{part.text}</ins>
+              ) : part.kind === "removed" ? (
+                <del key={i}>{part.text}</del>
+              ) : (
+                <span key={i}>{part.text}</span>
+              ),
+            )}
           </div>
           <h2>Annotations in revision {diff.to}</h2>
           {diff.annotations.length === 0 ? (
@@ -57,7 +78,8 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
               {diff.annotations.map((a) => (
                 <li key={a.annotationId}>
                   <strong>{a.claim}</strong>: {METHOD_LABEL[a.method] ?? a.method}
-                  {a.method === "fuzzy" && ` (${Math.round(a.confidence * 100)}%)`}. Was “{a.oldQuote}”{a.newQuote !== null && a.newQuote !== a.oldQuote && <>, now “{a.newQuote}”</>}
+                  {a.method === "fuzzy" && ` (${Math.round(a.confidence * 100)}%)`}. Was “{a.oldQuote}”
+                  {a.newQuote !== null && a.newQuote !== a.oldQuote && <>, now “{a.newQuote}”</>}
                   {a.reason && <span className="muted"> ({a.reason})</span>}
                 </li>
               ))}

@@ -5,7 +5,9 @@ import { listAssignments, setAssignments } from "@/lib/assignments/assignments";
 type Context = { params: Promise<{ id: string }> };
 
 /** GET /api/articles/:id/assignments — `{ assignments: [{ userId, name, dueOn }] }`. */
-export const GET = jsonRoute(async (request, { params }: Context) => ({ assignments: await listAssignments({ actor: await getReadActor(request), articleId: (await params).id }) }));
+export const GET = jsonRoute(async (request, { params }: Context) => ({
+  assignments: await listAssignments({ actor: await getReadActor(request), articleId: (await params).id }),
+}));
 
 /** POST /api/articles/:id/assignments with `{ assignments: [{ userId, dueOn? }] }` — the whole list (editors). */
 export const POST = jsonRoute(async (request, { params }: Context) => {

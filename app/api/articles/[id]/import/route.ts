@@ -15,6 +15,9 @@ export const POST = jsonRoute(async (request, { params }: { params: Promise<{ id
     actor,
     articleId: (await params).id,
     document,
-    options: { skipUnanchored: query.get("skipUnanchored") ?? undefined, defaultVerdict: query.get("defaultVerdict") ?? undefined },
+    options: {
+      skipUnanchored: query.get("skipUnanchored") ?? undefined,
+      defaultVerdict: query.get("defaultVerdict") ?? undefined,
+    },
   });
 });

@@ -7,7 +7,9 @@ import { created, jsonRoute, readJson } from "@/lib/http/responses";
 type Context = { params: Promise<{ id: string }> };
 
 /** GET /api/articles/:id/revisions — newest first. */
-export const GET = jsonRoute(async (request, { params }: Context) => ({ revisions: await listRevisions({ actor: await getReadActor(request), articleId: (await params).id }) }));
+export const GET = jsonRoute(async (request, { params }: Context) => ({
+  revisions: await listRevisions({ actor: await getReadActor(request), articleId: (await params).id }),
+}));
 
 /** POST /api/articles/:id/revisions — `{ format, body }` → 201 `{ revisionId, number, annotations: [{ annotationId, method, confidence, orphaned, reason? }] }`. */
 export const POST = jsonRoute(async (request, { params }: Context) => {

@@ -6,5 +6,12 @@ import { jsonRoute } from "@/lib/http/responses";
 export const GET = jsonRoute(async (request, { params }: { params: Promise<{ id: string; number: string }> }) => {
   const { id, number } = await params;
   const revision = await getRevision({ actor: await getReadActor(request), articleId: id, number });
-  return { revisionId: revision.id, number: revision.number, textHash: revision.textHash, text: revision.text, value: revision.body, createdAt: revision.createdAt };
+  return {
+    revisionId: revision.id,
+    number: revision.number,
+    textHash: revision.textHash,
+    text: revision.text,
+    value: revision.body,
+    createdAt: revision.createdAt,
+  };
 });
