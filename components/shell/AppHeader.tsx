@@ -25,7 +25,6 @@ export function AppHeader({ actor }: { actor: Actor }) {
           {hasRole(actor.role, "EDITOR") && <Link href="/review">Review queue</Link>}
           {hasRole(actor.role, "EDITOR") && <Link href="/dashboard">Dashboard</Link>}
           {hasRole(actor.role, "EDITOR") && <Link href="/agreement">Agreement</Link>}
-          {hasRole(actor.role, "EDITOR") && <Link href="/admin/references">Reference checks</Link>}
           {hasRole(actor.role, "ADMIN") && <Link href="/admin/people">People</Link>}
           {hasRole(actor.role, "ADMIN") && <Link href="/admin/scale">Verdict scale</Link>}
           {hasRole(actor.role, "ADMIN") && <Link href="/admin/tokens">API tokens</Link>}

@@ -192,6 +192,10 @@ test("article routes: 401 without a session, 403 for reviewers unless allowed, 4
 
 /** Whether each list item's marker is drawn inside the item's own box (content-visibility clips the rest). */
 async function markersInside(container: ReturnType<Page["getByTestId"]>) {
+  // Blocks off screen are skipped by content-visibility, and a skipped marker has no width to
+  // measure: bring the list on screen and let a frame lay it out first.
+  await container.locator("p.list-item").last().scrollIntoViewIfNeeded();
+  await container.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return container.locator("p.list-item").evaluateAll((items) =>
     items.map((item) => {
       const marker = getComputedStyle(item, "::before");

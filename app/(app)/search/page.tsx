@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { hasRole } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadPageData, withFilterProblem } from "@/lib/http/page-data";
 import { queryObject } from "@/lib/http/query-params";
@@ -23,6 +24,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <main className="search-page">
       <h1>Search</h1>
+      {hasRole(actor.role, "EDITOR") && (
+        <p>
+          Checks by other publishers found here come from <Link href="/admin/references">Reference checks</Link>.
+        </p>
+      )}
       <form method="get" action="/search" role="search" className="form-row">
         <div className="search-field">
           <label htmlFor="search-q">Search claims, notes, sources and articles</label>
