@@ -26,6 +26,9 @@ test("an admin reorders verdicts by keyboard; the order holds after a reload, an
   await page.keyboard.press("ArrowUp");
   await expect(page.getByRole("status").filter({ hasText: "Moved “Mixed” to place 2 of 7." })).toBeVisible();
   await expect(mixed).toBeFocused();
+  // A key pressed while a save is still settling is ignored (the next save needs its version):
+  // wait until the rows are draggable again, which is when the page has the new version.
+  await expect(page.locator("tr", { has: mixed })).toHaveAttribute("draggable", "true");
   await page.keyboard.press("ArrowUp");
   await expect(page.getByRole("status").filter({ hasText: "Moved “Mixed” to place 1 of 7." })).toBeVisible();
   expect(await keys(page)).toEqual([
