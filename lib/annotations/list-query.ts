@@ -1,4 +1,4 @@
-import { db } from "../db/client";
+import { fastRows } from "../db/fast-rows";
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/actor";
 import type { annotationInclude, AnnotationSummary } from "./view";
@@ -32,7 +32,7 @@ export async function selectAnnotation(actor: Actor, annotationId: string): Prom
  * Null when the article is not in the actor's workspace.
  */
 export async function selectArticleSummaries(actor: Actor, articleId: string): Promise<AnnotationSummary[] | null> {
-  const [result] = await db.$queryRaw<{ found: boolean; summaries: AnnotationSummary[] }[]>`
+  const [result] = await fastRows<{ found: boolean; summaries: AnnotationSummary[] }>(Prisma.sql`
     WITH hidden AS (${hiddenOnArticleSql(actor, Prisma.sql`${articleId}`)}),
     article AS (
       SELECT a.id, (SELECT r.id FROM "ArticleRevision" r WHERE r."articleId" = a.id ORDER BY r.number DESC LIMIT 1) AS "revisionId"
@@ -50,7 +50,7 @@ export async function selectArticleSummaries(actor: Actor, articleId: string): P
       WHERE a."articleId" = ${articleId} AND a."workspaceId" = ${actor.workspaceId} AND a."revisionId" = (SELECT "revisionId" FROM article)
         AND a."deletedAt" IS NULL AND a."supersededAt" IS NULL AND a.placement IN ('ANCHORED', 'NEEDS_CHECK')
         AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
-    ), '[]') AS summaries`;
+    ), '[]') AS summaries`);
   return result.found ? result.summaries : null;
 }
 
@@ -81,7 +81,7 @@ async function selectAnnotations(
           Prisma.sql`(SELECT "articleId" FROM "Annotation" WHERE id = ${scope.annotationId})`,
           Prisma.sql`a.id = ${scope.annotationId}`,
         ];
-  const [result] = await db.$queryRaw<{ found: boolean; annotations: unknown[] }[]>`
+  const [result] = await fastRows<{ found: boolean; annotations: unknown[] }>(Prisma.sql`
     WITH hidden AS (${hiddenOnArticleSql(actor, article)})
     SELECT
       EXISTS (SELECT 1 FROM "Article" WHERE id = ${article} AND "workspaceId" = ${actor.workspaceId}) AS found,
@@ -118,7 +118,7 @@ async function selectAnnotations(
         FROM "Annotation" a
         WHERE ${annotations} AND a."workspaceId" = ${actor.workspaceId} AND a."deletedAt" IS NULL
           AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
-      ), '[]') AS annotations`;
+      ), '[]') AS annotations`);
   return { found: result.found, annotations: (result.annotations as Record<string, unknown>[]).map(reviveAnnotation) };
 }
 
