@@ -1,10 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { loadActor, type Actor, type SessionClaims } from "./actor";
 import { loadTokenActor } from "../tokens/tokens";
+import { sessionClaimsOf } from "./session-token";
 
 // next-auth's cookie name: the __Secure- prefix whenever the app is served over https. The token
 // holds two claims, far below the size at which next-auth splits it into chunks.
@@ -30,11 +30,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
   const raw = (await cookies()).get(SESSION_COOKIE)?.value;
   const secret = process.env.NEXTAUTH_SECRET;
-  if (!raw || !secret) return null;
-  // A forged, tampered or expired token fails to decrypt: no session.
-  const token = await decode({ token: raw, secret }).catch(() => null);
-  if (typeof token?.userId !== "string" || typeof token.sessionVersion !== "number") return null;
-  return { userId: token.userId, sessionVersion: token.sessionVersion };
+  return raw && secret ? sessionClaimsOf(raw, secret) : null;
 });
 
 /** For pages: the actor, or a redirect to the login page that comes back to `returnTo`. */
