@@ -10,6 +10,8 @@ export async function runAlone<T>(options: {
   /** What the benchmark needs in the database beyond the demo desk. */
   prepare?: (db: PrismaClient) => Promise<T>;
   run: (url: string, reviewerCookie: string, prepared: T, databaseUrl: string) => Promise<void>;
+  /** Extra environment for the server (e.g. NODE_OPTIONS for a CPU profile). */
+  serverEnv?: Record<string, string>;
 }) {
   const { createScratchDatabase } = await import("../scripts/lib/scratch-database");
   const { startNextServer } = await import("../scripts/lib/next-server");
@@ -23,7 +25,7 @@ export async function runAlone<T>(options: {
   await db.$disconnect();
   // 3300 unless BENCH_STANDALONE_PORT names another free port (outside the fixed ones others lock).
   const port = Number(process.env.BENCH_STANDALONE_PORT || 3300);
-  const server = await startNextServer({ port, databaseUrl: database.url, quiet: true });
+  const server = await startNextServer({ port, databaseUrl: database.url, quiet: true, env: options.serverEnv });
   try {
     await options.run(
       server.url,
