@@ -29,7 +29,13 @@ export async function selectArticleAnnotationsForSession(
     userId: Prisma.sql`(SELECT "userId" FROM actor)`,
     workspaceId: Prisma.sql`(SELECT "workspaceId" FROM actor)`,
   };
-  const result = await selectAnnotations(reader, { articleId }, Prisma.sql`actor AS (${actorSql(claims)}),`);
+  const result = await selectAnnotations(
+    reader,
+    { articleId },
+    Prisma.sql`actor AS (${actorSql(claims)}),`,
+    // The same text on every call: prepared once per connection.
+    "factmark_list_for_session",
+  );
   if (!result.actor) return { actor: null, annotations: null };
   return { actor: result.actor, annotations: result.found ? result.annotations : null };
 }
@@ -101,6 +107,7 @@ async function selectAnnotations(
   reader: Reader,
   scope: { articleId: string } | { annotationId: string },
   actorCte: Prisma.Sql = Prisma.empty,
+  statementName?: string,
 ): Promise<{ actor: Actor | null; found: boolean; annotations: AnnotationRow[] }> {
   const [article, annotations] =
     "articleId" in scope
@@ -109,7 +116,8 @@ async function selectAnnotations(
           Prisma.sql`(SELECT "articleId" FROM "Annotation" WHERE id = ${scope.annotationId})`,
           Prisma.sql`a.id = ${scope.annotationId}`,
         ];
-  const [result] = await fastRows<{ actor: Actor | null; found: boolean; annotations: unknown[] }>(Prisma.sql`
+  const [result] = await fastRows<{ actor: Actor | null; found: boolean; annotations: unknown[] }>(
+    Prisma.sql`
     WITH ${actorCte} hidden AS (${hiddenOnArticleSql(reader, article)})
     SELECT
       ${actorCte === Prisma.empty ? Prisma.sql`NULL` : Prisma.sql`(SELECT to_jsonb(actor) FROM actor)`} AS actor,
@@ -147,7 +155,9 @@ async function selectAnnotations(
         FROM "Annotation" a
         WHERE ${annotations} AND a."workspaceId" = ${reader.workspaceId} AND a."deletedAt" IS NULL
           AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
-      ), '[]') AS annotations`);
+      ), '[]') AS annotations`,
+    statementName,
+  );
   return {
     actor: result.actor,
     found: result.found,
