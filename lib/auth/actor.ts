@@ -29,7 +29,7 @@ export type Actor = {
  */
 export async function loadActor(claims: SessionClaims): Promise<Actor | null> {
   // One statement, not Prisma's query per included relation, straight on pg: this runs on every request (issue #15).
-  const [row] = await fastRows<Omit<Actor, "tokenId">>(actorSql(claims), "factmark_actor");
+  const [row] = await fastRows<Omit<Actor, "tokenId">>(actorSql(claims));
   return row ?? null;
 }
 
