@@ -236,3 +236,22 @@ test("the review queue: keyboard approve and send back with a comment; reviewers
     "These filters do not work: article: Not a valid id",
   );
 });
+
+test("a submission that arrives while the queue is open is announced without moving the list under the pointer", async ({
+  apiAs,
+  pageAs,
+}) => {
+  const api = { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") };
+  await annotationIn(api, ["SUBMITTED"]);
+  const editor = await pageAs("editor");
+  await editor.goto("/review");
+  const list = editor.getByTestId("review-queue");
+  await expect(list).toBeVisible();
+  // The live region is there before anything arrives, so a screen reader announces the arrival.
+  await expect(editor.getByTestId("queue-arrivals")).toHaveAttribute("role", "status");
+  const before = await list.boundingBox();
+  await annotationIn(api, ["SUBMITTED"]);
+  await expect(editor.getByTestId("queue-arrivals")).toContainText(/new submissions? arrived/);
+  // Where a finger or the pointer was aiming before the announcement, the same item still is.
+  expect(await list.boundingBox()).toEqual(before);
+});
