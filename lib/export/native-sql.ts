@@ -45,24 +45,30 @@ export async function* nativeAnnotationBatches(
           a.id, a."articleId", a."revisionId",
           (SELECT to_json(y) FROM (SELECT a.start, a."end", a.quote, a.prefix, a.suffix) y) AS anchor,
           a.claim, a.claimant,
-          (SELECT to_json(y) FROM (SELECT v.key, v.label, v.rating, ${bounds.worstRating}::int AS "worstRating", ${bounds.bestRating}::int AS "bestRating") y) AS verdict,
+          (SELECT to_json(y) FROM (SELECT v.key, v.label, v.rating, ${bounds.worstRating}::int AS "worstRating",
+            ${bounds.bestRating}::int AS "bestRating") y) AS verdict,
           a.rationale, a.status,
-          CASE WHEN a."correctsId" IS NULL THEN NULL ELSE (SELECT to_json(y) FROM (SELECT a."correctsId" AS corrects, COALESCE(a."correctionNote", '') AS note) y) END AS correction,
-          CASE WHEN a."reusedFromId" IS NULL AND a."reusedFromReferenceId" IS NULL THEN NULL ELSE (SELECT to_json(y) FROM (SELECT a."reusedFromId" AS "annotationId",
+          CASE WHEN a."correctsId" IS NULL THEN NULL ELSE (SELECT to_json(y) FROM (SELECT a."correctsId" AS corrects, COALESCE(a."correctionNote",
+            '') AS note) y) END AS correction,
+          CASE WHEN a."reusedFromId" IS NULL AND a."reusedFromReferenceId" IS NULL THEN NULL ELSE (SELECT to_json(y)
+            FROM (SELECT a."reusedFromId" AS "annotationId",
             (SELECT rc.url FROM "ReferenceCheck" rc WHERE rc.id = a."reusedFromReferenceId") AS "referenceUrl") y) END AS "reusedFrom",
           ${person("u", 'a."importedAuthor"')} AS author,
           COALESCE((SELECT ('[' || string_agg(y.j::text, ',' ORDER BY y.k1) || ']')::json FROM (
-            SELECT s.position AS k1, (SELECT to_json(z) FROM (SELECT s.url, s.title, s.publisher, s.excerpt, s."archiveUrl", to_char(s."accessedAt", 'YYYY-MM-DD') AS "accessedAt") z) AS j
+            SELECT s.position AS k1, (SELECT to_json(z) FROM (SELECT s.url, s.title, s.publisher, s.excerpt, s."archiveUrl", to_char(s."accessedAt",
+              'YYYY-MM-DD') AS "accessedAt") z) AS j
             FROM "Source" s WHERE s."annotationId" = a.id) y), '[]'::json) AS sources,
           COALESCE((SELECT ('[' || string_agg(y.j::text, ',' ORDER BY y.k1, y.k2) || ']')::json FROM (
             SELECT n."createdAt" AS k1, n.ctid AS k2, (SELECT to_json(z) FROM (SELECT n.id, n."parentId", ${person("nu", 'n."importedAuthor"')} AS author,
               CASE WHEN n."deletedAt" IS NULL THEN n.body END AS body, ${iso('n."createdAt"')} AS "createdAt", ${iso('n."updatedAt"')} AS "updatedAt") z) AS j
             FROM "Note" n JOIN "User" nu ON nu.id = n."authorId"
             WHERE n."annotationId" = a.id AND NOT (${hidden('n."authorId"')})
-              AND (n."deletedAt" IS NULL OR EXISTS (SELECT 1 FROM "Note" r WHERE r."parentId" = n.id AND r."annotationId" = a.id AND r."deletedAt" IS NULL AND NOT (${hidden('r."authorId"')})))
+              AND (n."deletedAt" IS NULL OR EXISTS (SELECT 1 FROM "Note" r WHERE r."parentId" = n.id AND r."annotationId" = a.id
+                AND r."deletedAt" IS NULL AND NOT (${hidden('r."authorId"')})))
           ) y), '[]'::json) AS notes,
           COALESCE((SELECT ('[' || string_agg(y.j::text, ',' ORDER BY y.k1, y.k2) || ']')::json FROM (
-            SELECT r."createdAt" AS k1, r.ctid AS k2, (SELECT to_json(z) FROM (SELECT r."fromStatus", r."toStatus", r.comment, ${person("ru", null)} AS editor, ${iso('r."createdAt"')} AS "createdAt") z) AS j
+            SELECT r."createdAt" AS k1, r.ctid AS k2, (SELECT to_json(z) FROM (SELECT r."fromStatus", r."toStatus", r.comment,
+              ${person("ru", null)} AS editor, ${iso('r."createdAt"')} AS "createdAt") z) AS j
             FROM "Review" r JOIN "User" ru ON ru.id = r."editorId"
             WHERE r."annotationId" = a.id AND NOT (${hidden('r."editorId"')})
           ) y), '[]'::json) AS reviews,
