@@ -80,6 +80,10 @@ export function ScaleOptionsTable({ options, version }: { options: ScaleOption[]
 
   const handles = useRef<Record<string, HTMLButtonElement | null>>({});
   const body = useRef<HTMLTableSectionElement>(null);
+  // A drag that starts before hydration reaches no handler: mark the table once it will (tests wait for it).
+  useEffect(() => {
+    if (body.current?.parentElement) body.current.parentElement.dataset.interactive = "true";
+  }, []);
   const [focusId, setFocusId] = useState<string | null>(null);
   useEffect(() => {
     // Moving a row moves its handle in the document, which drops focus: put it back.

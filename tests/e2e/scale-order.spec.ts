@@ -5,6 +5,11 @@ import { SCALE_ADMIN, expect, test, type Page } from "./fixtures";
 
 const keys = (page: Page) => page.locator("table.scale-options tbody tr code").allTextContents();
 const handleOf = (page: Page, key: string) => page.getByTestId(`option-${key}`).locator(".drag-handle");
+/** Opens (or reloads) the scale page and waits until its rows answer a drag. */
+async function ready(page: Page, load: () => Promise<unknown>) {
+  await load();
+  await page.locator("table.scale-options[data-interactive='true']").waitFor();
+}
 
 /** Centre of an element, in viewport pixels. */
 async function centre(page: Page, selector: ReturnType<Page["locator"]>) {
@@ -17,7 +22,7 @@ test(
     "the order holds after a reload, and a stale page gets a conflict",
   async ({ signedInAs }) => {
     const page = await signedInAs(SCALE_ADMIN);
-    await page.goto("/admin/scale");
+    await ready(page, () => page.goto("/admin/scale"));
     expect(await keys(page)).toEqual([
       "true",
       "mostly-true",
@@ -44,7 +49,7 @@ test(
     await expect(page.locator("table.scale-options")).toHaveAttribute("aria-busy", "false");
     await expect(mixed).toBeFocused();
     await page.unroute("**/admin/scale");
-    await page.reload();
+    await ready(page, () => page.reload());
     expect(await keys(page)).toEqual([
       "mixed",
       "true",
@@ -81,7 +86,7 @@ test(
     await expect(page.getByRole("status").filter({ hasText: "Moved “Misleading” to place 7 of 7." })).toBeVisible();
     expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
     await expect(page.locator("table.scale-options")).toHaveAttribute("aria-busy", "false");
-    await page.reload();
+    await ready(page, () => page.reload());
     expect(await keys(page)).toEqual([
       "mixed",
       "unverifiable",
@@ -94,7 +99,7 @@ test(
 
     // Another tab changes the scale; this one, still showing the old version, is refused and keeps the server's order.
     const other = await page.context().newPage();
-    await other.goto("/admin/scale");
+    await ready(other, () => other.goto("/admin/scale"));
     await other.getByRole("button", { name: /^Reorder False/ }).focus();
     await other.keyboard.press("ArrowUp");
     await expect(other.getByRole("status").filter({ hasText: "Moved “False” to place 5 of 7." })).toBeVisible();
