@@ -1,4 +1,5 @@
 import { SCALE_ADMIN, expect, test, type Page } from "./fixtures";
+import { DEFAULT_VERDICT_OPTIONS } from "../../lib/verdicts/default-scale";
 
 // Reordering the verdict scale (#16): drag a row's handle (mouse or finger), or move it with the
 // arrow keys on the handle; the order is saved at once and a stale page is told to reload.
@@ -23,15 +24,8 @@ test(
   async ({ signedInAs }) => {
     const page = await signedInAs(SCALE_ADMIN);
     await ready(page, () => page.goto("/admin/scale"));
-    expect(await keys(page)).toEqual([
-      "true",
-      "mostly-true",
-      "mixed",
-      "misleading",
-      "mostly-false",
-      "false",
-      "unverifiable",
-    ]);
+    // The desk starts with the default scale.
+    expect(await keys(page)).toEqual(DEFAULT_VERDICT_OPTIONS.map((option) => option.key));
 
     // Keyboard, with each save held back half a second by the network, so the second key is
     // pressed while the first save is under way: it moves the row at once and is saved after it.
