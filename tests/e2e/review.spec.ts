@@ -166,6 +166,15 @@ test("a correction of a published check is a new draft with a public note, revie
   await expect(detail.getByRole("list", { name: "History" })).toContainText(
     "correction.start (the published version this corrects)",
   );
+  // History entries about the corrected version link to it, at its own address (#16 deep links).
+  await expect(
+    detail.getByRole("list", { name: "History" }).getByRole("link", { name: "the published version this corrects" }),
+  ).not.toHaveCount(0);
+  for (const link of await detail
+    .getByRole("list", { name: "History" })
+    .getByRole("link", { name: "the published version this corrects" })
+    .all())
+    await expect(link).toHaveAttribute("href", `/articles/${articleId}?annotation=${id}`);
   // The article's list (a reload would reopen the annotation the URL names, since #16's deep links).
   await editor.goto(`/articles/${articleId}`);
   const entries = panel(editor).getByRole("button", { name: new RegExp(claim) });
