@@ -23,6 +23,8 @@ test(
     "the order holds after a reload, and a stale page gets a conflict",
   async ({ signedInAs }) => {
     const page = await signedInAs(SCALE_ADMIN);
+    // Tall enough that every row is on screen: a pointer outside the viewport reaches no element.
+    await page.setViewportSize({ width: 1280, height: 1200 });
     await ready(page, () => page.goto("/admin/scale"));
     // The desk starts with the default scale.
     expect(await keys(page)).toEqual(DEFAULT_VERDICT_OPTIONS.map((option) => option.key));
@@ -55,6 +57,7 @@ test(
     ]);
 
     // Mouse: the "Unverifiable" handle dragged onto the second row; a line shows where it lands.
+    await expect(handleOf(page, "unverifiable")).toBeInViewport();
     const from = await centre(page, handleOf(page, "unverifiable"));
     const onto = await centre(page, page.getByTestId("option-true"));
     await page.mouse.move(from.x, from.y);
