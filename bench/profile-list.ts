@@ -1,8 +1,9 @@
 // Where the list route's time goes on the Node side (issue #15 item 2): serves the production
-// build with a CPU profiler (bench/cpu-profile-preload.cjs), calls `GET /api/auth/csrf` back to back for a few seconds, pauses, then
-// the list of 20 annotations for as long, and splits the server's profile at the pause into the
-// two phases: self time per function and per package for each, per request. Needs `next build`;
-// `npx tsx bench/profile-list.ts` (port 3300 or BENCH_STANDALONE_PORT, under the flock).
+// build with a CPU profiler (bench/cpu-profile-preload.mjs), calls `GET /api/auth/csrf` back to
+// back for a few seconds, pauses, then the list of 20 annotations for as long, and splits the
+// server's profile at the pauses: self and inclusive time per request, by function and by
+// package, for each phase. Needs `next build`; `npx tsx bench/profile-list.ts` (port 3300 or
+// BENCH_STANDALONE_PORT, under the flock; BENCH_PROFILE_SECONDS per phase, default 6).
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -29,7 +30,7 @@ async function drive(call: () => Promise<Response>, key: keyof typeof counts) {
 await runAlone({
   label: "benchprof",
   embeddedPort: 54337,
-  serverEnv: { NODE_OPTIONS: `--require ${path.resolve("bench/cpu-profile-preload.cjs")}`, FACTMARK_PROFILE_DIR: dir },
+  serverEnv: { NODE_OPTIONS: `--import ${path.resolve("bench/cpu-profile-preload.mjs")}`, FACTMARK_PROFILE_DIR: dir },
   prepare: async (db) => {
     const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
     const author = await db.user.findUniqueOrThrow({ where: { email: "reviewer@example.com" } });

@@ -1,8 +1,8 @@
-// Preloaded into the app server by bench/profile-list.ts (NODE_OPTIONS=--require; Node refuses
+// Preloaded into the app server by bench/profile-list.ts (NODE_OPTIONS=--import; Node refuses
 // --cpu-prof there): profiles the process from start to exit and writes FACTMARK_PROFILE_DIR/<pid>.cpuprofile.
-const inspector = require("node:inspector");
-const fs = require("node:fs");
-const path = require("node:path");
+import fs from "node:fs";
+import inspector from "node:inspector";
+import path from "node:path";
 
 const session = new inspector.Session();
 session.connect();
