@@ -133,7 +133,13 @@ export const noteInputSchema = z.object(
   OBJECT_BODY,
 );
 
-export const noteUpdateSchema = z.object({ body: requiredText(LIMITS.note, "Note") }, OBJECT_BODY).strict();
+/** PATCH /api/annotations/:id/notes/:noteId: the new body and the version it was written on. */
+export const noteUpdateSchema = z
+  .object({ body: requiredText(LIMITS.note, "Note"), version: int4("version", 1) }, OBJECT_BODY)
+  .strict();
+
+/** DELETE /api/annotations/:id/notes/:noteId[?version=N]: without a version the delete is unconditional, as for annotations. */
+export const noteDeleteSchema = z.object({ version: int4Param("version", 1).optional() });
 
 export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 export type UpdateAnnotationInput = z.input<typeof updateAnnotationSchema>;

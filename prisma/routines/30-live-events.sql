@@ -11,7 +11,10 @@ BEGIN
     CASE WHEN e."entityType" = 'article' THEN e."entityId" ELSE a."articleId" END,
     a.id, t.type, e."actorId",
     CASE
-      WHEN t.type LIKE 'note.%' THEN jsonb_build_object('noteId', coalesce(e.after->>'noteId', e.before->>'noteId'), 'version', a.version)
+      -- A note event carries the note's version after the change ("noteVersion"), so a page holding
+      -- an older one knows its copy is stale; "version" stays the annotation's, as on every event.
+      WHEN t.type LIKE 'note.%' THEN jsonb_build_object('noteId', coalesce(e.after->>'noteId', e.before->>'noteId'), 'version', a.version,
+        'noteVersion', (e.after->>'version')::int)
       WHEN t.type = 'annotation.status' THEN jsonb_build_object('from', e.before->>'status', 'to', e.after->>'status', 'version', a.version)
       WHEN t.type = 'article.revised' THEN jsonb_build_object('revision', (e.after->>'revision')::int)
       ELSE jsonb_build_object('version', a.version)
