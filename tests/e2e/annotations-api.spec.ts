@@ -137,7 +137,9 @@ test("create, read, update, note and delete through the API, with refusals that 
   ).toBe(403);
   expect(
     (
-      await reviewer.patch(`/api/annotations/${annotation.id}/notes/${note.id}`, { data: { body: "edited", version: 1 } })
+      await reviewer.patch(`/api/annotations/${annotation.id}/notes/${note.id}`, {
+        data: { body: "edited", version: 1 },
+      })
     ).status(),
   ).toBe(200);
   // The same edit again is stale: 409 with the note as it is now.

@@ -73,9 +73,9 @@ describe("note versions", () => {
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.status)).toEqual(
-      [409],
-    );
+    expect(
+      results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.status),
+    ).toEqual([409]);
     const row = await db.note.findUniqueOrThrow({ where: { id: note.id } });
     expect(row.version).toBe(2);
     expect(await db.auditEvent.count({ where: { entityId: a.id, action: "note.update" } })).toBe(1);
