@@ -151,6 +151,55 @@ test("one note edited on two pages: the later save shows theirs beside yours and
   await expect(first.getByTestId("note").filter({ hasText: "Source: the mayor's office." })).toBeVisible();
 });
 
+test("placing an orphan someone changed meanwhile shows their copy before placing over it", async ({
+  pageAs,
+  apiAs,
+}) => {
+  test.setTimeout(60_000);
+  const editorApi = await apiAs("editor");
+  const article = await newArticle(editorApi);
+  const api = await apiAs("reviewer");
+  const annotation = await annotateOverApi(api, article, "The mayor said the budget was balanced", "Budget balanced");
+  const revised = await editorApi.post(`/api/articles/${article.id}/revisions`, {
+    data: {
+      format: "text",
+      body: BODY.replace("The mayor said the budget was balanced.", "Councillors meet on Friday."),
+    },
+  });
+  expect(revised.status()).toBe(201);
+
+  // This page hears nothing live (its stream is refused), so it holds the orphan's old version, as
+  // a page does when the change lands between the live event and the click.
+  const reviewer = await pageAs("reviewer");
+  await reviewer.route(/\/api\/events\?/, (route) => route.abort());
+  await open(reviewer, article.id);
+  const orphans = panel(reviewer).getByTestId("orphans");
+  await expect(orphans.getByTestId("orphan")).toContainText("Budget balanced");
+  const changed = await api.patch(`/api/annotations/${annotation.id}`, {
+    data: {
+      version: (await (await api.get(`/api/annotations/${annotation.id}`)).json()).version,
+      claim: "Budget said balanced",
+    },
+  });
+  expect(changed.status()).toBe(200);
+
+  await selectWithRange(reviewer, "Councillors meet on Friday");
+  await orphans.getByRole("button", { name: "Place on selected text" }).click();
+  const conflict = reviewer.getByTestId("placement-conflict");
+  await expect(conflict).toContainText("Someone changed “Budget said balanced”");
+  await expect(conflict).toContainText("it still needs a place");
+  await expect(conflict).toContainText("Your selection: “Councillors meet on Friday”");
+  // Nothing was placed yet.
+  expect((await (await api.get(`/api/annotations/${annotation.id}`)).json()).placement).toBe("ORPHANED");
+  await conflict.getByRole("button", { name: "Place on my selection anyway" }).click();
+  await expect(highlights(reviewer, "Councillors meet on Friday")).toHaveCount(1);
+  expect(await (await api.get(`/api/annotations/${annotation.id}`)).json()).toMatchObject({
+    placement: "ANCHORED",
+    quote: "Councillors meet on Friday",
+    claim: "Budget said balanced",
+  });
+});
+
 test("a change made through instance A reaches a browser on instance B", async ({ pageAs, apiAs }) => {
   const article = await newArticle(await apiAs("editor"));
   const onB = await pageAs("editor");

@@ -10,7 +10,7 @@ import { liveHub } from "@/lib/live/hub";
 import { purgeExpiredEvents, readLogPosition } from "@/lib/live/log";
 import pg from "pg";
 import { parseDatabaseUrl } from "@/lib/db/connection";
-import { MAX_STREAMS_PER_USER, openStream } from "@/lib/live/streams";
+import { MAX_STREAMS_PER_USER, openStream, STALE_SECONDS, touchStreams } from "@/lib/live/streams";
 import { reportEditing } from "@/lib/live/presence";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFor, createUser } from "../support/factories";
@@ -304,6 +304,37 @@ describe("GET /api/events", () => {
         !(m.data as { viewers: { userId: string }[] }).viewers.some((v) => v.userId === d.reviewer.userId),
     );
     expect(await db.liveStream.count({ where: { userId: d.reviewer.userId } })).toBe(0);
+    watcher.abort();
+    await watcher.close();
+  });
+});
+
+describe("presence after a crash", () => {
+  it("removes the streams of an instance that stopped refreshing them for 30 s, and tells the others", async () => {
+    const d = await desk();
+    const watcher = await stream(d.editor, d.article.id);
+    // A tab of the reviewer's, served by an instance that then died without closing anything.
+    const id = `crashed-${d.reviewer.userId}`;
+    await openStream({
+      id,
+      userId: d.reviewer.userId,
+      workspaceId: d.workspace.id,
+      instanceId: "crashed-instance",
+      articleId: d.article.id,
+    });
+    const viewing = (m: SseMessage) =>
+      m.event === "presence" &&
+      (m.data as { viewers: { userId: string }[] }).viewers.some((v) => v.userId === d.reviewer.userId);
+    await watcher.until(viewing);
+    await db.liveStream.update({
+      where: { id },
+      data: { seenAt: new Date(Date.now() - (STALE_SECONDS + 1) * 1000) },
+    });
+    const seen = watcher.messages.length;
+    // Any live instance's next refresh (every 10 s) sweeps it.
+    await touchStreams("a-live-instance");
+    await watcher.until((m) => watcher.messages.indexOf(m) >= seen && m.event === "presence" && !viewing(m));
+    expect(await db.liveStream.count({ where: { id } })).toBe(0);
     watcher.abort();
     await watcher.close();
   });
