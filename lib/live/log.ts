@@ -28,7 +28,19 @@ const eventColumns = Prisma.sql`e.id, e."workspaceId", e."articleId", e."annotat
 
 /** The events of a statement's rows (a LEFT JOIN gives one empty row when there are none). */
 const eventsOf = (rows: EventRow[]): LoggedEvent[] =>
-  rows.filter((r): r is EventRow & { id: bigint; txid: bigint } => r.id !== null).map(({ snapshot: _, ...e }) => e);
+  rows
+    .filter((r): r is EventRow & { id: bigint; txid: bigint } => r.id !== null)
+    .map((r) => ({
+      id: r.id,
+      workspaceId: r.workspaceId,
+      articleId: r.articleId,
+      annotationId: r.annotationId,
+      type: r.type,
+      actorId: r.actorId,
+      data: r.data,
+      createdAt: r.createdAt,
+      txid: r.txid,
+    }));
 
 /** The database's snapshot now: where a window or a page starts. */
 export async function readSnapshot(): Promise<Snapshot> {
@@ -84,7 +96,7 @@ export async function readMissed(options: {
   const snapshot = parsePgSnapshot(rows[0].snapshot);
   const horizon = rows[0].horizon ?? 0n;
   if (horizon >= since.xmin) return "reset";
-  const events = eventsOf(rows.map(({ horizon: _, ...row }) => row));
+  const events = eventsOf(rows);
   return events.length > MAX_CATCH_UP ? "reset" : { snapshot, events };
 }
 

@@ -458,7 +458,12 @@ describe("notes", () => {
       code: "UNAUTHENTICATED",
     });
     await expect(
-      updateNote({ actor: first.reviewer, annotationId: a.id, noteId: noteOnB.id, input: { body: "moved", version: 1 } }),
+      updateNote({
+        actor: first.reviewer,
+        annotationId: a.id,
+        noteId: noteOnB.id,
+        input: { body: "moved", version: 1 },
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot(first.workspace.id)).toEqual(before);
   });
