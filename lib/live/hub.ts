@@ -58,6 +58,8 @@ export function liveHub(): Hub {
   let again = false;
   let stopped = false;
   const readLog = () => {
+    // Before the first snapshot is taken nobody is subscribed, and that snapshot will include it.
+    if (hub.position === null) return;
     if (reading) {
       again = true;
       return;
