@@ -43,11 +43,20 @@ $$;
 CREATE OR REPLACE TRIGGER factmark_live_audit AFTER INSERT ON "AuditEvent" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_live_from_audit();
 
 -- Every statement that adds events (the trigger above, presence changes from lib/live) announces
--- them once: "<txid>:<first id>:<last id>". Ids come from a sequence, so a transaction that commits
--- later can hold smaller ids than one already delivered; a listener therefore reads exactly the
--- announced transaction's rows instead of "everything after the last id it saw". NOTIFY is
--- delivered at commit, and not at all on rollback. A statement too large for one payload does
--- not exist: the payload is three numbers whatever the number of rows.
+-- them once on 'factmark_live'. NOTIFY is delivered at commit, and not at all on rollback. The
+-- payload ("<txid>:<first id>:<last id>") is informative only: a listener does not read "the
+-- announced rows" nor "everything after the last id" but a window of the log by snapshot:
+--
+--   S_new := pg_current_snapshot() (the reading statement's own snapshot)
+--   window := events with txid >= pg_snapshot_xmin(S_prev)
+--             AND NOT pg_visible_in_snapshot(txid::text::xid8, S_prev)     -- and visible in S_new
+--
+-- Ids come from a sequence and are taken when a transaction writes, not when it commits, so a long
+-- transaction can hold ids below ones already delivered; a snapshot instead says exactly which
+-- transactions a reader has seen, so successive windows partition the log in commit order, and a
+-- client's position (the SSE id, the page's `since`) is a snapshot too: catching up from C reads
+-- the events visible now and not in C (lib/live/log.ts, lib/live/position.ts). "txid" is
+-- txid_current(), the 64-bit id that pg_snapshot's xid8 uses; the index on it serves the xmin bound.
 CREATE OR REPLACE FUNCTION factmark_live_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   first_id bigint;
