@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { encodePosition, parsePgSnapshot, pgSnapshotText, type Snapshot } from "./position";
+import { encodePosition, parsePgSnapshot, type Snapshot } from "./position";
 
 /** A row of the event log ("LiveEvent"), as the fan-out reads it. */
 export type LoggedEvent = {
@@ -42,6 +42,15 @@ const eventsOf = (rows: EventRow[]): LoggedEvent[] =>
       txid: r.txid,
     }));
 
+/**
+ * `NOT pg_visible_in_snapshot(e.txid, s)`, written so the index on txid serves it: a transaction is
+ * not visible exactly when it started at or after xmax or was in progress (xip). Unlike the
+ * function, it reads only those index entries, however old xmin is (a long-idle transaction
+ * elsewhere would otherwise make every window scan from it), and it needs no pg_snapshot input.
+ */
+const notVisibleIn = (s: Snapshot) =>
+  Prisma.sql`(e.txid >= ${s.xmax} OR e.txid = ANY (${`{${s.xip.join(",")}}`}::bigint[]))`;
+
 /** The database's snapshot now: where a window or a page starts. */
 export async function readSnapshot(): Promise<Snapshot> {
   const [row] = await db.$queryRaw<{ snapshot: string }[]>`SELECT pg_current_snapshot()::text AS snapshot`;
@@ -63,7 +72,7 @@ export async function readWindow(previous: Snapshot): Promise<{ snapshot: Snapsh
     WITH now AS (SELECT pg_current_snapshot() AS snap)
     SELECT now.snap::text AS snapshot, ${eventColumns}
     FROM now LEFT JOIN "LiveEvent" e
-      ON e.txid >= ${previous.xmin} AND NOT pg_visible_in_snapshot(e.txid::text::xid8, ${pgSnapshotText(previous)}::pg_snapshot)
+      ON ${notVisibleIn(previous)}
     ORDER BY e.id`;
   return { snapshot: parsePgSnapshot(rows[0].snapshot), events: eventsOf(rows) };
 }
@@ -80,22 +89,19 @@ export async function readMissed(options: {
   since: Snapshot;
 }): Promise<{ snapshot: Snapshot; events: LoggedEvent[] } | "reset"> {
   const { since } = options;
-  // Checked first: PostgreSQL refuses some snapshots from the future outright (22P02).
-  if (since.xmax > (await readSnapshot()).xmax) return "reset";
   const rows = await db.$queryRaw<(EventRow & { horizon: bigint | null })[]>`
     WITH now AS (SELECT pg_current_snapshot() AS snap)
     SELECT now.snap::text AS snapshot, (SELECT "purgedTxid" FROM "LiveLogHorizon" WHERE id = 1) AS horizon, e.*
     FROM now LEFT JOIN LATERAL (
       SELECT ${eventColumns} FROM "LiveEvent" e
-      WHERE e."workspaceId" = ${options.workspaceId} AND e.txid >= ${since.xmin}
-        AND NOT pg_visible_in_snapshot(e.txid::text::xid8, ${pgSnapshotText(since)}::pg_snapshot)
+      WHERE e."workspaceId" = ${options.workspaceId} AND ${notVisibleIn(since)}
         ${options.articleId ? Prisma.sql`AND e."articleId" = ${options.articleId}` : Prisma.empty}
       ORDER BY e.id LIMIT ${MAX_CATCH_UP + 1}
     ) e ON true
     ORDER BY e.id`;
   const snapshot = parsePgSnapshot(rows[0].snapshot);
   const horizon = rows[0].horizon ?? 0n;
-  if (horizon >= since.xmin) return "reset";
+  if (since.xmax > snapshot.xmax || horizon >= since.xmin) return "reset";
   const events = eventsOf(rows);
   return events.length > MAX_CATCH_UP ? "reset" : { snapshot, events };
 }

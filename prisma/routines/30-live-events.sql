@@ -48,15 +48,16 @@ CREATE OR REPLACE TRIGGER factmark_live_audit AFTER INSERT ON "AuditEvent" REFER
 -- announced rows" nor "everything after the last id" but a window of the log by snapshot:
 --
 --   S_new := pg_current_snapshot() (the reading statement's own snapshot)
---   window := events with txid >= pg_snapshot_xmin(S_prev)
---             AND NOT pg_visible_in_snapshot(txid::text::xid8, S_prev)     -- and visible in S_new
+--   window := events NOT pg_visible_in_snapshot(txid, S_prev), written as
+--             txid >= pg_snapshot_xmax(S_prev) OR txid = ANY (pg_snapshot_xip(S_prev))
+--             (and visible in S_new, as every row the statement reads is)
 --
 -- Ids come from a sequence and are taken when a transaction writes, not when it commits, so a long
 -- transaction can hold ids below ones already delivered; a snapshot instead says exactly which
 -- transactions a reader has seen, so successive windows partition the log in commit order, and a
 -- client's position (the SSE id, the page's `since`) is a snapshot too: catching up from C reads
 -- the events visible now and not in C (lib/live/log.ts, lib/live/position.ts). "txid" is
--- txid_current(), the 64-bit id that pg_snapshot's xid8 uses; the index on it serves the xmin bound.
+-- txid_current(), the 64-bit id that pg_snapshot's xid8 uses; the index on it serves both arms.
 CREATE OR REPLACE FUNCTION factmark_live_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   first_id bigint;
