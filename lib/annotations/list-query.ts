@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/actor";
+import { visibleReusedFromSql } from "../access/visibility";
 import type { annotationInclude, AnnotationSummary } from "./view";
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
@@ -88,6 +89,7 @@ async function selectAnnotations(
       COALESCE((
         SELECT jsonb_agg(
           (to_jsonb(a) - 'searchVector') || jsonb_build_object(
+            'reusedFromId', ${visibleReusedFromSql(actor, "a")},
             'verdictOption', (SELECT jsonb_build_object('key', v.key, 'label', v.label, 'color', v.color, 'rating', v.rating) FROM "VerdictOption" v WHERE v.id = a."verdictOptionId"),
             'author', (SELECT jsonb_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."authorId"),
             'sources', COALESCE((SELECT jsonb_agg(to_jsonb(s) - 'searchVector' ORDER BY s.position) FROM "Source" s WHERE s."annotationId" = a.id), '[]'),

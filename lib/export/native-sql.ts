@@ -1,3 +1,4 @@
+import { visibleReusedFromSql } from "../access/visibility";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { RatingBounds } from "./native";
@@ -48,8 +49,8 @@ export async function* nativeAnnotationBatches(
           (SELECT to_json(y) FROM (SELECT v.key, v.label, v.rating, ${bounds.worstRating}::int AS "worstRating", ${bounds.bestRating}::int AS "bestRating") y) AS verdict,
           a.rationale, a.status,
           CASE WHEN a."correctsId" IS NULL THEN NULL ELSE (SELECT to_json(y) FROM (SELECT a."correctsId" AS corrects, COALESCE(a."correctionNote", '') AS note) y) END AS correction,
-          CASE WHEN a."reusedFromId" IS NULL AND a."reusedFromReferenceId" IS NULL THEN NULL ELSE (SELECT to_json(y) FROM (SELECT a."reusedFromId" AS "annotationId",
-            (SELECT rc.url FROM "ReferenceCheck" rc WHERE rc.id = a."reusedFromReferenceId") AS "referenceUrl") y) END AS "reusedFrom",
+          (SELECT CASE WHEN y."annotationId" IS NULL AND y."referenceUrl" IS NULL THEN NULL ELSE to_json(y) END FROM (SELECT ${visibleReusedFromSql(selection.visibility, "a")} AS "annotationId",
+            (SELECT rc.url FROM "ReferenceCheck" rc WHERE rc.id = a."reusedFromReferenceId") AS "referenceUrl") y) AS "reusedFrom",
           ${person("u", 'a."importedAuthor"')} AS author,
           COALESCE((SELECT ('[' || string_agg(y.j::text, ',' ORDER BY y.k1) || ']')::json FROM (
             SELECT s.position AS k1, (SELECT to_json(z) FROM (SELECT s.url, s.title, s.publisher, s.excerpt, s."archiveUrl", to_char(s."accessedAt", 'YYYY-MM-DD') AS "accessedAt") z) AS j
