@@ -51,7 +51,7 @@ export const TRIGRAM_MAX_LENGTH = 40;
 
 const annotationOnly = (f: SearchFilters) => Boolean(f.verdictKeys || f.statuses || f.reviewerIds);
 
-/** Conditions every annotation-backed hit meets, on "Annotation" a joined to "Article" ar. */
+/** Conditions every annotation-backed hit meets, on "Annotation" a: visible, current, and the verdict, status and reviewer filters. */
 function annotationConditions(plan: SearchPlan): Prisma.Sql[] {
   const f = plan.filters;
   const c = [
@@ -65,8 +65,6 @@ function annotationConditions(plan: SearchPlan): Prisma.Sql[] {
   }
   if (f.statuses) c.push(Prisma.sql`a.status::text IN (${Prisma.join(f.statuses)})`);
   if (f.reviewerIds) c.push(Prisma.sql`a."authorId" IN (${Prisma.join(f.reviewerIds)})`);
-  if (f.claimant) c.push(Prisma.sql`a.claimant = ${f.claimant}`);
-  if (f.outlet) c.push(Prisma.sql`ar.outlet = ${f.outlet}`);
   return c;
 }
 
@@ -121,89 +119,80 @@ type Kind = {
   articleId: Prisma.Sql;
 };
 
-/** Each kind of hit the plan asks for: where it comes from and which rows of it are visible and pass the filters. */
-function kinds(plan: SearchPlan): Kind[] {
+/**
+ * What tells one kind of hit from another: its table and alias, how it reaches the annotation it
+ * belongs to (itself, its "annotationId", or none), the field typos are matched on, and where the
+ * claimant and outlet filters look (a kind without that field is left out by the filter).
+ */
+type KindSpec = {
+  type: SearchType;
+  table: string;
+  alias: string;
+  annotation: "self" | "annotationId" | null;
+  trigram?: string;
+  claimant?: string;
+  outlet?: string;
+};
+
+const ON_ANNOTATION = { claimant: `a.claimant`, outlet: `ar.outlet` };
+const KIND_SPECS: KindSpec[] = [
+  { type: "annotation", table: "Annotation", alias: "a", annotation: "self", trigram: "claim", ...ON_ANNOTATION },
+  { type: "note", table: "Note", alias: "n", annotation: "annotationId", ...ON_ANNOTATION },
+  { type: "source", table: "Source", alias: "s", annotation: "annotationId", ...ON_ANNOTATION },
+  { type: "article", table: "Article", alias: "ar", annotation: null, trigram: "title", outlet: `ar.outlet` },
+  { type: "reference", table: "ReferenceCheck", alias: "r", annotation: null, claimant: `r.claimant` },
+];
+
+/** One kind of hit as the plan asks for it: which of its rows are visible and pass the filters; null when the filters leave it out. */
+function kindOf(plan: SearchPlan, spec: KindSpec): Kind | null {
   const f = plan.filters;
-  const out: Kind[] = [];
-  const ws = plan.visibility.workspaceId;
-  // The article is joined only to filter by its outlet.
-  const article = f.outlet ? Prisma.sql` JOIN "Article" ar ON ar.id = a."articleId"` : Prisma.empty;
-  if (f.types.includes("annotation")) {
-    out.push({
-      type: "annotation",
-      from: Prisma.sql`"Annotation" a${article}`,
-      conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`a."createdAt"`)],
-      vector: Prisma.sql`a."searchVector"`,
-      trigram: Prisma.sql`a.claim`,
-      created: Prisma.sql`a."createdAt"`,
-      id: Prisma.sql`a.id`,
-      annotationId: Prisma.sql`a.id`,
-      articleId: Prisma.sql`a."articleId"`,
-    });
+  if (!f.types.includes(spec.type)) return null;
+  const col = (name: string) => Prisma.raw(`${spec.alias}."${name}"`);
+  const conditions = dateConditions(plan, col("createdAt"));
+  for (const [filter, value] of [
+    ["claimant", f.claimant],
+    ["outlet", f.outlet],
+  ] as const) {
+    if (value === undefined) continue;
+    if (!spec[filter]) return null;
+    conditions.push(Prisma.sql`${Prisma.raw(spec[filter])} = ${value}`);
   }
-  if (f.types.includes("note")) {
-    out.push({
-      type: "note",
-      from: Prisma.sql`"Note" n JOIN "Annotation" a ON a.id = n."annotationId"${article}`,
-      conditions: [
-        ...annotationConditions(plan),
-        Prisma.sql`n."deletedAt" IS NULL`,
-        visibleNoteSql(plan.visibility, "n", "a"),
-        ...dateConditions(plan, Prisma.sql`n."createdAt"`),
-      ],
-      vector: Prisma.sql`n."searchVector"`,
-      trigram: null,
-      created: Prisma.sql`n."createdAt"`,
-      id: Prisma.sql`n.id`,
-      annotationId: Prisma.sql`a.id`,
-      articleId: Prisma.sql`a."articleId"`,
-    });
+  let from: Prisma.Sql;
+  if (spec.annotation) {
+    // The article is joined only to filter by its outlet.
+    const article = f.outlet ? ` JOIN "Article" ar ON ar.id = a."articleId"` : "";
+    const own = spec.annotation === "self" ? "" : `"${spec.table}" ${spec.alias} JOIN `;
+    const via = spec.annotation === "self" ? "" : ` ON a.id = ${spec.alias}."annotationId"`;
+    from = Prisma.raw(`${own}"Annotation" a${via}${article}`);
+    conditions.push(...annotationConditions(plan));
+    if (spec.type === "note")
+      conditions.push(Prisma.sql`n."deletedAt" IS NULL`, visibleNoteSql(plan.visibility, "n", "a"));
+  } else {
+    // Articles and reference checks have no verdict, status or reviewer: such a filter leaves them out.
+    if (annotationOnly(f)) return null;
+    from = Prisma.raw(`"${spec.table}" ${spec.alias}`);
+    conditions.push(Prisma.sql`${col("workspaceId")} = ${plan.visibility.workspaceId}`);
   }
-  if (f.types.includes("source")) {
-    out.push({
-      type: "source",
-      from: Prisma.sql`"Source" s JOIN "Annotation" a ON a.id = s."annotationId"${article}`,
-      conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`s."createdAt"`)],
-      vector: Prisma.sql`s."searchVector"`,
-      trigram: null,
-      created: Prisma.sql`s."createdAt"`,
-      id: Prisma.sql`s.id`,
-      annotationId: Prisma.sql`a.id`,
-      articleId: Prisma.sql`a."articleId"`,
-    });
-  }
-  // Articles and reference checks have no verdict, status or reviewer: such a filter leaves them out.
-  if (f.types.includes("article") && !annotationOnly(f) && !f.claimant) {
-    const c = [Prisma.sql`ar."workspaceId" = ${ws}`, ...dateConditions(plan, Prisma.sql`ar."createdAt"`)];
-    if (f.outlet) c.push(Prisma.sql`ar.outlet = ${f.outlet}`);
-    out.push({
-      type: "article",
-      from: Prisma.sql`"Article" ar`,
-      conditions: c,
-      vector: Prisma.sql`ar."searchVector"`,
-      trigram: Prisma.sql`ar.title`,
-      created: Prisma.sql`ar."createdAt"`,
-      id: Prisma.sql`ar.id`,
-      annotationId: Prisma.sql`NULL::text`,
-      articleId: Prisma.sql`ar.id`,
-    });
-  }
-  if (f.types.includes("reference") && !annotationOnly(f) && !f.outlet) {
-    const c = [Prisma.sql`r."workspaceId" = ${ws}`, ...dateConditions(plan, Prisma.sql`r."createdAt"`)];
-    if (f.claimant) c.push(Prisma.sql`r.claimant = ${f.claimant}`);
-    out.push({
-      type: "reference",
-      from: Prisma.sql`"ReferenceCheck" r`,
-      conditions: c,
-      vector: Prisma.sql`r."searchVector"`,
-      trigram: null,
-      created: Prisma.sql`r."createdAt"`,
-      id: Prisma.sql`r.id`,
-      annotationId: Prisma.sql`NULL::text`,
-      articleId: Prisma.sql`NULL::text`,
-    });
-  }
-  return out;
+  return {
+    type: spec.type,
+    from,
+    conditions,
+    vector: col("searchVector"),
+    trigram: spec.trigram ? col(spec.trigram) : null,
+    created: col("createdAt"),
+    id: col("id"),
+    annotationId: spec.annotation ? Prisma.sql`a.id` : Prisma.sql`NULL::text`,
+    articleId: spec.annotation
+      ? Prisma.sql`a."articleId"`
+      : spec.type === "article"
+        ? col("id")
+        : Prisma.sql`NULL::text`,
+  };
+}
+
+/** Each kind of hit the plan asks for. */
+function kinds(plan: SearchPlan): Kind[] {
+  return KIND_SPECS.map((spec) => kindOf(plan, spec)).filter((k): k is Kind => k !== null);
 }
 
 /**
