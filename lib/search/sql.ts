@@ -35,6 +35,8 @@ export type SearchPlan = {
   now: Date;
   filters: SearchFilters;
   visibility: Visibility;
+  /** The kinds whose tables are large enough to find their newest matches month by month (see hitSelects). */
+  walk?: SearchType[];
 };
 
 /** Where a page ends: the sort key (a score, or a creation time for recent work) and the id. */
@@ -93,11 +95,16 @@ function keyExpression(
   return { key: score, score: Prisma.sql`${score}::float8` };
 }
 
-function matchCondition(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.Sql | null): Prisma.Sql {
+function matchCondition(
+  plan: SearchPlan,
+  vector: Prisma.Sql,
+  trigramOn: Prisma.Sql | null,
+  tsquery = Prisma.sql`q.tsq`,
+): Prisma.Sql {
   if (!plan.tsquery) return Prisma.sql`TRUE`;
   return trigramOn && plan.raw
-    ? Prisma.sql`(${vector} @@ q.tsq OR q.raw <% ${trigramOn})`
-    : Prisma.sql`${vector} @@ q.tsq`;
+    ? Prisma.sql`(${vector} @@ ${tsquery} OR q.raw <% ${trigramOn})`
+    : Prisma.sql`${vector} @@ ${tsquery}`;
 }
 
 /**
@@ -190,6 +197,14 @@ function kindOf(plan: SearchPlan, spec: KindSpec): Kind | null {
   };
 }
 
+/**
+ * The kinds whose tables hold at least `fromRows` rows (PostgreSQL's estimate, by table name): there
+ * a common word can match far more rows than are ranked, so they are walked month by month.
+ */
+export function kindsToWalk(tables: Record<string, number>, fromRows: number): SearchType[] {
+  return KIND_SPECS.filter((spec) => (tables[spec.table] ?? 0) >= fromRows).map((spec) => spec.type);
+}
+
 /** Each kind of hit the plan asks for. */
 function kinds(plan: SearchPlan): Kind[] {
   return KIND_SPECS.map((spec) => kindOf(plan, spec)).filter((k): k is Kind => k !== null);
@@ -199,6 +214,15 @@ function kinds(plan: SearchPlan): Kind[] {
  * One SELECT per kind of hit, each giving (type, id, annotationId, articleId, createdAt, key,
  * score): the matching rows, newest first, at most `cap` of them (past `after` for recent work,
  * whose key is the creation time), then scored.
+ *
+ * A kind the plan walks (a large table) finds those newest matches month by month: each row's
+ * vector also holds its creation month (prisma/routines/50-search.sql), so "words & this month"
+ * is one GIN lookup that returns only that month's matches; the months come newest first (CTE
+ * `months`), and the outer LIMIT stops asking once `cap` rows are in. A LATERAL subquery that
+ * reads the outer row can only run as the inner side of a nested loop, so months are asked in
+ * their order and no further than needed: the heap is read for about `cap` rows (plus the rest
+ * of the last month asked), not for every match. Ranking, facets and the page then work on those
+ * rows alone.
  */
 function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[] {
   return kinds(plan).map((k) => {
@@ -208,11 +232,16 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
             Prisma.sql`(${k.created} < ${after.key}::timestamp(3) OR (${k.created} = ${after.key}::timestamp(3) AND ${k.id} > ${after.id}))`,
           ]
         : [];
-    const candidates = Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt",
+    const walk = Boolean(plan.tsquery && plan.walk?.includes(k.type));
+    const match = matchCondition(plan, k.vector, k.trigram, walk ? Prisma.sql`(q.tsq && m.tsq)` : undefined);
+    const newest = Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt",
         ${plan.tsquery ? k.vector : Prisma.sql`NULL::tsvector`} AS vec, ${k.trigram && plan.raw ? k.trigram : Prisma.sql`NULL::text`} AS tg
       FROM ${k.from}, q
-      WHERE ${Prisma.join([...k.conditions, matchCondition(plan, k.vector, k.trigram), ...recentAfter], " AND ")}
+      WHERE ${Prisma.join([...k.conditions, match, ...recentAfter], " AND ")}
       ORDER BY ${k.created} DESC, ${k.id} LIMIT ${cap}`;
+    const candidates = walk
+      ? Prisma.sql`SELECT c.* FROM months m CROSS JOIN LATERAL (${newest}) c LIMIT ${cap}`
+      : newest;
     const { key, score } = keyExpression(
       plan,
       Prisma.sql`c.vec`,
@@ -221,6 +250,30 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
     );
     return Prisma.sql`SELECT ${k.type}::text AS type, c.id, c."annotationId", c."articleId", c."createdAt", ${key} AS key, ${score} AS score FROM (${candidates}) c, q`;
   });
+}
+
+/**
+ * The CTE `months` a walk goes through: the month lexemes (as tsqueries) from the newest month
+ * anything of the workspace was created in (or now) back to the oldest, newest first. Notes and
+ * sources are written after their annotation, so the annotations' and articles' dates bound
+ * them too. Each bound is one read of a (workspace, createdAt) index.
+ */
+function monthsCte(plan: SearchPlan): Prisma.Sql {
+  const ws = plan.visibility.workspaceId;
+  const bound = (fn: "min" | "max") =>
+    Prisma.join(
+      ["Annotation", "Article", "ReferenceCheck"].map(
+        (table) =>
+          Prisma.sql`(SELECT ${Prisma.raw(fn)}("createdAt") FROM ${Prisma.raw(`"${table}"`)} WHERE "workspaceId" = ${ws})`,
+      ),
+    );
+  return Prisma.sql`months AS MATERIALIZED (
+      SELECT format('%L', factmark_search_month(m))::tsquery AS tsq
+      FROM generate_series(
+        date_trunc('month', greatest(${plan.now}::timestamp, now()::timestamp, ${bound("max")})),
+        date_trunc('month', least((SELECT "createdAt" FROM "Workspace" WHERE id = ${ws}), ${bound("min")})),
+        interval '-1 month') AS m
+    )`;
 }
 
 function queryCte(plan: SearchPlan): Prisma.Sql {
@@ -323,20 +376,26 @@ const NOTHING = Prisma.sql`SELECT '[]'::json AS page, '[]'::json AS facets`;
  * of the best FACET_BASIS hits. One statement: the matching rows are found once for both.
  * Answers one row: `page` (HitRow-shaped JSON) and `facets` (FacetRow-shaped JSON, or null).
  */
-export function searchSql(plan: SearchPlan, limit: number, after: Keyset | undefined, withFacets: boolean): Prisma.Sql {
+export function searchSql(
+  plan: SearchPlan,
+  limit: number,
+  after: Keyset | undefined,
+  withFacets: boolean,
+  matchCap = MATCH_CAP,
+): Prisma.Sql {
   const keyType = Prisma.raw(plan.tsquery ? "numeric" : "timestamp(3)");
   const keyset = after
     ? Prisma.sql`(h.key < ${after.key}::${keyType} OR (h.key = ${after.key}::${keyType} AND h.id > ${after.id}))`
     : Prisma.sql`TRUE`;
   // Recent work reads only as many rows of each kind as the page (or the facets) need, past the cursor.
-  const cap = plan.tsquery ? MATCH_CAP : withFacets ? Math.max(FACET_BASIS, limit + 1) : limit + 1;
+  const cap = plan.tsquery ? matchCap : withFacets ? Math.max(FACET_BASIS, limit + 1) : limit + 1;
   const selects = hitSelects(plan, cap, after);
   if (selects.length === 0) return NOTHING;
   const facets = withFacets
     ? Prisma.sql`, top AS (SELECT * FROM hits h ORDER BY h.key DESC, h.id LIMIT ${FACET_BASIS}), ${FACETS}`
     : Prisma.empty;
   return Prisma.sql`
-    WITH ${queryCte(plan)},
+    WITH ${queryCte(plan)},${plan.tsquery && plan.walk?.length ? Prisma.sql` ${monthsCte(plan)},` : Prisma.empty}
     hits AS MATERIALIZED (${Prisma.join(
       selects.map((select) => Prisma.sql`(${select})`),
       " UNION ALL ",
@@ -397,7 +456,7 @@ export function similarCandidatesSql(
  * How common each term group is: the largest share of annotations holding any of its lexemes, from
  * PostgreSQL's own statistics of the index column (pg_stats.most_common_elems, kept by ANALYZE), so
  * it costs a catalog read. A group absent from the result has no lexeme (stop words only). Also the
- * table's estimated row count.
+ * table's estimated row count, and each searchable table's (`tables`, by table name).
  */
 export function termSharesSql(workspaceId: string, groups: string[][]): Prisma.Sql {
   const index = groups.flatMap((g, i) => g.map(() => i));
@@ -408,7 +467,9 @@ export function termSharesSql(workspaceId: string, groups: string[][]): Prisma.S
       FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'Annotation' AND attname = 'searchVector'
     )
     SELECT t.i::int AS "group", coalesce(max(s.freqs[array_position(s.elems, l.lexeme)]), 0)::float8 AS share,
-           (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Annotation"'::regclass)::float8 AS rows
+           (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Annotation"'::regclass)::float8 AS rows,
+           (SELECT json_object_agg(relname, greatest(reltuples, 0)) FROM pg_class
+            WHERE oid IN ('"Annotation"'::regclass, '"Note"'::regclass, '"Source"'::regclass, '"Article"'::regclass, '"ReferenceCheck"'::regclass)) AS tables
     FROM unnest(${index}::int[], ${terms}::text[]) AS t(i, term)
     CROSS JOIN LATERAL unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, t.term))) AS l
     LEFT JOIN s ON true
