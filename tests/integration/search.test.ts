@@ -106,6 +106,11 @@ describe("search", () => {
     expect(ids((await search(d.reviewer, { q: "unemplyment" })).results)).toContain(jobs);
     const recent = await search(d.reviewer, { q: "", type: "annotation" });
     expect(ids(recent.results)).toEqual([wages, jobs]);
+    // Equal text, equal trigram: recency decides, whichever was written first.
+    await db.$executeRaw`UPDATE "Annotation" SET "createdAt" = now() - interval '400 days' WHERE id = ${wages}`;
+    expect(ids((await search(d.reviewer, { q: "march", type: "annotation" })).results)).toEqual([jobs, wages]);
+    await db.$executeRaw`UPDATE "Annotation" SET "createdAt" = now() - interval '800 days' WHERE id = ${jobs}`;
+    expect(ids((await search(d.reviewer, { q: "march", type: "annotation" })).results)).toEqual([wages, jobs]);
     // Only symbols and stop words: recent work, not an error.
     expect((await search(d.reviewer, { q: "& | ! ( ) : * ' the" })).results.length).toBeGreaterThan(0);
     // Every tsquery metacharacter inside words is harmless.
