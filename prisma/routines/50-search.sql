@@ -101,8 +101,8 @@ DECLARE
   t record;
 BEGIN
   FOR t IN SELECT * FROM factmark_search_tables() LOOP
-    EXECUTE format('UPDATE %I r SET "searchVector" = factmark_search_vector(%L, to_jsonb(r) - ''searchVector'') WHERE ($1 IS NULL AND r."searchVector" IS NULL) OR %s = $1',
-      t.tbl, t.tbl, CASE WHEN t.owned THEN 'r."workspaceId"' ELSE '(SELECT a."workspaceId" FROM "Annotation" a WHERE a.id = r."annotationId")' END)
+    EXECUTE format('UPDATE %I r SET "searchVector" = factmark_search_vector(%L, to_jsonb(r) - ''searchVector'') WHERE ($1 IS NULL AND r."searchVector" IS NULL) OR %s',
+      t.tbl, t.tbl, CASE WHEN t.owned THEN 'r."workspaceId" = $1' ELSE 'r."annotationId" IN (SELECT a.id FROM "Annotation" a WHERE a."workspaceId" = $1)' END)
       USING workspace;
   END LOOP;
 END

@@ -316,8 +316,22 @@ describe("search", () => {
     } = await annotateClaims({
       workspaceId: d.workspace.id,
       author: d.reviewer,
-      claims: [{ claim: "Prices were rising quickly" }],
+      claims: [
+        {
+          claim: "Prices were rising quickly",
+          note: "Wages were falling",
+          sources: [{ url: "https://stats.example/x", title: "Rents climbing" }],
+        },
+      ],
     });
+    // Notes and sources reach their workspace through their annotation: the rebuild covers them too.
+    const stemmed = async () => {
+      const types = [];
+      for (const q of ["rises", "falls", "climbs"])
+        types.push(...(await search(d.reviewer, { q })).results.map((r) => r.type));
+      return types.sort();
+    };
+    expect(await stemmed()).toEqual([]);
     expect(ids((await search(d.reviewer, { q: "rises" })).results)).not.toContain(id);
     const before = await countWorkspaceRows(db, d.workspace.id);
     for (const input of [{ language: "klingon" }, { language: "pg_catalog.english" }, {}, { language: 1 }]) {
@@ -330,5 +344,6 @@ describe("search", () => {
     expect(await getSearchLanguage({ actor: d.reviewer })).toBe("simple");
     await setSearchLanguage({ actor: d.admin, input: { language: "english" } });
     expect(ids((await search(d.reviewer, { q: "rises" })).results)).toContain(id);
+    expect(await stemmed()).toEqual(["annotation", "note", "source"]);
   });
 });
