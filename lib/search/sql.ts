@@ -232,7 +232,8 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
             Prisma.sql`(${k.created} < ${after.key}::timestamp(3) OR (${k.created} = ${after.key}::timestamp(3) AND ${k.id} > ${after.id}))`,
           ]
         : [];
-    const walk = Boolean(plan.tsquery && plan.walk?.includes(k.type));
+    // Trigram matches are not split by month, so a kind matched by trigrams too (a small desk's typo) is read whole.
+    const walk = Boolean(plan.tsquery && !(k.trigram && plan.raw) && plan.walk?.includes(k.type));
     const match = matchCondition(plan, k.vector, k.trigram, walk ? Prisma.sql`(q.tsq && m.tsq)` : undefined);
     const newest = Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt",
         ${plan.tsquery ? k.vector : Prisma.sql`NULL::tsvector`} AS vec, ${k.trigram && plan.raw ? k.trigram : Prisma.sql`NULL::text`} AS tg
