@@ -12,14 +12,12 @@ export async function planQuery(
   workspaceId: string,
   groups: string[][],
   mode: MatchMode,
-): Promise<{ match: string; rank: string; fallback?: string; rows: number; tables: Record<string, number> }> {
-  if (groups.length === 0) return { match: "", rank: "", rows: 0, tables: {} };
-  const rows = await db.$queryRaw<{ group: number; share: number; rows: number; tables: Record<string, number> }[]>(
-    termSharesSql(workspaceId, groups),
-  );
+): Promise<{ match: string; rank: string; fallback?: string; rows: number }> {
+  if (groups.length === 0) return { match: "", rank: "", rows: 0 };
+  const rows = await db.$queryRaw<{ group: number; share: number; rows: number }[]>(termSharesSql(workspaceId, groups));
   const shares = new Map(rows.map((r) => [r.group, r.share]));
   const total = rows[0]?.rows ?? 0;
-  return { ...chooseMatch(groups, shares, total, mode), rows: total, tables: rows[0]?.tables ?? {} };
+  return { ...chooseMatch(groups, shares, total, mode), rows: total };
 }
 
 /**

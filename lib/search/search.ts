@@ -9,7 +9,6 @@ import { SEARCH_TYPES, searchQuerySchema } from "./schemas";
 import { readMarks } from "./marks";
 import {
   FACET_BASIS,
-  kindsToWalk,
   searchSql,
   TRIGRAM_MAX_LENGTH,
   type FacetRow,
@@ -163,7 +162,6 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
     raw: "",
     now: new Date(cursor?.now ?? Date.now()),
     visibility,
-    walk: kindsToWalk(terms.tables, PRUNE_FROM_ROWS),
     filters: {
       types: query.type ?? [...SEARCH_TYPES],
       verdictKeys: query.verdict,

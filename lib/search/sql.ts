@@ -35,8 +35,8 @@ export type SearchPlan = {
   now: Date;
   filters: SearchFilters;
   visibility: Visibility;
-  /** The kinds whose tables are large enough to find their newest matches month by month (see hitSelects). */
-  walk?: SearchType[];
+  /** False reads every match to find the newest (the reference the month walk is tested against); see hitSelects. */
+  walk?: boolean;
 };
 
 /** Where a page ends: the sort key (a score, or a creation time for recent work) and the id. */
@@ -197,14 +197,6 @@ function kindOf(plan: SearchPlan, spec: KindSpec): Kind | null {
   };
 }
 
-/**
- * The kinds whose tables hold at least `fromRows` rows (PostgreSQL's estimate, by table name): there
- * a common word can match far more rows than are ranked, so they are walked month by month.
- */
-export function kindsToWalk(tables: Record<string, number>, fromRows: number): SearchType[] {
-  return KIND_SPECS.filter((spec) => (tables[spec.table] ?? 0) >= fromRows).map((spec) => spec.type);
-}
-
 /** Each kind of hit the plan asks for. */
 function kinds(plan: SearchPlan): Kind[] {
   return KIND_SPECS.map((spec) => kindOf(plan, spec)).filter((k): k is Kind => k !== null);
@@ -215,14 +207,19 @@ function kinds(plan: SearchPlan): Kind[] {
  * score): the matching rows, newest first, at most `cap` of them (past `after` for recent work,
  * whose key is the creation time), then scored.
  *
- * A kind the plan walks (a large table) finds those newest matches month by month: each row's
- * vector also holds its creation month (prisma/routines/50-search.sql), so "words & this month"
- * is one GIN lookup that returns only that month's matches; the months come newest first (CTE
- * `months`), and the outer LIMIT stops asking once `cap` rows are in. A LATERAL subquery that
- * reads the outer row can only run as the inner side of a nested loop, so months are asked in
- * their order and no further than needed: the heap is read for about `cap` rows (plus the rest
- * of the last month asked), not for every match. Ranking, facets and the page then work on those
- * rows alone.
+ * For a query, the newest `cap` matches are found without reading every match's row:
+ * - First up to `cap + 1` matching rows are read in whatever order the bitmap gives them (CTE
+ *   `few`). When that is all of them (at most `cap`), they are the candidates: a rare word.
+ * - Otherwise there are more matches than will be ranked, and the newest are found month by month:
+ *   each row's vector also holds its creation month (prisma/routines/50-search.sql), so "words &
+ *   this month" is one GIN lookup that returns only that month's matches. Months come newest first
+ *   (CTE `months`) and the outer LIMIT stops asking once `cap` rows are in. A LATERAL subquery
+ *   that reads the outer row can only run as the inner side of a nested loop, so the months are
+ *   asked in order and no further than needed.
+ * Either way the heap is read for at most about 2 × `cap` rows (plus the rest of the last month
+ * asked), however many rows match; which branch runs is decided by PostgreSQL at run time (a
+ * one-time filter on the count of `few`), not by an estimate. Ranking, facets and the page then
+ * work on those rows alone.
  */
 function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[] {
   return kinds(plan).map((k) => {
@@ -232,17 +229,21 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
             Prisma.sql`(${k.created} < ${after.key}::timestamp(3) OR (${k.created} = ${after.key}::timestamp(3) AND ${k.id} > ${after.id}))`,
           ]
         : [];
-    // Trigram matches are not split by month, so a kind matched by trigrams too (a small desk's typo) is read whole.
-    const walk = Boolean(plan.tsquery && !(k.trigram && plan.raw) && plan.walk?.includes(k.type));
-    const match = matchCondition(plan, k.vector, k.trigram, walk ? Prisma.sql`(q.tsq && m.tsq)` : undefined);
-    const newest = Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt",
+    const rows = (tsquery: Prisma.Sql | undefined, order: boolean, limit: number) =>
+      Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt",
         ${plan.tsquery ? k.vector : Prisma.sql`NULL::tsvector`} AS vec, ${k.trigram && plan.raw ? k.trigram : Prisma.sql`NULL::text`} AS tg
       FROM ${k.from}, q
-      WHERE ${Prisma.join([...k.conditions, match, ...recentAfter], " AND ")}
-      ORDER BY ${k.created} DESC, ${k.id} LIMIT ${cap}`;
+      WHERE ${Prisma.join([...k.conditions, matchCondition(plan, k.vector, k.trigram, tsquery), ...recentAfter], " AND ")}
+      ${order ? Prisma.sql`ORDER BY ${k.created} DESC, ${k.id}` : Prisma.empty} LIMIT ${limit}`;
+    // Trigram matches carry no month, so a kind matched by trigrams too (a small desk's typo) is read whole.
+    const walk = plan.tsquery && plan.walk !== false && !(k.trigram && plan.raw);
     const candidates = walk
-      ? Prisma.sql`SELECT c.* FROM months m CROSS JOIN LATERAL (${newest}) c LIMIT ${cap}`
-      : newest;
+      ? Prisma.sql`WITH few AS MATERIALIZED (${rows(undefined, false, cap + 1)})
+        (SELECT * FROM few WHERE (SELECT count(*) FROM few) <= ${cap})
+        UNION ALL
+        (SELECT c.* FROM months m CROSS JOIN LATERAL (${rows(Prisma.sql`(q.tsq && m.tsq)`, true, cap)}) c
+         WHERE (SELECT count(*) FROM few) > ${cap} LIMIT ${cap})`
+      : rows(undefined, true, cap);
     const { key, score } = keyExpression(
       plan,
       Prisma.sql`c.vec`,
@@ -396,7 +397,7 @@ export function searchSql(
     ? Prisma.sql`, top AS (SELECT * FROM hits h ORDER BY h.key DESC, h.id LIMIT ${FACET_BASIS}), ${FACETS}`
     : Prisma.empty;
   return Prisma.sql`
-    WITH ${queryCte(plan)},${plan.tsquery && plan.walk?.length ? Prisma.sql` ${monthsCte(plan)},` : Prisma.empty}
+    WITH ${queryCte(plan)},${plan.tsquery && plan.walk !== false ? Prisma.sql` ${monthsCte(plan)},` : Prisma.empty}
     hits AS MATERIALIZED (${Prisma.join(
       selects.map((select) => Prisma.sql`(${select})`),
       " UNION ALL ",
@@ -457,7 +458,7 @@ export function similarCandidatesSql(
  * How common each term group is: the largest share of annotations holding any of its lexemes, from
  * PostgreSQL's own statistics of the index column (pg_stats.most_common_elems, kept by ANALYZE), so
  * it costs a catalog read. A group absent from the result has no lexeme (stop words only). Also the
- * table's estimated row count, and each searchable table's (`tables`, by table name).
+ * table's estimated row count.
  */
 export function termSharesSql(workspaceId: string, groups: string[][]): Prisma.Sql {
   const index = groups.flatMap((g, i) => g.map(() => i));
@@ -468,9 +469,7 @@ export function termSharesSql(workspaceId: string, groups: string[][]): Prisma.S
       FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'Annotation' AND attname = 'searchVector'
     )
     SELECT t.i::int AS "group", coalesce(max(s.freqs[array_position(s.elems, l.lexeme)]), 0)::float8 AS share,
-           (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Annotation"'::regclass)::float8 AS rows,
-           (SELECT json_object_agg(relname, greatest(reltuples, 0)) FROM pg_class
-            WHERE oid IN ('"Annotation"'::regclass, '"Note"'::regclass, '"Source"'::regclass, '"Article"'::regclass, '"ReferenceCheck"'::regclass)) AS tables
+           (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Annotation"'::regclass)::float8 AS rows
     FROM unnest(${index}::int[], ${terms}::text[]) AS t(i, term)
     CROSS JOIN LATERAL unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, t.term))) AS l
     LEFT JOIN s ON true
