@@ -162,6 +162,7 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
     raw: "",
     now: new Date(cursor?.now ?? Date.now()),
     visibility,
+    wide: terms.wide,
     filters: {
       types: query.type ?? [...SEARCH_TYPES],
       verdictKeys: query.verdict,

@@ -37,6 +37,8 @@ export type SearchPlan = {
   visibility: Visibility;
   /** False reads every match to find the newest (the reference the month walk is tested against); see hitSelects. */
   walk?: boolean;
+  /** The statistics say a single word matches far more rows than are ranked: walk the months at once (see hitSelects). */
+  wide?: boolean;
 };
 
 /** Where a page ends: the sort key (a score, or a creation time for recent work) and the id. */
@@ -210,16 +212,18 @@ function kinds(plan: SearchPlan): Kind[] {
  * For a query, the newest `cap` matches are found without reading every match's row:
  * - First up to `cap + 1` matching rows are read in whatever order the bitmap gives them (CTE
  *   `few`). When that is all of them (at most `cap`), they are the candidates: a rare word.
- * - Otherwise there are more matches than will be ranked, and the newest are found month by month:
- *   each row's vector also holds its creation month (prisma/routines/50-search.sql), so "words &
- *   this month" is one GIN lookup that returns only that month's matches. Months come newest first
- *   (CTE `months`) and the outer LIMIT stops asking once `cap` rows are in. A LATERAL subquery
- *   that reads the outer row can only run as the inner side of a nested loop, so the months are
- *   asked in order and no further than needed.
- * Either way the heap is read for at most about 2 × `cap` rows (plus the rest of the last month
- * asked), however many rows match; which branch runs is decided by PostgreSQL at run time (a
- * one-time filter on the count of `few`), not by an estimate. Ranking, facets and the page then
- * work on those rows alone.
+ * - Otherwise there are more matches than will be ranked, and the newest are found by date: each
+ *   row's vector also holds its creation month (prisma/routines/50-search.sql), so "words & these
+ *   months" is one GIN lookup that returns only those months' matches. Windows of 1, 2, 4, 8…
+ *   months come newest first (CTE `months`) and the outer LIMIT stops asking once `cap` rows are
+ *   in. A LATERAL subquery that reads the outer row can only run as the inner side of a nested
+ *   loop, so windows are asked in order and no further than needed.
+ * A single word that PostgreSQL's statistics put in far more rows than the cap (`plan.wide`) skips
+ * `few` and walks at once: each lookup reads the word's whole posting list, so one fewer counts.
+ * Without filters the heap is read for about 2-3 × `cap` rows however many rows match; filters
+ * that are not in the index (verdict, status, reviewer) read the rows they reject as well. Which
+ * branch runs is decided by PostgreSQL at run time (a one-time filter on the count of `few`), not
+ * by an estimate. Ranking, facets and the page then work on those rows alone.
  */
 function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[] {
   return kinds(plan).map((k) => {
@@ -237,13 +241,15 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
       ${order ? Prisma.sql`ORDER BY ${k.created} DESC, ${k.id}` : Prisma.empty} LIMIT ${limit}`;
     // Trigram matches carry no month, so a kind matched by trigrams too (a small desk's typo) is read whole.
     const walk = plan.tsquery && plan.walk !== false && !(k.trigram && plan.raw);
-    const candidates = walk
-      ? Prisma.sql`WITH few AS MATERIALIZED (${rows(undefined, false, cap + 1)})
+    const walked = Prisma.sql`SELECT c.* FROM months m CROSS JOIN LATERAL (${rows(Prisma.sql`(q.tsq && m.tsq)`, true, cap)}) c`;
+    const candidates = !walk
+      ? rows(undefined, true, cap)
+      : plan.wide
+        ? Prisma.sql`${walked} LIMIT ${cap}`
+        : Prisma.sql`WITH few AS MATERIALIZED (${rows(undefined, false, cap + 1)})
         (SELECT * FROM few WHERE (SELECT count(*) FROM few) <= ${cap})
         UNION ALL
-        (SELECT c.* FROM months m CROSS JOIN LATERAL (${rows(Prisma.sql`(q.tsq && m.tsq)`, true, cap)}) c
-         WHERE (SELECT count(*) FROM few) > ${cap} LIMIT ${cap})`
-      : rows(undefined, true, cap);
+        (${walked} WHERE (SELECT count(*) FROM few) > ${cap} LIMIT ${cap})`;
     const { key, score } = keyExpression(
       plan,
       Prisma.sql`c.vec`,
@@ -255,8 +261,8 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
 }
 
 /**
- * The CTE `months` a walk goes through: the month lexemes (as tsqueries) from the newest month
- * anything of the workspace was created in (or now) back to the oldest, newest first. Notes and
+ * The CTE `months` a walk goes through: windows of month lexemes (as tsqueries) from the newest
+ * month anything of the workspace was created in (or now) back to the oldest, newest first. Notes and
  * sources are written after their annotation, so the annotations' and articles' dates bound
  * them too. Each bound is one read of a (workspace, createdAt) index.
  */
@@ -269,12 +275,15 @@ function monthsCte(plan: SearchPlan): Prisma.Sql {
           Prisma.sql`(SELECT ${Prisma.raw(fn)}("createdAt") FROM ${Prisma.raw(`"${table}"`)} WHERE "workspaceId" = ${ws})`,
       ),
     );
+  // Windows of 1, 2, 4, 8… months: a lookup costs GIN the whole of each word's posting list, so
+  // a sparse query (a filter that keeps few matches) reaches back years in a handful of lookups.
   return Prisma.sql`months AS MATERIALIZED (
-      SELECT format('%L', factmark_search_month(m))::tsquery AS tsq
+      SELECT string_agg(format('%L', factmark_search_month(g.m)), ' | ')::tsquery AS tsq
       FROM generate_series(
         date_trunc('month', greatest(${plan.now}::timestamp, now()::timestamp, ${bound("max")})),
         date_trunc('month', least((SELECT "createdAt" FROM "Workspace" WHERE id = ${ws}), ${bound("min")})),
-        interval '-1 month') AS m
+        interval '-1 month') WITH ORDINALITY AS g(m, i)
+      GROUP BY floor(log(2, g.i)) ORDER BY floor(log(2, g.i))
     )`;
 }
 
