@@ -144,6 +144,38 @@ function shapeFacets(rows: FacetRow[]): Facets {
  * `nextCursor` back as `cursor`. Facets come with the first page only.
  */
 export async function searchWorkspace(options: { actor: Actor | null; query: unknown }): Promise<SearchAnswer> {
+  const { plan, cursor, limit, terms, groups, text } = await planSearch(options);
+  const run = async (p: SearchPlan): Promise<[HitRow[], FacetRow[] | null]> => {
+    const [answer] = await db.$queryRaw<{ page: HitRow[]; facets: FacetRow[] | null }[]>(
+      searchSql(p, limit, cursor, !cursor),
+    );
+    return [answer.page, answer.facets];
+  };
+  const second = () => secondAttempt(plan, terms, groups, text);
+  let used = cursor?.second ? await second() : plan;
+  let [rows, facetRows] = await run(used);
+  // Nothing found: the all-words-but-one fallback, or a one-word query read as a typo.
+  if (!cursor && rows.length === 0 && plan.tsquery) {
+    const retry = await second();
+    if (retry !== plan) {
+      used = retry;
+      [rows, facetRows] = await run(retry);
+    }
+  }
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    results: page.map(shape),
+    facets: facetRows ? shapeFacets(facetRows) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ key: last.key, id: last.id, now: plan.now.getTime(), second: used !== plan })
+        : null,
+  };
+}
+
+/** What a search will run, from its query (searchWorkspace; the benchmark explains the same statement). */
+export async function planSearch(options: { actor: Actor | null; query: unknown }) {
   const actor = requireActor(options.actor);
   const query = parseInput(searchQuerySchema, options.query);
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
@@ -181,33 +213,7 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
   ) {
     throw new AppError("BAD_REQUEST", "cursor is not valid; start again from the first page");
   }
-  const run = async (p: SearchPlan): Promise<[HitRow[], FacetRow[] | null]> => {
-    const [answer] = await db.$queryRaw<{ page: HitRow[]; facets: FacetRow[] | null }[]>(
-      searchSql(p, limit, cursor, !cursor),
-    );
-    return [answer.page, answer.facets];
-  };
-  const second = () => secondAttempt(plan, terms, groups, text);
-  let used = cursor?.second ? await second() : plan;
-  let [rows, facetRows] = await run(used);
-  // Nothing found: the all-words-but-one fallback, or a one-word query read as a typo.
-  if (!cursor && rows.length === 0 && plan.tsquery) {
-    const retry = await second();
-    if (retry !== plan) {
-      used = retry;
-      [rows, facetRows] = await run(retry);
-    }
-  }
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    results: page.map(shape),
-    facets: facetRows ? shapeFacets(facetRows) : null,
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor({ key: last.key, id: last.id, now: plan.now.getTime(), second: used !== plan })
-        : null,
-  };
+  return { plan, cursor, limit, terms, groups, text };
 }
 
 /**
