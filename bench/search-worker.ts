@@ -4,8 +4,6 @@
 import pg from "pg";
 import { unsafeCommandLineActor } from "../lib/auth/command-line";
 import { parseDatabaseUrl } from "../lib/db/connection";
-import { db } from "../lib/db/client";
-import { Prisma } from "../lib/db/generated/client";
 import { planSearch, searchWorkspace } from "../lib/search/search";
 import { searchSql, type SearchPlan } from "../lib/search/sql";
 import { findSimilarClaims } from "../lib/search/similar";
@@ -121,11 +119,12 @@ if (process.env.BENCH_DEBUG) {
 // touched (shared buffers hit or read, from EXPLAIN ANALYZE BUFFERS) and its time, with the month
 // walk and without it (every match read to find the newest), for a common word, a common word
 // under a filter, and three common words together.
+const explainer = new pg.Client(parseDatabaseUrl(process.env.DATABASE_URL!));
+await explainer.connect();
 async function explain(plan: SearchPlan) {
-  const [row] = await db.$queryRaw<{ "QUERY PLAN": [{ Plan: Record<string, number>; "Execution Time": number }] }[]>(
-    Prisma.sql`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${searchSql(plan, 20, undefined, true)}`,
-  );
-  const [top] = row["QUERY PLAN"];
+  const statement = searchSql(plan, 20, undefined, true);
+  const { rows } = await explainer.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values);
+  const [top] = rows[0]["QUERY PLAN"] as [{ Plan: Record<string, number>; "Execution Time": number }];
   return { blocks: top.Plan["Shared Hit Blocks"] + top.Plan["Shared Read Blocks"], ms: round(top["Execution Time"]) };
 }
 const reads: Record<string, unknown> = {};
@@ -135,6 +134,7 @@ for (const query of [{ q: "unemployment" }, { q: "fuel duty", verdict: "false" }
   const readAll = await explain({ ...plan, walk: false });
   reads[JSON.stringify(query)] = { walk, readAll, wide: plan.wide ?? false };
 }
+await explainer.end();
 
 console.log(JSON.stringify({ search, nextPage, similar, similarFound: found, quality, reads }));
 process.exit(0);
