@@ -92,6 +92,27 @@ describe("search", () => {
     expect((await search(d.reviewer, { q: "Ómbudsman" })).results).toMatchObject([{ type: "note" }]);
   });
 
+  it("finds the quoted passage, a source's publisher and an article's author, kept current as they change", async () => {
+    const d = await englishDesk();
+    const {
+      ids: [id],
+      article,
+    } = await annotateClaims({
+      workspaceId: d.workspace.id,
+      author: d.reviewer,
+      claims: [{ claim: "Ferry fares doubled", sources: [{ url: "https://x.example/1", publisher: "Harbour Board" }] }],
+    });
+    await db.annotation.update({ where: { id }, data: { quote: "the crossings now cost twice as much" } });
+    await db.article.update({ where: { id: article.id }, data: { author: "Morag Quillfeather" } });
+    expect((await search(d.reviewer, { q: "crossings" })).results).toMatchObject([{ type: "annotation", id }]);
+    expect((await search(d.reviewer, { q: "harbour board" })).results).toMatchObject([
+      { type: "source", annotationId: id },
+    ]);
+    expect((await search(d.reviewer, { q: "quillfeather" })).results).toMatchObject([
+      { type: "article", id: article.id },
+    ]);
+  });
+
   it("ranks instead of requiring every word, catches a typo, and lists recent work for an empty query", async () => {
     const d = await englishDesk();
     const {
