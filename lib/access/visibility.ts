@@ -134,6 +134,19 @@ export function visibleAnnotationSql(v: Visibility, alias = "a"): Prisma.Sql {
 }
 
 /**
+ * The SQL twin of visibleNoteWhere and visibleReviewWhere: work (a note, a review decision) by the
+ * person in column `person` on an annotation of the article in column `article` that the actor
+ * may see, i.e. not by someone their open blind on that article hides.
+ */
+export function visibleWorkSql(v: Visibility, article: string, person: string): Prisma.Sql {
+  if (v.blinds.length === 0) return Prisma.sql`TRUE`;
+  const hidden = v.blinds.map(
+    (b) => Prisma.sql`(${Prisma.raw(article)} = ${b.articleId} AND ${Prisma.raw(person)} = ${b.hiddenUserId})`,
+  );
+  return Prisma.sql`NOT (${Prisma.join(hidden, " OR ")})`;
+}
+
+/**
  * The complement of visibleAnnotationSql within the workspace's live annotations: those the
  * actor's open blinds hide from them, or null when no blind is open. For counts kept over the
  * whole workspace (the dashboard tallies, lib/dashboard/tally-sql.ts), which take these away
@@ -144,7 +157,10 @@ export function hiddenAnnotationSql(v: Visibility, alias = "a"): Prisma.Sql | nu
   return v.blinds.length === 0 ? null : Prisma.sql`${liveSql(v, alias)} AND (${blindedSql(v, alias)})`;
 }
 
-function liveSql(v: Viewer, alias: string): Prisma.Sql {
+/** A viewer whose ids may also be SQL expressions (a statement that reads its actor in a CTE). */
+type SqlViewer = { userId: string | Prisma.Sql; workspaceId: string | Prisma.Sql };
+
+function liveSql(v: SqlViewer, alias: string): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(`${alias}."workspaceId"`)} = ${v.workspaceId} AND ${Prisma.raw(`${alias}."deletedAt"`)} IS NULL`;
 }
 
@@ -165,7 +181,7 @@ function blindedSql(v: Visibility, alias: string): Prisma.Sql {
  * the reused check's article itself (the same rule as blindedSql), because the statements that
  * need it (the one-statement API reads, lib/annotations/list-query.ts) hold no Visibility.
  */
-export function visibleReusedFromSql(viewer: Viewer, alias = "a"): Prisma.Sql {
+export function visibleReusedFromSql(viewer: SqlViewer, alias = "a"): Prisma.Sql {
   const other = Prisma.sql`CASE WHEN s."firstReviewerId" = ${viewer.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END`;
   return Prisma.sql`(SELECT x.id FROM "Annotation" x
     WHERE x.id = ${Prisma.raw(`${alias}."reusedFromId"`)} AND ${liveSql(viewer, "x")}
