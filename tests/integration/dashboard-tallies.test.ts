@@ -37,8 +37,10 @@ async function talliesAndRows(workspaceId: string) {
   const rows = await db.$queryRaw<object[]>`
     SELECT date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId", count(*)::int AS count,
            count(*) FILTER (WHERE status = 'DRAFT')::int AS draft, count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted,
-           count(*) FILTER (WHERE status = 'CHANGES_REQUESTED')::int AS "changesRequested", count(*) FILTER (WHERE status = 'APPROVED')::int AS "approvedStatus",
-           count(*) FILTER (WHERE status = 'PUBLISHED')::int AS published, count(*) FILTER (WHERE placement = 'ORPHANED')::int AS orphaned, count("approvedAt")::int AS "everApproved"
+           count(*) FILTER (WHERE status = 'CHANGES_REQUESTED')::int AS "changesRequested", count(*)
+             FILTER (WHERE status = 'APPROVED')::int AS "approvedStatus",
+           count(*) FILTER (WHERE status = 'PUBLISHED')::int AS published, count(*) FILTER (WHERE placement = 'ORPHANED')::int AS orphaned,
+             count("approvedAt")::int AS "everApproved"
     FROM "Annotation" WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED'
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
   const articleTallies = await db.$queryRaw<
@@ -51,7 +53,8 @@ async function talliesAndRows(workspaceId: string) {
     object[]
   >`SELECT "articleId", "aVerdictId", "bVerdictId", count FROM "PairTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2, 3`;
   const pairRows = await db.$queryRaw<object[]>`
-    SELECT "articleId", "aVerdictId", "bVerdictId", count(*)::int AS count FROM "AgreementPair" WHERE "workspaceId" = ${workspaceId} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+    SELECT "articleId", "aVerdictId", "bVerdictId", count(*)::int AS count FROM "AgreementPair" WHERE "workspaceId" = ${workspaceId} GROUP BY 1, 2, 3
+      ORDER BY 1, 2, 3`;
   return { tallies, rows, articleTallies, articleRows, pairTallies, pairRows };
 }
 
