@@ -103,8 +103,10 @@ DECLARE
   t record;
 BEGIN
   FOR t IN SELECT * FROM factmark_search_tables() LOOP
-    EXECUTE format('UPDATE %I r SET "searchVector" = factmark_search_vector(%L, to_jsonb(r) - ''searchVector'') WHERE ($1 IS NULL AND r."searchVector" IS NULL) OR %s',
-      t.tbl, t.tbl, CASE WHEN t.owned THEN 'r."workspaceId" = $1' ELSE 'r."annotationId" IN (SELECT a.id FROM "Annotation" a WHERE a."workspaceId" = $1)' END)
+    EXECUTE format('UPDATE %I r SET "searchVector" = factmark_search_vector(%L, to_jsonb(r) - ''searchVector'')'
+        ' WHERE ($1 IS NULL AND r."searchVector" IS NULL) OR %s',
+      t.tbl, t.tbl,
+      CASE WHEN t.owned THEN 'r."workspaceId" = $1' ELSE 'r."annotationId" IN (SELECT a.id FROM "Annotation" a WHERE a."workspaceId" = $1)' END)
       USING workspace;
   END LOOP;
 END
