@@ -133,7 +133,6 @@ export default async function ArticlePage({
         article={{
           id: article.id,
           revisionId: article.revision.id,
-          text: article.revision.text,
           value: article.revision.body,
         }}
         initialAnnotations={annotations}
