@@ -21,7 +21,9 @@ export async function runAlone<T>(options: {
   await seedDemoWorkspace(db);
   const prepared = (await options.prepare?.(db)) as T;
   await db.$disconnect();
-  const server = await startNextServer({ port: 3300, databaseUrl: database.url, quiet: true });
+  // 3300 unless BENCH_STANDALONE_PORT names another free port (outside the fixed ones others lock).
+  const port = Number(process.env.BENCH_STANDALONE_PORT || 3300);
+  const server = await startNextServer({ port, databaseUrl: database.url, quiet: true });
   try {
     await options.run(
       server.url,

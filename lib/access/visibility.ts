@@ -134,6 +134,19 @@ export function visibleAnnotationSql(v: Visibility, alias = "a"): Prisma.Sql {
 }
 
 /**
+ * The SQL twin of visibleNoteWhere and visibleReviewWhere: work (a note, a review decision) by the
+ * person in column `person` on an annotation of the article in column `article` that the actor
+ * may see, i.e. not by someone their open blind on that article hides.
+ */
+export function visibleWorkSql(v: Visibility, article: string, person: string): Prisma.Sql {
+  if (v.blinds.length === 0) return Prisma.sql`TRUE`;
+  const hidden = v.blinds.map(
+    (b) => Prisma.sql`(${Prisma.raw(article)} = ${b.articleId} AND ${Prisma.raw(person)} = ${b.hiddenUserId})`,
+  );
+  return Prisma.sql`NOT (${Prisma.join(hidden, " OR ")})`;
+}
+
+/**
  * The complement of visibleAnnotationSql within the workspace's live annotations: those the
  * actor's open blinds hide from them, or null when no blind is open. For counts kept over the
  * whole workspace (the dashboard tallies, lib/dashboard/tally-sql.ts), which take these away

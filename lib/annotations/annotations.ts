@@ -1,12 +1,17 @@
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { requireActor, requireMember, type Actor } from "../auth/actor";
+import { loadActor, requireActor, requireMember, type Actor, type SessionClaims } from "../auth/actor";
 import { hasRole } from "../auth/roles";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
 import { maySee, visibilityFor, visibleAnnotationWhere, visibleEventWhere, visibleInclude } from "../access/visibility";
 import { lockArticle } from "../articles/lock";
-import { selectAnnotation, selectArticleAnnotations, selectArticleSummaries } from "./list-query";
+import {
+  selectAnnotation,
+  selectArticleAnnotations,
+  selectArticleAnnotationsForSession,
+  selectArticleSummaries,
+} from "./list-query";
 import { deleteOne, updateOne } from "./write-one";
 import { newId } from "../db/ids";
 import { createAnnotationFast } from "./create";
@@ -97,6 +102,26 @@ export async function listAnnotationsForArticle(options: {
   const rows = await selectArticleAnnotations(actor, parseInput(idSchema, options.articleId));
   if (!rows) throw notFound("Article");
   return rows.map(toAnnotationView);
+}
+
+/**
+ * listAnnotationsForArticle for a signed-in session, the actor read (from the token's claims, as
+ * loadActor reads it) in the list's own statement: one round trip per request (issue #15 item 2).
+ * The same answers: 401 without a valid session, 400 for a malformed id, 404 outside the actor's
+ * workspace.
+ */
+export async function listAnnotationsForSession(options: {
+  claims: SessionClaims;
+  articleId: unknown;
+}): Promise<AnnotationView[]> {
+  const articleId = idSchema.safeParse(options.articleId);
+  // A malformed id reads nothing; the actor decides between 401 and 400, as above.
+  if (!articleId.success)
+    return listAnnotationsForArticle({ actor: await loadActor(options.claims), articleId: options.articleId });
+  const result = await selectArticleAnnotationsForSession(options.claims, articleId.data);
+  requireActor(result.actor);
+  if (!result.annotations) throw notFound("Article");
+  return result.annotations.map(toAnnotationView);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { db } from "../db/client";
+import { fastRows } from "../db/fast-rows";
 import { Prisma } from "../db/generated/client";
-import type { Actor } from "../auth/actor";
+import { actorSql, type Actor, type SessionClaims } from "../auth/actor";
 import type { annotationInclude, AnnotationSummary } from "./view";
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
@@ -11,16 +11,43 @@ type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInc
  * another). Answers null when the article is not in the actor's workspace.
  */
 export async function selectArticleAnnotations(actor: Actor, articleId: string): Promise<AnnotationRow[] | null> {
-  const result = await selectAnnotations(actor, { articleId });
+  const result = await selectAnnotations(readerOf(actor), { articleId });
   return result.found ? result.annotations : null;
 }
+
+/**
+ * selectArticleAnnotations for a session's claims, with the actor read in the same statement (a
+ * CTE of loadActor's), so a list is one round trip instead of two (issue #15 item 2). Answers the
+ * actor (null: no session, as loadActor would say) and, for an actor, the annotations (null when
+ * the article is not in their workspace).
+ */
+export async function selectArticleAnnotationsForSession(
+  claims: SessionClaims,
+  articleId: string,
+): Promise<{ actor: Actor | null; annotations: AnnotationRow[] | null }> {
+  const reader = {
+    userId: Prisma.sql`(SELECT "userId" FROM actor)`,
+    workspaceId: Prisma.sql`(SELECT "workspaceId" FROM actor)`,
+  };
+  const result = await selectAnnotations(reader, { articleId }, Prisma.sql`actor AS (${actorSql(claims)}),`);
+  if (!result.actor) return { actor: null, annotations: null };
+  return { actor: result.actor, annotations: result.found ? result.annotations : null };
+}
+
+/** Whom a statement reads for, as SQL: values, or expressions over an `actor` CTE. */
+type Reader = { userId: Prisma.Sql; workspaceId: Prisma.Sql };
+
+const readerOf = (actor: Actor): Reader => ({
+  userId: Prisma.sql`${actor.userId}`,
+  workspaceId: Prisma.sql`${actor.workspaceId}`,
+});
 
 /**
  * One live annotation the actor may see (superseded ones included), with every relation, in one
  * statement; null when there is none: unknown, another workspace's, deleted or hidden by a blind.
  */
 export async function selectAnnotation(actor: Actor, annotationId: string): Promise<AnnotationRow | null> {
-  return (await selectAnnotations(actor, { annotationId })).annotations[0] ?? null;
+  return (await selectAnnotations(readerOf(actor), { annotationId })).annotations[0] ?? null;
 }
 
 /**
@@ -32,8 +59,8 @@ export async function selectAnnotation(actor: Actor, annotationId: string): Prom
  * Null when the article is not in the actor's workspace.
  */
 export async function selectArticleSummaries(actor: Actor, articleId: string): Promise<AnnotationSummary[] | null> {
-  const [result] = await db.$queryRaw<{ found: boolean; summaries: AnnotationSummary[] }[]>`
-    WITH hidden AS (${hiddenOnArticleSql(actor, Prisma.sql`${articleId}`)}),
+  const [result] = await fastRows<{ found: boolean; summaries: AnnotationSummary[] }>(Prisma.sql`
+    WITH hidden AS (${hiddenOnArticleSql(readerOf(actor), Prisma.sql`${articleId}`)}),
     article AS (
       SELECT a.id, (SELECT r.id FROM "ArticleRevision" r WHERE r."articleId" = a.id ORDER BY r.number DESC LIMIT 1) AS "revisionId"
       FROM "Article" a WHERE a.id = ${articleId} AND a."workspaceId" = ${actor.workspaceId}
@@ -50,17 +77,17 @@ export async function selectArticleSummaries(actor: Actor, articleId: string): P
       WHERE a."articleId" = ${articleId} AND a."workspaceId" = ${actor.workspaceId} AND a."revisionId" = (SELECT "revisionId" FROM article)
         AND a."deletedAt" IS NULL AND a."supersededAt" IS NULL AND a.placement IN ('ANCHORED', 'NEEDS_CHECK')
         AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
-    ), '[]') AS summaries`;
+    ), '[]') AS summaries`);
   return result.found ? result.summaries : null;
 }
 
 /** Whom the actor's open blind second opinion on the article hides from them (lib/access/visibility.ts), as a query of "userId". */
-function hiddenOnArticleSql(actor: Actor, article: Prisma.Sql): Prisma.Sql {
+function hiddenOnArticleSql(reader: Reader, article: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT CASE WHEN s."firstReviewerId" = ${actor.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END AS "userId"
+    SELECT CASE WHEN s."firstReviewerId" = ${reader.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END AS "userId"
     FROM "SecondOpinion" s
-    WHERE s."workspaceId" = ${actor.workspaceId} AND s."articleId" = ${article} AND s."revealedAt" IS NULL
-      AND ${actor.userId} IN (s."firstReviewerId", s."secondReviewerId")`;
+    WHERE s."workspaceId" = ${reader.workspaceId} AND s."articleId" = ${article} AND s."revealedAt" IS NULL
+      AND ${reader.userId} IN (s."firstReviewerId", s."secondReviewerId")`;
 }
 
 /**
@@ -71,9 +98,10 @@ function hiddenOnArticleSql(actor: Actor, article: Prisma.Sql): Prisma.Sql {
  * keep the order they were written in (ctid), as the Prisma include's index scan gave them.
  */
 async function selectAnnotations(
-  actor: Actor,
+  reader: Reader,
   scope: { articleId: string } | { annotationId: string },
-): Promise<{ found: boolean; annotations: AnnotationRow[] }> {
+  actorCte: Prisma.Sql = Prisma.empty,
+): Promise<{ actor: Actor | null; found: boolean; annotations: AnnotationRow[] }> {
   const [article, annotations] =
     "articleId" in scope
       ? [Prisma.sql`${scope.articleId}`, Prisma.sql`a."articleId" = ${scope.articleId} AND a."supersededAt" IS NULL`]
@@ -81,10 +109,11 @@ async function selectAnnotations(
           Prisma.sql`(SELECT "articleId" FROM "Annotation" WHERE id = ${scope.annotationId})`,
           Prisma.sql`a.id = ${scope.annotationId}`,
         ];
-  const [result] = await db.$queryRaw<{ found: boolean; annotations: unknown[] }[]>`
-    WITH hidden AS (${hiddenOnArticleSql(actor, article)})
+  const [result] = await fastRows<{ actor: Actor | null; found: boolean; annotations: unknown[] }>(Prisma.sql`
+    WITH ${actorCte} hidden AS (${hiddenOnArticleSql(reader, article)})
     SELECT
-      EXISTS (SELECT 1 FROM "Article" WHERE id = ${article} AND "workspaceId" = ${actor.workspaceId}) AS found,
+      ${actorCte === Prisma.empty ? Prisma.sql`NULL` : Prisma.sql`(SELECT to_jsonb(actor) FROM actor)`} AS actor,
+      EXISTS (SELECT 1 FROM "Article" WHERE id = ${article} AND "workspaceId" = ${reader.workspaceId}) AS found,
       COALESCE((
         SELECT jsonb_agg(
           (to_jsonb(a) - 'searchVector') || jsonb_build_object(
@@ -109,17 +138,21 @@ async function selectAnnotations(
             'corrections', COALESCE((
               SELECT jsonb_agg(jsonb_build_object('id', k.id, 'status', k.status) ORDER BY k."createdAt", k.id)
               FROM "Annotation" k
-              WHERE k."correctsId" = a.id AND k."workspaceId" = ${actor.workspaceId} AND k."deletedAt" IS NULL
+              WHERE k."correctsId" = a.id AND k."workspaceId" = ${reader.workspaceId} AND k."deletedAt" IS NULL
                 AND k."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (k."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
             ), '[]')
           )
           ORDER BY a.start, a."end" DESC, a."createdAt"
         )
         FROM "Annotation" a
-        WHERE ${annotations} AND a."workspaceId" = ${actor.workspaceId} AND a."deletedAt" IS NULL
+        WHERE ${annotations} AND a."workspaceId" = ${reader.workspaceId} AND a."deletedAt" IS NULL
           AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
-      ), '[]') AS annotations`;
-  return { found: result.found, annotations: (result.annotations as Record<string, unknown>[]).map(reviveAnnotation) };
+      ), '[]') AS annotations`);
+  return {
+    actor: result.actor,
+    found: result.found,
+    annotations: (result.annotations as Record<string, unknown>[]).map(reviveAnnotation),
+  };
 }
 
 // PostgreSQL writes a timestamp(3) into JSON as ISO text without a zone; Prisma stores UTC.

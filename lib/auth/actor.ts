@@ -1,4 +1,5 @@
-import { db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { fastRows } from "../db/fast-rows";
 import { AppError } from "../errors";
 import { hasRole, type Role } from "./roles";
 
@@ -26,9 +27,21 @@ export type Actor = {
  * the one they last switched to (lib/workspaces/switch.ts), else the one they joined first; when
  * the chosen membership is deactivated, the next active one takes over.
  */
-export async function loadActor(claims: { userId: string; sessionVersion: number }): Promise<Actor | null> {
-  // One statement, not Prisma's query per included relation: this runs on every request (issue #15).
-  const [row] = await db.$queryRaw<Omit<Actor, "tokenId">[]>`
+export async function loadActor(claims: SessionClaims): Promise<Actor | null> {
+  // One statement, not Prisma's query per included relation, straight on pg: this runs on every request (issue #15).
+  const [row] = await fastRows<Omit<Actor, "tokenId">>(actorSql(claims));
+  return row ?? null;
+}
+
+/** What a session token says: who, and which "sign out everywhere" it predates or not. */
+export type SessionClaims = { userId: string; sessionVersion: number };
+
+/**
+ * loadActor's statement, one row or none, for a statement that reads the actor in the same round
+ * trip as its data (a CTE; lib/annotations/list-query.ts).
+ */
+export function actorSql(claims: SessionClaims): Prisma.Sql {
+  return Prisma.sql`
     SELECT u.id AS "userId", u.name, u.email, m."workspaceId", w.name AS "workspaceName", m.role::text AS role
     FROM "User" u
     JOIN LATERAL (
@@ -36,7 +49,6 @@ export async function loadActor(claims: { userId: string; sessionVersion: number
     ) m ON true
     JOIN "Workspace" w ON w.id = m."workspaceId"
     WHERE u.id = ${claims.userId} AND u."sessionVersion" = ${claims.sessionVersion}`;
-  return row ?? null;
 }
 
 /** Throws 401 when there is no signed-in actor. */

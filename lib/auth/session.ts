@@ -3,7 +3,7 @@ import { cache } from "react";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { loadActor, type Actor } from "./actor";
+import { loadActor, type Actor, type SessionClaims } from "./actor";
 import { loadTokenActor } from "../tokens/tokens";
 
 // next-auth's cookie name: the __Secure- prefix whenever the app is served over https. The token
@@ -19,13 +19,22 @@ const SESSION_COOKIE = process.env.NEXTAUTH_URL?.startsWith("https://")
  * nothing, since loadActor checks the same things.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
+  const claims = await getSessionClaims();
+  return claims && loadActor(claims);
+});
+
+/**
+ * The session token's claims, not yet checked against the database (loadActor does that), or
+ * null without a valid token. For a route that reads the actor in its own statement.
+ */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
   const raw = (await cookies()).get(SESSION_COOKIE)?.value;
   const secret = process.env.NEXTAUTH_SECRET;
   if (!raw || !secret) return null;
   // A forged, tampered or expired token fails to decrypt: no session.
   const token = await decode({ token: raw, secret }).catch(() => null);
   if (typeof token?.userId !== "string" || typeof token.sessionVersion !== "number") return null;
-  return loadActor({ userId: token.userId, sessionVersion: token.sessionVersion });
+  return { userId: token.userId, sessionVersion: token.sessionVersion };
 });
 
 /** For pages: the actor, or a redirect to the login page that comes back to `returnTo`. */

@@ -128,7 +128,8 @@ export function perArticleSql(f: ResolvedFilters, c: Conditions): Prisma.Sql {
       ? Prisma.empty
       : Prisma.sql`UNION ALL SELECT a."articleId", a."verdictOptionId", -1 FROM "Annotation" a
           WHERE a."workspaceId" = ${f.workspaceId} AND a."deletedAt" IS NULL AND ${c.current("a")} AND ${c.subject(f, "a")} AND (${Prisma.join(away, " OR ")}) AND ${guard}`;
-  if (!ranged) return sum(Prisma.sql`${tally} ${minus(Prisma.sql`TRUE`)}`);
+  // Nothing to take away: the tally's rows are the answer as they stand (it keeps no zero).
+  if (!ranged) return away.length ? sum(Prisma.sql`${tally} ${minus(Prisma.sql`TRUE`)}`) : tally;
   const { weeks } = splitWeeks(f);
   const inside = weeks ? Prisma.sql`sum(t.count) FILTER (WHERE ${inRange(Prisma.sql`t.week`, weeks)})` : Prisma.sql`0`;
   // Decided once (a materialised CTE), then each branch's one-time filter reads it.

@@ -4,8 +4,8 @@ import { toAnnotationView } from "../annotations/view";
 import { notFound } from "../errors";
 import { parseInput } from "../validation";
 import { CLAIMREVIEW_STATUSES, toClaimReview } from "./claimreview";
-import { arrayHole, RawJson, streamJson } from "./json-stream";
-import { nativeAnnotationBatches } from "./native-sql";
+import { arrayHole, JsonLines, streamJson, type Chunk } from "./json-stream";
+import { nativeAnnotationLines } from "./native-sql";
 import { NATIVE_FORMAT } from "./native-format";
 import { toNativeArticle, type RatingBounds } from "./native";
 import {
@@ -31,8 +31,8 @@ export type ExportDocument = {
   filename: string;
   /** Annotations the document holds, known before the first byte (for progress). */
   total: number;
-  /** The document's text, produced batch by batch as it is read. */
-  chunks: AsyncGenerator<string>;
+  /** The document, produced as it is read: UTF-8 bytes or text (a byte chunk may end inside a character). */
+  chunks: AsyncGenerator<Chunk>;
 };
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -129,11 +129,12 @@ export async function exportAnnotations(options: {
       annotations: arrayHole("annotations"),
     };
     const articles = mapBatches(articleBatches(selection, BATCH_SIZE), toNativeArticle);
-    // Assembled as JSON text by PostgreSQL (lib/export/native-sql.ts), written through unparsed.
-    const annotations = mapBatches(
-      counted(nativeAnnotationBatches(selection, bounds, withEmails)),
-      (text) => new RawJson(text),
-    );
+    // Assembled as JSON by PostgreSQL in one statement and streamed by COPY (lib/export/native-sql.ts),
+    // its bytes written through untouched.
+    const annotations = new JsonLines(nativeAnnotationLines(selection, bounds, withEmails), (count) => {
+      written += count;
+      options.onProgress?.(written, total);
+    });
     return { ...document, chunks: streamJson(template, { articles, annotations }) };
   }
 

@@ -72,7 +72,7 @@ export async function selectionFor(actor: Actor, query: ExportQuery): Promise<Se
  * The selection as SQL conditions on "Annotation" a. Exports page through the rows with a keyset
  * (a row comparison on the index that matches their order), which Prisma's query API cannot say.
  */
-function selectionSql(selection: Selection): Prisma.Sql {
+export function selectionSql(selection: Selection): Prisma.Sql {
   // Dismissed orphans and superseded (corrected) annotations are kept for the record only: no export carries them.
   const conditions = [
     visibleAnnotationSql(selection.visibility),

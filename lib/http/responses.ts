@@ -90,14 +90,14 @@ export async function readJson(
  * slows the producer instead of filling memory). When the client goes away the generator is
  * returned, which ends its loop and so its next database read.
  */
-export function streamResponse(chunks: AsyncGenerator<string>, headers: HeadersInit): Response {
+export function streamResponse(chunks: AsyncGenerator<string | Uint8Array>, headers: HeadersInit): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { value, done } = await chunks.next();
         if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
+        else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
       } catch (error) {
         console.error(error);
         controller.error(error);

@@ -1,6 +1,6 @@
-// Issue #15 item 4: the native export's annotations are assembled by PostgreSQL as JSON text.
-// They must be byte for byte what JSON.stringify(toNativeAnnotation(row)) gives for the same rows
-// read through Prisma, on the data where the two could differ: escapes (quotes, backslashes,
+// Issue #15 item 4: the native export's annotations are assembled by PostgreSQL as JSON text in
+// one statement, streamed by COPY as JSON lines. They must be byte for byte what
+// JSON.stringify(toNativeAnnotation(row)) gives for the same rows read through Prisma, on the data where the two could differ: escapes (quotes, backslashes,
 // control characters, U+2028, emoji), nulls, imported names, emails for admins, a deleted note
 // kept for its reply and one dropped, reviews, a correction, an accessed date, and a blind that
 // hides one person's notes and reviews.
@@ -11,7 +11,7 @@ import { changeAnnotationStatus } from "@/lib/reviews/status";
 import { startCorrection } from "@/lib/reviews/corrections";
 import { db } from "@/lib/db/client";
 import { toNativeAnnotation } from "@/lib/export/native";
-import { nativeAnnotationBatches } from "@/lib/export/native-sql";
+import { nativeAnnotationLines, nativeAnnotationsSql } from "@/lib/export/native-sql";
 import { annotationBatches, type Selection } from "@/lib/export/query";
 import { createArticle, createWorkspace } from "../support/factories";
 
@@ -91,9 +91,15 @@ describe("native export assembled in SQL", () => {
         const expected = (await collect(annotationBatches(selection, 2))).map((row) =>
           JSON.stringify(toNativeAnnotation(row, bounds, withEmails)),
         );
-        const actual = await collect(nativeAnnotationBatches(selection, bounds, withEmails, 2));
-        expect(actual.length).toBeGreaterThanOrEqual(blinds.length ? 2 : 4);
-        expect(actual).toEqual(expected);
+        // The statement as a query, and as COPY streams it (its lines, decoded across chunk cuts).
+        const rows = await db.$queryRaw<{ json: string }[]>(nativeAnnotationsSql(selection, bounds, withEmails));
+        expect(rows.length).toBeGreaterThanOrEqual(blinds.length ? 2 : 4);
+        expect(rows.map((row) => row.json)).toEqual(expected);
+        const decoder = new TextDecoder("utf-8", { fatal: true });
+        let copied = "";
+        for await (const chunk of nativeAnnotationLines(selection, bounds, withEmails))
+          copied += decoder.decode(chunk, { stream: true });
+        expect(copied + decoder.decode()).toBe(expected.map((line) => `${line}\n`).join(""));
       }
     }
   });

@@ -7,8 +7,8 @@ import { createArticle, createWorkspace } from "../support/factories";
 
 const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://factmark.example/checks" };
 
-/** A desk whose one article holds `count` annotations, bulk-inserted. */
-async function bigDesk(count: number) {
+/** A desk whose one article holds `count` annotations, bulk-inserted, their claims padded to `claimLength`. */
+async function bigDesk(count: number, claimLength = 0) {
   const desk = await createWorkspace();
   const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: ["word ".repeat(2_000).trim()] });
   const revision = article.revisions[0];
@@ -18,7 +18,7 @@ async function bigDesk(count: number) {
       articleId: article.id,
       revisionId: revision.id,
       ...anchorFor(revision.text, (i % 1_900) * 5, (i % 1_900) * 5 + 4),
-      claim: `claim ${i}`,
+      claim: `claim ${i}`.padEnd(claimLength, "."),
       verdictOptionId: desk.options[i % desk.options.length].id,
       authorId: desk.reviewer.userId,
     })),
@@ -39,6 +39,24 @@ describe("streamed exports", () => {
     expect(document.total).toBe(1_250);
     expect(JSON.parse(text).annotations).toHaveLength(1_250);
     expect(chunks).toBeGreaterThan(3); // head, articles, three batches of annotations, tail
+  });
+
+  it("end the native export's COPY when the client goes away mid-stream", async () => {
+    // About 10 MB of annotations: far more than the socket's buffers hold, so the COPY must wait on the reader.
+    const desk = await bigDesk(1_250, 8_000);
+    const document = await exportAnnotations({ actor: desk.editor, query: { format: "native" }, urls: URLS });
+    const reader = streamResponse(document.chunks, {}).body!.getReader();
+    // Read into the annotations, which come from one COPY statement.
+    let text = "";
+    while (!text.includes('"claim":')) text += Buffer.from((await reader.read()).value!).toString("latin1");
+    const copying = () =>
+      db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND query LIKE 'COPY (%' AND state = 'active'`.then(([row]) => row.n);
+    expect(await copying()).toBe(1);
+    await reader.cancel("client disconnected");
+    expect(await document.chunks.next()).toEqual({ done: true, value: undefined });
+    // Its connection was closed rather than returned mid-COPY, so PostgreSQL stops the statement.
+    await expect.poll(copying, { timeout: 10_000 }).toBe(0);
   });
 
   it("stop reading when the client goes away mid-stream", async () => {

@@ -6,9 +6,16 @@ import { nativeJsonSchema } from "@/lib/export/native-format";
 
 /** The whole streamed document, parsed. */
 export async function readAll(document: ExportDocument): Promise<unknown> {
+  return JSON.parse(await readText(document));
+}
+
+/** The whole streamed document as text (byte chunks may end inside a character). */
+export async function readText(document: ExportDocument): Promise<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
   let text = "";
-  for await (const chunk of document.chunks) text += chunk;
-  return JSON.parse(text);
+  for await (const chunk of document.chunks)
+    text += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
 }
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });

@@ -1,13 +1,22 @@
-import { createAnnotation, listAnnotationsForArticle } from "@/lib/annotations/annotations";
-import { getActor, getReadActor } from "@/lib/auth/session";
+import { createAnnotation, listAnnotationsForArticle, listAnnotationsForSession } from "@/lib/annotations/annotations";
+import { getActor, getReadActor, getSessionClaims } from "@/lib/auth/session";
 import { created, jsonRoute, readJson } from "@/lib/http/responses";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** GET /api/articles/:id/annotations — the article's live annotations in text order. */
-export const GET = jsonRoute(async (request, { params }: Context) => ({
-  annotations: await listAnnotationsForArticle({ actor: await getReadActor(request), articleId: (await params).id }),
-}));
+/**
+ * GET /api/articles/:id/annotations — the article's live annotations in text order. A session's
+ * actor is read in the list's own statement (one round trip); an API token is read first.
+ */
+export const GET = jsonRoute(async (request, { params }: Context) => {
+  const articleId = (await params).id;
+  const claims = request.headers.has("authorization") ? null : await getSessionClaims();
+  return {
+    annotations: claims
+      ? await listAnnotationsForSession({ claims, articleId })
+      : await listAnnotationsForArticle({ actor: await getReadActor(request), articleId }),
+  };
+});
 
 /** POST /api/articles/:id/annotations — create; answers 201 with the annotation, its id and version. */
 export const POST = jsonRoute(async (request, { params }: Context) => {
