@@ -11,6 +11,7 @@ import type { TextSpan } from "@/lib/anchoring/offsets";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { ArticleEditor } from "./ArticleEditor";
+import { AnnotationDetail } from "./AnnotationDetail";
 import { AnnotationList } from "./AnnotationList";
 import { VerdictChip } from "./VerdictChip";
 import { annotationApi } from "./api-client";
@@ -21,14 +22,11 @@ import { LivePresence, PanelNotices, RevisionBanner } from "./LivePresence";
 import { DraftScope } from "@/components/shared/useLocalDraft";
 import { UnsavedAnnotations } from "./UnsavedAnnotations";
 
-// The form and the detail (with zod's schemas, the notes thread, review actions) are not needed
-// before the first interaction: their code loads apart from the page's and is fetched once the
-// page is interactive (#15). A deep link still renders the detail on the server.
+// The form (with zod's schemas) is not needed before the first interaction: its code loads apart
+// from the page's and is fetched once the page is interactive (#15). The detail stays in the
+// page's code: a deep link renders it, and its buttons must work as soon as the page does.
 const loadForm = () => import("./AnnotationForm").then((m) => m.AnnotationForm);
-const loadDetail = () => import("./AnnotationDetail").then((m) => m.AnnotationDetail);
-const loading = () => <p className="muted">Loading…</p>;
-const AnnotationForm = dynamic(loadForm, { loading });
-const AnnotationDetail = dynamic(loadDetail, { loading });
+const AnnotationForm = dynamic(loadForm, { loading: () => <p className="muted">Loading…</p> });
 
 type Props = {
   /** The revision's Slate value; its canonical text is derived here rather than sent twice. */
@@ -117,9 +115,9 @@ export function ArticleWorkspace({
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (root.current) root.current.dataset.interactive = "true";
-    // Fetch the panel's code while the reader reads, so Annotate opens the form without a wait.
+    // Fetch the form's code while the reader reads, so Annotate opens it without a wait.
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-    idle(() => void Promise.all([loadForm(), loadDetail()]).catch(() => undefined));
+    idle(() => void loadForm().catch(() => undefined));
   }, []);
 
   // Full annotations (context, sources, notes) are fetched when opened and kept here.
