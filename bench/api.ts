@@ -111,19 +111,22 @@ const throughput = async (call: () => Promise<unknown>) =>
 export function reportApi(r: ApiBench) {
   const mark = (ok: boolean) => (ok ? "ok" : "MISSED");
   console.log(
-    `\nAPI beside GET /api/auth/csrf, same server and run (${r.calls} calls each, interleaved; throughput: ${CONNECTIONS} connections for ${THROUGHPUT_SECONDS} s)`,
+    `\nAPI beside GET /api/auth/csrf, same server and run (${r.calls} calls each, interleaved; throughput: ${CONNECTIONS} connections for ` +
+      `${THROUGHPUT_SECONDS} s)`,
   );
   console.log(
     `  GET /api/auth/csrf                      p50 ${r.csrf.p50} ms, p95 ${r.csrf.p95} ms, ${r.csrf.reqPerSec} req/s`,
   );
   console.log(
-    `  GET  list of ${r.list.annotations} annotations            p50 ${r.list.p50} ms (${r.list.ratioP50}×, target ≤ 2×) ${mark(r.list.ratioP50 <= 2)}, p95 ${r.list.p95} ms`,
+    `  GET  list of ${r.list.annotations} annotations            p50 ${r.list.p50} ms (${r.list.ratioP50}×, target ≤ 2×) ` +
+      `${mark(r.list.ratioP50 <= 2)}, p95 ${r.list.p95} ms`,
   );
   console.log(
     `                                          ${r.list.reqPerSec} req/s (${r.list.ratioThroughput}×, target ≥ 0.5×) ${mark(r.list.ratioThroughput >= 0.5)}`,
   );
   console.log(
-    `  POST create annotation                  p50 ${r.create.p50} ms (${r.create.ratioP50}×, target ≤ 3×) ${mark(r.create.ratioP50 <= 3)}, p95 ${r.create.p95} ms`,
+    `  POST create annotation                  p50 ${r.create.p50} ms (${r.create.ratioP50}×, target ≤ 3×) ${mark(r.create.ratioP50 <= 3)}, ` +
+      `p95 ${r.create.p95} ms`,
   );
 }
 

@@ -95,7 +95,8 @@ export function reportBodyParse(rows: BodyParseResult[]) {
   for (const r of rows) {
     const ok = r.ms < 3_000 && r.readsMax < 200 ? "ok" : "MISSED";
     console.log(
-      `  ${r.name.padEnd(34)} ${String(r.status).padEnd(4)} ${String(r.ms).padStart(6)} ms   reads p50 ${String(r.readsP50).padStart(5)} ms, max ${String(r.readsMax).padStart(5)} ms (${r.reads})   ${ok}`,
+      `  ${r.name.padEnd(34)} ${String(r.status).padEnd(4)} ${String(r.ms).padStart(6)} ms   reads p50 ${String(r.readsP50).padStart(5)} ms, ` +
+        `max ${String(r.readsMax).padStart(5)} ms (${r.reads})   ${ok}`,
     );
   }
 }

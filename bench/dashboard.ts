@@ -97,7 +97,10 @@ export const BENCH_PLACES = [
   "in Sheffield",
 ];
 const sqlArray = (words: string[]) => `ARRAY[${words.map((w) => `'${w.replace(/'/g, "''")}'`).join(", ")}]`;
-const BENCH_CLAIM_SQL = `initcap((${sqlArray(BENCH_SUBJECTS)})[1 + g % 40]) || ' ' || (${sqlArray(BENCH_VERBS)})[1 + (g / 40) % 12] || ' by ' || round(((g * 37) % 500) / 10.0, 1) || (ARRAY[' percent', ' million', ' thousand'])[1 + (g / 7) % 3] || ' ' || (${sqlArray(BENCH_PLACES)})[1 + (g / 480) % 24] || ' since ' || (2008 + g % 16)`;
+const BENCH_CLAIM_SQL = `initcap((${sqlArray(BENCH_SUBJECTS)})[1 + g % 40]) || ' ' || (${sqlArray(BENCH_VERBS)})[1 + (g / 40) % 12]
+  || ' by ' || round(((g * 37) % 500) / 10.0, 1)
+  || (ARRAY[' percent', ' million', ' thousand'])[1 + (g / 7) % 3] || ' '
+  || (${sqlArray(BENCH_PLACES)})[1 + (g / 480) % 24] || ' since ' || (2008 + g % 16)`;
 const ARTICLES = 5_000;
 const REVIEWERS = 50;
 
@@ -117,12 +120,14 @@ export async function generateDashboardDesk(client: pg.Client, total: number): P
   );
   await client.query(
     `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt")
-     SELECT 'cbduser' || lpad(g::text, 18, '0'), 'dashboard-bench-' || g || '@example.com', CASE WHEN g = 0 THEN 'Bench Editor' ELSE 'Reviewer ' || g END, 'x', now() FROM generate_series(0, $1) g`,
+     SELECT 'cbduser' || lpad(g::text, 18, '0'), 'dashboard-bench-' || g || '@example.com', CASE WHEN g = 0 THEN 'Bench Editor'
+       ELSE 'Reviewer ' || g END, 'x', now() FROM generate_series(0, $1) g`,
     [REVIEWERS],
   );
   await client.query(
     `INSERT INTO "Membership" (id, "workspaceId", "userId", role, "updatedAt")
-     SELECT 'bdmember' || g, 'bdws', 'cbduser' || lpad(g::text, 18, '0'), (CASE WHEN g = 0 THEN 'EDITOR' ELSE 'REVIEWER' END)::"Role", now() FROM generate_series(0, $1) g`,
+     SELECT 'bdmember' || g, 'bdws', 'cbduser' || lpad(g::text, 18, '0'), (CASE WHEN g = 0 THEN 'EDITOR' ELSE 'REVIEWER' END)::"Role", now()
+       FROM generate_series(0, $1) g`,
     [REVIEWERS],
   );
   await client.query(
@@ -207,14 +212,18 @@ export async function benchDashboard(databaseUrl: string, total: number) {
 export const DASHBOARD_TARGET_MS = 300;
 
 export function reportDashboard(d: DashboardBench) {
-  console.log(`
-Dashboards (${d.annotations.toLocaleString("en")} annotations, ${d.articles.toLocaleString("en")} articles, ${d.reviewers} reviewers, bulk-loaded in ${d.generationSeconds} s; p50 of 20)`);
+  console.log(
+    `
+Dashboards (${d.annotations.toLocaleString("en")} annotations, ${d.articles.toLocaleString("en")} articles, ${d.reviewers} reviewers, ` +
+      `bulk-loaded in ${d.generationSeconds} s; p50 of 20)`,
+  );
   console.log(
     `  query                               rows   app ms   pg ms   ratio   (targets: < ${DASHBOARD_TARGET_MS} ms, ratio < 1.3)`,
   );
   for (const q of d.queries) {
     console.log(
-      `  ${q.name.padEnd(34)} ${String(q.rows).padStart(6)}  ${String(q.appP50Ms).padStart(7)}  ${String(q.pgP50Ms).padStart(6)}  ${String(q.ratio).padStart(6)}`,
+      `  ${q.name.padEnd(34)} ${String(q.rows).padStart(6)}  ${String(q.appP50Ms).padStart(7)}  ${String(q.pgP50Ms).padStart(6)}  ` +
+        `${String(q.ratio).padStart(6)}`,
     );
   }
   console.log("  each page's data as the app loads it (queries in parallel, filters checked, figures shaped):");

@@ -45,7 +45,8 @@ async function generate(client: pg.Client, total: number): Promise<number> {
   }
   await client.query(
     `INSERT INTO "Article" (id, "workspaceId", title, "sourceUrl", "updatedAt")
-     SELECT 'cbenchart' || lpad(g::text, 15, '0'), 'bexws', 'Export bench article ' || g, 'https://news.example/story-' || g, now() FROM generate_series(1, $1) g`,
+     SELECT 'cbenchart' || lpad(g::text, 15, '0'), 'bexws', 'Export bench article ' || g, 'https://news.example/story-' || g, now()
+       FROM generate_series(1, $1) g`,
     [ARTICLES],
   );
   await client.query(
@@ -55,18 +56,22 @@ async function generate(client: pg.Client, total: number): Promise<number> {
   );
   // Spans of 40 characters spread over the text; every other one approved, so ClaimReview has half.
   await client.query(
-    `INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, "verdictOptionId", status, "authorId", "updatedAt")
-     SELECT 'cbenchann' || lpad(g::text, 15, '0'), 'bexws', 'cbenchart' || lpad((g % $2 + 1)::text, 15, '0'), 'cbenchrev' || lpad((g % $2 + 1)::text, 15, '0'), s, s + 40,
+    `INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, "verdictOptionId", status,
+      "authorId", "updatedAt")
+     SELECT 'cbenchann' || lpad(g::text, 15, '0'), 'bexws', 'cbenchart' || lpad((g % $2 + 1)::text, 15, '0'), 'cbenchrev' || lpad((g % $2 + 1)::text,
+       15, '0'), s, s + 40,
             substr($3, s + 1, 40), substr($3, greatest(1, s - 31), least(s, 32)), substr($3, s + 41, 32),
             'Generated claim ' || g, 'bexopt' || (g % 7), (CASE WHEN g % 2 = 0 THEN 'APPROVED' ELSE 'DRAFT' END)::"AnnotationStatus", 'bexuser', now()
      FROM generate_series(1, $1) g, LATERAL (SELECT (g * 7919) % ($4 - 200) AS s) span`,
     [total, ARTICLES, text, text.length],
   );
   await client.query(
-    `INSERT INTO "Source" (id, "annotationId", url, excerpt, "updatedAt") SELECT 'cbenchsrc' || substr(id, 10), id, 'https://stats.example/' || id, 'An excerpt', now() FROM "Annotation" WHERE "workspaceId" = 'bexws'`,
+    `INSERT INTO "Source" (id, "annotationId", url, excerpt, "updatedAt") SELECT 'cbenchsrc' || substr(id, 10), id, 'https://stats.example/' || id,
+      'An excerpt', now() FROM "Annotation" WHERE "workspaceId" = 'bexws'`,
   );
   await client.query(
-    `INSERT INTO "Note" (id, "annotationId", "authorId", body, "updatedAt") SELECT 'cbenchnot' || substr(id, 10), id, 'bexuser', 'A note on ' || claim, now() FROM "Annotation" WHERE "workspaceId" = 'bexws'`,
+    `INSERT INTO "Note" (id, "annotationId", "authorId", body, "updatedAt") SELECT 'cbenchnot' || substr(id, 10), id, 'bexuser',
+      'A note on ' || claim, now() FROM "Annotation" WHERE "workspaceId" = 'bexws'`,
   );
   await client.query("COMMIT");
   await client.query("ANALYZE");

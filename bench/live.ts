@@ -251,17 +251,22 @@ export async function benchLive(databaseUrl: string): Promise<LiveBench> {
 export function reportLive(l: LiveBench) {
   console.log(`\nLive desk (two instances on one database; a stream on instance B)`);
   console.log(
-    `  COMMIT → event on B             p50 ${l.commitToClient.p50} ms, p95 ${l.commitToClient.p95} ms   (${l.commitToClient.events} events; target p95 < 500 ms) ${l.commitToClient.p95 < 500 ? "ok" : "MISSED"}`,
+    `  COMMIT → event on B             p50 ${l.commitToClient.p50} ms, p95 ${l.commitToClient.p95} ms   (${l.commitToClient.events} events; ` +
+      `target p95 < 500 ms) ${l.commitToClient.p95 < 500 ? "ok" : "MISSED"}`,
   );
   console.log(
-    `  PATCH on A sent → event on B     p50 ${l.apiWriteToClient.p50} ms, p95 ${l.apiWriteToClient.p95} ms   (the PATCH itself: p50 ${l.apiWriteToClient.writeRoundTripP50} ms)`,
+    `  PATCH on A sent → event on B     p50 ${l.apiWriteToClient.p50} ms, p95 ${l.apiWriteToClient.p95} ms   (the PATCH itself: p50 ` +
+      `${l.apiWriteToClient.writeRoundTripP50} ms)`,
   );
   const idle = l.idleStreams;
   console.log(
-    `  ${idle.streams} idle streams on one instance (after a forced GC): RSS ${idle.rssBeforeMiB} → ${idle.rssAfterMiB} MiB (+${idle.extraMiB} MiB; target < 100 MB) ${idle.extraMiB < 95 ? "ok" : "MISSED"}, live heap +${idle.heapExtraMiB} MiB, CPU ${idle.cpuPercent}% of a core over ${idle.seconds} s`,
+    `  ${idle.streams} idle streams on one instance (after a forced GC): RSS ${idle.rssBeforeMiB} → ${idle.rssAfterMiB} MiB ` +
+      `(+${idle.extraMiB} MiB; target < 100 MB) ${idle.extraMiB < 95 ? "ok" : "MISSED"}, live heap +${idle.heapExtraMiB} MiB, CPU ` +
+      `${idle.cpuPercent}% of a core over ${idle.seconds} s`,
   );
   console.log(
-    `  one event fanned out to all ${l.fanOut.streams}: COMMIT → last stream received  p50 ${l.fanOut.lastReceivedP50Ms} ms, max ${l.fanOut.lastReceivedMaxMs} ms (${l.fanOut.events} events)`,
+    `  one event fanned out to all ${l.fanOut.streams}: COMMIT → last stream received  p50 ${l.fanOut.lastReceivedP50Ms} ms, max ` +
+      `${l.fanOut.lastReceivedMaxMs} ms (${l.fanOut.events} events)`,
   );
 }
 

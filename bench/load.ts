@@ -162,14 +162,20 @@ async function memoryAfterGc(server: NextServer): Promise<MemoryProbe & { treeRs
  */
 function memoryVerdict(idle: MemoryProbe, runs: LoadRun[]): string {
   if (runs.length < 2)
-    return `one run only: heap after GC ${idle.heapUsedMiB} → ${runs[0]?.afterGc.heapUsedMiB} MiB; repeat runs (BENCH_LOAD_RUNS ≥ 2) to tell a bound from a leak`;
+    return (
+      `one run only: heap after GC ${idle.heapUsedMiB} → ${runs[0]?.afterGc.heapUsedMiB} MiB; ` +
+      `repeat runs (BENCH_LOAD_RUNS ≥ 2) to tell a bound from a leak`
+    );
   const first = runs[0].afterGc.heapUsedMiB;
   const last = runs[runs.length - 1].afterGc.heapUsedMiB;
   const perRun = (last - first) / (runs.length - 1);
   const heaps = runs.map((r) => r.afterGc.heapUsedMiB).join(" → ");
   const rss = runs.map((r) => r.afterGc.treeRssMiB).join(" → ");
   const leak = perRun > Math.max(10, first * 0.1);
-  return `${leak ? "LEAK?" : "bound"}: live heap after GC ${idle.heapUsedMiB} MiB idle, then ${heaps} MiB after each run (${round(perRun)} MiB per run); RSS after GC ${rss} MiB`;
+  return (
+    `${leak ? "LEAK?" : "bound"}: live heap after GC ${idle.heapUsedMiB} MiB idle, then ${heaps} MiB after each run (${round(perRun)} MiB per run); ` +
+    `RSS after GC ${rss} MiB`
+  );
 }
 
 export function formatRun(index: number, r: LoadRun): string {
@@ -177,12 +183,16 @@ export function formatRun(index: number, r: LoadRun): string {
     ([status, n]) => `${n}× ${status === "0" ? "connection failed" : status}`,
   );
   const lines = [
-    `  run ${index}: ${r.requests} requests in ${r.seconds} s = ${r.requestsPerSecond} req/s   p50 ${r.p50Ms} ms   p99 ${r.p99Ms} ms   errors ${errors.length ? errors.join(", ") : "0"}`,
-    `    server RSS (process tree) before ${r.rssMiB.before} MiB, peak ${r.rssMiB.peak} MiB, after ${r.rssMiB.after} MiB; after GC: heap ${r.afterGc.heapUsedMiB} MiB, external ${r.afterGc.externalMiB} MiB, app RSS ${r.afterGc.rssMiB} MiB, tree RSS ${r.afterGc.treeRssMiB} MiB`,
+    `  run ${index}: ${r.requests} requests in ${r.seconds} s = ${r.requestsPerSecond} req/s   p50 ${r.p50Ms} ms   p99 ${r.p99Ms} ms   ` +
+      `errors ${errors.length ? errors.join(", ") : "0"}`,
+    `    server RSS (process tree) before ${r.rssMiB.before} MiB, peak ${r.rssMiB.peak} MiB, after ${r.rssMiB.after} MiB; after GC: heap ` +
+      `${r.afterGc.heapUsedMiB} MiB, external ${r.afterGc.externalMiB} MiB, app RSS ${r.afterGc.rssMiB} MiB, tree RSS ${r.afterGc.treeRssMiB} ` +
+      `MiB`,
   ];
   for (const [kind, k] of Object.entries(r.kinds)) {
     lines.push(
-      `    ${kind.padEnd(18)} ${String(k.requests).padStart(6)} req   p50 ${String(k.p50Ms).padStart(7)} ms   p99 ${String(k.p99Ms).padStart(7)} ms${k.errors ? `   ${k.errors} errors` : ""}`,
+      `    ${kind.padEnd(18)} ${String(k.requests).padStart(6)} req   p50 ${String(k.p50Ms).padStart(7)} ms   p99 ` +
+        `${String(k.p99Ms).padStart(7)} ms${k.errors ? `   ${k.errors} errors` : ""}`,
     );
   }
   return lines.join("\n");

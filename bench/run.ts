@@ -92,7 +92,8 @@ try {
   const pgInsertMs = await timeCalls(CALLS, (i) => {
     const { start, end } = spans[i];
     return client.query(
-      `INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, "verdictOptionId", "authorId", "updatedAt")
+      `INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, "verdictOptionId",
+        "authorId", "updatedAt")
        VALUES ($1, $2, $3, $4, $5, $6, $7, '', '', $8, $9, $10, now())`,
       [
         `pgbench${i}`,
@@ -221,8 +222,11 @@ Load (${l.connections} connections of mixed reads and writes, ${l.runs} runs of 
 }
 
 function reportExport(e: Awaited<ReturnType<typeof benchExport>>) {
-  console.log(`
-Export (${e.annotations.toLocaleString("en")} annotations with a source and a note each, generated in ${e.generationSeconds} s; each format in its own process)`);
+  console.log(
+    `
+Export (${e.annotations.toLocaleString("en")} annotations with a source and a note each, generated in ${e.generationSeconds} s; ` +
+      `each format in its own process)`,
+  );
   console.log(
     `  COPY (SELECT ...) TO STDOUT of the annotation rows   ${e.copyBaseline.seconds} s, ${e.copyBaseline.megabytes} MB`,
   );
@@ -240,7 +244,9 @@ Export (${e.annotations.toLocaleString("en")} annotations with a source and a no
   ][]) {
     const target = format === "native" ? ` (target ≥ 0.3×) ${f.throughputVsCopy >= 0.3 ? "ok" : "MISSED"}` : "";
     console.log(
-      `  ${format.padEnd(12)} ${f.annotations.toLocaleString("en").padStart(7)} annotations  ${f.seconds} s  ${f.annotationsPerSecond.toLocaleString("en")}/s  ${f.megabytes} MB  peak RSS ${f.peakRssMiB} MiB  time ${f.ratioToCopy}× COPY's, throughput ${f.throughputVsCopy}×${target}`,
+      `  ${format.padEnd(12)} ${f.annotations.toLocaleString("en").padStart(7)} annotations  ${f.seconds} s  ` +
+        `${f.annotationsPerSecond.toLocaleString("en")}/s  ${f.megabytes} MB  peak RSS ${f.peakRssMiB} MiB  time ${f.ratioToCopy}× COPY's, ` +
+        `throughput ${f.throughputVsCopy}×${target}`,
     );
   }
   const { nativeOneArticle: small, nativeWithCappedHeap: capped } = e.memoryFlatness;
@@ -248,6 +254,7 @@ Export (${e.annotations.toLocaleString("en")} annotations with a source and a no
     `  flat memory: native of one article (${small.annotations.toLocaleString("en")} annotations) peaks at ${small.peakRssMiB} MiB;`,
   );
   console.log(
-    `               native of all ${capped.annotations.toLocaleString("en")} (${capped.megabytes} MB) with the heap capped at ${capped.heapCapMiB} MiB: done in ${capped.seconds} s, peak RSS ${capped.peakRssMiB} MiB`,
+    `               native of all ${capped.annotations.toLocaleString("en")} (${capped.megabytes} MB) with the heap capped at ` +
+      `${capped.heapCapMiB} MiB: done in ${capped.seconds} s, peak RSS ${capped.peakRssMiB} MiB`,
   );
 }

@@ -27,7 +27,8 @@ async function loadClaimsDesk(client: pg.Client) {
     [CLAIMS_SLUG],
   );
   await client.query(
-    `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('cbclaimsuser0000000000', 'claims-bench@example.com', 'Claims Bench', 'x', now())`,
+    `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('cbclaimsuser0000000000', 'claims-bench@example.com', 'Claims Bench',
+      'x', now())`,
   );
   await client.query(
     `INSERT INTO "Membership" (id, "workspaceId", "userId", role, "updatedAt") VALUES ('cbmember', 'cbws', 'cbclaimsuser0000000000', 'EDITOR', now())`,
@@ -47,7 +48,8 @@ async function loadClaimsDesk(client: pg.Client) {
     `INSERT INTO "ArticleRevision" (id, "articleId", number, body, text, "textHash") VALUES ('cbclaimsrev', 'cbclaimsart', 1, '[]', 'x', 'x')`,
   );
   await client.query(
-    `INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, "verdictOptionId", status, "authorId", "updatedAt", "approvedAt")
+    `INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, "verdictOptionId", status,
+      "authorId", "updatedAt", "approvedAt")
      SELECT 'cbclaim' || c.id, 'cbws', 'cbclaimsart', 'cbclaimsrev', 0, 1, 'x', '', '', c.claim, 'cbopt', 'PUBLISHED', 'cbclaimsuser0000000000', now(), now()
      FROM jsonb_to_recordset($1::jsonb) AS c(id text, claim text)`,
     [JSON.stringify(CLAIM_CORPUS)],
@@ -120,6 +122,7 @@ Search (${s.build.annotations.toLocaleString("en")} annotations of the dashboard
   );
   const q = s.quality;
   console.log(
-    `  matching quality on ${q.queries} labelled queries (${q.positives} with a match): recall@1 ${q.recallAt1}, recall@3 ${q.recallAt3}, precision ${q.precision} (${q.suggestions} suggestions; targets recall@3 ≥ 0.9, precision ≥ 0.8)`,
+    `  matching quality on ${q.queries} labelled queries (${q.positives} with a match): recall@1 ${q.recallAt1}, recall@3 ${q.recallAt3}, ` +
+      `precision ${q.precision} (${q.suggestions} suggestions; targets recall@3 ≥ 0.9, precision ≥ 0.8)`,
   );
 }

@@ -11,5 +11,6 @@ export function formatDate(date: Date | string | null | undefined): string {
 
 /** "28 Nov 2026, 14:05 UTC". */
 export function formatDateTime(date: Date | string): string {
-  return `${new Date(date).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`;
+  const parts = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" } as const;
+  return `${new Date(date).toLocaleString("en-GB", { ...parts, timeZone: "UTC" })} UTC`;
 }

@@ -143,7 +143,8 @@ async function seedPublishedCheck(tx: Tx, people: { workspaceId: string; reviewe
       claimant: "Dana Ortiz, chair of the transport committee",
       verdictOptionId: option.id,
       rationale:
-        "The transport authority's annual reports count 41.2 million trips in 2020 and 58.9 million in 2025: a rise of 43%, not 100%.\n\nRidership did double from its low in spring 2020, but the chair compared whole years.",
+        "The transport authority's annual reports count 41.2 million trips in 2020 and 58.9 million in 2025: a rise of 43%, not " +
+        "100%.\n\nRidership did double from its low in spring 2020, but the chair compared whole years.",
       status: "PUBLISHED",
       authorId: people.reviewerId,
       version: 4,

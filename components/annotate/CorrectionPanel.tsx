@@ -1,12 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import type { AnnotationView } from "@/lib/annotations/view";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
 import { VerdictChip } from "./VerdictChip";
 import { AnnotationLink } from "./AnnotationLink";
-import { PublicNoteForm } from "./PublicNoteForm";
+import { PublicNoteAction } from "./PublicNoteAction";
 
 type Props = {
   annotation: AnnotationView;
@@ -22,14 +21,11 @@ type Props = {
  * published annotation, the correction under way or a form to start one (the note is public).
  */
 export function CorrectionPanel({ annotation, canChange, onOpen, onStarted }: Props) {
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
   async function start(note: string) {
     const result = await annotationApi.startCorrection(annotation.id, { note });
-    if (!result.ok) return setError(result.error.message);
-    setError(null);
+    if (!result.ok) return { ok: false as const, message: result.error.message };
     onStarted(result.data);
+    return { ok: true as const };
   }
 
   return (
@@ -59,28 +55,14 @@ export function CorrectionPanel({ annotation, canChange, onOpen, onStarted }: Pr
           Open the correction under way
         </button>
       )}
-      {annotation.status === "PUBLISHED" &&
-        !annotation.supersededAt &&
-        !annotation.correctedBy &&
-        canChange &&
-        !open && (
-          <button type="button" onClick={() => setOpen(true)}>
-            Start a correction
-          </button>
-        )}
-      {open && !annotation.correctedBy && (
-        <PublicNoteForm
+      {annotation.status === "PUBLISHED" && !annotation.supersededAt && !annotation.correctedBy && canChange && (
+        <PublicNoteAction
           id={`correction-note-${annotation.id}`}
+          openLabel="Start a correction"
           label="Correction note (published with the correction)"
           submitLabel="Create the correction draft"
           onSubmit={start}
-          onCancel={() => setOpen(false)}
         />
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
       )}
     </section>
   );

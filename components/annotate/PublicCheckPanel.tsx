@@ -1,10 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import type { AnnotationView } from "@/lib/annotations/view";
 import type { Role } from "@/lib/auth/roles";
 import { annotationApi } from "./api-client";
-import { PublicNoteForm } from "./PublicNoteForm";
+import { PublicNoteAction } from "./PublicNoteAction";
 
 type Props = { annotation: AnnotationView; viewerRole: Role; onWithdrawn: (id: string) => void };
 
@@ -14,15 +13,14 @@ type Props = { annotation: AnnotationView; viewerRole: Role; onWithdrawn: (id: s
  * change published work; withdrawing is for a check that should never have run.
  */
 export function PublicCheckPanel({ annotation, viewerRole, onWithdrawn }: Props) {
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   if (annotation.status !== "PUBLISHED" || annotation.supersededAt) return null;
   const mayWithdraw = viewerRole !== "REVIEWER" && !annotation.correctedBy;
 
   async function withdraw(note: string) {
     const result = await annotationApi.retract(annotation.id, { note, version: annotation.version });
-    if (result.ok) onWithdrawn(annotation.id);
-    else setError(result.error.message);
+    if (!result.ok) return { ok: false as const, message: result.error.message };
+    onWithdrawn(annotation.id);
+    return { ok: true as const };
   }
 
   return (
@@ -33,24 +31,14 @@ export function PublicCheckPanel({ annotation, viewerRole, onWithdrawn }: Props)
         </a>{" "}
         <span className="muted">(when the desk&apos;s public pages are on)</span>
       </p>
-      {mayWithdraw && !open && (
-        <button type="button" onClick={() => setOpen(true)}>
-          Withdraw this check
-        </button>
-      )}
-      {open && (
-        <PublicNoteForm
+      {mayWithdraw && (
+        <PublicNoteAction
           id={`withdraw-note-${annotation.id}`}
+          openLabel="Withdraw this check"
           label="Why it is withdrawn (shown on its public page)"
           submitLabel="Withdraw"
           onSubmit={withdraw}
-          onCancel={() => setOpen(false)}
         />
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
       )}
     </section>
   );

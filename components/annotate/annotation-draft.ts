@@ -4,7 +4,10 @@ import type { AnnotationView } from "@/lib/annotations/view";
 import { fieldsOf, type AnnotationFields } from "./annotation-fields";
 import { LIMITS } from "@/lib/annotations/limits";
 
-/** The form's fields plus what only a draft needs: the first note, and the version the edits were made on (a restored draft still gets the 409 of a newer one). */
+/**
+ * The form's fields plus what only a draft needs: the first note, and the version the edits were made on (a restored
+ * draft still gets the 409 of a newer one).
+ */
 export type DraftFields = AnnotationFields & { note: string; version: number };
 
 export type FormTarget =

@@ -6,8 +6,10 @@ import { useArticleEvents, type LiveEvent } from "@/components/annotate/useArtic
 
 /**
  * The review queue's live side (the editor's own stream, from the log position the queue was
- * read at, so none falls in between): submissions that arrive while the queue is open are announced with a count, and a click brings them in. The list is not
- * reshuffled by itself, so the item being reviewed and a comment being typed stay put.
+ * read at, so none falls in between): submissions that arrive while the queue is open are
+ * announced with a count, and a click brings them in. The list is not reshuffled by itself, so
+ * the item being reviewed and a comment being typed stay put. The line's space is held while it
+ * is empty: text appearing above the list must not move an item under a finger or the pointer.
  */
 export function LiveQueueNotice({ since }: { since: string }) {
   const router = useRouter();
@@ -19,20 +21,24 @@ export function LiveQueueNotice({ since }: { since: string }) {
     }
   };
   useArticleEvents({ articleId: null, since, onEvent, onReset: () => router.refresh() });
-  if (arrived.length === 0) return null;
+  // The live region is on the page from the start, so screen readers announce what enters it.
   return (
-    <p className="notice" role="status" data-testid="queue-arrivals">
-      {arrived.length === 1 ? "1 new submission" : `${arrived.length} new submissions`} arrived.{" "}
-      <button
-        type="button"
-        className="link"
-        onClick={() => {
-          setArrived([]);
-          router.refresh();
-        }}
-      >
-        Show
-      </button>
+    <p className="notice queue-arrivals" role="status" data-testid="queue-arrivals">
+      {arrived.length > 0 && (
+        <>
+          {arrived.length === 1 ? "1 new submission" : `${arrived.length} new submissions`} arrived.{" "}
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setArrived([]);
+              router.refresh();
+            }}
+          >
+            Show
+          </button>
+        </>
+      )}
     </p>
   );
 }

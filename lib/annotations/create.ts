@@ -31,7 +31,8 @@ type Target = {
 async function readTarget(actor: Actor, articleId: string, input: Input): Promise<Target | null> {
   // Reusing reads another annotation, so it goes through the visibility rule; most creates reuse nothing and skip that read.
   const reusable = input.reusedFrom
-    ? Prisma.sql`(SELECT x.id FROM "Annotation" x WHERE x.id = ${input.reusedFrom} AND ${visibleAnnotationSql(await visibilityFor(db, actor), "x")} AND x.status IN ('APPROVED', 'PUBLISHED'))`
+    ? Prisma.sql`(SELECT x.id FROM "Annotation" x WHERE x.id = ${input.reusedFrom} AND ${visibleAnnotationSql(await visibilityFor(db, actor), "x")} 
+      AND x.status IN ('APPROVED', 'PUBLISHED'))`
     : Prisma.sql`NULL::text`;
   const [row] = await db.$queryRaw<Target[]>`
     SELECT a.id,
@@ -41,7 +42,8 @@ async function readTarget(actor: Actor, articleId: string, input: Input): Promis
          FROM "VerdictOption" v JOIN "VerdictScale" s ON s.id = v."scaleId"
         WHERE v.key = ${input.verdict} AND v."retiredAt" IS NULL AND s."workspaceId" = ${actor.workspaceId}) AS option,
       ${reusable} AS "reusedFromId",
-      (SELECT rc.id FROM "ReferenceCheck" rc WHERE rc.id = ${input.reusedFromReference ?? null} AND rc."workspaceId" = ${actor.workspaceId}) AS "reusedFromReferenceId"
+      (SELECT rc.id FROM "ReferenceCheck" rc WHERE rc.id = ${input.reusedFromReference ?? null}
+        AND rc."workspaceId" = ${actor.workspaceId}) AS "reusedFromReferenceId"
     FROM "Article" a
     LEFT JOIN LATERAL (SELECT id, text FROM "ArticleRevision" WHERE "articleId" = a.id ORDER BY number DESC LIMIT 1) r ON true
     WHERE a.id = ${articleId} AND a."workspaceId" = ${actor.workspaceId}`;
@@ -65,8 +67,10 @@ async function insertAnnotation(
     WITH locked AS (SELECT id FROM "Article" WHERE id = ${row.articleId} AND "workspaceId" = ${row.workspaceId} FOR SHARE),
     current AS (SELECT factmark_current_revision(locked.id) AS "revisionId" FROM locked),
     annotation AS (
-      INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, claimant, "verdictOptionId", rationale, "authorId", "reusedFromId", "reusedFromReferenceId", "createdAt", "updatedAt")
-      SELECT ${row.id}, ${row.workspaceId}, ${row.articleId}, ${row.revisionId}, ${row.start}, ${row.end}, ${row.quote}, ${row.prefix}, ${row.suffix}, ${row.claim}, ${row.claimant},
+      INSERT INTO "Annotation" (id, "workspaceId", "articleId", "revisionId", start, "end", quote, prefix, suffix, claim, claimant, "verdictOptionId",
+        rationale, "authorId", "reusedFromId", "reusedFromReferenceId", "createdAt", "updatedAt")
+      SELECT ${row.id}, ${row.workspaceId}, ${row.articleId}, ${row.revisionId}, ${row.start}, ${row.end}, ${row.quote}, ${row.prefix}, ${row.suffix},
+        ${row.claim}, ${row.claimant},
         ${row.verdictOptionId}, ${row.rationale}, ${row.authorId}, ${row.reusedFromId}, ${row.reusedFromReferenceId}, ${row.createdAt}, ${row.updatedAt}
       FROM current WHERE current."revisionId" = ${row.revisionId}
       RETURNING id
@@ -74,11 +78,13 @@ async function insertAnnotation(
     sources AS (${insertSourcesSql(row.sources)}),
     note AS (
       INSERT INTO "Note" (id, "annotationId", "authorId", body, "createdAt", "updatedAt")
-      SELECT ${note?.id ?? null}, annotation.id, ${row.authorId}, ${note?.body ?? null}, ${row.createdAt}, ${row.updatedAt} FROM annotation WHERE ${note !== null}
+      SELECT ${note?.id ?? null}, annotation.id, ${row.authorId}, ${note?.body ?? null}, ${row.createdAt}, ${row.updatedAt} FROM annotation
+        WHERE ${note !== null}
     ),
     audit AS (
       INSERT INTO "AuditEvent" (id, "workspaceId", "actorId", "entityType", "entityId", action, after, "createdAt")
-      SELECT ${audit.id}, ${row.workspaceId}, ${row.authorId}, 'annotation', annotation.id, 'create', ${JSON.stringify(audit.after)}::jsonb, ${row.createdAt} FROM annotation
+      SELECT ${audit.id}, ${row.workspaceId}, ${row.authorId}, 'annotation', annotation.id, 'create', ${JSON.stringify(audit.after)}::jsonb,
+        ${row.createdAt} FROM annotation
     )
     SELECT (SELECT "revisionId" FROM current) AS current, EXISTS (SELECT 1 FROM annotation) AS inserted`;
   return result;

@@ -70,8 +70,10 @@ export async function selectArticleSummaries(actor: Actor, articleId: string): P
         'id', a.id, 'start', a.start, 'end', a."end", 'claim', a.claim, 'status', a.status, 'placement', a.placement, 'version', a.version,
         'verdict', json_build_object('key', v.key, 'label', v.label, 'color', v.color, 'rating', v.rating),
         'author', json_build_object('id', u.id, 'name', COALESCE(a."importedAuthor", u.name)),
-        'correctedFrom', (SELECT json_build_object('id', cu.id, 'name', COALESCE(c."importedAuthor", cu.name)) FROM "Annotation" c JOIN "User" cu ON cu.id = c."authorId" WHERE c.id = a."correctsId"),
-        'noteCount', (SELECT count(*) FROM "Note" n WHERE n."annotationId" = a.id AND n."deletedAt" IS NULL AND n."authorId" NOT IN (SELECT "userId" FROM hidden))
+        'correctedFrom', (SELECT json_build_object('id', cu.id, 'name', COALESCE(c."importedAuthor", cu.name)) FROM "Annotation" c JOIN "User" cu
+          ON cu.id = c."authorId" WHERE c.id = a."correctsId"),
+        'noteCount', (SELECT count(*) FROM "Note" n WHERE n."annotationId" = a.id AND n."deletedAt" IS NULL AND n."authorId" NOT IN (SELECT "userId"
+          FROM hidden))
       ) ORDER BY a.start, a."end" DESC, a."createdAt")
       FROM "Annotation" a JOIN "VerdictOption" v ON v.id = a."verdictOptionId" JOIN "User" u ON u.id = a."authorId"
       WHERE a."articleId" = ${articleId} AND a."workspaceId" = ${actor.workspaceId} AND a."revisionId" = (SELECT "revisionId" FROM article)
@@ -117,11 +119,13 @@ async function selectAnnotations(
       COALESCE((
         SELECT jsonb_agg(
           (to_jsonb(a) - 'searchVector') || jsonb_build_object(
-            'verdictOption', (SELECT jsonb_build_object('key', v.key, 'label', v.label, 'color', v.color, 'rating', v.rating) FROM "VerdictOption" v WHERE v.id = a."verdictOptionId"),
+            'verdictOption', (SELECT jsonb_build_object('key', v.key, 'label', v.label, 'color', v.color, 'rating', v.rating) FROM "VerdictOption" v
+              WHERE v.id = a."verdictOptionId"),
             'author', (SELECT jsonb_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."authorId"),
             'sources', COALESCE((SELECT jsonb_agg(to_jsonb(s) - 'searchVector' ORDER BY s.position) FROM "Source" s WHERE s."annotationId" = a.id), '[]'),
             'notes', COALESCE((
-              SELECT jsonb_agg((to_jsonb(n) - 'searchVector') || jsonb_build_object('author', jsonb_build_object('id', nu.id, 'name', nu.name)) ORDER BY n."createdAt", n.ctid)
+              SELECT jsonb_agg((to_jsonb(n) - 'searchVector') || jsonb_build_object('author', jsonb_build_object('id', nu.id, 'name', nu.name))
+                ORDER BY n."createdAt", n.ctid)
               FROM "Note" n JOIN "User" nu ON nu.id = n."authorId"
               WHERE n."annotationId" = a.id AND n."authorId" NOT IN (SELECT "userId" FROM hidden)
             ), '[]'),
@@ -131,7 +135,8 @@ async function selectAnnotations(
               WHERE r."annotationId" = a.id AND r."editorId" NOT IN (SELECT "userId" FROM hidden)
             ), '[]'),
             'corrects', (
-              SELECT jsonb_build_object('id', c.id, 'claim', c.claim, 'verdictOption', jsonb_build_object('key', cv.key, 'label', cv.label, 'color', cv.color, 'rating', cv.rating),
+              SELECT jsonb_build_object('id', c.id, 'claim', c.claim, 'verdictOption', jsonb_build_object('key', cv.key, 'label', cv.label, 'color',
+                cv.color, 'rating', cv.rating),
                 'author', jsonb_build_object('id', cu.id, 'name', cu.name), 'importedAuthor', c."importedAuthor")
               FROM "Annotation" c JOIN "VerdictOption" cv ON cv.id = c."verdictOptionId" JOIN "User" cu ON cu.id = c."authorId" WHERE c.id = a."correctsId"
             ),

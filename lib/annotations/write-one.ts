@@ -16,9 +16,12 @@ export function insertSourcesSql(sources: SourceRow[]): Prisma.Sql {
   const s = sources;
   return Prisma.sql`
     INSERT INTO "Source" (id, "annotationId", url, title, publisher, excerpt, "archiveUrl", "accessedAt", position, "createdAt", "updatedAt")
-    SELECT src.id, annotation.id, src.url, src.title, src.publisher, src.excerpt, src."archiveUrl", src."accessedAt", src.position, src."createdAt", src."updatedAt"
-    FROM annotation, unnest(${s.map((x) => x.id)}::text[], ${s.map((x) => x.url)}::text[], ${s.map((x) => x.title)}::text[], ${s.map((x) => x.publisher)}::text[],
-      ${s.map((x) => x.excerpt)}::text[], ${s.map((x) => x.archiveUrl)}::text[], ${s.map((x) => x.accessedAt)}::timestamp(3)[], ${s.map((x) => x.position)}::int[],
+    SELECT src.id, annotation.id, src.url, src.title, src.publisher, src.excerpt, src."archiveUrl", src."accessedAt", src.position, src."createdAt",
+      src."updatedAt"
+    FROM annotation, unnest(${s.map((x) => x.id)}::text[], ${s.map((x) => x.url)}::text[], ${s.map((x) => x.title)}::text[],
+      ${s.map((x) => x.publisher)}::text[],
+      ${s.map((x) => x.excerpt)}::text[], ${s.map((x) => x.archiveUrl)}::text[], ${s.map((x) => x.accessedAt)}::timestamp(3)[],
+        ${s.map((x) => x.position)}::int[],
       ${s.map((x) => x.createdAt)}::timestamp(3)[], ${s.map((x) => x.updatedAt)}::timestamp(3)[])
       AS src(id, url, title, publisher, excerpt, "archiveUrl", "accessedAt", position, "createdAt", "updatedAt")`;
 }
@@ -31,7 +34,8 @@ const auditSql = (
   after: Prisma.InputJsonValue | null,
 ) => Prisma.sql`
   INSERT INTO "AuditEvent" (id, "workspaceId", "actorId", "entityType", "entityId", action, before, after, "createdAt")
-  SELECT ${newId()}, ${actor.workspaceId}, ${actor.userId}, 'annotation', annotation.id, ${action}, ${JSON.stringify(before)}::jsonb, ${after === null ? null : JSON.stringify(after)}::jsonb, ${at} FROM annotation`;
+  SELECT ${newId()}, ${actor.workspaceId}, ${actor.userId}, 'annotation', annotation.id, ${action}, ${JSON.stringify(before)}::jsonb,
+    ${after === null ? null : JSON.stringify(after)}::jsonb, ${at} FROM annotation`;
 
 export type Change = {
   id: string;
@@ -71,7 +75,8 @@ export async function updateOne(
     annotation AS (
       UPDATE "Annotation" a SET ${set("claim", change.claim)} ${set("claimant", change.claimant)} ${set("rationale", change.rationale)}
         "verdictOptionId" = COALESCE((SELECT id FROM option), a."verdictOptionId"), version = a.version + 1, "updatedAt" = ${change.at}
-      WHERE a.id = ${change.id} AND a."workspaceId" = ${actor.workspaceId} AND a.version = ${change.version} AND a."deletedAt" IS NULL AND a.status <> 'PUBLISHED'
+      WHERE a.id = ${change.id} AND a."workspaceId" = ${actor.workspaceId} AND a.version = ${change.version} AND a."deletedAt" IS NULL
+        AND a.status <> 'PUBLISHED'
         AND (NOT ${hasVerdict} OR EXISTS (SELECT 1 FROM option))
       RETURNING a.id
     ),

@@ -113,7 +113,8 @@ export async function listArticlePage(options: { actor: Actor | null; query: unk
         FROM "Article" ar LEFT JOIN stats s ON s."articleId" = ar.id
         WHERE ${Prisma.join(conditions, " AND ")}
       ), keyed AS (SELECT ar.*, ${key} AS key FROM ranked ar)
-      SELECT id, title, outlet, section, "publishedAt", "createdAt", "annotationCount", status_rank, key FROM keyed WHERE ${statusRank === null ? Prisma.sql`TRUE` : Prisma.sql`status_rank = ${statusRank}`} AND ${keyset}
+      SELECT id, title, outlet, section, "publishedAt", "createdAt", "annotationCount", status_rank, key FROM keyed
+        WHERE ${statusRank === null ? Prisma.sql`TRUE` : Prisma.sql`status_rank = ${statusRank}`} AND ${keyset}
       ORDER BY ${order} LIMIT ${ARTICLE_PAGE_SIZE + 1}`,
     db.$queryRaw<
       { outlet: string }[]

@@ -211,7 +211,8 @@ async function moveAnnotations(
     await tx.$executeRaw`
       UPDATE "Annotation" AS a SET "revisionId" = ${revisionId}, start = m.start, "end" = m."end", quote = m.quote, prefix = m.prefix, suffix = m.suffix,
         placement = m.placement::"Placement", "updatedAt" = now()
-      FROM unnest(${moved.map((m) => m.id)}::text[], ${moved.map((m) => m.start)}::int[], ${moved.map((m) => m.end)}::int[], ${moved.map((m) => m.quote)}::text[],
+      FROM unnest(${moved.map((m) => m.id)}::text[], ${moved.map((m) => m.start)}::int[], ${moved.map((m) => m.end)}::int[],
+        ${moved.map((m) => m.quote)}::text[],
                   ${moved.map((m) => m.prefix)}::text[], ${moved.map((m) => m.suffix)}::text[], ${moved.map((m) => m.placement)}::text[])
         AS m(id, start, "end", quote, prefix, suffix, placement)
       WHERE a.id = m.id`;
@@ -241,10 +242,14 @@ async function recordReanchorings(
   if (results.length === 0) return;
   const column = <T>(pick: (result: (typeof results)[number], i: number) => T) => results.map(pick);
   await tx.$executeRaw`
-    INSERT INTO "Reanchoring" (id, "annotationId", "fromRevisionId", "toRevisionId", method, confidence, "oldStart", "oldEnd", "oldQuote", "newStart", "newEnd", reason, "actorId")
-    SELECT r.id, r."annotationId", ${revisions.from}, ${revisions.to}, r.method, r.confidence, r."oldStart", r."oldEnd", r."oldQuote", r."newStart", r."newEnd", r.reason, ${revisions.actorId}
+    INSERT INTO "Reanchoring" (id, "annotationId", "fromRevisionId", "toRevisionId", method, confidence, "oldStart", "oldEnd", "oldQuote", "newStart",
+      "newEnd", reason, "actorId")
+    SELECT r.id, r."annotationId", ${revisions.from}, ${revisions.to}, r.method, r.confidence, r."oldStart", r."oldEnd", r."oldQuote", r."newStart",
+      r."newEnd", r.reason, ${revisions.actorId}
     FROM unnest(${column(() => newId())}::text[], ${column((r) => r.id)}::text[], ${column((r) => r.method)}::text[], ${column((r) => r.confidence)}::float8[],
-                ${column((_, i) => annotations[i].start)}::int[], ${column((_, i) => annotations[i].end)}::int[], ${column((_, i) => annotations[i].quote)}::text[],
-                ${column((r) => ("start" in r ? r.start : null))}::int[], ${column((r) => ("end" in r ? r.end : null))}::int[], ${column((r) => ("reason" in r ? r.reason : null))}::text[])
+                ${column((_, i) => annotations[i].start)}::int[], ${column((_, i) => annotations[i].end)}::int[],
+                  ${column((_, i) => annotations[i].quote)}::text[],
+                ${column((r) => ("start" in r ? r.start : null))}::int[], ${column((r) => ("end" in r ? r.end : null))}::int[],
+                  ${column((r) => ("reason" in r ? r.reason : null))}::text[])
       AS r(id, "annotationId", method, confidence, "oldStart", "oldEnd", "oldQuote", "newStart", "newEnd", reason)`;
 }

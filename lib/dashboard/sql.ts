@@ -97,7 +97,8 @@ export function timingSql(f: ResolvedFilters, now: Date): Prisma.Sql {
     )
     SELECT totals.pending, recent."underOneDay", recent."oneToThreeDays", recent."threeToSevenDays",
            totals.pending - recent."underOneDay" - recent."oneToThreeDays" - recent."threeToSevenDays" AS "overSevenDays",
-           (SELECT a."submittedAt" FROM "Annotation" a WHERE ${matches(f)} AND ${pending} AND a."submittedAt" IS NOT NULL ORDER BY a."submittedAt" LIMIT 1) AS "oldestSubmittedAt",
+           (SELECT a."submittedAt" FROM "Annotation" a WHERE ${matches(f)} AND ${pending} AND a."submittedAt" IS NOT NULL 
+             ORDER BY a."submittedAt" LIMIT 1) AS "oldestSubmittedAt",
            totals.approved, (${medianSql(f)}) AS "medianSecondsToApproval"
     FROM totals, recent`;
 }
@@ -131,7 +132,8 @@ function medianSql(f: ResolvedFilters): Prisma.Sql {
     );
   for (const edge of edges)
     counts.push(
-      Prisma.sql`SELECT factmark_approval_hours(a."createdAt", a."approvedAt"), 1 FROM "Annotation" a WHERE ${approved} AND ${inRange(Prisma.sql`a."createdAt"`, edge)}`,
+      Prisma.sql`SELECT factmark_approval_hours(a."createdAt", a."approvedAt"), 1 
+        FROM "Annotation" a WHERE ${approved} AND ${inRange(Prisma.sql`a."createdAt"`, edge)}`,
     );
   // Ranks are 0-based: the middle two (r1, r2) are one annotation when the count is odd (integer division: the sums are numeric).
   return Prisma.sql`WITH per_hour AS (
@@ -181,7 +183,8 @@ function blindedPairSql(f: ResolvedFilters): Prisma.Sql | null {
   const blinded = f.visibility.blinds.map((b) => b.articleId);
   if (blinded.length === 0) return null;
   return Prisma.sql`(p."articleId" IN (${Prisma.join(blinded)})
-    AND NOT (EXISTS (SELECT 1 FROM "Annotation" a WHERE a.id = p."aId" AND ${visibleAnnotationSql(f.visibility, "a")}) AND EXISTS (SELECT 1 FROM "Annotation" b WHERE b.id = p."bId" AND ${visibleAnnotationSql(f.visibility, "b")})))`;
+    AND NOT (EXISTS (SELECT 1 FROM "Annotation" a WHERE a.id = p."aId" AND ${visibleAnnotationSql(f.visibility, "a")}) AND EXISTS (SELECT 1
+      FROM "Annotation" b WHERE b.id = p."bId" AND ${visibleAnnotationSql(f.visibility, "b")})))`;
 }
 
 /**
@@ -218,11 +221,17 @@ function pairCountsCte(f: ResolvedFilters): Prisma.Sql {
   const guard = ranged ? Prisma.sql`NOT (SELECT few FROM choice)` : Prisma.sql`TRUE`;
   const fromTally = Prisma.sql`
     SELECT t."articleId" AS article, t."aVerdictId" AS va, t."bVerdictId" AS vb, t.count AS n FROM "PairTally" t WHERE ${narrow("t")} AND ${guard}
-    ${left.length ? Prisma.sql`UNION ALL SELECT p."articleId", p."aVerdictId", p."bVerdictId", -1 FROM "AgreementPair" p WHERE ${narrow("p")} AND (${Prisma.join(left, " OR ")}) AND ${guard}` : Prisma.empty}`;
+    ${
+      left.length
+        ? Prisma.sql`UNION ALL SELECT p."articleId", p."aVerdictId", p."bVerdictId", -1 
+      FROM "AgreementPair" p WHERE ${narrow("p")} AND (${Prisma.join(left, " OR ")}) AND ${guard}`
+        : Prisma.empty
+    }`;
   if (!ranged) return Prisma.sql`WITH ${counts(fromTally)}`;
   const { weeks } = splitWeeks(f);
   const inside = weeks ? Prisma.sql`sum(t.count) FILTER (WHERE ${inRange(Prisma.sql`t.week`, weeks)})` : Prisma.sql`0`;
-  return Prisma.sql`${pairsCte(f)}, choice AS MATERIALIZED (SELECT coalesce(2 * ${inside} <= sum(t.count), true) AS few FROM "DashboardTally" t WHERE t."workspaceId" = ${f.workspaceId}),
+  return Prisma.sql`${pairsCte(f)}, choice AS MATERIALIZED (SELECT coalesce(2 * ${inside} <= sum(t.count), true) AS few 
+    FROM "DashboardTally" t WHERE t."workspaceId" = ${f.workspaceId}),
     ${counts(Prisma.sql`${fromPairs} WHERE (SELECT few FROM choice) UNION ALL ${fromTally}`)}`;
 }
 

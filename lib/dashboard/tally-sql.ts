@@ -84,7 +84,8 @@ export function countedSql(f: ResolvedFilters, c: Conditions): Prisma.Sql {
     const tally = [Prisma.sql`t."workspaceId" = ${f.workspaceId}`, inRange(Prisma.sql`t.week`, weeks)];
     if (f.authorId) tally.push(Prisma.sql`t."authorId" = ${f.authorId}`);
     if (f.verdictOptionId) tally.push(Prisma.sql`t."verdictOptionId" = ${f.verdictOptionId}`);
-    parts.push(Prisma.sql`SELECT t."verdictOptionId", t."authorId", t.week, t.count, t.draft, t.submitted, t."changesRequested", t."approvedStatus", t.published, t.orphaned, t."everApproved"
+    parts.push(Prisma.sql`SELECT t."verdictOptionId", t."authorId", t.week, t.count, t.draft, t.submitted, t."changesRequested", t."approvedStatus", 
+      t.published, t.orphaned, t."everApproved"
       FROM "DashboardTally" t WHERE ${Prisma.join(tally, " AND ")}`);
     const hidden = hiddenAnnotationSql(f.visibility, "a");
     if (hidden) {
@@ -127,13 +128,15 @@ export function perArticleSql(f: ResolvedFilters, c: Conditions): Prisma.Sql {
     away.length === 0
       ? Prisma.empty
       : Prisma.sql`UNION ALL SELECT a."articleId", a."verdictOptionId", -1 FROM "Annotation" a
-          WHERE a."workspaceId" = ${f.workspaceId} AND a."deletedAt" IS NULL AND ${c.current("a")} AND ${c.subject(f, "a")} AND (${Prisma.join(away, " OR ")}) AND ${guard}`;
+          WHERE a."workspaceId" = ${f.workspaceId} AND a."deletedAt" IS NULL AND ${c.current("a")} AND ${c.subject(f, "a")}
+            AND (${Prisma.join(away, " OR ")}) AND ${guard}`;
   // Nothing to take away: the tally's rows are the answer as they stand (it keeps no zero).
   if (!ranged) return away.length ? sum(Prisma.sql`${tally} ${minus(Prisma.sql`TRUE`)}`) : tally;
   const { weeks } = splitWeeks(f);
   const inside = weeks ? Prisma.sql`sum(t.count) FILTER (WHERE ${inRange(Prisma.sql`t.week`, weeks)})` : Prisma.sql`0`;
   // Decided once (a materialised CTE), then each branch's one-time filter reads it.
   const fewInside = Prisma.sql`(SELECT few FROM choice)`;
-  return Prisma.sql`WITH choice AS MATERIALIZED (SELECT coalesce(2 * ${inside} <= sum(t.count), true) AS few FROM "DashboardTally" t WHERE t."workspaceId" = ${f.workspaceId} ${verdict("t")})
+  return Prisma.sql`WITH choice AS MATERIALIZED (SELECT coalesce(2 * ${inside} <= sum(t.count), true) AS few 
+    FROM "DashboardTally" t WHERE t."workspaceId" = ${f.workspaceId} ${verdict("t")})
     ${sum(Prisma.sql`${raw(fewInside)} UNION ALL ${tally} AND NOT ${fewInside} ${minus(Prisma.sql`NOT ${fewInside}`)}`)}`;
 }

@@ -65,7 +65,8 @@ export const nativeAnnotationSchema = z.object({
     .optional()
     .meta({
       description:
-        "Set when this annotation corrects a published one (by id), with the public correction note. Added after the first factmark.v1 files: absent means none.",
+        "Set when this annotation corrects a published one (by id), with the public correction note. Added after the first factmark.v1 " +
+        "files: absent means none.",
     }),
   reusedFrom: z
     .object({
@@ -76,7 +77,8 @@ export const nativeAnnotationSchema = z.object({
     .optional()
     .meta({
       description:
-        'Set when this check started from an earlier one ("Checked before" → Reuse): that annotation\'s id in the exporting workspace, or the URL of the reference check (a ClaimReview) it reused. Added after the first factmark.v1 files: absent means none.',
+        'Set when this check started from an earlier one ("Checked before" → Reuse): that annotation\'s id in the exporting workspace, or ' +
+        "the URL of the reference check (a ClaimReview) it reused. Added after the first factmark.v1 files: absent means none.",
     }),
   author: person,
   sources: z.array(nativeSourceSchema).max(LIMITS.sources),

@@ -129,7 +129,8 @@ export async function importAnnotations(options: {
       "CONFLICT",
       placed.length === 0
         ? `None of the ${items.length} annotations could be found in the article's text; nothing was imported`
-        : `${unanchored.length} of ${items.length} annotations could not be found in the article's text; nothing was imported. Import the other ${placed.length} with skipUnanchored`,
+        : `${unanchored.length} of ${items.length} annotations could not be found in the article's text; nothing was imported. ` +
+            `Import the other ${placed.length} with skipUnanchored`,
       { problems: unanchored, importable: placed.length },
     );
   }

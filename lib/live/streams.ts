@@ -78,7 +78,8 @@ export type Viewer = { userId: string; name: string; editing: string | null };
 /** Who has the article open now, one entry per person (editing: the form any of their tabs has open). */
 export async function listViewers(articleIds: string[]): Promise<Map<string, Viewer[]>> {
   const rows = await db.$queryRaw<(Viewer & { articleId: string })[]>`
-    SELECT s."articleId", s."userId", u.name, (array_agg(s."editingAnnotationId" ORDER BY s."seenAt" DESC) FILTER (WHERE s."editingAnnotationId" IS NOT NULL))[1] AS editing
+    SELECT s."articleId", s."userId", u.name, (array_agg(s."editingAnnotationId" ORDER BY s."seenAt" DESC)
+      FILTER (WHERE s."editingAnnotationId" IS NOT NULL))[1] AS editing
     FROM "LiveStream" s JOIN "User" u ON u.id = s."userId"
     WHERE s."articleId" = ANY (${articleIds}) AND s."seenAt" >= ${staleBefore()}
     GROUP BY s."articleId", s."userId", u.name
@@ -92,4 +93,5 @@ const staleBefore = () => new Date(Date.now() - STALE_SECONDS * 1000);
 
 // A presence event carries no list: each instance reads the viewers when it fans the event out.
 const presenceInsert = (workspaceId: string, articleId: string, userId: string) =>
-  Prisma.sql`INSERT INTO "LiveEvent" ("workspaceId", "articleId", type, "actorId", txid) VALUES (${workspaceId}, ${articleId}, 'presence', ${userId}, txid_current())`;
+  Prisma.sql`INSERT INTO "LiveEvent" ("workspaceId", "articleId", type, "actorId", txid) 
+    VALUES (${workspaceId}, ${articleId}, 'presence', ${userId}, txid_current())`;

@@ -75,16 +75,21 @@ export async function importReferenceChecks(options: {
   return db.$transaction(async (tx) => {
     // One statement for the whole file (unnest): new URLs insert, known ones update when they differ.
     const rows = await tx.$queryRaw<{ inserted: boolean; changed: boolean }[]>`
-      INSERT INTO "ReferenceCheck" (id, "workspaceId", url, claim, claimant, "ratingLabel", "ratingValue", "worstRating", "bestRating", publisher, "datePublished", "importedById", "updatedAt")
+      INSERT INTO "ReferenceCheck" (id, "workspaceId", url, claim, claimant, "ratingLabel", "ratingValue", "worstRating", "bestRating", publisher,
+        "datePublished", "importedById", "updatedAt")
       SELECT i.id, ${actor.workspaceId}, i.url, i.claim, i.claimant, i.label, i.value, i.worst, i.best, i.publisher, i.published, ${actor.userId}, now()
-      FROM unnest(${values.map(() => newId())}::text[], ${column("url")}::text[], ${column("claim")}::text[], ${column("claimant")}::text[], ${column("ratingLabel")}::text[],
-                  ${column("ratingValue")}::float8[], ${column("worstRating")}::float8[], ${column("bestRating")}::float8[], ${column("publisher")}::text[], ${column("datePublished")}::timestamp(3)[])
+      FROM unnest(${values.map(() => newId())}::text[], ${column("url")}::text[], ${column("claim")}::text[], ${column("claimant")}::text[],
+        ${column("ratingLabel")}::text[],
+                  ${column("ratingValue")}::float8[], ${column("worstRating")}::float8[], ${column("bestRating")}::float8[],
+                    ${column("publisher")}::text[], ${column("datePublished")}::timestamp(3)[])
         AS i(id, url, claim, claimant, label, value, worst, best, publisher, published)
       ON CONFLICT ("workspaceId", url) DO UPDATE SET claim = EXCLUDED.claim, claimant = EXCLUDED.claimant, "ratingLabel" = EXCLUDED."ratingLabel",
         "ratingValue" = EXCLUDED."ratingValue", "worstRating" = EXCLUDED."worstRating", "bestRating" = EXCLUDED."bestRating", publisher = EXCLUDED.publisher,
         "datePublished" = EXCLUDED."datePublished", "updatedAt" = now()
-      WHERE ("ReferenceCheck".claim, "ReferenceCheck".claimant, "ReferenceCheck"."ratingLabel", "ReferenceCheck"."ratingValue", "ReferenceCheck"."worstRating", "ReferenceCheck"."bestRating", "ReferenceCheck".publisher, "ReferenceCheck"."datePublished")
-        IS DISTINCT FROM (EXCLUDED.claim, EXCLUDED.claimant, EXCLUDED."ratingLabel", EXCLUDED."ratingValue", EXCLUDED."worstRating", EXCLUDED."bestRating", EXCLUDED.publisher, EXCLUDED."datePublished")
+      WHERE ("ReferenceCheck".claim, "ReferenceCheck".claimant, "ReferenceCheck"."ratingLabel", "ReferenceCheck"."ratingValue",
+        "ReferenceCheck"."worstRating", "ReferenceCheck"."bestRating", "ReferenceCheck".publisher, "ReferenceCheck"."datePublished")
+        IS DISTINCT FROM (EXCLUDED.claim, EXCLUDED.claimant, EXCLUDED."ratingLabel", EXCLUDED."ratingValue", EXCLUDED."worstRating",
+          EXCLUDED."bestRating", EXCLUDED.publisher, EXCLUDED."datePublished")
       RETURNING (xmax = 0) AS inserted, true AS changed`;
     const imported = rows.filter((r) => r.inserted).length;
     const report = {

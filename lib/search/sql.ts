@@ -91,7 +91,8 @@ function keyExpression(
   const recency = Prisma.sql`1.0 / (1.0 + greatest(extract(epoch FROM (${plan.now}::timestamp - ${created})), 0) / 7776000.0)`;
   // The weights are constants of this module, written into the SQL (a bound number could be typed as an integer).
   const weight = (w: number) => Prisma.raw(w.toFixed(2));
-  const score = Prisma.sql`round((${weight(TEXT_WEIGHT)} * ${text} + ${weight(TRIGRAM_WEIGHT)} * ${trigram} + ${weight(RECENCY_WEIGHT)} * ${recency})::numeric, 6)`;
+  const score = Prisma.sql`round((${weight(TEXT_WEIGHT)} * ${text} + ${weight(TRIGRAM_WEIGHT)} * ${trigram} 
+    + ${weight(RECENCY_WEIGHT)} * ${recency})::numeric, 6)`;
   return { key: score, score: Prisma.sql`${score}::float8` };
 }
 
@@ -230,7 +231,8 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
       k.trigram ? Prisma.sql`c.tg` : null,
       Prisma.sql`c."createdAt"`,
     );
-    return Prisma.sql`SELECT ${k.type}::text AS type, c.id, c."annotationId", c."articleId", c."createdAt", ${key} AS key, ${score} AS score FROM (${candidates}) c, q`;
+    return Prisma.sql`SELECT ${k.type}::text AS type, c.id, c."annotationId", c."articleId", c."createdAt", ${key} AS key, ${score} AS score 
+      FROM (${candidates}) c, q`;
   });
 }
 
@@ -264,7 +266,8 @@ export type HitRow = {
 };
 
 /** ts_headline's options: our markers around matches (lib/search/marks.ts), two short fragments. */
-const HEADLINE = Prisma.sql`'StartSel=${Prisma.raw(MARK_START)}, StopSel=${Prisma.raw(MARK_END)}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
+const HEADLINE_LIMITS = 'MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
+const HEADLINE = Prisma.sql`'StartSel=${Prisma.raw(MARK_START)}, StopSel=${Prisma.raw(MARK_END)}, ${Prisma.raw(HEADLINE_LIMITS)}'`;
 
 /** The CTE `shown`: the rows of CTE `page` with what a result shows. */
 const SHOWN = Prisma.sql`shown AS (
@@ -292,7 +295,8 @@ const SHOWN = Prisma.sql`shown AS (
 function shownSelect(plan: SearchPlan): Prisma.Sql {
   const key = plan.tsquery ? Prisma.sql`s.key::text` : Prisma.sql`to_char(s.key, 'YYYY-MM-DD"T"HH24:MI:SS.MS')`;
   const snippet = plan.tsquery
-    ? Prisma.sql`ts_headline(factmark_search_config(${plan.visibility.workspaceId}), translate(left(s.body, 5000), chr(57344) || chr(57345), ''), q.rank, ${HEADLINE})`
+    ? Prisma.sql`ts_headline(factmark_search_config(${plan.visibility.workspaceId}), translate(left(s.body, 5000), chr(57344) || chr(57345), ''), 
+      q.rank, ${HEADLINE})`
     : Prisma.sql`left(s.body, 300)`;
   return Prisma.sql`SELECT row_number() OVER (ORDER BY s.key DESC, s.id) AS ordinal, s.type, s.id, s."annotationId", s."articleId", ${key} AS key, s.score,
            to_char(s."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", s."articleTitle", s.claim, s.claimant,
@@ -388,7 +392,8 @@ export function similarCandidatesSql(
   return Prisma.sql`
     WITH q AS MATERIALIZED (SELECT ${parse(query.match)} AS tsq, ${parse(query.rank)} AS rank)
     (SELECT 'annotation'::text AS kind, a.id, a."articleId", a.claim, a.claimant, o.key AS "verdictKey", o.label AS "verdictLabel", a.status::text AS status,
-            NULL::text AS publisher, NULL::text AS url, coalesce(a."approvedAt", a."updatedAt") AS "publishedAt", ts_rank(a."searchVector", q.rank)::float8 AS rank
+            NULL::text AS publisher, NULL::text AS url, coalesce(a."approvedAt", a."updatedAt") AS "publishedAt", ts_rank(a."searchVector",
+              q.rank)::float8 AS rank
      FROM (
        -- The newest MATCH_CAP matches are ranked, as in search.
        SELECT a.* FROM "Annotation" a, q
@@ -398,7 +403,8 @@ export function similarCandidatesSql(
      ) a JOIN "VerdictOption" o ON o.id = a."verdictOptionId", q
      ORDER BY rank DESC, a.id LIMIT ${limit})
     UNION ALL
-    (SELECT 'reference', r.id, NULL, r.claim, r.claimant, NULL, r."ratingLabel", NULL, r.publisher, r.url, r."datePublished", ts_rank(r."searchVector", q.rank)::float8
+    (SELECT 'reference', r.id, NULL, r.claim, r.claimant, NULL, r."ratingLabel", NULL, r.publisher, r.url, r."datePublished",
+      ts_rank(r."searchVector", q.rank)::float8
      FROM "ReferenceCheck" r, q
      WHERE r."workspaceId" = ${visibility.workspaceId} AND r."searchVector" @@ q.tsq
      ORDER BY 12 DESC, r.id LIMIT ${limit})`;
@@ -429,7 +435,8 @@ export function termSharesSql(workspaceId: string, groups: string[][]): Prisma.S
 /** The most common lexeme of the index within trigram similarity 0.4 of `word`'s own lexeme. */
 export function closestLexemeSql(workspaceId: string, word: string): Prisma.Sql {
   return Prisma.sql`
-    WITH w AS (SELECT coalesce((SELECT lexeme FROM unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, ${word}))) LIMIT 1), ${word}) AS lexeme)
+    WITH w AS (SELECT coalesce((SELECT lexeme 
+      FROM unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, ${word}))) LIMIT 1), ${word}) AS lexeme)
     SELECT e AS lexeme
     FROM pg_stats s, unnest(s.most_common_elems::text::text[]) AS e, w
     WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation' AND s.attname = 'searchVector' AND e <> w.lexeme AND similarity(e, w.lexeme) >= 0.4

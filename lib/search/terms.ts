@@ -193,9 +193,12 @@ const PERCENT = new Set(["percent", "per cent", "%", "percentage", "pc"]);
 
 /** Function words too common to tell claims apart (English; other languages rely on their text-search configuration). */
 const STOPWORDS = new Set(
-  "a an the of in on at to for from by with and or but as is are was were be been being it its this that these those there their they them he she his her we our you your i me my has have had do does did so than then such into over under about after before during per said says say will would can could should may might must also just only very any now".split(
-    " ",
-  ),
+  (
+    "a an the of in on at to for from by with and or but as is are was were be been being it its this " +
+    "that these those there their they them he she his her we our you your i me my has have had do does " +
+    "did so than then such into over under about after before during per said says say will would can " +
+    "could should may might must also just only very any now"
+  ).split(" "),
 );
 
 /** Folds case and accents ("São" → "sao"), and typographic apostrophes to '. */

@@ -18,15 +18,18 @@ BEGIN
     PERFORM pg_advisory_xact_lock(hashtextextended('factmark-pairs', 0));
   END IF;
   DELETE FROM "AgreementPair" WHERE "articleId" = ANY (articles);
-  INSERT INTO "AgreementPair" ("workspaceId", "articleId", "aId", "bId", "aAuthorId", "bAuthorId", "aVerdictId", "bVerdictId", "aCreatedAt", "bCreatedAt", "updatedAt")
+  INSERT INTO "AgreementPair" ("workspaceId", "articleId", "aId", "bId", "aAuthorId", "bAuthorId", "aVerdictId", "bVerdictId", "aCreatedAt",
+    "bCreatedAt", "updatedAt")
   WITH placed AS MATERIALIZED (
-    SELECT id, "workspaceId", "articleId", "revisionId", start, "end", "authorId", "verdictOptionId", "createdAt", "updatedAt", "correctsId", "priorAuthorIds", start / 128 AS bucket
+    SELECT id, "workspaceId", "articleId", "revisionId", start, "end", "authorId", "verdictOptionId", "createdAt", "updatedAt", "correctsId",
+      "priorAuthorIds", start / 128 AS bucket
     FROM "Annotation"
     WHERE "articleId" = ANY (articles) AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND status <> 'DRAFT' AND placement IN ('ANCHORED', 'NEEDS_CHECK')
   ), covered AS MATERIALIZED (
     SELECT p.*, n FROM placed p, generate_series(p.start / 128, (p."end" - 1) / 128) AS n
   )
-  SELECT a."workspaceId", a."articleId", a.id, b.id, a."authorId", b."authorId", a."verdictOptionId", b."verdictOptionId", a."createdAt", b."createdAt", greatest(a."updatedAt", b."updatedAt")
+  SELECT a."workspaceId", a."articleId", a.id, b.id, a."authorId", b."authorId", a."verdictOptionId", b."verdictOptionId", a."createdAt",
+    b."createdAt", greatest(a."updatedAt", b."updatedAt")
   FROM covered a
   JOIN placed b ON b."articleId" = a."articleId" AND b."revisionId" = a."revisionId" AND b.bucket = a.n
   WHERE b.start >= a.start AND b.start < a."end" AND (b.start > a.start OR b.id > a.id) AND b."authorId" <> a."authorId"
@@ -54,14 +57,18 @@ $$;
 
 CREATE OR REPLACE FUNCTION factmark_pairs_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM "AgreementPair" WHERE "articleId" IN (SELECT "articleId" FROM old_rows) AND ("aId" IN (SELECT id FROM old_rows) OR "bId" IN (SELECT id FROM old_rows));
+  DELETE FROM "AgreementPair" WHERE "articleId" IN (SELECT "articleId" FROM old_rows) AND ("aId" IN (SELECT id FROM old_rows) OR "bId" IN (SELECT id
+    FROM old_rows));
   RETURN NULL;
 END
 $$;
 
-CREATE OR REPLACE TRIGGER factmark_pairs_insert AFTER INSERT ON "Annotation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_pairs_after_insert();
-CREATE OR REPLACE TRIGGER factmark_pairs_update AFTER UPDATE ON "Annotation" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_pairs_after_update();
-CREATE OR REPLACE TRIGGER factmark_pairs_delete AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_pairs_after_delete();
+CREATE OR REPLACE TRIGGER factmark_pairs_insert AFTER INSERT ON "Annotation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION factmark_pairs_after_insert();
+CREATE OR REPLACE TRIGGER factmark_pairs_update AFTER UPDATE ON "Annotation" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION factmark_pairs_after_update();
+CREATE OR REPLACE TRIGGER factmark_pairs_delete AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION factmark_pairs_after_delete();
 
 -- A database that had annotations before the pairs existed gets them once.
 SELECT factmark_refresh_agreement_pairs(ARRAY(SELECT DISTINCT "articleId" FROM "Annotation"))

@@ -37,7 +37,8 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE TRIGGER factmark_live_audit AFTER INSERT ON "AuditEvent" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_live_from_audit();
+CREATE OR REPLACE TRIGGER factmark_live_audit AFTER INSERT ON "AuditEvent" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION factmark_live_from_audit();
 
 -- Every statement that adds events (the trigger above, presence changes from lib/live) announces
 -- them once: "<txid>:<first id>:<last id>". Ids come from a sequence, so a transaction that commits
@@ -58,7 +59,8 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE TRIGGER factmark_live_notify AFTER INSERT ON "LiveEvent" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_live_notify();
+CREATE OR REPLACE TRIGGER factmark_live_notify AFTER INSERT ON "LiveEvent" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION factmark_live_notify();
 
 -- Whoever adds events (this file's trigger, presence and notifications in lib/live and
 -- lib/notifications), the row carries its own transaction id: the announcement names it.

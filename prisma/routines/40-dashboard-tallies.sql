@@ -18,7 +18,8 @@ DECLARE
   current text := '"deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> ''DISMISSED''';
 BEGIN
   EXECUTE format($q$
-    INSERT INTO "DashboardTally" AS t ("workspaceId", week, "authorId", "verdictOptionId", count, draft, submitted, "changesRequested", "approvedStatus", published, orphaned, "everApproved")
+    INSERT INTO "DashboardTally" AS t ("workspaceId", week, "authorId", "verdictOptionId", count, draft, submitted, "changesRequested",
+      "approvedStatus", published, orphaned, "everApproved")
     SELECT * FROM (
       SELECT "workspaceId", date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId", sum(sign) AS n,
              sum(sign * (status = 'DRAFT')::int) AS d, sum(sign * (status = 'SUBMITTED')::int) AS s, sum(sign * (status = 'CHANGES_REQUESTED')::int) AS c,
@@ -33,7 +34,8 @@ BEGIN
     ON CONFLICT ("workspaceId", week, "authorId", "verdictOptionId") DO UPDATE SET
       count = t.count + excluded.count, draft = t.draft + excluded.draft, submitted = t.submitted + excluded.submitted,
       "changesRequested" = t."changesRequested" + excluded."changesRequested", "approvedStatus" = t."approvedStatus" + excluded."approvedStatus",
-      published = t.published + excluded.published, orphaned = t.orphaned + excluded.orphaned, "everApproved" = t."everApproved" + excluded."everApproved"$q$, changed, current);
+      published = t.published + excluded.published, orphaned = t.orphaned + excluded.orphaned,
+        "everApproved" = t."everApproved" + excluded."everApproved"$q$, changed, current);
   EXECUTE format($q$
     INSERT INTO "ArticleTally" AS t ("workspaceId", "articleId", "verdictOptionId", count)
     SELECT "workspaceId", "articleId", "verdictOptionId", sum(sign) FROM (%s) c WHERE %s
@@ -42,8 +44,10 @@ BEGIN
   -- A key whose annotations all went away leaves no row behind (the dashboards never show a zero).
   IF TG_OP <> 'INSERT' THEN
     EXECUTE format($q$
-      DELETE FROM "DashboardTally" t USING (SELECT DISTINCT "workspaceId", date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId" FROM (%s) c WHERE sign < 0) k
-      WHERE t.count = 0 AND t."workspaceId" = k."workspaceId" AND t.week = k.week AND t."authorId" = k."authorId" AND t."verdictOptionId" = k."verdictOptionId"$q$, changed);
+      DELETE FROM "DashboardTally" t USING (SELECT DISTINCT "workspaceId", date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId"
+        FROM (%s) c WHERE sign < 0) k
+      WHERE t.count = 0 AND t."workspaceId" = k."workspaceId" AND t.week = k.week AND t."authorId" = k."authorId"
+        AND t."verdictOptionId" = k."verdictOptionId"$q$, changed);
     EXECUTE format($q$
       DELETE FROM "ArticleTally" t USING (SELECT DISTINCT "articleId", "verdictOptionId" FROM (%s) c WHERE sign < 0) k
       WHERE t.count = 0 AND t."articleId" = k."articleId" AND t."verdictOptionId" = k."verdictOptionId"$q$, changed);
@@ -52,9 +56,12 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE TRIGGER factmark_tallies_insert AFTER INSERT ON "Annotation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_tallies_after_write();
-CREATE OR REPLACE TRIGGER factmark_tallies_update AFTER UPDATE ON "Annotation" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_tallies_after_write();
-CREATE OR REPLACE TRIGGER factmark_tallies_delete AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_tallies_after_write();
+CREATE OR REPLACE TRIGGER factmark_tallies_insert AFTER INSERT ON "Annotation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION factmark_tallies_after_write();
+CREATE OR REPLACE TRIGGER factmark_tallies_update AFTER UPDATE ON "Annotation" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION factmark_tallies_after_write();
+CREATE OR REPLACE TRIGGER factmark_tallies_delete AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION factmark_tallies_after_write();
 
 -- A database that had annotations before the tallies existed gets them once, in one statement
 -- that locks out writers meanwhile (they would otherwise be counted twice or not at all).
@@ -62,10 +69,12 @@ DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM "DashboardTally") AND NOT EXISTS (SELECT 1 FROM "ArticleTally") THEN
     LOCK TABLE "Annotation" IN SHARE MODE;
-    INSERT INTO "DashboardTally" ("workspaceId", week, "authorId", "verdictOptionId", count, draft, submitted, "changesRequested", "approvedStatus", published, orphaned, "everApproved")
+    INSERT INTO "DashboardTally" ("workspaceId", week, "authorId", "verdictOptionId", count, draft, submitted, "changesRequested", "approvedStatus",
+      published, orphaned, "everApproved")
     SELECT "workspaceId", date_trunc('week', "createdAt"), "authorId", "verdictOptionId", count(*),
            count(*) FILTER (WHERE status = 'DRAFT'), count(*) FILTER (WHERE status = 'SUBMITTED'), count(*) FILTER (WHERE status = 'CHANGES_REQUESTED'),
-           count(*) FILTER (WHERE status = 'APPROVED'), count(*) FILTER (WHERE status = 'PUBLISHED'), count(*) FILTER (WHERE placement = 'ORPHANED'), count("approvedAt")
+           count(*) FILTER (WHERE status = 'APPROVED'), count(*) FILTER (WHERE status = 'PUBLISHED'), count(*) FILTER (WHERE placement = 'ORPHANED'),
+             count("approvedAt")
     FROM "Annotation" WHERE "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2, 3, 4;
     INSERT INTO "ArticleTally" ("workspaceId", "articleId", "verdictOptionId", count)
     SELECT "workspaceId", "articleId", "verdictOptionId", count(*)
@@ -95,8 +104,10 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE TRIGGER factmark_pair_tally_insert AFTER INSERT ON "AgreementPair" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_pair_tally_after_write();
-CREATE OR REPLACE TRIGGER factmark_pair_tally_delete AFTER DELETE ON "AgreementPair" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_pair_tally_after_write();
+CREATE OR REPLACE TRIGGER factmark_pair_tally_insert AFTER INSERT ON "AgreementPair" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION factmark_pair_tally_after_write();
+CREATE OR REPLACE TRIGGER factmark_pair_tally_delete AFTER DELETE ON "AgreementPair" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION factmark_pair_tally_after_write();
 
 DO $$
 BEGIN

@@ -6,7 +6,8 @@
 
 CREATE OR REPLACE FUNCTION factmark_search_config(workspace text) RETURNS regconfig LANGUAGE sql STABLE AS $$
   SELECT coalesce(
-    (SELECT c.oid::regconfig FROM "Workspace" w JOIN pg_ts_config c ON c.cfgname = w."searchLanguage" AND c.cfgnamespace = 'pg_catalog'::regnamespace WHERE w.id = workspace),
+    (SELECT c.oid::regconfig FROM "Workspace" w JOIN pg_ts_config c ON c.cfgname = w."searchLanguage" AND c.cfgnamespace = 'pg_catalog'::regnamespace
+      WHERE w.id = workspace),
     'simple'::regconfig)
 $$;
 

@@ -22,7 +22,8 @@ BEGIN
     ON CONFLICT ("workspaceId", week, hours) DO UPDATE SET count = t.count + excluded.count$q$, changed, counted);
   IF TG_OP <> 'INSERT' THEN
     EXECUTE format($q$
-      DELETE FROM "ApprovalTally" t USING (SELECT DISTINCT "workspaceId", date_trunc('week', "createdAt") AS week, factmark_approval_hours("createdAt", "approvedAt") AS hours
+      DELETE FROM "ApprovalTally" t USING (SELECT DISTINCT "workspaceId", date_trunc('week', "createdAt") AS week,
+        factmark_approval_hours("createdAt", "approvedAt") AS hours
         FROM (%s) c WHERE sign < 0 AND %s) k
       WHERE t.count = 0 AND t."workspaceId" = k."workspaceId" AND t.week = k.week AND t.hours = k.hours$q$, changed, counted);
   END IF;
@@ -35,9 +36,12 @@ $$;
 CREATE OR REPLACE FUNCTION factmark_approval_hours(created timestamp, approved timestamp) RETURNS integer
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT floor(EXTRACT(epoch FROM approved - created)::float8 / 3600)::integer $$;
 
-CREATE OR REPLACE TRIGGER factmark_approval_tally_insert AFTER INSERT ON "Annotation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_approval_tally_after_write();
-CREATE OR REPLACE TRIGGER factmark_approval_tally_update AFTER UPDATE ON "Annotation" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_approval_tally_after_write();
-CREATE OR REPLACE TRIGGER factmark_approval_tally_delete AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION factmark_approval_tally_after_write();
+CREATE OR REPLACE TRIGGER factmark_approval_tally_insert AFTER INSERT ON "Annotation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION factmark_approval_tally_after_write();
+CREATE OR REPLACE TRIGGER factmark_approval_tally_update AFTER UPDATE ON "Annotation" REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION factmark_approval_tally_after_write();
+CREATE OR REPLACE TRIGGER factmark_approval_tally_delete AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION factmark_approval_tally_after_write();
 
 -- A database that had approved annotations before the tally existed gets it once, writers locked out meanwhile.
 DO $$

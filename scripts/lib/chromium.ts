@@ -7,7 +7,8 @@ export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
 /** Said in one line when there is none, before `npm test` runs anything. */
 export const NO_CHROMIUM_HINT =
-  "No Chromium for the e2e tests: on Debian or Ubuntu run `apt-get install chromium`, or set PLAYWRIGHT_CHROMIUM_PATH to a Chromium binary, or run `npx playwright install chromium`.";
+  "No Chromium for the e2e tests: on Debian or Ubuntu run `apt-get install chromium`, or set PLAYWRIGHT_CHROMIUM_PATH to a Chromium binary, " +
+  "or run `npx playwright install chromium`.";
 
 export type ChromiumLookup =
   | { found: true; path: string; source: "PLAYWRIGHT_CHROMIUM_PATH" | "system" | "playwright" }

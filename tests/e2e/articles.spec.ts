@@ -6,7 +6,8 @@ import { selectWithRange } from "./selection";
 
 const HTML = [
   "<h1>Harbour traffic</h1>",
-  '<p onclick="window.__clicked = true">The port 🚢 handled 3 million containers, the <b>minister</b> said, up from last year.<script>window.__pwned = true</script></p>',
+  '<p onclick="window.__clicked = true">The port 🚢 handled 3 million containers, the <b>minister</b> said, up from last ' +
+    "year.<script>window.__pwned = true</script></p>",
   '<p>Wages rose 4% across the docks. <img src="x" onerror="window.__pwned = true"><a href="javascript:window.__pwned=true">Unsafe link</a></p>',
 ].join("");
 

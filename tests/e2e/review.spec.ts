@@ -166,6 +166,15 @@ test("a correction of a published check is a new draft with a public note, revie
   await expect(detail.getByRole("list", { name: "History" })).toContainText(
     "correction.start (the published version this corrects)",
   );
+  // History entries about the corrected version link to it, at its own address (#16 deep links).
+  await expect(
+    detail.getByRole("list", { name: "History" }).getByRole("link", { name: "the published version this corrects" }),
+  ).not.toHaveCount(0);
+  for (const link of await detail
+    .getByRole("list", { name: "History" })
+    .getByRole("link", { name: "the published version this corrects" })
+    .all())
+    await expect(link).toHaveAttribute("href", `/articles/${articleId}?annotation=${id}`);
   // The article's list (a reload would reopen the annotation the URL names, since #16's deep links).
   await editor.goto(`/articles/${articleId}`);
   const entries = panel(editor).getByRole("button", { name: new RegExp(claim) });
@@ -235,4 +244,23 @@ test("the review queue: keyboard approve and send back with a comment; reviewers
   await expect(editor.locator("main").getByRole("alert")).toContainText(
     "These filters do not work: article: Not a valid id",
   );
+});
+
+test("a submission that arrives while the queue is open is announced without moving the list under the pointer", async ({
+  apiAs,
+  pageAs,
+}) => {
+  const api = { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") };
+  await annotationIn(api, ["SUBMITTED"]);
+  const editor = await pageAs("editor");
+  await editor.goto("/review");
+  const list = editor.getByTestId("review-queue");
+  await expect(list).toBeVisible();
+  // The live region is there before anything arrives, so a screen reader announces the arrival.
+  await expect(editor.getByTestId("queue-arrivals")).toHaveAttribute("role", "status");
+  const before = await list.boundingBox();
+  await annotationIn(api, ["SUBMITTED"]);
+  await expect(editor.getByTestId("queue-arrivals")).toContainText(/new submissions? arrived/);
+  // Where a finger or the pointer was aiming before the announcement, the same item still is.
+  expect(await list.boundingBox()).toEqual(before);
 });

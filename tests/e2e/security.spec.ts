@@ -101,7 +101,9 @@ test("a page on another port cannot create an annotation with the reviewer's coo
   await reviewer.goto(`http://localhost:${attackerPort}/`);
   expect((await answer).status()).toBe(403);
   // Same from script: a no-cors fetch (the only kind that needs no preflight).
-  html = `<script>fetch("http://localhost:${E2E_PORT}/api/articles/${id}/annotations", { method: "POST", mode: "no-cors", credentials: "include", headers: { "content-type": "text/plain" }, body: ${JSON.stringify(JSON.stringify(body))} })</script>`;
+  html =
+    `<script>fetch("http://localhost:${E2E_PORT}/api/articles/${id}/annotations", { method: "POST", mode: "no-cors", credentials: "include", ` +
+    `headers: { "content-type": "text/plain" }, body: ${JSON.stringify(JSON.stringify(body))} })</script>`;
   const fetched = reviewer.waitForResponse(`**/api/articles/${id}/annotations`);
   await reviewer.goto(`http://localhost:${attackerPort}/`);
   expect((await fetched).status()).toBe(403);

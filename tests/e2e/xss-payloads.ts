@@ -37,8 +37,12 @@ export const XSS = {
   /** One article per body format; each body hides payloads the parser must neutralise. */
   bodies: {
     text: `Checked sentence in plain text ${PAYLOADS[0]} ${PAYLOADS[1]}.\n\nA second paragraph ${PAYLOADS[2]}.`,
-    markdown: `# Heading ${PAYLOADS[0]}\n\nChecked sentence in Markdown [a link](javascript:alert("xss")) ${PAYLOADS[1]} **bold** ${PAYLOADS[2]}.\n\n> quote <svg onload=alert("xss")>`,
-    html: `<h2 onclick="alert('xss')">Heading</h2><p>Checked sentence in HTML<script>alert("xss")</script><img src=x onerror=alert("xss")> <a href="javascript:alert('xss')">a link</a><svg onload=alert("xss")></svg><iframe src="javascript:alert('xss')"></iframe></p>`,
+    markdown:
+      `# Heading ${PAYLOADS[0]}\n\nChecked sentence in Markdown [a link](javascript:alert("xss")) ` +
+      `${PAYLOADS[1]} **bold** ${PAYLOADS[2]}.\n\n> quote <svg onload=alert("xss")>`,
+    html:
+      `<h2 onclick="alert('xss')">Heading</h2><p>Checked sentence in HTML<script>alert("xss")</script><img src=x onerror=alert("xss")> ` +
+      `<a href="javascript:alert('xss')">a link</a><svg onload=alert("xss")></svg><iframe src="javascript:alert('xss')"></iframe></p>`,
   },
   /** Words of the bodies that must still be shown once the markup is gone. */
   bodyText: {

@@ -37,8 +37,10 @@ async function talliesAndRows(workspaceId: string) {
   const rows = await db.$queryRaw<object[]>`
     SELECT date_trunc('week', "createdAt") AS week, "authorId", "verdictOptionId", count(*)::int AS count,
            count(*) FILTER (WHERE status = 'DRAFT')::int AS draft, count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted,
-           count(*) FILTER (WHERE status = 'CHANGES_REQUESTED')::int AS "changesRequested", count(*) FILTER (WHERE status = 'APPROVED')::int AS "approvedStatus",
-           count(*) FILTER (WHERE status = 'PUBLISHED')::int AS published, count(*) FILTER (WHERE placement = 'ORPHANED')::int AS orphaned, count("approvedAt")::int AS "everApproved"
+           count(*) FILTER (WHERE status = 'CHANGES_REQUESTED')::int AS "changesRequested", count(*)
+             FILTER (WHERE status = 'APPROVED')::int AS "approvedStatus",
+           count(*) FILTER (WHERE status = 'PUBLISHED')::int AS published, count(*) FILTER (WHERE placement = 'ORPHANED')::int AS orphaned,
+             count("approvedAt")::int AS "everApproved"
     FROM "Annotation" WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED'
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
   const articleTallies = await db.$queryRaw<
@@ -51,7 +53,8 @@ async function talliesAndRows(workspaceId: string) {
     object[]
   >`SELECT "articleId", "aVerdictId", "bVerdictId", count FROM "PairTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2, 3`;
   const pairRows = await db.$queryRaw<object[]>`
-    SELECT "articleId", "aVerdictId", "bVerdictId", count(*)::int AS count FROM "AgreementPair" WHERE "workspaceId" = ${workspaceId} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+    SELECT "articleId", "aVerdictId", "bVerdictId", count(*)::int AS count FROM "AgreementPair" WHERE "workspaceId" = ${workspaceId} GROUP BY 1, 2, 3
+      ORDER BY 1, 2, 3`;
   return { tallies, rows, articleTallies, articleRows, pairTallies, pairRows };
 }
 
@@ -216,10 +219,40 @@ describe("the dashboard tallies", () => {
       input: { firstReviewerId: blindEditor.userId, secondReviewerId: reviewers[1].userId },
     });
 
+    // Two reviewers' submitted work on one span: an agreement pair before any random write. The
+    // random writes make pairs too, but which rows they pick follows the table's row order, which
+    // vacuum may change, so they are not relied on to reach the pair tallies.
+    const pairArticle = articles[1];
+    await db.annotation.createMany({
+      data: [reviewers[0], reviewers[2]].map((reviewer) => ({
+        workspaceId: ws,
+        articleId: pairArticle.id,
+        revisionId: pairArticle.revisions[0].id,
+        start: 0,
+        end: 5,
+        quote: text.slice(0, 5),
+        prefix: "",
+        suffix: "",
+        claim: "paired",
+        verdictOptionId: desk.options[0].id,
+        authorId: reviewer.userId,
+        status: "SUBMITTED" as const,
+        createdAt: new Date(NOW.getTime() - DAY),
+        submittedAt: NOW,
+      })),
+    });
+    const initial = await talliesAndRows(ws);
+    expect(initial.pairRows.length, "the seeded pair").toBeGreaterThan(0);
+    expect(initial.pairTallies).toEqual(initial.pairRows);
+
     const ids = async () =>
-      (await db.annotation.findMany({ where: { workspaceId: ws, deletedAt: null }, select: { id: true } })).map(
-        (a) => a.id,
-      );
+      (
+        await db.annotation.findMany({
+          where: { workspaceId: ws, deletedAt: null },
+          select: { id: true },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        })
+      ).map((a) => a.id);
     /** A random live annotation, or null when there is none yet. */
     const anyRow = async () => {
       const list = await ids();
@@ -359,7 +392,6 @@ describe("the dashboard tallies", () => {
         }),
     ];
 
-    let pairsSeen = 0;
     for (let round = 0; round < 8; round++) {
       for (let i = 0; i < 10; i++)
         await ops[random(ops.length)]().catch((error) => {
@@ -370,7 +402,6 @@ describe("the dashboard tallies", () => {
       expect(state.tallies).toEqual(state.rows);
       expect(state.articleTallies).toEqual(state.articleRows);
       expect(state.pairTallies).toEqual(state.pairRows);
-      pairsSeen += state.pairRows.length;
 
       const day = () => iso(new Date(NOW.getTime() - random(70) * DAY));
       const [a, b] = [day(), day()].sort();
@@ -400,6 +431,5 @@ describe("the dashboard tallies", () => {
     // The random writes reached every kind of row the tallies key on.
     const kinds = await db.annotation.groupBy({ by: ["status", "placement"], where: { workspaceId: ws } });
     expect(kinds.length).toBeGreaterThan(6);
-    expect(pairsSeen, "agreement pairs formed in some round").toBeGreaterThan(0);
   }, 120_000);
 });

@@ -90,56 +90,60 @@ async function exportDesk() {
 }
 
 describe("native export (factmark.v1)", () => {
-  it("holds articles with revision hashes and annotations with anchors, verdict bounds, sources, notes and reviews, valid against the served schema", async () => {
-    const desk = await exportDesk();
-    const document = await exportAnnotations({ actor: desk.editor, query: { format: "native" }, urls: URLS });
-    expect(document).toMatchObject({
-      contentType: "application/json; charset=utf-8",
-      total: 3,
-      filename: expect.stringMatching(/^factmark-desk-.*-native-\d{4}-\d{2}-\d{2}\.json$/),
-    });
-    const exported = (await readAll(document)) as NativeDocument;
-    expectValidNative(exported);
-    expect(exported.format).toBe("factmark.v1");
-    expect(exported.verdictScale).toMatchObject({ worstRating: 1, bestRating: 6 });
-    expect(exported.articles.map((a) => a.title).sort()).toEqual(["Budget story", "Other story"]);
-    expect(exported.articles.find((a) => a.id === desk.first.id)!.revision).toEqual({
-      id: desk.first.revisions[0].id,
-      number: 1,
-      textHash: desk.first.revisions[0].textHash,
-    });
+  it(
+    "holds articles with revision hashes and annotations with anchors, verdict bounds, " +
+      "sources, notes and reviews, valid against the served schema",
+    async () => {
+      const desk = await exportDesk();
+      const document = await exportAnnotations({ actor: desk.editor, query: { format: "native" }, urls: URLS });
+      expect(document).toMatchObject({
+        contentType: "application/json; charset=utf-8",
+        total: 3,
+        filename: expect.stringMatching(/^factmark-desk-.*-native-\d{4}-\d{2}-\d{2}\.json$/),
+      });
+      const exported = (await readAll(document)) as NativeDocument;
+      expectValidNative(exported);
+      expect(exported.format).toBe("factmark.v1");
+      expect(exported.verdictScale).toMatchObject({ worstRating: 1, bestRating: 6 });
+      expect(exported.articles.map((a) => a.title).sort()).toEqual(["Budget story", "Other story"]);
+      expect(exported.articles.find((a) => a.id === desk.first.id)!.revision).toEqual({
+        id: desk.first.revisions[0].id,
+        number: 1,
+        textHash: desk.first.revisions[0].textHash,
+      });
 
-    const taxes = exported.annotations.find((a) => a.id === desk.taxes.id)!;
-    expect(taxes).toMatchObject({
-      anchor: {
-        start: desk.taxes.start,
-        end: desk.taxes.end,
-        quote: "taxes rose 5%",
-        prefix: "Wave 👋 then ",
-        suffix: expect.stringMatching(/^ says the mayor\./),
-      },
-      claim: "Taxes rose 5%",
-      claimant: "The mayor",
-      verdict: { key: "misleading", label: "Misleading", rating: 3, worstRating: 1, bestRating: 6 },
-      status: "PUBLISHED",
-      author: { name: "reviewer user" },
-      sources: [{ url: "https://stats.example/t", excerpt: "3.1%", title: null }],
-      reviews: [
-        { toStatus: "APPROVED", comment: "Good", editor: { name: "editor user" } },
-        { toStatus: "PUBLISHED", comment: null },
-      ],
-    });
-    expect(taxes.notes.map((n) => [n.body, n.parentId === null])).toEqual([
-      ["Checked.", true],
-      ["Agreed.", false],
-    ]);
-    expect(taxes.author).not.toHaveProperty("email");
-    // Markup in text fields is text: exported exactly as typed, never interpreted.
-    expect(exported.annotations.find((a) => a.id === desk.script.id)).toMatchObject({
-      claim: "<b>bold</b> & <i>claim</i>",
-      anchor: { quote: "<script>alert(1)</script>" },
-    });
-  });
+      const taxes = exported.annotations.find((a) => a.id === desk.taxes.id)!;
+      expect(taxes).toMatchObject({
+        anchor: {
+          start: desk.taxes.start,
+          end: desk.taxes.end,
+          quote: "taxes rose 5%",
+          prefix: "Wave 👋 then ",
+          suffix: expect.stringMatching(/^ says the mayor\./),
+        },
+        claim: "Taxes rose 5%",
+        claimant: "The mayor",
+        verdict: { key: "misleading", label: "Misleading", rating: 3, worstRating: 1, bestRating: 6 },
+        status: "PUBLISHED",
+        author: { name: "reviewer user" },
+        sources: [{ url: "https://stats.example/t", excerpt: "3.1%", title: null }],
+        reviews: [
+          { toStatus: "APPROVED", comment: "Good", editor: { name: "editor user" } },
+          { toStatus: "PUBLISHED", comment: null },
+        ],
+      });
+      expect(taxes.notes.map((n) => [n.body, n.parentId === null])).toEqual([
+        ["Checked.", true],
+        ["Agreed.", false],
+      ]);
+      expect(taxes.author).not.toHaveProperty("email");
+      // Markup in text fields is text: exported exactly as typed, never interpreted.
+      expect(exported.annotations.find((a) => a.id === desk.script.id)).toMatchObject({
+        claim: "<b>bold</b> & <i>claim</i>",
+        anchor: { quote: "<script>alert(1)</script>" },
+      });
+    },
+  );
 
   it("gives authors' emails to admins only", async () => {
     const desk = await exportDesk();

@@ -228,48 +228,52 @@ describe("GET /api/events", () => {
 });
 
 describe("POST /api/events/presence", () => {
-  it("reports the annotation a tab is editing to the others; refuses no session, tokens, others' streams, hidden annotations and bad input, changing nothing", async () => {
-    const d = await desk();
-    const other = await desk();
-    const a = await d.annotate(d.reviewer);
-    const watcher = await stream(d.editor, d.article.id);
-    const tab = await stream(d.reviewer, d.article.id);
-    const streamId = (tab.messages.find((m) => m.event === "ready")!.data as { streamId: string }).streamId;
-    const snapshot = () => db.liveStream.findMany({ where: { id: streamId }, select: { editingAnnotationId: true } });
+  it(
+    "reports the annotation a tab is editing to the others; refuses no session, tokens, others' " +
+      "streams, hidden annotations and bad input, changing nothing",
+    async () => {
+      const d = await desk();
+      const other = await desk();
+      const a = await d.annotate(d.reviewer);
+      const watcher = await stream(d.editor, d.article.id);
+      const tab = await stream(d.reviewer, d.article.id);
+      const streamId = (tab.messages.find((m) => m.event === "ready")!.data as { streamId: string }).streamId;
+      const snapshot = () => db.liveStream.findMany({ where: { id: streamId }, select: { editingAnnotationId: true } });
 
-    await expect(reportEditing({ actor: null, input: { streamId, editing: a.id } })).rejects.toMatchObject({
-      status: 401,
-    });
-    await expect(
-      reportEditing({ actor: { ...d.reviewer, tokenId: "t" }, input: { streamId, editing: a.id } }),
-    ).rejects.toMatchObject({ status: 403 });
-    await expect(reportEditing({ actor: d.editor, input: { streamId, editing: a.id } })).rejects.toMatchObject({
-      status: 404,
-    });
-    await expect(reportEditing({ actor: other.reviewer, input: { streamId, editing: null } })).rejects.toMatchObject({
-      status: 404,
-    });
-    await expect(
-      reportEditing({ actor: d.reviewer, input: { streamId, editing: (await other.annotate(other.reviewer)).id } }),
-    ).rejects.toMatchObject({ status: 404 });
-    for (const input of [{}, { streamId }, { streamId, editing: 5 }, { streamId, editing: null, extra: 1 }, "x"]) {
-      await expect(reportEditing({ actor: d.reviewer, input })).rejects.toMatchObject({ status: 400 });
-    }
-    expect(await snapshot()).toEqual([{ editingAnnotationId: null }]);
+      await expect(reportEditing({ actor: null, input: { streamId, editing: a.id } })).rejects.toMatchObject({
+        status: 401,
+      });
+      await expect(
+        reportEditing({ actor: { ...d.reviewer, tokenId: "t" }, input: { streamId, editing: a.id } }),
+      ).rejects.toMatchObject({ status: 403 });
+      await expect(reportEditing({ actor: d.editor, input: { streamId, editing: a.id } })).rejects.toMatchObject({
+        status: 404,
+      });
+      await expect(reportEditing({ actor: other.reviewer, input: { streamId, editing: null } })).rejects.toMatchObject({
+        status: 404,
+      });
+      await expect(
+        reportEditing({ actor: d.reviewer, input: { streamId, editing: (await other.annotate(other.reviewer)).id } }),
+      ).rejects.toMatchObject({ status: 404 });
+      for (const input of [{}, { streamId }, { streamId, editing: 5 }, { streamId, editing: null, extra: 1 }, "x"]) {
+        await expect(reportEditing({ actor: d.reviewer, input })).rejects.toMatchObject({ status: 400 });
+      }
+      expect(await snapshot()).toEqual([{ editingAnnotationId: null }]);
 
-    const seen = watcher.messages.length;
-    await reportEditing({ actor: d.reviewer, input: { streamId, editing: a.id } });
-    await watcher.until(
-      (m) =>
-        watcher.messages.indexOf(m) >= seen &&
-        m.event === "presence" &&
-        (m.data as { viewers: { userId: string; editing: string | null }[] }).viewers.some(
-          (v) => v.userId === d.reviewer.userId && v.editing === a.id,
-        ),
-    );
-    for (const s of [watcher, tab]) {
-      s.abort();
-      await s.close();
-    }
-  });
+      const seen = watcher.messages.length;
+      await reportEditing({ actor: d.reviewer, input: { streamId, editing: a.id } });
+      await watcher.until(
+        (m) =>
+          watcher.messages.indexOf(m) >= seen &&
+          m.event === "presence" &&
+          (m.data as { viewers: { userId: string; editing: string | null }[] }).viewers.some(
+            (v) => v.userId === d.reviewer.userId && v.editing === a.id,
+          ),
+      );
+      for (const s of [watcher, tab]) {
+        s.abort();
+        await s.close();
+      }
+    },
+  );
 });

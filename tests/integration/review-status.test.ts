@@ -88,35 +88,39 @@ describe("changing an annotation's status", () => {
     await expect(move(desk.admin, "DRAFT", 7)).rejects.toMatchObject({ status: 409 });
   });
 
-  it("refuses with 409 for the status, 403 for the role, 400 without a comment, 409 when stale, 404 elsewhere, 401 without a session; nothing changes", async () => {
-    const desk = await draft();
-    const other = await createWorkspace();
-    const attempt = (actor: typeof desk.editor | null, input: object) =>
-      changeAnnotationStatus({ actor, annotationId: desk.annotation.id, input });
-    await expect(attempt(desk.editor, { status: "APPROVED", version: 1 })).rejects.toMatchObject({
-      status: 409,
-      message: "A draft annotation cannot become approved; it can become submitted",
-    });
-    await expect(attempt(desk.reviewer2, { status: "SUBMITTED", version: 1 })).rejects.toMatchObject({ status: 403 });
-    await expect(attempt(desk.reviewer, { status: "SUBMITTED", version: 9 })).rejects.toMatchObject({
-      status: 409,
-      details: { current: { version: 1 } },
-    });
-    await expect(attempt(other.editor, { status: "SUBMITTED", version: 1 })).rejects.toMatchObject({ status: 404 });
-    await expect(attempt(null, { status: "SUBMITTED", version: 1 })).rejects.toMatchObject({ status: 401 });
-    await expect(attempt(desk.reviewer, { status: "DONE", version: 1 })).rejects.toMatchObject({
-      status: 400,
-      message: /status must be one of/,
-    });
-    await attempt(desk.reviewer, { status: "SUBMITTED", version: 1 });
-    await expect(attempt(desk.reviewer, { status: "APPROVED", version: 2 })).rejects.toMatchObject({ status: 403 });
-    await expect(
-      attempt(desk.editor, { status: "CHANGES_REQUESTED", version: 2, comment: "  " }),
-    ).rejects.toMatchObject({ status: 400, message: "comment: say what needs to change" });
-    expect(await getAnnotation({ actor: desk.editor, annotationId: desk.annotation.id })).toMatchObject({
-      status: "SUBMITTED",
-      version: 2,
-    });
-    expect(await db.review.count({ where: { annotationId: desk.annotation.id } })).toBe(1);
-  });
+  it(
+    "refuses with 409 for the status, 403 for the role, 400 without a comment, 409 when stale, " +
+      "404 elsewhere, 401 without a session; nothing changes",
+    async () => {
+      const desk = await draft();
+      const other = await createWorkspace();
+      const attempt = (actor: typeof desk.editor | null, input: object) =>
+        changeAnnotationStatus({ actor, annotationId: desk.annotation.id, input });
+      await expect(attempt(desk.editor, { status: "APPROVED", version: 1 })).rejects.toMatchObject({
+        status: 409,
+        message: "A draft annotation cannot become approved; it can become submitted",
+      });
+      await expect(attempt(desk.reviewer2, { status: "SUBMITTED", version: 1 })).rejects.toMatchObject({ status: 403 });
+      await expect(attempt(desk.reviewer, { status: "SUBMITTED", version: 9 })).rejects.toMatchObject({
+        status: 409,
+        details: { current: { version: 1 } },
+      });
+      await expect(attempt(other.editor, { status: "SUBMITTED", version: 1 })).rejects.toMatchObject({ status: 404 });
+      await expect(attempt(null, { status: "SUBMITTED", version: 1 })).rejects.toMatchObject({ status: 401 });
+      await expect(attempt(desk.reviewer, { status: "DONE", version: 1 })).rejects.toMatchObject({
+        status: 400,
+        message: /status must be one of/,
+      });
+      await attempt(desk.reviewer, { status: "SUBMITTED", version: 1 });
+      await expect(attempt(desk.reviewer, { status: "APPROVED", version: 2 })).rejects.toMatchObject({ status: 403 });
+      await expect(
+        attempt(desk.editor, { status: "CHANGES_REQUESTED", version: 2, comment: "  " }),
+      ).rejects.toMatchObject({ status: 400, message: "comment: say what needs to change" });
+      expect(await getAnnotation({ actor: desk.editor, annotationId: desk.annotation.id })).toMatchObject({
+        status: "SUBMITTED",
+        version: 2,
+      });
+      expect(await db.review.count({ where: { annotationId: desk.annotation.id } })).toBe(1);
+    },
+  );
 });

@@ -58,37 +58,43 @@ describe("reorderScaleOptions", () => {
     expect((await state(desk.workspace.id)).version).toBe(version + 1);
   });
 
-  it("answers 400 to an order that misses or repeats an option or is malformed, 404 to another desk's option, and 401/403 to the wrong callers, changing nothing", async () => {
-    const desk = await createWorkspace();
-    const other = await createWorkspace("Other desk");
-    const before = await state(desk.workspace.id);
-    const foreign = (await state(other.workspace.id)).order[0];
-    const { version, order } = before;
-    const bad: unknown[] = [
-      { order: order.slice(1), version },
-      { order: [order[0], ...order.slice(0, -1)], version },
-      { order: "all", version },
-      { order, version: "1" },
-      { order, version, extra: true },
-      { order: [...order, "not an id"], version },
-      null,
-    ];
-    for (const input of bad)
-      expect(await codeOf(reorderScaleOptions({ actor: desk.admin, input })), JSON.stringify(input)).toBe(
-        "BAD_REQUEST",
+  it(
+    "answers 400 to an order that misses or repeats an option or is malformed, 404 to another desk's " +
+      "option, and 401/403 to the wrong callers, changing nothing",
+    async () => {
+      const desk = await createWorkspace();
+      const other = await createWorkspace("Other desk");
+      const before = await state(desk.workspace.id);
+      const foreign = (await state(other.workspace.id)).order[0];
+      const { version, order } = before;
+      const bad: unknown[] = [
+        { order: order.slice(1), version },
+        { order: [order[0], ...order.slice(0, -1)], version },
+        { order: "all", version },
+        { order, version: "1" },
+        { order, version, extra: true },
+        { order: [...order, "not an id"], version },
+        null,
+      ];
+      for (const input of bad)
+        expect(await codeOf(reorderScaleOptions({ actor: desk.admin, input })), JSON.stringify(input)).toBe(
+          "BAD_REQUEST",
+        );
+      const good = { order: [...order].reverse(), version };
+      expect(await codeOf(reorderScaleOptions({ actor: null, input: good }))).toBe("UNAUTHENTICATED");
+      expect(await codeOf(reorderScaleOptions({ actor: desk.editor, input: good }))).toBe("FORBIDDEN");
+      expect(await codeOf(reorderScaleOptions({ actor: desk.reviewer, input: good }))).toBe("FORBIDDEN");
+      expect(await codeOf(reorderScaleOptions({ actor: { ...desk.admin, tokenId: "t" }, input: good }))).toBe(
+        "FORBIDDEN",
       );
-    const good = { order: [...order].reverse(), version };
-    expect(await codeOf(reorderScaleOptions({ actor: null, input: good }))).toBe("UNAUTHENTICATED");
-    expect(await codeOf(reorderScaleOptions({ actor: desk.editor, input: good }))).toBe("FORBIDDEN");
-    expect(await codeOf(reorderScaleOptions({ actor: desk.reviewer, input: good }))).toBe("FORBIDDEN");
-    expect(await codeOf(reorderScaleOptions({ actor: { ...desk.admin, tokenId: "t" }, input: good }))).toBe(
-      "FORBIDDEN",
-    );
-    // Another desk's options are not found, whoever names them.
-    expect(
-      await codeOf(reorderScaleOptions({ actor: desk.admin, input: { order: [foreign, ...order.slice(1)], version } })),
-    ).toBe("NOT_FOUND");
-    expect(await codeOf(reorderScaleOptions({ actor: other.admin, input: good }))).toBe("NOT_FOUND");
-    expect(await state(desk.workspace.id)).toEqual(before);
-  });
+      // Another desk's options are not found, whoever names them.
+      expect(
+        await codeOf(
+          reorderScaleOptions({ actor: desk.admin, input: { order: [foreign, ...order.slice(1)], version } }),
+        ),
+      ).toBe("NOT_FOUND");
+      expect(await codeOf(reorderScaleOptions({ actor: other.admin, input: good }))).toBe("NOT_FOUND");
+      expect(await state(desk.workspace.id)).toEqual(before);
+    },
+  );
 });

@@ -47,41 +47,47 @@ describe("workspace switcher", () => {
     expect(await actorFor(person.userId)).toMatchObject({ workspaceId: a.workspace.id, role: "REVIEWER" });
   });
 
-  it("refuses a workspace the person is not an active member of (404), a malformed id (400), no session (401) and a token (403), changing nothing", async () => {
-    const { a, b, person } = await twoDesks();
-    const stranger = await createWorkspace("Somebody else's desk");
-    const actor = await actorFor(person.userId);
-    const before = await memberships(person.userId);
+  it(
+    "refuses a workspace the person is not an active member of (404), a malformed id (400), " +
+      "no session (401) and a token (403), changing nothing",
+    async () => {
+      const { a, b, person } = await twoDesks();
+      const stranger = await createWorkspace("Somebody else's desk");
+      const actor = await actorFor(person.userId);
+      const before = await memberships(person.userId);
 
-    const refusal = (promise: Promise<unknown>) =>
-      promise.then(
-        () => "success",
-        (error: { code?: string }) => error.code,
+      const refusal = (promise: Promise<unknown>) =>
+        promise.then(
+          () => "success",
+          (error: { code?: string }) => error.code,
+        );
+      expect(await refusal(switchWorkspace({ actor, input: { workspaceId: stranger.workspace.id } }))).toBe(
+        "NOT_FOUND",
       );
-    expect(await refusal(switchWorkspace({ actor, input: { workspaceId: stranger.workspace.id } }))).toBe("NOT_FOUND");
-    expect(await refusal(switchWorkspace({ actor, input: { workspaceId: "not an id" } }))).toBe("BAD_REQUEST");
-    expect(await refusal(switchWorkspace({ actor, input: { workspaceId: b.workspace.id, extra: 1 } }))).toBe(
-      "BAD_REQUEST",
-    );
-    expect(await refusal(switchWorkspace({ actor: null, input: { workspaceId: b.workspace.id } }))).toBe(
-      "UNAUTHENTICATED",
-    );
-    expect(
-      await refusal(switchWorkspace({ actor: { ...actor, tokenId: "t" }, input: { workspaceId: b.workspace.id } })),
-    ).toBe("FORBIDDEN");
-    // Deactivated on desk B: switching there is as if it did not exist.
-    await db.membership.updateMany({
-      where: { userId: person.userId, workspaceId: b.workspace.id },
-      data: { deactivatedAt: new Date() },
-    });
-    const deactivatedBefore = await memberships(person.userId);
-    expect(await refusal(switchWorkspace({ actor, input: { workspaceId: b.workspace.id } }))).toBe("NOT_FOUND");
+      expect(await refusal(switchWorkspace({ actor, input: { workspaceId: "not an id" } }))).toBe("BAD_REQUEST");
+      expect(await refusal(switchWorkspace({ actor, input: { workspaceId: b.workspace.id, extra: 1 } }))).toBe(
+        "BAD_REQUEST",
+      );
+      expect(await refusal(switchWorkspace({ actor: null, input: { workspaceId: b.workspace.id } }))).toBe(
+        "UNAUTHENTICATED",
+      );
+      expect(
+        await refusal(switchWorkspace({ actor: { ...actor, tokenId: "t" }, input: { workspaceId: b.workspace.id } })),
+      ).toBe("FORBIDDEN");
+      // Deactivated on desk B: switching there is as if it did not exist.
+      await db.membership.updateMany({
+        where: { userId: person.userId, workspaceId: b.workspace.id },
+        data: { deactivatedAt: new Date() },
+      });
+      const deactivatedBefore = await memberships(person.userId);
+      expect(await refusal(switchWorkspace({ actor, input: { workspaceId: b.workspace.id } }))).toBe("NOT_FOUND");
 
-    expect(await memberships(person.userId)).toEqual(deactivatedBefore);
-    expect(before.map((m) => m.chosenAt)).toEqual([null, null]);
-    expect(await actorFor(person.userId)).toMatchObject({ workspaceId: a.workspace.id });
-    expect((await listMyWorkspaces({ actor })).map((w) => w.id)).toEqual([a.workspace.id]);
-  });
+      expect(await memberships(person.userId)).toEqual(deactivatedBefore);
+      expect(before.map((m) => m.chosenAt)).toEqual([null, null]);
+      expect(await actorFor(person.userId)).toMatchObject({ workspaceId: a.workspace.id });
+      expect((await listMyWorkspaces({ actor })).map((w) => w.id)).toEqual([a.workspace.id]);
+    },
+  );
 
   it("falls back to the next active membership when the chosen one is deactivated", async () => {
     const { a, b, person } = await twoDesks();

@@ -13,7 +13,8 @@ async function shoot(page: Page, name: string, size = DESKTOP) {
   // No caret or focus ring caught mid-blink, no smooth scroll half done.
   await page.addStyleTag({
     content:
-      "*, *::before, *::after { caret-color: transparent !important; animation: none !important; transition: none !important; scroll-behavior: auto !important; }",
+      "*, *::before, *::after { caret-color: transparent !important; animation: none !important; transition: none !important; " +
+      "scroll-behavior: auto !important; }",
   });
   await page.screenshot({ path: out(name), scale: "css" });
 }

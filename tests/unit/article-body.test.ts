@@ -14,7 +14,8 @@ describe("article bodies", () => {
 
   it("markdown: headings, quotes, lists, emphasis and safe links; raw HTML and images dropped; entities decoded", () => {
     const md =
-      "# Title\n\nSome *it* and **bold** [link](https://x.org) [bad](javascript:alert(1)) &amp; 👋\nsoft\n\n> Quoted\n\n- one\n- two\n\n3. three\n4. four\n\n<script>alert(1)</script>\n\n![img](https://x.org/a.png)";
+      "# Title\n\nSome *it* and **bold** [link](https://x.org) [bad](javascript:alert(1)) &amp; 👋\nsoft\n\n> Quoted\n\n- one\n- two\n\n3. " +
+      "three\n4. four\n\n<script>alert(1)</script>\n\n![img](https://x.org/a.png)";
     expect(value("markdown", md)).toEqual([
       { type: "heading", level: 2, children: [{ text: "Title" }] },
       {

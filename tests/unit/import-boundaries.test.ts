@@ -42,7 +42,8 @@ describe("import boundaries", { timeout: 60_000 }, () => {
     ).toHaveLength(1);
     expect(
       await restrictedImports(
-        'import type { ArticleValue } from "../articles/slate-value";\nimport { blockText } from "./canonical-text";\nexport type V = ArticleValue;\nexport const b = blockText;\n',
+        'import type { ArticleValue } from "../articles/slate-value";\nimport { blockText } from "./canonical-text";\nexport type V = ' +
+          "ArticleValue;\nexport const b = blockText;\n",
         "lib/anchoring/probe.ts",
       ),
     ).toEqual([]);

@@ -121,7 +121,10 @@ async function runNext() {
 
 const busy = () => new AppError("RATE_LIMITED", "The server is busy reading other articles; try again in a moment");
 
-/** Reads an article body in the parser thread: the same answer as `parseArticleBody`, or 400 "too complex" past the time limit, or 429 when the queue is full. */
+/**
+ * Reads an article body in the parser thread: the same answer as `parseArticleBody`, or 400 "too complex" past the
+ * time limit, or 429 when the queue is full.
+ */
 export async function parseArticleBodyInWorker(format: BodyFormat, body: string): Promise<Parsed> {
   checkRawBody(format, body); // refused on the raw text without taking a turn
   if (queue.length >= PARSE_LIMITS.queue) return Promise.reject(busy());

@@ -124,12 +124,25 @@ export function articlePage(article: PublicArticle, urls: PublicUrls): string {
         <p class="kicker">Annotated by ${article.desk}: ${count} published ${count === 1 ? "check" : "checks"}</p>
         <h1>${article.title}</h1>
         <p class="muted">
-          ${[article.outlet, article.author].filter(Boolean).join(" · ")}${article.publishedAt ? html` · ${time(article.publishedAt)}` : ""}${article.sourceUrl ? html` · <a href="${article.sourceUrl}">Original article</a>` : ""}
+          ${[article.outlet, article.author].filter(Boolean).join(" · ")}${
+            article.publishedAt ? html` · ${time(article.publishedAt)}` : ""
+          }${article.sourceUrl ? html` · <a href="${article.sourceUrl}">Original article</a>` : ""}
         </p>
         <p class="muted">Highlighted passages were checked: choose one to read its verdict.</p>
         <div class="article-body">${bodyHtml(article.body as ArticleValue, placed)}</div>
       </article>
-      ${placed.map((check) => html`<div id="card-${check.id}" popover>${verdictCard(check, urls, { heading: "p" })}<button type="button" popovertarget="card-${check.id}" popovertargetaction="hide">Close</button></div>`)}
+      ${placed.map(
+        (check) =>
+          html`<div id="card-${check.id}" popover>
+            ${verdictCard(check, urls, { heading: "p" })}<button
+              type="button"
+              popovertarget="card-${check.id}"
+              popovertargetaction="hide"
+            >
+              Close
+            </button>
+          </div>`,
+      )}
       <section aria-labelledby="checks-heading">
         <h2 id="checks-heading">The checks</h2>
         <ol class="checks">
@@ -140,7 +153,14 @@ export function articlePage(article: PublicArticle, urls: PublicUrls): string {
                   <strong>${check.verdict.label}</strong> <span class="muted">· ${verdictPosition(check.verdict)}</span>
                 </p>
                 <p>“${check.claim}”${check.claimant ? html` <span class="muted">(${check.claimant})</span>` : ""}</p>
-                ${check.onCurrentText ? "" : html`<p class="muted">The passage it checked, “${shorten(check.quote, 140)}”, is no longer in the article's current text.</p>`}
+                ${
+                  check.onCurrentText
+                    ? ""
+                    : html`<p class="muted">
+                        The passage it checked, “${shorten(check.quote, 140)}”, is no longer in the article's current
+                        text.
+                      </p>`
+                }
                 <p>
                   <a href="${checkPath(urls, check.id)}"
                     >Read the fact-check<span class="vh">: ${shorten(check.claim, 80)}</span></a

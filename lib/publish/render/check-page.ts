@@ -69,7 +69,9 @@ export function checkPage(check: PublicCheck, urls: PublicUrls): string {
             <figcaption>
               From
               <a href="${readPath(urls, check.article.id)}#check-${check.id}">${check.article.title}</a
-              >${check.article.outlet ? html`, ${check.article.outlet}` : ""}${check.article.sourceUrl ? html` (<a href="${check.article.sourceUrl}">original</a>)` : ""},
+              >${check.article.outlet ? html`, ${check.article.outlet}` : ""}${
+                check.article.sourceUrl ? html` (<a href="${check.article.sourceUrl}">original</a>)` : ""
+              },
               with the desk's checks highlighted.
             </figcaption>
           </figure>

@@ -54,7 +54,8 @@ blockquote{margin:0;padding:.25rem 1rem;border-left:3px solid var(--line)}
 mark{background:var(--mark);color:inherit}
 .sources li{margin:.5rem 0;overflow-wrap:anywhere}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.hl{font:inherit;color:inherit;background:var(--mark);border:0;border-bottom:2px solid var(--ink);padding:0;margin:0;cursor:pointer;text-align:inherit;display:inline}
+.hl{font:inherit;color:inherit;background:var(--mark);border:0;border-bottom:2px solid var(--ink);padding:0;margin:0;
+  cursor:pointer;text-align:inherit;display:inline}
 .hl:focus-visible,a:focus-visible,summary:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 [popover]{max-width:min(30rem,calc(100vw - 2rem));border:2px solid var(--ink);border-radius:.5rem;padding:1rem}
 .card p{margin:.25rem 0}

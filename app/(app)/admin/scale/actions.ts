@@ -46,11 +46,16 @@ export async function optionCommandAction(_previous: ActionResult | null, form: 
   });
 }
 
+/** A reorder's outcome, with the scale's new version: the page's next reorder names it. */
+export type ReorderResult = (ActionResult & { ok: true; version: number }) | (ActionResult & { ok: false });
+
 /** The whole order at once, as dragged or moved with the arrow keys; `version` is the scale's as the page showed it. */
-export async function reorderOptionsAction(input: { order: unknown; version: unknown }): Promise<ActionResult> {
-  return toActionResult(async () => {
-    await reorderScaleOptions({ actor: await getActor(), input });
+export async function reorderOptionsAction(input: { order: unknown; version: unknown }): Promise<ReorderResult> {
+  let version = 0;
+  const result = await toActionResult(async () => {
+    ({ version } = await reorderScaleOptions({ actor: await getActor(), input }));
     revalidatePath(SCALE);
     return "Order saved.";
   });
+  return result.ok ? { ...result, version } : result;
 }

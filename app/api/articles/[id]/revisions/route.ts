@@ -11,7 +11,10 @@ export const GET = jsonRoute(async (request, { params }: Context) => ({
   revisions: await listRevisions({ actor: await getReadActor(request), articleId: (await params).id }),
 }));
 
-/** POST /api/articles/:id/revisions — `{ format, body }` → 201 `{ revisionId, number, annotations: [{ annotationId, method, confidence, orphaned, reason? }] }`. */
+/**
+ * POST /api/articles/:id/revisions — `{ format, body }` → 201 `{ revisionId, number, annotations: [{ annotationId,
+ * method, confidence, orphaned, reason? }] }`.
+ */
 export const POST = jsonRoute(async (request, { params }: Context) => {
   const actor = await getActor();
   const input = actor ? await readJson(request, ARTICLE_JSON_BYTES) : null;

@@ -1,0 +1,30 @@
+import { expect, test } from "./fixtures";
+
+// #16's smaller layout findings, measured: checkboxes at their natural size (they once stretched to
+// the full width of a text field), and cards on the Articles page keeping their distance.
+
+test("checkboxes keep their natural size beside their labels", async ({ pageAs }) => {
+  const page = await pageAs("admin");
+  for (const [path, name] of [
+    ["/articles", "Changes requested"], // the export card's status choices
+    ["/admin/people", "Reviewers may add and revise articles"],
+  ]) {
+    await page.goto(path);
+    const checkbox = page.getByRole("checkbox", { name, exact: true });
+    await expect(checkbox).toBeVisible();
+    const box = (await checkbox.boundingBox())!;
+    expect(Math.max(box.width, box.height), name).toBeLessThanOrEqual(24);
+  }
+});
+
+test("the Articles page's export card does not touch the list above it", async ({ pageAs }) => {
+  const page = await pageAs("editor");
+  await page.goto("/articles");
+  const card = page.locator("section.card", { has: page.getByRole("heading", { name: "Export" }) });
+  await expect(card).toBeVisible();
+  const gap = await card.evaluate((element) => {
+    const previous = element.previousElementSibling!;
+    return element.getBoundingClientRect().top - previous.getBoundingClientRect().bottom;
+  });
+  expect(gap, "space between the export card and what precedes it").toBeGreaterThanOrEqual(16);
+});
