@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import type { NoteView } from "@/lib/annotations/view";
-import { LIMITS } from "@/lib/annotations/schemas";
+import { LIMITS } from "@/lib/annotations/limits";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
 import { MentionTextarea } from "./MentionTextarea";

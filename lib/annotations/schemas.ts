@@ -1,19 +1,9 @@
 import { z } from "zod";
 import { idSchema, int4, int4Param, isCalendarDateOrTimestamp, safeString } from "../validation";
+import { LIMITS } from "./limits";
 
-/** Documented limits (README): a field over its limit gets a 400 naming the field. */
-export const LIMITS = {
-  claim: 2_000,
-  claimant: 200,
-  rationale: 10_000,
-  note: 10_000,
-  quote: 20_000,
-  sources: 20,
-  url: 2_048,
-  sourceTitle: 300,
-  publisher: 200,
-  excerpt: 5_000,
-} as const;
+// The limits live apart from the schemas, so client code can show them without loading zod (#15).
+export { LIMITS };
 
 /** Optional free text: trimmed, empty means absent (null), bounded. */
 export const optionalText = (max: number, label: string) =>
