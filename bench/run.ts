@@ -3,11 +3,9 @@
 // bench-results/latest.json. It reports; it asserts nothing.
 import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
-import { chromium, type Page } from "@playwright/test";
 import { createScratchDatabase } from "../scripts/lib/scratch-database";
 import { startNextServer } from "../scripts/lib/next-server";
 import { signInCookie } from "../scripts/lib/http-sign-in";
-import { chromiumLaunchOptions } from "../scripts/lib/chromium";
 import { createPrismaClient } from "../lib/db/create-client";
 import { parseDatabaseUrl } from "../lib/db/connection";
 import { DEMO_PASSWORD, seedDemoWorkspace } from "../prisma/seed";
@@ -20,14 +18,13 @@ import { benchBodyParse, reportBodyParse, type BodyParseResult } from "./body-pa
 import { createBenchArticle, generateSpans } from "./fixtures";
 import { benchApi, createApiTargets, reportApi, type ApiBench } from "./api";
 import { benchPublic, publicCheckId, reportPublic, type PublicBench } from "./public";
-import { median, percentile, round, timeCalls } from "./stats";
-import { measurePageJs, PAGE_JS_TARGET_GZIP_KB, type PageJs } from "./page-js";
+import { percentile, round, timeCalls } from "./stats";
+import { benchArticlePage, reportArticlePage, type ArticlePageBench } from "./page";
 import { benchLive, reportLive, type LiveBench } from "./live";
 
 const WORDS = 20_000;
 const ANNOTATIONS = 2_000;
 const CALLS = 200;
-const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 3);
 const EMAIL = "reviewer@example.com";
 /** Annotations in the export benchmark's workspace; 0 skips it. */
 const EXPORT_ANNOTATIONS = Number(process.env.BENCH_EXPORT_ANNOTATIONS ?? 100_000);
@@ -61,32 +58,12 @@ try {
 
   console.log("Starting the app…");
   server = await startNextServer({ port: 3200, databaseUrl: database.url, quiet: true });
-  const browser = await chromium.launch(chromiumLaunchOptions);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await signIn(page, server.url);
-
   console.log("Measuring page loads in Chromium…");
-  // Browser: navigation to every highlight painted, with and without annotations.
-  const withAnnotations = await loadTimes(page, `${server.url}/articles/${annotated.id}`, ANNOTATIONS);
-  const withoutAnnotations = await loadTimes(page, `${server.url}/articles/${plain.id}`, 0);
-  await page.goto(`${server.url}/articles/${annotated.id}`);
-  await page.locator(".workspace[data-interactive='true']").waitFor();
-  const toolbar = await toolbarTimes(page, 10);
-  const pageJs = await measurePageJs(page, `${server.url}/articles/${plain.id}`, ".workspace[data-interactive='true']");
-  results.browser = {
-    highlightsPaintedMs: round(median(withAnnotations)),
-    noAnnotationsPaintedMs: round(median(withoutAnnotations)),
-    ratio: round(median(withAnnotations) / median(withoutAnnotations), 2),
-    selectionToToolbarMs: round(median(toolbar.filter((t) => !Number.isNaN(t)))),
-    toolbarMisses: toolbar.filter((t) => Number.isNaN(t)).length,
-    pageJs,
-    runs: { withAnnotations, withoutAnnotations, toolbar },
-  };
-  await browser.close();
+  const cookie = await signInCookie(server.url, EMAIL, DEMO_PASSWORD);
+  results.browser = await benchArticlePage(server.url, cookie, { annotated: annotated.id, plain: plain.id });
 
   console.log(`Measuring ${CALLS} API calls of each kind…`);
   // Server: the API through HTTP (auth, validation, JSON) beside the bare SQL it stands on.
-  const cookie = await signInCookie(server.url, EMAIL, DEMO_PASSWORD);
   const spans = generateSpans(target.text, CALLS);
   const createMs = await timeCalls(CALLS, async (i) => {
     const { start, end } = spans[i];
@@ -185,134 +162,12 @@ try {
   await database.dispose();
 }
 
-async function signIn(page: Page, url: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel("Email").fill(EMAIL);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/articles$/);
-}
-
-/** ms from navigation start until the article (and `expected` annotations' highlights) are painted and the page is interactive. */
-async function loadTimes(page: Page, url: string, expected: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < PAGE_LOADS; i++) {
-    await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(
-      (expected) => {
-        const blocks = document.querySelectorAll("[data-slate-editor] [data-slate-node='element']").length;
-        if (blocks === 0 || !document.querySelector("[data-interactive='true']")) return false;
-        if (expected === 0) return true;
-        // Painted as marks, or (a long article, #15) as ranges registered with CSS.highlights: the peer harness's rule.
-        const ids = new Set<string>();
-        document
-          .querySelectorAll<HTMLElement>("mark[data-annotation-ids]")
-          .forEach((m) => m.dataset.annotationIds!.split(" ").forEach((id) => ids.add(id)));
-        let ranges = 0;
-        CSS.highlights?.forEach((h) => (ranges += h.size));
-        return ids.size >= expected || ranges >= expected;
-      },
-      expected,
-      { polling: 25, timeout: 30_000 },
-    );
-    // Two animation frames: the frame with the highlights has been painted.
-    times.push(
-      await page.evaluate(
-        () =>
-          new Promise<number>((resolve) =>
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
-          ),
-      ),
-    );
-    if (process.env.BENCH_DEBUG) {
-      const nav = await page.evaluate(() => JSON.stringify(performance.getEntriesByType("navigation")[0]));
-      const { responseStart, responseEnd, domInteractive, domContentLoadedEventEnd, transferSize } = JSON.parse(nav);
-      console.log({
-        responseStart,
-        responseEnd,
-        domInteractive,
-        domContentLoadedEventEnd,
-        transferSize,
-        painted: times[times.length - 1],
-      });
-    }
-  }
-  return times.map((t) => round(t));
-}
-
-/** ms from a finished selection to the Annotate toolbar in the DOM (NaN if it never came). */
-async function toolbarTimes(page: Page, runs: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    await page.evaluate(() => window.getSelection()!.removeAllRanges());
-    const cleared = await page
-      .locator("[role='toolbar'][aria-label='Selection']")
-      .waitFor({ state: "detached", timeout: 5_000 })
-      .then(
-        () => true,
-        () => false,
-      );
-    if (!cleared) {
-      times.push(Number.NaN); // the toolbar outlived its selection: count it as a miss
-      continue;
-    }
-    times.push(
-      await page.evaluate(
-        (i) =>
-          new Promise<number>((resolve) => {
-            const strings = document.querySelectorAll("[data-slate-string]");
-            const node = strings[(i * 37) % strings.length].firstChild as Text;
-            const range = document.createRange();
-            range.setStart(node, 0);
-            range.setEnd(node, Math.min(node.data.length, 12));
-            const started = performance.now();
-            // No named helpers in here: tsx would wrap them in a __name() the page does not have.
-            const observer = new MutationObserver(() => {
-              if (!document.querySelector("[role='toolbar'][aria-label='Selection']")) return;
-              observer.disconnect();
-              resolve(performance.now() - started);
-            });
-            observer.observe(document.body, { childList: true, subtree: true });
-            setTimeout(() => {
-              observer.disconnect();
-              resolve(Number.NaN);
-            }, 5000);
-            window.getSelection()!.addRange(range);
-          }),
-        i,
-      ),
-    );
-  }
-  return times.map((t) => round(t));
-}
-
 function report(r: typeof results) {
-  const b = r.browser as {
-    highlightsPaintedMs: number;
-    noAnnotationsPaintedMs: number;
-    ratio: number;
-    selectionToToolbarMs: number;
-    toolbarMisses: number;
-    pageJs: PageJs;
-  };
   const s = r.server as Record<
     string,
     { api: { p50: number; p95: number }; ratioP50: number } & Record<string, unknown>
   >;
-  console.log(`\nBrowser (headless Chromium, ${WORDS.toLocaleString("en")} words, median of ${PAGE_LOADS} loads)`);
-  console.log(
-    `  navigation → ${ANNOTATIONS} annotations' highlights painted  ${b.highlightsPaintedMs} ms   (target ≤ 1500 ms)`,
-  );
-  console.log(`  navigation → same article, no annotations, painted  ${b.noAnnotationsPaintedMs} ms`);
-  console.log(`  ratio                                               ${b.ratio}      (target ≤ 1.5)`);
-  console.log(
-    `  finished selection → toolbar shown (median of 10)   ${b.selectionToToolbarMs} ` +
-      `ms${b.toolbarMisses ? `  (${b.toolbarMisses} of 10 runs missed: no toolbar within 5 s, or it outlived its selection)` : ""}`,
-  );
-  console.log(
-    `  article page JavaScript (${b.pageJs.scripts} scripts)             ${b.pageJs.gzipKB} KB gzipped, ${b.pageJs.rawKB} KB raw   (target ≤ ` +
-      `${PAGE_JS_TARGET_GZIP_KB} KB gzipped)`,
-  );
+  reportArticlePage(r.browser as ArticlePageBench);
   console.log(`\nServer (${CALLS} sequential calls each; p50 / p95 ms)`);
   const line = (
     name: string,

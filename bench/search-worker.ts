@@ -4,7 +4,8 @@
 import pg from "pg";
 import { unsafeCommandLineActor } from "../lib/auth/command-line";
 import { parseDatabaseUrl } from "../lib/db/connection";
-import { searchWorkspace } from "../lib/search/search";
+import { planSearch, searchWorkspace } from "../lib/search/search";
+import { searchSql, type SearchPlan } from "../lib/search/sql";
 import { findSimilarClaims } from "../lib/search/similar";
 import { CLAIM_QUERIES, scoreMatching } from "../tests/support/claim-matching";
 import { percentile, round, timeCalls } from "./stats";
@@ -114,5 +115,26 @@ if (process.env.BENCH_DEBUG) {
   for (const [label, call] of calls)
     console.error(`${label}: ${(await timeCalls(3, call)).map((t) => Math.round(t)).join(" / ")} ms`);
 }
-console.log(JSON.stringify({ search, nextPage, similar, similarFound: found, quality }));
+// What a first page reads, by design rather than by the machine's load: the blocks the statement
+// touched (shared buffers hit or read, from EXPLAIN ANALYZE BUFFERS) and its time, with the month
+// walk and without it (every match read to find the newest), for a common word, a common word
+// under a filter, and three common words together.
+const explainer = new pg.Client(parseDatabaseUrl(process.env.DATABASE_URL!));
+await explainer.connect();
+async function explain(plan: SearchPlan) {
+  const statement = searchSql(plan, 20, undefined, true);
+  const { rows } = await explainer.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values);
+  const [top] = rows[0]["QUERY PLAN"] as [{ Plan: Record<string, number>; "Execution Time": number }];
+  return { blocks: top.Plan["Shared Hit Blocks"] + top.Plan["Shared Read Blocks"], ms: round(top["Execution Time"]) };
+}
+const reads: Record<string, unknown> = {};
+for (const query of [{ q: "unemployment" }, { q: "fuel duty", verdict: "false" }, { q: "house prices london" }]) {
+  const { plan } = await planSearch({ actor, query });
+  const walk = await explain(plan);
+  const readAll = await explain({ ...plan, walk: false });
+  reads[JSON.stringify(query)] = { walk, readAll, wide: plan.wide ?? false };
+}
+await explainer.end();
+
+console.log(JSON.stringify({ search, nextPage, similar, similarFound: found, quality, reads }));
 process.exit(0);

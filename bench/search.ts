@@ -120,6 +120,11 @@ Search (${s.build.annotations.toLocaleString("en")} annotations of the dashboard
   console.log(
     `  similar claims                    ${s.similar.p50Ms} / ${s.similar.p95Ms} / ${s.similar.maxMs}   (target p95 < 100)`,
   );
+  for (const [query, r] of Object.entries(s.reads as Record<string, Record<string, { blocks: number; ms: number }>>))
+    console.log(
+      `  first page of ${query}: month walk ${r.walk.blocks.toLocaleString("en")} blocks, ${r.walk.ms} ms; ` +
+        `reading every match ${r.readAll.blocks.toLocaleString("en")} blocks, ${r.readAll.ms} ms (EXPLAIN ANALYZE BUFFERS)`,
+    );
   const q = s.quality;
   console.log(
     `  matching quality on ${q.queries} labelled queries (${q.positives} with a match): recall@1 ${q.recallAt1}, recall@3 ${q.recallAt3}, ` +

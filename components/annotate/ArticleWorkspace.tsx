@@ -1,15 +1,16 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "next/navigation";
+import dynamic from "next/dynamic";
 import { ANNOTATION_PARAM } from "@/lib/annotations/links";
 import type { ArticleValue } from "@/lib/articles/slate-value";
 import { toSummary, type AnnotationSummary, type AnnotationView } from "@/lib/annotations/view";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
 import type { TextSpan } from "@/lib/anchoring/offsets";
 import { hasRole, type Role } from "@/lib/auth/roles";
+import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { ArticleEditor } from "./ArticleEditor";
-import { AnnotationForm } from "./AnnotationForm";
 import { AnnotationDetail } from "./AnnotationDetail";
 import { AnnotationList } from "./AnnotationList";
 import { VerdictChip } from "./VerdictChip";
@@ -21,8 +22,15 @@ import { LivePresence, PanelNotices, RevisionBanner } from "./LivePresence";
 import { DraftScope } from "@/components/shared/useLocalDraft";
 import { UnsavedAnnotations } from "./UnsavedAnnotations";
 
+// The form (with zod's schemas) is not needed before the first interaction: its code loads apart
+// from the page's and is fetched once the page is interactive (#15). The detail stays in the
+// page's code: a deep link renders it, and its buttons must work as soon as the page does.
+const loadForm = () => import("./AnnotationForm").then((m) => m.AnnotationForm);
+const AnnotationForm = dynamic(loadForm, { loading: () => <p className="muted">Loading…</p> });
+
 type Props = {
-  article: { id: string; revisionId: string; text: string; value: ArticleValue };
+  /** The revision's Slate value; its canonical text is derived here rather than sent twice. */
+  article: { id: string; revisionId: string; value: ArticleValue };
   initialAnnotations: AnnotationSummary[];
   /** Annotations the latest revision could not follow. */
   initialOrphans: OrphanSummary[];
@@ -64,7 +72,7 @@ function reveal(id: string) {
 
 /** The article page's working surface: the Slate article, the selection toolbar and the side panel. */
 export function ArticleWorkspace({
-  article,
+  article: sent,
   initialAnnotations,
   initialOrphans,
   linked,
@@ -72,6 +80,7 @@ export function ArticleWorkspace({
   viewer,
   livePosition,
 }: Props) {
+  const article = useMemo(() => ({ ...sent, text: canonicalText(sent.value) }), [sent]);
   const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(byPosition));
   const [orphans, setOrphans] = useState(initialOrphans);
   const [selection, setSelection] = useState<TextSpan | null>(null);
@@ -106,6 +115,9 @@ export function ArticleWorkspace({
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (root.current) root.current.dataset.interactive = "true";
+    // Fetch the form's code while the reader reads, so Annotate opens it without a wait.
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(() => void loadForm().catch(() => undefined));
   }, []);
 
   // Full annotations (context, sources, notes) are fetched when opened and kept here.

@@ -1,6 +1,6 @@
 "use client";
 
-import { LIMITS } from "@/lib/annotations/schemas";
+import { LIMITS } from "@/lib/annotations/limits";
 import { CharCount } from "@/components/shared/CharCount";
 
 export type SourceDraft = {

@@ -2,7 +2,7 @@
 // under which name: one draft per annotation being edited, one per span for a new annotation.
 import type { AnnotationView } from "@/lib/annotations/view";
 import { fieldsOf, type AnnotationFields } from "./annotation-fields";
-import { LIMITS } from "@/lib/annotations/schemas";
+import { LIMITS } from "@/lib/annotations/limits";
 
 /**
  * The form's fields plus what only a draft needs: the first note, and the version the edits were made on (a restored

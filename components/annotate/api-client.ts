@@ -54,9 +54,10 @@ export const annotationApi = {
   history: (id: string) => call<{ history: HistoryEntry[] }>("GET", `/api/annotations/${id}/history`),
   addNote: (id: string, body: string, parentId?: string) =>
     call<NoteView>("POST", `/api/annotations/${id}/notes`, { body, parentId }),
-  editNote: (id: string, noteId: string, body: string) =>
-    call<NoteView>("PATCH", `/api/annotations/${id}/notes/${noteId}`, { body }),
-  deleteNote: (id: string, noteId: string) => call<{ id: string }>("DELETE", `/api/annotations/${id}/notes/${noteId}`),
+  editNote: (id: string, noteId: string, body: string, version: number) =>
+    call<NoteView>("PATCH", `/api/annotations/${id}/notes/${noteId}`, { body, version }),
+  deleteNote: (id: string, noteId: string, version: number) =>
+    call<{ id: string }>("DELETE", `/api/annotations/${id}/notes/${noteId}?version=${version}`),
   get: (id: string) => call<AnnotationView>("GET", `/api/annotations/${id}`),
   changeStatus: (id: string, input: unknown) => call<AnnotationView>("POST", `/api/annotations/${id}/status`, input),
   startCorrection: (id: string, input: unknown) =>

@@ -1,8 +1,14 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { LoginForm } from "@/components/auth/LoginForm";
+import dynamic from "next/dynamic";
 import { registerSignInDialog } from "./session-expiry";
+
+// Every signed-in page mounts this dialog, but the form (next-auth's client, zod) is needed only
+// once a session has expired: its code loads then, not with the page (#15).
+const LoginForm = dynamic(() => import("@/components/auth/LoginForm").then((m) => m.LoginForm), {
+  loading: () => <p className="muted">Loading…</p>,
+});
 
 /**
  * Mounted once per signed-in page. When a request answers 401, it opens over the page with the

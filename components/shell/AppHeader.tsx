@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLE_LABEL, hasRole } from "@/lib/auth/roles";
 import { signOutEverywhereAction } from "@/app/(app)/actions";
@@ -14,7 +15,10 @@ export function AppHeader({ actor }: { actor: Actor }) {
       <Link href="/articles" className="brand">
         Factmark
       </Link>
-      <WorkspaceSwitcher actor={actor} />
+      {/* The switcher and the bell read the database: the page is sent without waiting for them (#15). */}
+      <Suspense fallback={<span aria-label="Workspace">{actor.workspaceName}</span>}>
+        <WorkspaceSwitcher actor={actor} />
+      </Suspense>
       <HeaderMenu>
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
@@ -30,7 +34,15 @@ export function AppHeader({ actor }: { actor: Actor }) {
           {hasRole(actor.role, "ADMIN") && <Link href="/admin/tokens">API tokens</Link>}
         </nav>
         <div className="who">
-          <NotificationBellLoader actor={actor} />
+          <Suspense
+            fallback={
+              <span className="bell" aria-hidden="true">
+                🔔
+              </span>
+            }
+          >
+            <NotificationBellLoader actor={actor} />
+          </Suspense>
           <span data-testid="current-user">{actor.name}</span>
           <span className="role-badge" data-testid="current-role">
             {ROLE_LABEL[actor.role]}

@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { clearAllDrafts } from "@/components/shared/useLocalDraft";
 
 export function SignOutButton() {
@@ -10,7 +9,8 @@ export function SignOutButton() {
       type="button"
       onClick={() => {
         clearAllDrafts();
-        void signOut({ callbackUrl: "/login" });
+        // next-auth's client loads on the click, not with every page (#15).
+        void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/login" }));
       }}
     >
       Sign out

@@ -157,7 +157,10 @@ export function hiddenAnnotationSql(v: Visibility, alias = "a"): Prisma.Sql | nu
   return v.blinds.length === 0 ? null : Prisma.sql`${liveSql(v, alias)} AND (${blindedSql(v, alias)})`;
 }
 
-function liveSql(v: Visibility, alias: string): Prisma.Sql {
+/** A viewer whose ids may also be SQL expressions (a statement that reads its actor in a CTE). */
+type SqlViewer = { userId: string | Prisma.Sql; workspaceId: string | Prisma.Sql };
+
+function liveSql(v: SqlViewer, alias: string): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(`${alias}."workspaceId"`)} = ${v.workspaceId} AND ${Prisma.raw(`${alias}."deletedAt"`)} IS NULL`;
 }
 
@@ -169,6 +172,31 @@ function blindedSql(v: Visibility, alias: string): Prisma.Sql {
       Prisma.sql`(${col("articleId")} = ${b.articleId} AND (${col("authorId")} = ${b.hiddenUserId} OR ${b.hiddenUserId} = ANY(${col("priorAuthorIds")})))`,
   );
   return Prisma.join(hidden, " OR ");
+}
+
+/**
+ * Which earlier check an annotation reused ("Checked before"), as the actor may see it: its id
+ * when that annotation is visible to them, else null, so a blinded reader never learns the id of
+ * work hidden from them. SQL on "Annotation" aliased `alias`. It reads the actor's open blinds on
+ * the reused check's article itself (the same rule as blindedSql), because the statements that
+ * need it (the one-statement API reads, lib/annotations/list-query.ts) hold no Visibility.
+ */
+export function visibleReusedFromSql(viewer: SqlViewer, alias = "a"): Prisma.Sql {
+  const other = Prisma.sql`CASE WHEN s."firstReviewerId" = ${viewer.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END`;
+  return Prisma.sql`(SELECT x.id FROM "Annotation" x
+    WHERE x.id = ${Prisma.raw(`${alias}."reusedFromId"`)} AND ${liveSql(viewer, "x")}
+      AND NOT EXISTS (SELECT 1 FROM "SecondOpinion" s
+        WHERE s."articleId" = x."articleId" AND s."workspaceId" = ${viewer.workspaceId} AND s."revealedAt" IS NULL
+          AND ${viewer.userId} IN (s."firstReviewerId", s."secondReviewerId")
+          AND (x."authorId" = ${other} OR ${other} = ANY(x."priorAuthorIds"))))`;
+}
+
+/** The JS twin of visibleReusedFromSql, for a reused check already read (null when there is none). */
+export function visibleReusedFromId(
+  v: Visibility,
+  reused: (Parameters<typeof maySee>[1] & { id: string }) | null,
+): string | null {
+  return reused && maySee(v, reused) ? reused.id : null;
 }
 
 /**

@@ -4,7 +4,14 @@ import { loadActor, requireActor, requireMember, type Actor, type SessionClaims 
 import { hasRole } from "../auth/roles";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
-import { maySee, visibilityFor, visibleAnnotationWhere, visibleEventWhere, visibleInclude } from "../access/visibility";
+import {
+  maySee,
+  visibilityFor,
+  visibleAnnotationWhere,
+  visibleEventWhere,
+  visibleInclude,
+  type Visibility,
+} from "../access/visibility";
 import { lockArticle } from "../articles/lock";
 import {
   selectAnnotation,
@@ -307,6 +314,7 @@ export async function listAnnotationHistory(options: {
     orderBy: { createdAt: "asc" },
     include: { actor: { select: { id: true, name: true } } },
   });
+  const hideReuse = await hiddenReusedChecks(visibility, events);
   return events.map((e) => ({
     id: e.id,
     annotationId: e.entityId,
@@ -314,8 +322,35 @@ export async function listAnnotationHistory(options: {
     actor: e.actor,
     at: e.createdAt.toISOString(),
     before: e.before,
-    after: e.after,
+    after: hideReuse(e.after),
   }));
+}
+
+/**
+ * A creation event records the earlier check it reused (`after.reusedFrom.annotationId`); the
+ * history names it only when the actor may see that check (lib/access/visibility.ts), so a blind
+ * second opinion's hidden work is not revealed by its id. Returns the event's `after` as shown.
+ */
+async function hiddenReusedChecks(visibility: Visibility, events: { after: Prisma.JsonValue }[]) {
+  type Reuse = { reusedFrom?: { annotationId?: string | null; referenceId?: string | null } };
+  const reusedId = (after: Prisma.JsonValue) => (after as Reuse | null)?.reusedFrom?.annotationId ?? null;
+  const ids = [...new Set(events.map((e) => reusedId(e.after)).filter((id): id is string => id !== null))];
+  const seen = new Set(
+    ids.length
+      ? (
+          await db.annotation.findMany({
+            where: { id: { in: ids }, ...visibleAnnotationWhere(visibility) },
+            select: { id: true },
+          })
+        ).map((row) => row.id)
+      : [],
+  );
+  return (after: Prisma.JsonValue): Prisma.JsonValue => {
+    const id = reusedId(after);
+    if (id === null || seen.has(id)) return after;
+    const { reusedFrom, ...rest } = after as Reuse & Record<string, Prisma.JsonValue>;
+    return reusedFrom?.referenceId ? { ...rest, reusedFrom: { ...reusedFrom, annotationId: null } } : rest;
+  };
 }
 
 export type OrphanSummary = Pick<AnnotationView, "id" | "quote" | "claim" | "verdict" | "author" | "version"> & {

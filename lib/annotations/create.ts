@@ -174,6 +174,7 @@ export async function createAnnotationFast(actor: Actor, articleId: string, inpu
         authorId: actor.userId,
         importedAuthor: null,
         body: input.note,
+        version: 1,
         deletedAt: null,
         createdAt: now,
         updatedAt: now,

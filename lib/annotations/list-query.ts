@@ -1,6 +1,7 @@
 import { fastRows } from "../db/fast-rows";
 import { Prisma } from "../db/generated/client";
 import { actorSql, type Actor, type SessionClaims } from "../auth/actor";
+import { visibleReusedFromSql } from "../access/visibility";
 import type { annotationInclude, AnnotationSummary } from "./view";
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
@@ -127,6 +128,7 @@ async function selectAnnotations(
       COALESCE((
         SELECT jsonb_agg(
           (to_jsonb(a) - 'searchVector') || jsonb_build_object(
+            'reusedFromId', ${visibleReusedFromSql(reader, "a")},
             'verdictOption', (SELECT jsonb_build_object('key', v.key, 'label', v.label, 'color', v.color, 'rating', v.rating) FROM "VerdictOption" v
               WHERE v.id = a."verdictOptionId"),
             'author', (SELECT jsonb_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."authorId"),

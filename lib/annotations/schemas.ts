@@ -1,19 +1,9 @@
 import { z } from "zod";
 import { idSchema, int4, int4Param, isCalendarDateOrTimestamp, safeString } from "../validation";
+import { LIMITS } from "./limits";
 
-/** Documented limits (README): a field over its limit gets a 400 naming the field. */
-export const LIMITS = {
-  claim: 2_000,
-  claimant: 200,
-  rationale: 10_000,
-  note: 10_000,
-  quote: 20_000,
-  sources: 20,
-  url: 2_048,
-  sourceTitle: 300,
-  publisher: 200,
-  excerpt: 5_000,
-} as const;
+// The limits live apart from the schemas, so client code can show them without loading zod (#15).
+export { LIMITS };
 
 /** Optional free text: trimmed, empty means absent (null), bounded. */
 export const optionalText = (max: number, label: string) =>
@@ -133,7 +123,13 @@ export const noteInputSchema = z.object(
   OBJECT_BODY,
 );
 
-export const noteUpdateSchema = z.object({ body: requiredText(LIMITS.note, "Note") }, OBJECT_BODY).strict();
+/** PATCH /api/annotations/:id/notes/:noteId: the new body and the version it was written on. */
+export const noteUpdateSchema = z
+  .object({ body: requiredText(LIMITS.note, "Note"), version: int4("version", 1) }, OBJECT_BODY)
+  .strict();
+
+/** DELETE /api/annotations/:id/notes/:noteId[?version=N]: without a version the delete is unconditional, as for annotations. */
+export const noteDeleteSchema = z.object({ version: int4Param("version", 1).optional() });
 
 export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 export type UpdateAnnotationInput = z.input<typeof updateAnnotationSchema>;

@@ -19,6 +19,8 @@ export type NoteView = {
   /** Null once deleted; a deleted note stays in the thread only to hold its replies. */
   body: string | null;
   deleted: boolean;
+  /** Optimistic concurrency: an edit or delete names it, and a stale one gets 409 with the current note. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -108,6 +110,7 @@ export function toNoteView(note: NoteRow): NoteView {
     author: authorOf(note),
     body: note.deletedAt ? null : note.body,
     deleted: note.deletedAt !== null,
+    version: note.version,
     createdAt: note.createdAt.toISOString(),
     updatedAt: note.updatedAt.toISOString(),
   };

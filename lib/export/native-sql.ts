@@ -1,4 +1,4 @@
-import { visibleWorkSql } from "../access/visibility";
+import { visibleReusedFromSql, visibleWorkSql } from "../access/visibility";
 import { copyOut } from "../db/copy-out";
 import { Prisma } from "../db/generated/client";
 import { inlineSql } from "../db/inline-sql";
@@ -75,12 +75,13 @@ export function nativeAnnotationsSql(selection: Selection, bounds: RatingBounds,
     LATERAL (SELECT a.start, a."end", a.quote, a.prefix, a.suffix) anchor,
     LATERAL (SELECT v.key, v.label, v.rating, ${bounds.worstRating}::int AS "worstRating", ${bounds.bestRating}::int AS "bestRating") verdict,
     LATERAL (SELECT a."correctsId" AS corrects, COALESCE(a."correctionNote", '') AS note) correction,
-    LATERAL (SELECT a."reusedFromId" AS "annotationId", rc.url AS "referenceUrl") reused,
+    -- The reused check is named only when the exporter may see it (a blind hides it).
+    LATERAL (SELECT ${visibleReusedFromSql(v, "a")} AS "annotationId", rc.url AS "referenceUrl") reused,
     ${people("u", "u", 'a."importedAuthor"')},
     -- Every key before "sources", in toNativeAnnotation's order; the rest is spliced on above.
     LATERAL (SELECT a.id, a."articleId", a."revisionId", to_json(anchor) AS anchor, a.claim, a.claimant, to_json(verdict) AS verdict,
       a.rationale, a.status, CASE WHEN a."correctsId" IS NULL THEN NULL ELSE to_json(correction) END AS correction,
-      CASE WHEN a."reusedFromId" IS NULL AND a."reusedFromReferenceId" IS NULL THEN NULL ELSE to_json(reused) END AS "reusedFrom",
+      CASE WHEN reused."annotationId" IS NULL AND reused."referenceUrl" IS NULL THEN NULL ELSE to_json(reused) END AS "reusedFrom",
       ${person("u", 'a."importedAuthor"')} AS author) head
     WHERE ${selected}
     ORDER BY a."articleId", a.start, a.id`;

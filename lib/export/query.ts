@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { visibilityFor, visibleAnnotationSql, visibleInclude, type Visibility } from "../access/visibility";
+import {
+  visibilityFor,
+  visibleAnnotationSql,
+  visibleInclude,
+  visibleReusedFromId,
+  type Visibility,
+} from "../access/visibility";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AnnotationStatus } from "../db/generated/enums";
@@ -110,6 +116,10 @@ export const exportInclude = {
   notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true, email: true } } } },
   reviews: { orderBy: { createdAt: "asc" }, include: { editor: { select: { name: true, email: true } } } },
   reusedFromReference: { select: { url: true } },
+  // Read only to judge whether the reader may see it (annotationBatches).
+  reusedFrom: {
+    select: { id: true, workspaceId: true, articleId: true, authorId: true, priorAuthorIds: true, deletedAt: true },
+  },
 } satisfies Prisma.AnnotationInclude;
 
 export type ExportRow = Prisma.AnnotationGetPayload<{ include: typeof exportInclude }>;
@@ -148,7 +158,10 @@ export async function* annotationBatches(
       LIMIT ${take} ${after ? Prisma.empty : Prisma.sql`OFFSET ${skip}`}`;
     if (keys.length === 0) return;
     const rows = await db.annotation.findMany({ where: { id: { in: keys.map((k) => k.id) } }, include });
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A reused check hidden from the reader (a blind second opinion) is not named.
+    const byId = new Map(
+      rows.map((row) => [row.id, { ...row, reusedFromId: visibleReusedFromId(selection.visibility, row.reusedFrom) }]),
+    );
     yield keys.map((key) => byId.get(key.id)).filter((row): row is ExportRow => row !== undefined);
     if (keys.length < take) return;
     remaining -= keys.length;

@@ -6,8 +6,11 @@ import type { LoggedEvent } from "./log";
 import { sseEvent } from "./sse";
 import { listViewers, type Viewer } from "./streams";
 
-/** One event, framed for the wire. */
-export type Frame = { id: bigint; text: string };
+/**
+ * One event, framed for the wire, with its transaction: the stream leaves out what its position
+ * already has and then moves the position (lib/live/stream.ts). Frames carry no SSE id.
+ */
+export type Frame = { txid: bigint; text: string };
 
 /** Who a stream belongs to and what it follows: one article, or (articleId null) the person's own stream. */
 export type Audience = { userId: string; workspaceId: string; role: Role; articleId: string | null };
@@ -90,7 +93,7 @@ export async function prepareFrames(
         version: a.version,
         verdict: a.verdictOption,
       };
-      frame = sseEvent({ id: String(event.id), type: event.type, data: { ...base(event), ...event.data, annotation } });
+      frame = sseEvent({ type: event.type, data: { ...base(event), ...event.data, annotation } });
       shared.set(event.id, frame);
     }
     return frame;
@@ -117,11 +120,11 @@ export async function prepareFrames(
           (p) => !isHiddenPerson(v, event.articleId!, p.userId),
         );
         frames.push({
-          id: event.id,
-          text: sseEvent({ id: String(event.id), type: "presence", data: { ...base(event), viewers: list } }),
+          txid: event.txid,
+          text: sseEvent({ type: "presence", data: { ...base(event), viewers: list } }),
         });
       } else {
-        frames.push({ id: event.id, text: frameOf(event) });
+        frames.push({ txid: event.txid, text: frameOf(event) });
       }
     }
     return frames;

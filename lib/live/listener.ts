@@ -2,17 +2,21 @@ import "server-only";
 import pg from "pg";
 import { parseDatabaseUrl } from "../db/connection";
 
+/** New events in the log (prisma/routines/30-live-events.sql). */
 export const CHANNEL = "factmark_live";
+/** Public cache tags to drop on every instance (lib/publish/revalidate.ts). */
+export const PURGE_CHANNEL = "factmark_public_purge";
 
 /**
  * The instance's one LISTEN connection: a plain pg.Client of its own, never one of the Prisma
- * pool's (a pooled connection is handed to other queries and would drop the LISTEN). When the
- * connection fails it reconnects with growing pauses (up to 10 s) and reports the outage, so the
- * hub can replay from the log what was announced meanwhile.
+ * pool's (a pooled connection is handed to other queries and would drop the LISTEN). It listens
+ * on every channel given; after each LISTEN it awaits `onConnected` (told whether this is a
+ * reconnection, when notifications may have been lost) before saying it is listening. When the
+ * connection fails it reconnects with growing pauses (up to 10 s).
  */
 export function startListener(handlers: {
-  onPayload: (payload: string) => void;
-  onReconnected: (lostAt: Date) => void;
+  channels: Record<string, (payload: string) => void>;
+  onConnected: (reconnected: boolean) => Promise<void>;
 }): { listening: Promise<void>; stop: () => Promise<void> } {
   let client: pg.Client | null = null;
   let stopped = false;
@@ -27,7 +31,7 @@ export function startListener(handlers: {
     if (!url) throw new Error("DATABASE_URL is not set");
     const next = new pg.Client({ ...parseDatabaseUrl(url), application_name: "factmark-live", keepAlive: true });
     next.on("notification", (message) => {
-      if (message.channel === CHANNEL && message.payload) handlers.onPayload(message.payload);
+      handlers.channels[message.channel]?.(message.payload ?? "");
     });
     const fail = (error?: Error) => {
       if (client !== next) return;
@@ -43,13 +47,11 @@ export function startListener(handlers: {
     client = next;
     try {
       await next.connect();
-      await next.query(`LISTEN ${CHANNEL}`);
+      for (const channel of Object.keys(handlers.channels)) await next.query(`LISTEN ${channel}`);
+      await handlers.onConnected(lostAt !== null);
       announceListening();
       pause = 500;
-      if (lostAt) {
-        handlers.onReconnected(lostAt);
-        lostAt = null;
-      }
+      lostAt = null;
     } catch (error) {
       fail(error as Error);
     }

@@ -15,10 +15,10 @@ export const sseHeartbeat = (): string => `: heartbeat ${Date.now()}\n\n`;
 export const sseRetry = (ms: number): string => `retry: ${ms}\n\n`;
 
 /**
- * The position a client asks to resume from: the Last-Event-ID header (EventSource sends it on
- * reconnect) or the page's `since`. Null when absent; "invalid" when it is not a log id.
+ * Moves the client's resume position without an event: a frame with an id and no data sets
+ * EventSource's last event id (sent back as Last-Event-ID on reconnect) and dispatches nothing.
+ * Sent after the frames it covers, so a connection cut in between resumes before them (a repeat,
+ * never a gap). With a comment it doubles as the heartbeat.
  */
-export function parsePosition(value: string | null): bigint | null | "invalid" {
-  if (value === null || value === "") return null;
-  return /^\d{1,18}$/.test(value) ? BigInt(value) : "invalid";
-}
+export const ssePosition = (position: string, comment?: string): string =>
+  `${comment === undefined ? "" : `: ${comment}\n`}id: ${position}\n\n`;

@@ -4,10 +4,11 @@ import { newId } from "../db/ids";
 import { requireActor, type Actor } from "../auth/actor";
 import { AppError, notFound } from "../errors";
 import { idSchema, parseInput } from "../validation";
-import { prepareFrames, type Audience } from "./fan-out";
+import { prepareFrames, type Audience, type Frame } from "./fan-out";
 import { liveHub, subscribe } from "./hub";
 import { readMissed } from "./log";
-import { parsePosition, sseEvent, sseRetry } from "./sse";
+import { covers, decodePosition, encodePosition, isVisibleIn, type Snapshot } from "./position";
+import { sseEvent, sseHeartbeat, ssePosition, sseRetry } from "./sse";
 import { closeStream, openStream } from "./streams";
 
 /** Bytes a stream may hold for a client that is not reading before it is dropped (EventSource then reconnects and catches up). */
@@ -28,9 +29,9 @@ type Options = {
   actor: Actor | null;
   /** Null for the person's own stream. */
   articleId: unknown;
-  /** The page's position (`?since=`): a malformed one is 400. */
+  /** The page's position (`?since=`, lib/live/log.ts readLogPosition): a malformed one is 400. */
   since: string | null;
-  /** EventSource's Last-Event-ID on reconnect: wins over `since`; one that is not a log id gets `reset`. */
+  /** EventSource's Last-Event-ID on reconnect: wins over `since`; one that is not a position gets `reset`. */
   lastEventId: string | null;
   signal: AbortSignal;
 };
@@ -38,9 +39,12 @@ type Options = {
 /**
  * Opens a server-sent event stream for an article (or the actor's own stream): 401 without an
  * actor, 404 for an article outside their workspace, 429 past MAX_STREAMS_PER_USER open streams.
- * It subscribes before reading what was missed since the given position, holding live events
- * back until the missed ones are sent, so nothing falls between the two; what the actor may not
- * see never leaves (lib/live/fan-out.ts).
+ * Positions are snapshots (lib/live/position.ts): the stream subscribes first, then catches up
+ * with what is visible now and not at the given position, holding the hub's windows back until
+ * then; each frame passes only if its transaction is not visible at the stream's position, and
+ * after the frames of a window the position moves to the window's snapshot (an `id:` frame). So
+ * every event the client may see arrives once, whatever order ids committed in. What the actor may
+ * not see never leaves (lib/live/fan-out.ts).
  */
 export async function openEventStream(options: Options): Promise<Response> {
   const actor = requireActor(options.actor);
@@ -53,10 +57,9 @@ export async function openEventStream(options: Options): Promise<Response> {
     });
     if (!article) throw notFound("Article");
   }
-  const fromPage = parsePosition(options.since);
-  if (fromPage === "invalid") throw new AppError("BAD_REQUEST", "since: not an event id (digits only)");
-  const fromHeader = parsePosition(options.lastEventId);
-  const position = options.lastEventId ? fromHeader : fromPage;
+  const fromPage = options.since ? decodePosition(options.since) : null;
+  if (options.since && !fromPage) throw new AppError("BAD_REQUEST", "since: not a stream position");
+  const resumeFrom = options.lastEventId ? (decodePosition(options.lastEventId) ?? "invalid") : fromPage;
 
   const audience: Audience = { userId: actor.userId, workspaceId: actor.workspaceId, role: actor.role, articleId };
   const streamId = newId();
@@ -77,9 +80,9 @@ export async function openEventStream(options: Options): Promise<Response> {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let finished = false;
-  let caughtUp = false;
-  const held: { text: string; id?: bigint }[] = [];
-  const replayed = new Set<bigint>();
+  /** What the client has: every event visible in this snapshot. Null while catching up. */
+  let seen: Snapshot | null = null;
+  const held: { frames: Frame[]; snapshot: Snapshot }[] = [];
 
   const finish = () => {
     if (finished) return;
@@ -101,6 +104,14 @@ export async function openEventStream(options: Options): Promise<Response> {
     // A client that stopped reading: drop it rather than buffer without limit.
     if ((controller.desiredSize ?? 0) <= 0) finish();
   };
+  /** Sends what of a window the client lacks, then moves its position (silently when nothing was sent). */
+  const take = (frames: Frame[], snapshot: Snapshot) => {
+    const fresh = frames.filter((frame) => !isVisibleIn(frame.txid, seen!));
+    for (const frame of fresh) write(frame.text);
+    // A fresh frame means the window saw a transaction the position did not: the window is the later snapshot.
+    if (fresh.length > 0 || covers(snapshot, seen!)) seen = snapshot;
+    if (fresh.length > 0) write(ssePosition(encodePosition(snapshot)));
+  };
 
   const body = new ReadableStream<Uint8Array>(
     {
@@ -111,13 +122,12 @@ export async function openEventStream(options: Options): Promise<Response> {
     },
     new ByteLengthQueuingStrategy({ highWaterMark: MAX_BUFFERED_BYTES }),
   );
-  const unsubscribe = subscribe({
+  const { position: startsAt, unsubscribe } = subscribe({
     ...audience,
     id: streamId,
-    send: (text, id) => {
-      if (!caughtUp) held.push({ text, id });
-      else write(text);
-    },
+    receive: (frames, snapshot) => (seen ? take(frames, snapshot) : held.push({ frames, snapshot })),
+    heartbeat: () => write(seen ? ssePosition(encodePosition(seen), `heartbeat ${Date.now()}`) : sseHeartbeat()),
+    drop: finish,
   });
   options.signal.addEventListener("abort", finish);
 
@@ -132,21 +142,20 @@ export async function openEventStream(options: Options): Promise<Response> {
   return new Response(body, { headers: EVENT_STREAM_HEADERS });
 
   async function catchUp() {
-    if (position === "invalid") write(sseEvent({ type: "reset", data: { reason: "unknown event id" } }));
-    else if (position !== null) {
-      const missed = await readMissed({ workspaceId: actor.workspaceId, articleId, since: position });
+    // From now (no position, or one that is not usable): every window handed out after subscribing.
+    let position = startsAt;
+    if (resumeFrom === "invalid") write(sseEvent({ type: "reset", data: { reason: "unknown stream position" } }));
+    else if (resumeFrom !== null) {
+      const missed = await readMissed({ workspaceId: actor.workspaceId, articleId, since: resumeFrom });
       if (missed === "reset")
         write(sseEvent({ type: "reset", data: { reason: "the events since then are no longer kept" } }));
       else {
-        const frames = (await prepareFrames(missed, [audience]))(audience);
-        for (const frame of frames) {
-          replayed.add(frame.id);
-          write(frame.text);
-        }
+        for (const frame of (await prepareFrames(missed.events, [audience]))(audience)) write(frame.text);
+        position = missed.snapshot;
       }
     }
-    caughtUp = true;
-    for (const item of held.splice(0)) if (item.id === undefined || !replayed.has(item.id)) write(item.text);
-    replayed.clear();
+    seen = position;
+    write(ssePosition(encodePosition(position)));
+    for (const window of held.splice(0)) take(window.frames, window.snapshot);
   }
 }

@@ -6,7 +6,7 @@ import { retractionSchema } from "../annotations/schemas";
 import { toAnnotationView } from "../annotations/view";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
-import { revalidatePublicPages } from "./revalidate";
+import { announcePublicChange, revalidatePublicPages } from "./revalidate";
 
 /**
  * Withdraws a published check: the rare case a correction cannot mend (a check that should never
@@ -43,6 +43,7 @@ export async function retractPublishedCheck(options: {
       before: { status: row.status },
       after: { deleted: true, note: input.note },
     });
+    await announcePublicChange(tx, { annotationIds: [row.id], articleId: row.articleId });
     return row;
   });
   revalidatePublicPages({ annotationIds: [row.id], articleId: row.articleId });

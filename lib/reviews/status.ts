@@ -9,7 +9,7 @@ import { LIMITS } from "../annotations/schemas";
 import { toAnnotationView, type AnnotationView } from "../annotations/view";
 import { AppError } from "../errors";
 import { int4, parseInput, safeString } from "../validation";
-import { revalidatePublicPages } from "../publish/revalidate";
+import { announcePublicChange, revalidatePublicPages, type PublicChange } from "../publish/revalidate";
 import { supersedeCorrected } from "./corrections";
 import { revealIfBothSubmitted } from "./second-opinion";
 import { transitionRefusal } from "./transitions";
@@ -88,12 +88,23 @@ export async function changeAnnotationStatus(options: {
       after: { status: input.status, comment: input.comment },
     });
     await notifyDecision(tx, actor, { ...row, status: input.status, comment: input.comment ?? null });
-    if (input.status === "PUBLISHED") await supersedeCorrected(tx, actor, row);
+    if (input.status === "PUBLISHED") {
+      await supersedeCorrected(tx, actor, row);
+      await announcePublicChange(tx, publicChangeOf(row));
+    }
     if (input.status === "SUBMITTED") await revealIfBothSubmitted(tx, actor, row.articleId);
     return toAnnotationView(await findAnnotation(tx, actor, row.id));
   });
   // Its public page, the version it corrects, its article's page, the feed and sitemap change.
   if (input.status === "PUBLISHED")
-    revalidatePublicPages({ annotationIds: [view.id, view.correction?.of.id ?? null], articleId: view.articleId });
+    revalidatePublicPages(
+      publicChangeOf({ id: view.id, correctsId: view.correction?.of.id ?? null, articleId: view.articleId }),
+    );
   return view;
 }
+
+/** A publication changes its public page, the version it corrects, its article's page, the feed and the sitemap. */
+const publicChangeOf = (row: { id: string; correctsId: string | null; articleId: string }): PublicChange => ({
+  annotationIds: [row.id, row.correctsId],
+  articleId: row.articleId,
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
-import { closestLexemeSql, termSharesSql } from "./sql";
+import { closestLexemeSql, MATCH_CAP, termSharesSql } from "./sql";
 import { chooseMatch, type MatchMode } from "./terms";
 
 /**
@@ -12,12 +12,14 @@ export async function planQuery(
   workspaceId: string,
   groups: string[][],
   mode: MatchMode,
-): Promise<{ match: string; rank: string; fallback?: string; rows: number }> {
-  if (groups.length === 0) return { match: "", rank: "", rows: 0 };
+): Promise<{ match: string; rank: string; fallback?: string; rows: number; wide: boolean }> {
+  if (groups.length === 0) return { match: "", rank: "", rows: 0, wide: false };
   const rows = await db.$queryRaw<{ group: number; share: number; rows: number }[]>(termSharesSql(workspaceId, groups));
   const shares = new Map(rows.map((r) => [r.group, r.share]));
   const total = rows[0]?.rows ?? 0;
-  return { ...chooseMatch(groups, shares, total, mode), rows: total };
+  // One word in many more annotations than are ranked (lib/search/sql.ts hitSelects).
+  const wide = groups.length === 1 && (shares.get(0) ?? 0) * total > 4 * MATCH_CAP;
+  return { ...chooseMatch(groups, shares, total, mode), rows: total, wide };
 }
 
 /**

@@ -144,42 +144,7 @@ function shapeFacets(rows: FacetRow[]): Facets {
  * `nextCursor` back as `cursor`. Facets come with the first page only.
  */
 export async function searchWorkspace(options: { actor: Actor | null; query: unknown }): Promise<SearchAnswer> {
-  const actor = requireActor(options.actor);
-  const query = parseInput(searchQuerySchema, options.query);
-  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const limit = query.limit ?? DEFAULT_LIMIT;
-  const text = (query.q ?? "").trim();
-  const [visibility, workspace] = await Promise.all([
-    visibilityFor(db, actor),
-    db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { searchLanguage: true } }),
-  ]);
-  const groups = searchTerms(text, { english: workspace.searchLanguage === "english" });
-  const terms = await planQuery(actor.workspaceId, groups, "search");
-  const plan: SearchPlan = {
-    // A query of only stop words or symbols lists recent work rather than nothing.
-    tsquery: terms.match,
-    rankQuery: terms.rank,
-    raw: "",
-    now: new Date(cursor?.now ?? Date.now()),
-    visibility,
-    filters: {
-      types: query.type ?? [...SEARCH_TYPES],
-      verdictKeys: query.verdict,
-      statuses: query.status,
-      reviewerIds: query.reviewer,
-      claimant: query.claimant,
-      outlet: query.outlet,
-      createdFrom: query.from ? startOfDay(query.from) : undefined,
-      createdBefore: (query.to && startOfNextDay(query.to)) || undefined,
-    },
-  };
-  // A cursor belongs to its kind of list: scores for a query, times for recent work.
-  if (
-    cursor &&
-    !(plan.tsquery ? /^\d/.test(cursor.key) && !cursor.key.includes("T") : isCalendarDateOrTimestamp(`${cursor.key}Z`))
-  ) {
-    throw new AppError("BAD_REQUEST", "cursor is not valid; start again from the first page");
-  }
+  const { plan, cursor, limit, terms, groups, text } = await planSearch(options);
   const run = async (p: SearchPlan): Promise<[HitRow[], FacetRow[] | null]> => {
     const [answer] = await db.$queryRaw<{ page: HitRow[]; facets: FacetRow[] | null }[]>(
       searchSql(p, limit, cursor, !cursor),
@@ -207,6 +172,48 @@ export async function searchWorkspace(options: { actor: Actor | null; query: unk
         ? encodeCursor({ key: last.key, id: last.id, now: plan.now.getTime(), second: used !== plan })
         : null,
   };
+}
+
+/** What a search will run, from its query (searchWorkspace; the benchmark explains the same statement). */
+export async function planSearch(options: { actor: Actor | null; query: unknown }) {
+  const actor = requireActor(options.actor);
+  const query = parseInput(searchQuerySchema, options.query);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const text = (query.q ?? "").trim();
+  const [visibility, workspace] = await Promise.all([
+    visibilityFor(db, actor),
+    db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { searchLanguage: true } }),
+  ]);
+  const groups = searchTerms(text, { english: workspace.searchLanguage === "english" });
+  const terms = await planQuery(actor.workspaceId, groups, "search");
+  const plan: SearchPlan = {
+    // A query of only stop words or symbols lists recent work rather than nothing.
+    tsquery: terms.match,
+    rankQuery: terms.rank,
+    raw: "",
+    now: new Date(cursor?.now ?? Date.now()),
+    visibility,
+    wide: terms.wide,
+    filters: {
+      types: query.type ?? [...SEARCH_TYPES],
+      verdictKeys: query.verdict,
+      statuses: query.status,
+      reviewerIds: query.reviewer,
+      claimant: query.claimant,
+      outlet: query.outlet,
+      createdFrom: query.from ? startOfDay(query.from) : undefined,
+      createdBefore: (query.to && startOfNextDay(query.to)) || undefined,
+    },
+  };
+  // A cursor belongs to its kind of list: scores for a query, times for recent work.
+  if (
+    cursor &&
+    !(plan.tsquery ? /^\d/.test(cursor.key) && !cursor.key.includes("T") : isCalendarDateOrTimestamp(`${cursor.key}Z`))
+  ) {
+    throw new AppError("BAD_REQUEST", "cursor is not valid; start again from the first page");
+  }
+  return { plan, cursor, limit, terms, groups, text };
 }
 
 /**

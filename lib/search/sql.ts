@@ -35,6 +35,10 @@ export type SearchPlan = {
   now: Date;
   filters: SearchFilters;
   visibility: Visibility;
+  /** False reads every match to find the newest (the reference the month walk is tested against); see hitSelects. */
+  walk?: boolean;
+  /** The statistics say a single word matches far more rows than are ranked: walk the months at once (see hitSelects). */
+  wide?: boolean;
 };
 
 /** Where a page ends: the sort key (a score, or a creation time for recent work) and the id. */
@@ -51,7 +55,7 @@ export const TRIGRAM_MAX_LENGTH = 40;
 
 const annotationOnly = (f: SearchFilters) => Boolean(f.verdictKeys || f.statuses || f.reviewerIds);
 
-/** Conditions every annotation-backed hit meets, on "Annotation" a joined to "Article" ar. */
+/** Conditions every annotation-backed hit meets, on "Annotation" a: visible, current, and the verdict, status and reviewer filters. */
 function annotationConditions(plan: SearchPlan): Prisma.Sql[] {
   const f = plan.filters;
   const c = [
@@ -65,8 +69,6 @@ function annotationConditions(plan: SearchPlan): Prisma.Sql[] {
   }
   if (f.statuses) c.push(Prisma.sql`a.status::text IN (${Prisma.join(f.statuses)})`);
   if (f.reviewerIds) c.push(Prisma.sql`a."authorId" IN (${Prisma.join(f.reviewerIds)})`);
-  if (f.claimant) c.push(Prisma.sql`a.claimant = ${f.claimant}`);
-  if (f.outlet) c.push(Prisma.sql`ar.outlet = ${f.outlet}`);
   return c;
 }
 
@@ -96,11 +98,16 @@ function keyExpression(
   return { key: score, score: Prisma.sql`${score}::float8` };
 }
 
-function matchCondition(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.Sql | null): Prisma.Sql {
+function matchCondition(
+  plan: SearchPlan,
+  vector: Prisma.Sql,
+  trigramOn: Prisma.Sql | null,
+  tsquery = Prisma.sql`q.tsq`,
+): Prisma.Sql {
   if (!plan.tsquery) return Prisma.sql`TRUE`;
   return trigramOn && plan.raw
-    ? Prisma.sql`(${vector} @@ q.tsq OR q.raw <% ${trigramOn})`
-    : Prisma.sql`${vector} @@ q.tsq`;
+    ? Prisma.sql`(${vector} @@ ${tsquery} OR q.raw <% ${trigramOn})`
+    : Prisma.sql`${vector} @@ ${tsquery}`;
 }
 
 /**
@@ -120,97 +127,110 @@ type Kind = {
   id: Prisma.Sql;
   annotationId: Prisma.Sql;
   articleId: Prisma.Sql;
+  /** What the facets count ("verdictOptionId", status, "authorId", claimant), carried with each hit so facets read no row again. */
+  facets: Prisma.Sql;
 };
 
-/** Each kind of hit the plan asks for: where it comes from and which rows of it are visible and pass the filters. */
-function kinds(plan: SearchPlan): Kind[] {
+/**
+ * What tells one kind of hit from another: its table and alias, how it reaches the annotation it
+ * belongs to (itself, its "annotationId", or none), the field typos are matched on, and where the
+ * claimant and outlet filters look (a kind without that field is left out by the filter).
+ */
+type KindSpec = {
+  type: SearchType;
+  table: string;
+  alias: string;
+  annotation: "self" | "annotationId" | null;
+  trigram?: string;
+  claimant?: string;
+  outlet?: string;
+};
+
+const ON_ANNOTATION = { claimant: `a.claimant`, outlet: `ar.outlet` };
+const KIND_SPECS: KindSpec[] = [
+  { type: "annotation", table: "Annotation", alias: "a", annotation: "self", trigram: "claim", ...ON_ANNOTATION },
+  { type: "note", table: "Note", alias: "n", annotation: "annotationId", ...ON_ANNOTATION },
+  { type: "source", table: "Source", alias: "s", annotation: "annotationId", ...ON_ANNOTATION },
+  { type: "article", table: "Article", alias: "ar", annotation: null, trigram: "title", outlet: `ar.outlet` },
+  { type: "reference", table: "ReferenceCheck", alias: "r", annotation: null, claimant: `r.claimant` },
+];
+
+/** One kind of hit as the plan asks for it: which of its rows are visible and pass the filters; null when the filters leave it out. */
+function kindOf(plan: SearchPlan, spec: KindSpec): Kind | null {
   const f = plan.filters;
-  const out: Kind[] = [];
-  const ws = plan.visibility.workspaceId;
-  // The article is joined only to filter by its outlet.
-  const article = f.outlet ? Prisma.sql` JOIN "Article" ar ON ar.id = a."articleId"` : Prisma.empty;
-  if (f.types.includes("annotation")) {
-    out.push({
-      type: "annotation",
-      from: Prisma.sql`"Annotation" a${article}`,
-      conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`a."createdAt"`)],
-      vector: Prisma.sql`a."searchVector"`,
-      trigram: Prisma.sql`a.claim`,
-      created: Prisma.sql`a."createdAt"`,
-      id: Prisma.sql`a.id`,
-      annotationId: Prisma.sql`a.id`,
-      articleId: Prisma.sql`a."articleId"`,
-    });
+  if (!f.types.includes(spec.type)) return null;
+  const col = (name: string) => Prisma.raw(`${spec.alias}."${name}"`);
+  const conditions = dateConditions(plan, col("createdAt"));
+  for (const [filter, value] of [
+    ["claimant", f.claimant],
+    ["outlet", f.outlet],
+  ] as const) {
+    if (value === undefined) continue;
+    if (!spec[filter]) return null;
+    conditions.push(Prisma.sql`${Prisma.raw(spec[filter])} = ${value}`);
   }
-  if (f.types.includes("note")) {
-    out.push({
-      type: "note",
-      from: Prisma.sql`"Note" n JOIN "Annotation" a ON a.id = n."annotationId"${article}`,
-      conditions: [
-        ...annotationConditions(plan),
-        Prisma.sql`n."deletedAt" IS NULL`,
-        visibleNoteSql(plan.visibility, "n", "a"),
-        ...dateConditions(plan, Prisma.sql`n."createdAt"`),
-      ],
-      vector: Prisma.sql`n."searchVector"`,
-      trigram: null,
-      created: Prisma.sql`n."createdAt"`,
-      id: Prisma.sql`n.id`,
-      annotationId: Prisma.sql`a.id`,
-      articleId: Prisma.sql`a."articleId"`,
-    });
+  let from: Prisma.Sql;
+  if (spec.annotation) {
+    // The article is joined only to filter by its outlet.
+    const article = f.outlet ? ` JOIN "Article" ar ON ar.id = a."articleId"` : "";
+    const own = spec.annotation === "self" ? "" : `"${spec.table}" ${spec.alias} JOIN `;
+    const via = spec.annotation === "self" ? "" : ` ON a.id = ${spec.alias}."annotationId"`;
+    from = Prisma.raw(`${own}"Annotation" a${via}${article}`);
+    conditions.push(...annotationConditions(plan));
+    if (spec.type === "note")
+      conditions.push(Prisma.sql`n."deletedAt" IS NULL`, visibleNoteSql(plan.visibility, "n", "a"));
+  } else {
+    // Articles and reference checks have no verdict, status or reviewer: such a filter leaves them out.
+    if (annotationOnly(f)) return null;
+    from = Prisma.raw(`"${spec.table}" ${spec.alias}`);
+    conditions.push(Prisma.sql`${col("workspaceId")} = ${plan.visibility.workspaceId}`);
   }
-  if (f.types.includes("source")) {
-    out.push({
-      type: "source",
-      from: Prisma.sql`"Source" s JOIN "Annotation" a ON a.id = s."annotationId"${article}`,
-      conditions: [...annotationConditions(plan), ...dateConditions(plan, Prisma.sql`s."createdAt"`)],
-      vector: Prisma.sql`s."searchVector"`,
-      trigram: null,
-      created: Prisma.sql`s."createdAt"`,
-      id: Prisma.sql`s.id`,
-      annotationId: Prisma.sql`a.id`,
-      articleId: Prisma.sql`a."articleId"`,
-    });
-  }
-  // Articles and reference checks have no verdict, status or reviewer: such a filter leaves them out.
-  if (f.types.includes("article") && !annotationOnly(f) && !f.claimant) {
-    const c = [Prisma.sql`ar."workspaceId" = ${ws}`, ...dateConditions(plan, Prisma.sql`ar."createdAt"`)];
-    if (f.outlet) c.push(Prisma.sql`ar.outlet = ${f.outlet}`);
-    out.push({
-      type: "article",
-      from: Prisma.sql`"Article" ar`,
-      conditions: c,
-      vector: Prisma.sql`ar."searchVector"`,
-      trigram: Prisma.sql`ar.title`,
-      created: Prisma.sql`ar."createdAt"`,
-      id: Prisma.sql`ar.id`,
-      annotationId: Prisma.sql`NULL::text`,
-      articleId: Prisma.sql`ar.id`,
-    });
-  }
-  if (f.types.includes("reference") && !annotationOnly(f) && !f.outlet) {
-    const c = [Prisma.sql`r."workspaceId" = ${ws}`, ...dateConditions(plan, Prisma.sql`r."createdAt"`)];
-    if (f.claimant) c.push(Prisma.sql`r.claimant = ${f.claimant}`);
-    out.push({
-      type: "reference",
-      from: Prisma.sql`"ReferenceCheck" r`,
-      conditions: c,
-      vector: Prisma.sql`r."searchVector"`,
-      trigram: null,
-      created: Prisma.sql`r."createdAt"`,
-      id: Prisma.sql`r.id`,
-      annotationId: Prisma.sql`NULL::text`,
-      articleId: Prisma.sql`NULL::text`,
-    });
-  }
-  return out;
+  return {
+    type: spec.type,
+    from,
+    conditions,
+    vector: col("searchVector"),
+    trigram: spec.trigram ? col(spec.trigram) : null,
+    created: col("createdAt"),
+    id: col("id"),
+    annotationId: spec.annotation ? Prisma.sql`a.id` : Prisma.sql`NULL::text`,
+    facets: spec.annotation
+      ? Prisma.sql`a."verdictOptionId", a.status::text AS status, a."authorId", a.claimant`
+      : Prisma.sql`NULL::text AS "verdictOptionId", NULL::text AS status, NULL::text AS "authorId",
+          ${spec.claimant ? Prisma.raw(spec.claimant) : Prisma.sql`NULL::text`} AS claimant`,
+    articleId: spec.annotation
+      ? Prisma.sql`a."articleId"`
+      : spec.type === "article"
+        ? col("id")
+        : Prisma.sql`NULL::text`,
+  };
+}
+
+/** Each kind of hit the plan asks for. */
+function kinds(plan: SearchPlan): Kind[] {
+  return KIND_SPECS.map((spec) => kindOf(plan, spec)).filter((k): k is Kind => k !== null);
 }
 
 /**
  * One SELECT per kind of hit, each giving (type, id, annotationId, articleId, createdAt, key,
  * score): the matching rows, newest first, at most `cap` of them (past `after` for recent work,
  * whose key is the creation time), then scored.
+ *
+ * For a query, the newest `cap` matches are found without reading every match's row:
+ * - First up to `cap + 1` matching rows are read in whatever order the bitmap gives them (CTE
+ *   `few`). When that is all of them (at most `cap`), they are the candidates: a rare word.
+ * - Otherwise there are more matches than will be ranked, and the newest are found by date: each
+ *   row's vector also holds its creation month (prisma/routines/50-search.sql), so "words & these
+ *   months" is one GIN lookup that returns only those months' matches. Windows of 1, 2, 4, 8…
+ *   months come newest first (CTE `months`) and the outer LIMIT stops asking once `cap` rows are
+ *   in. A LATERAL subquery that reads the outer row can only run as the inner side of a nested
+ *   loop, so windows are asked in order and no further than needed.
+ * A single word that PostgreSQL's statistics put in far more rows than the cap (`plan.wide`) skips
+ * `few` and walks at once: each lookup reads the word's whole posting list, so one fewer counts.
+ * Without filters the heap is read for about 2-3 × `cap` rows however many rows match; filters
+ * that are not in the index (verdict, status, reviewer) read the rows they reject as well. Which
+ * branch runs is decided by PostgreSQL at run time (a one-time filter on the count of `few`), not
+ * by an estimate. Ranking, facets and the page then work on those rows alone.
  */
 function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[] {
   return kinds(plan).map((k) => {
@@ -220,20 +240,62 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
             Prisma.sql`(${k.created} < ${after.key}::timestamp(3) OR (${k.created} = ${after.key}::timestamp(3) AND ${k.id} > ${after.id}))`,
           ]
         : [];
-    const candidates = Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt",
+    const rows = (tsquery: Prisma.Sql | undefined, order: boolean, limit: number) =>
+      Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt", ${k.facets},
         ${plan.tsquery ? k.vector : Prisma.sql`NULL::tsvector`} AS vec, ${k.trigram && plan.raw ? k.trigram : Prisma.sql`NULL::text`} AS tg
       FROM ${k.from}, q
-      WHERE ${Prisma.join([...k.conditions, matchCondition(plan, k.vector, k.trigram), ...recentAfter], " AND ")}
-      ORDER BY ${k.created} DESC, ${k.id} LIMIT ${cap}`;
+      WHERE ${Prisma.join([...k.conditions, matchCondition(plan, k.vector, k.trigram, tsquery), ...recentAfter], " AND ")}
+      ${order ? Prisma.sql`ORDER BY ${k.created} DESC, ${k.id}` : Prisma.empty} LIMIT ${limit}`;
+    // Trigram matches carry no month, so a kind matched by trigrams too (a small desk's typo) is read whole.
+    // Nor under a verdict, status or reviewer filter: those are not in the index, so a walk would
+    // read the rows they reject in every window it asks (measured: slower than reading every match).
+    const walk = plan.tsquery && plan.walk !== false && !(k.trigram && plan.raw) && !annotationOnly(plan.filters);
+    const walked = Prisma.sql`SELECT c.* FROM months m CROSS JOIN LATERAL (${rows(Prisma.sql`(q.tsq && m.tsq)`, true, cap)}) c`;
+    const candidates = !walk
+      ? rows(undefined, true, cap)
+      : plan.wide
+        ? Prisma.sql`${walked} LIMIT ${cap}`
+        : Prisma.sql`WITH few AS MATERIALIZED (${rows(undefined, false, cap + 1)})
+        (SELECT * FROM few WHERE (SELECT count(*) FROM few) <= ${cap})
+        UNION ALL
+        (${walked} WHERE (SELECT count(*) FROM few) > ${cap} LIMIT ${cap})`;
     const { key, score } = keyExpression(
       plan,
       Prisma.sql`c.vec`,
       k.trigram ? Prisma.sql`c.tg` : null,
       Prisma.sql`c."createdAt"`,
     );
-    return Prisma.sql`SELECT ${k.type}::text AS type, c.id, c."annotationId", c."articleId", c."createdAt", ${key} AS key, ${score} AS score 
-      FROM (${candidates}) c, q`;
+    return Prisma.sql`SELECT ${k.type}::text AS type, c.id, c."annotationId", c."articleId", c."createdAt",
+      c."verdictOptionId", c.status, c."authorId", c.claimant,
+      ${key} AS key, ${score} AS score FROM (${candidates}) c, q`;
   });
+}
+
+/**
+ * The CTE `months` a walk goes through: windows of month lexemes (as tsqueries) from the newest
+ * month anything of the workspace was created in (or now) back to the oldest, newest first. Notes and
+ * sources are written after their annotation, so the annotations' and articles' dates bound
+ * them too. Each bound is one read of a (workspace, createdAt) index.
+ */
+function monthsCte(plan: SearchPlan): Prisma.Sql {
+  const ws = plan.visibility.workspaceId;
+  const bound = (fn: "min" | "max") =>
+    Prisma.join(
+      ["Annotation", "Article", "ReferenceCheck"].map(
+        (table) =>
+          Prisma.sql`(SELECT ${Prisma.raw(fn)}("createdAt") FROM ${Prisma.raw(`"${table}"`)} WHERE "workspaceId" = ${ws})`,
+      ),
+    );
+  // Windows of 1, 2, 4, 8… months: a lookup costs GIN the whole of each word's posting list, so
+  // a sparse query (a filter that keeps few matches) reaches back years in a handful of lookups.
+  return Prisma.sql`months AS MATERIALIZED (
+      SELECT string_agg(format('%L', factmark_search_month(g.m)), ' | ')::tsquery AS tsq
+      FROM generate_series(
+        date_trunc('month', greatest(${plan.now}::timestamp, now()::timestamp, ${bound("max")})),
+        date_trunc('month', least((SELECT "createdAt" FROM "Workspace" WHERE id = ${ws}), ${bound("min")})),
+        interval '-1 month') WITH ORDINALITY AS g(m, i)
+      GROUP BY floor(log(2, g.i)) ORDER BY floor(log(2, g.i))
+    )`;
 }
 
 function queryCte(plan: SearchPlan): Prisma.Sql {
@@ -306,14 +368,12 @@ function shownSelect(plan: SearchPlan): Prisma.Sql {
 
 /** The CTEs `facetrows` and `facets`: counts of CTE `top` by type, verdict, status, reviewer, claimant, outlet and month. */
 const FACETS = Prisma.sql`facetrows AS (
-      SELECT t.type, o.key AS verdict, o.label AS "verdictLabel", a.status::text AS status, a."authorId" AS reviewer, u.name AS "reviewerName",
-             coalesce(a.claimant, r.claimant) AS claimant, ar.outlet, to_char(date_trunc('month', t."createdAt"), 'YYYY-MM') AS month
+      SELECT t.type, o.key AS verdict, o.label AS "verdictLabel", t.status, t."authorId" AS reviewer, u.name AS "reviewerName",
+             t.claimant, ar.outlet, to_char(date_trunc('month', t."createdAt"), 'YYYY-MM') AS month
       FROM top t
-      LEFT JOIN "Annotation" a ON a.id = t."annotationId"
-      LEFT JOIN "VerdictOption" o ON o.id = a."verdictOptionId"
-      LEFT JOIN "User" u ON u.id = a."authorId"
+      LEFT JOIN "VerdictOption" o ON o.id = t."verdictOptionId"
+      LEFT JOIN "User" u ON u.id = t."authorId"
       LEFT JOIN "Article" ar ON ar.id = t."articleId"
-      LEFT JOIN "ReferenceCheck" r ON t.type = 'reference' AND r.id = t.id
     ),
     facets AS (
       SELECT 'type' AS facet, type AS value, NULL AS label, count(*) AS count FROM facetrows GROUP BY type
@@ -338,20 +398,26 @@ const NOTHING = Prisma.sql`SELECT '[]'::json AS page, '[]'::json AS facets`;
  * of the best FACET_BASIS hits. One statement: the matching rows are found once for both.
  * Answers one row: `page` (HitRow-shaped JSON) and `facets` (FacetRow-shaped JSON, or null).
  */
-export function searchSql(plan: SearchPlan, limit: number, after: Keyset | undefined, withFacets: boolean): Prisma.Sql {
+export function searchSql(
+  plan: SearchPlan,
+  limit: number,
+  after: Keyset | undefined,
+  withFacets: boolean,
+  matchCap = MATCH_CAP,
+): Prisma.Sql {
   const keyType = Prisma.raw(plan.tsquery ? "numeric" : "timestamp(3)");
   const keyset = after
     ? Prisma.sql`(h.key < ${after.key}::${keyType} OR (h.key = ${after.key}::${keyType} AND h.id > ${after.id}))`
     : Prisma.sql`TRUE`;
   // Recent work reads only as many rows of each kind as the page (or the facets) need, past the cursor.
-  const cap = plan.tsquery ? MATCH_CAP : withFacets ? Math.max(FACET_BASIS, limit + 1) : limit + 1;
+  const cap = plan.tsquery ? matchCap : withFacets ? Math.max(FACET_BASIS, limit + 1) : limit + 1;
   const selects = hitSelects(plan, cap, after);
   if (selects.length === 0) return NOTHING;
   const facets = withFacets
     ? Prisma.sql`, top AS (SELECT * FROM hits h ORDER BY h.key DESC, h.id LIMIT ${FACET_BASIS}), ${FACETS}`
     : Prisma.empty;
   return Prisma.sql`
-    WITH ${queryCte(plan)},
+    WITH ${queryCte(plan)},${plan.tsquery && plan.walk !== false ? Prisma.sql` ${monthsCte(plan)},` : Prisma.empty}
     hits AS MATERIALIZED (${Prisma.join(
       selects.map((select) => Prisma.sql`(${select})`),
       " UNION ALL ",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "../db/client";
 import { requireActor, requireRole, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
-import { revalidatePublicPages } from "../publish/revalidate";
+import { announcePublicChange, revalidatePublicPages } from "../publish/revalidate";
 import { parseInput } from "../validation";
 
 export type WorkspaceSettings = { reviewersMayAddArticles: boolean; publicPages: boolean; creditReviewers: boolean };
@@ -29,6 +29,10 @@ export async function getWorkspaceSettings(options: { actor: Actor | null }): Pr
   return db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: SELECT });
 }
 
+/** Whether a change of settings changes what the public pages show. */
+const changesPublic = (before: WorkspaceSettings, after: WorkspaceSettings) =>
+  before.publicPages !== after.publicPages || before.creditReviewers !== after.creditReviewers;
+
 /** Changes the workspace's settings. Admins only; audited. A change to what is public revalidates the public pages. */
 export async function updateWorkspaceSettings(options: {
   actor: Actor | null;
@@ -46,10 +50,10 @@ export async function updateWorkspaceSettings(options: {
       before,
       after,
     });
+    if (changesPublic(before, after)) await announcePublicChange(tx, "everything");
     return { before, after };
   });
-  if (before.publicPages !== after.publicPages || before.creditReviewers !== after.creditReviewers)
-    revalidatePublicPages("everything");
+  if (changesPublic(before, after)) revalidatePublicPages("everything");
   return after;
 }
 

@@ -11,7 +11,10 @@ BEGIN
     CASE WHEN e."entityType" = 'article' THEN e."entityId" ELSE a."articleId" END,
     a.id, t.type, e."actorId",
     CASE
-      WHEN t.type LIKE 'note.%' THEN jsonb_build_object('noteId', coalesce(e.after->>'noteId', e.before->>'noteId'), 'version', a.version)
+      -- A note event carries the note's version after the change ("noteVersion"), so a page holding
+      -- an older one knows its copy is stale; "version" stays the annotation's, as on every event.
+      WHEN t.type LIKE 'note.%' THEN jsonb_build_object('noteId', coalesce(e.after->>'noteId', e.before->>'noteId'), 'version', a.version,
+        'noteVersion', (e.after->>'version')::int)
       WHEN t.type = 'annotation.status' THEN jsonb_build_object('from', e.before->>'status', 'to', e.after->>'status', 'version', a.version)
       WHEN t.type = 'article.revised' THEN jsonb_build_object('revision', (e.after->>'revision')::int)
       ELSE jsonb_build_object('version', a.version)
@@ -41,11 +44,21 @@ CREATE OR REPLACE TRIGGER factmark_live_audit AFTER INSERT ON "AuditEvent" REFER
   EXECUTE FUNCTION factmark_live_from_audit();
 
 -- Every statement that adds events (the trigger above, presence changes from lib/live) announces
--- them once: "<txid>:<first id>:<last id>". Ids come from a sequence, so a transaction that commits
--- later can hold smaller ids than one already delivered; a listener therefore reads exactly the
--- announced transaction's rows instead of "everything after the last id it saw". NOTIFY is
--- delivered at commit, and not at all on rollback. A statement too large for one payload does
--- not exist: the payload is three numbers whatever the number of rows.
+-- them once on 'factmark_live'. NOTIFY is delivered at commit, and not at all on rollback. The
+-- payload ("<txid>:<first id>:<last id>") is informative only: a listener does not read "the
+-- announced rows" nor "everything after the last id" but a window of the log by snapshot:
+--
+--   S_new := pg_current_snapshot() (the reading statement's own snapshot)
+--   window := events NOT pg_visible_in_snapshot(txid, S_prev), written as
+--             txid >= pg_snapshot_xmax(S_prev) OR txid = ANY (pg_snapshot_xip(S_prev))
+--             (and visible in S_new, as every row the statement reads is)
+--
+-- Ids come from a sequence and are taken when a transaction writes, not when it commits, so a long
+-- transaction can hold ids below ones already delivered; a snapshot instead says exactly which
+-- transactions a reader has seen, so successive windows partition the log in commit order, and a
+-- client's position (the SSE id, the page's `since`) is a snapshot too: catching up from C reads
+-- the events visible now and not in C (lib/live/log.ts, lib/live/position.ts). "txid" is
+-- txid_current(), the 64-bit id that pg_snapshot's xid8 uses; the index on it serves both arms.
 CREATE OR REPLACE FUNCTION factmark_live_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   first_id bigint;

@@ -131,13 +131,23 @@ test("create, read, update, note and delete through the API, with refusals that 
   expect(
     (
       await reviewer2.patch(`/api/annotations/${annotation.id}/notes/${note.id}`, {
-        data: { body: "edited by someone else" },
+        data: { body: "edited by someone else", version: 1 },
       })
     ).status(),
   ).toBe(403);
   expect(
-    (await reviewer.patch(`/api/annotations/${annotation.id}/notes/${note.id}`, { data: { body: "edited" } })).status(),
+    (
+      await reviewer.patch(`/api/annotations/${annotation.id}/notes/${note.id}`, {
+        data: { body: "edited", version: 1 },
+      })
+    ).status(),
   ).toBe(200);
+  // The same edit again is stale: 409 with the note as it is now.
+  const staleNote = await reviewer.patch(`/api/annotations/${annotation.id}/notes/${note.id}`, {
+    data: { body: "edited twice", version: 1 },
+  });
+  expect(staleNote.status()).toBe(409);
+  expect((await staleNote.json()).error.details.current).toMatchObject({ id: note.id, body: "edited", version: 2 });
   const thread = (await (await reviewer.get(`/api/annotations/${annotation.id}/notes`)).json()).notes;
   expect(thread.map((n: { body: string }) => n.body)).toEqual(["edited", "reply"]);
 

@@ -104,6 +104,104 @@ test("two people on one article: presence, a live highlight and note, 'is editin
   await expect(editor.getByTestId("presence").getByRole("listitem", { name: "Riley Reviewer" })).toHaveCount(0);
 });
 
+test("one note edited on two pages: the later save shows theirs beside yours and what you started from, and replaces nothing unseen", async ({
+  pageAs,
+  apiAs,
+}) => {
+  test.setTimeout(60_000);
+  const article = await newArticle(await apiAs("editor"));
+  const api = await apiAs("reviewer");
+  const annotation = await annotateOverApi(api, article, "Taxes rose 5%", "Taxes rose 5% last year");
+  const added = await api.post(`/api/annotations/${annotation.id}/notes`, { data: { body: "Source: budget office." } });
+  expect(added.status()).toBe(201);
+  const thread = async () => (await (await api.get(`/api/annotations/${annotation.id}/notes`)).json()).notes;
+
+  // The note's author has the annotation open in two tabs and starts editing the note in both.
+  const [first, second] = [await pageAs("reviewer"), await pageAs("reviewer")];
+  for (const page of [first, second]) {
+    await page.goto(`/articles/${article.id}?annotation=${annotation.id}`);
+    await page.locator(".workspace[data-interactive='true']").waitFor();
+    await page.getByTestId("note").getByRole("button", { name: "Edit" }).click();
+  }
+  await first.getByLabel("Edit note").fill("Source: budget office, table 3.");
+  await first.getByRole("button", { name: "Save note" }).click();
+  // (The note's text, not the edit field's: a textarea's value counts as text to `hasText`.)
+  const noteText = (page: Page) => page.getByTestId("note").locator(".note-body");
+  await expect(noteText(first)).toHaveText("Source: budget office, table 3.");
+
+  await second.getByLabel("Edit note").fill("Source: the mayor's office.");
+  await second.getByRole("button", { name: "Save note" }).click();
+  const compare = second.getByTestId("conflict-compare");
+  await expect(compare).toContainText("Someone saved this note");
+  await expect(compare.getByTestId("base-body")).toHaveText("Source: budget office.");
+  await expect(compare.getByTestId("theirs-body")).toHaveText("Source: budget office, table 3.");
+  await expect(compare.getByTestId("mine-body")).toHaveText("Source: the mayor's office.");
+  await expect(compare.getByRole("radio", { name: "Keep yours" })).toBeChecked();
+  // Nothing was replaced: the other tab's text is what is saved.
+  expect((await thread())[0]).toMatchObject({ body: "Source: budget office, table 3.", version: 2 });
+
+  // Taking theirs puts their text in the field; keeping yours after all, then saving, goes on top of version 2.
+  await compare.getByRole("radio", { name: "Take theirs" }).check();
+  await compare.getByRole("radio", { name: "Keep yours" }).check();
+  await compare.getByRole("button", { name: "Use these values" }).click();
+  await expect(compare).toHaveCount(0);
+  await expect(second.getByLabel("Edit note")).toHaveValue("Source: the mayor's office.");
+  await second.getByRole("button", { name: "Save note" }).click();
+  await expect(noteText(second)).toHaveText("Source: the mayor's office.");
+  expect((await thread())[0]).toMatchObject({ body: "Source: the mayor's office.", version: 3 });
+  // The first tab's thread follows live.
+  await expect(noteText(first)).toHaveText("Source: the mayor's office.");
+});
+
+test("placing an orphan someone changed meanwhile shows their copy before placing over it", async ({
+  pageAs,
+  apiAs,
+}) => {
+  test.setTimeout(60_000);
+  const editorApi = await apiAs("editor");
+  const article = await newArticle(editorApi);
+  const api = await apiAs("reviewer");
+  const annotation = await annotateOverApi(api, article, "The mayor said the budget was balanced", "Budget balanced");
+  const revised = await editorApi.post(`/api/articles/${article.id}/revisions`, {
+    data: {
+      format: "text",
+      body: BODY.replace("The mayor said the budget was balanced.", "Councillors meet on Friday."),
+    },
+  });
+  expect(revised.status()).toBe(201);
+
+  // This page hears nothing live (its stream is refused), so it holds the orphan's old version, as
+  // a page does when the change lands between the live event and the click.
+  const reviewer = await pageAs("reviewer");
+  await reviewer.route(/\/api\/events\?/, (route) => route.abort());
+  await open(reviewer, article.id);
+  const orphans = panel(reviewer).getByTestId("orphans");
+  await expect(orphans.getByTestId("orphan")).toContainText("Budget balanced");
+  const changed = await api.patch(`/api/annotations/${annotation.id}`, {
+    data: {
+      version: (await (await api.get(`/api/annotations/${annotation.id}`)).json()).version,
+      claim: "Budget said balanced",
+    },
+  });
+  expect(changed.status()).toBe(200);
+
+  await selectWithRange(reviewer, "Councillors meet on Friday");
+  await orphans.getByRole("button", { name: "Place on selected text" }).click();
+  const conflict = reviewer.getByTestId("placement-conflict");
+  await expect(conflict).toContainText("Someone changed “Budget said balanced”");
+  await expect(conflict).toContainText("it still needs a place");
+  await expect(conflict).toContainText("Your selection: “Councillors meet on Friday”");
+  // Nothing was placed yet.
+  expect((await (await api.get(`/api/annotations/${annotation.id}`)).json()).placement).toBe("ORPHANED");
+  await conflict.getByRole("button", { name: "Place on my selection anyway" }).click();
+  await expect(highlights(reviewer, "Councillors meet on Friday")).toHaveCount(1);
+  expect(await (await api.get(`/api/annotations/${annotation.id}`)).json()).toMatchObject({
+    placement: "ANCHORED",
+    quote: "Councillors meet on Friday",
+    claim: "Budget said balanced",
+  });
+});
+
 test("a change made through instance A reaches a browser on instance B", async ({ pageAs, apiAs }) => {
   const article = await newArticle(await apiAs("editor"));
   const onB = await pageAs("editor");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type APIRequestContext, E2E_PORT, expect, type Page, test, watch } from "./fixtures";
+import { type APIRequestContext, E2E_PORT, E2E_SECOND_PORT, expect, type Page, test, watch } from "./fixtures";
 import { seriousAxeViolations } from "./axe";
 
 // The public pages as an anonymous visitor sees them (no stored session): published checks only,
@@ -172,6 +172,26 @@ test("drafts, approved work, another desk's ids and unknown ids are 404 everywhe
     expect(feed).not.toContain(id);
     expect(sitemap).not.toContain(id);
   }
+});
+
+test("a withdrawal through one instance drops the page the other instance cached at once, not after its expiry", async ({
+  request,
+  apiAs,
+}) => {
+  const api = await apis(apiAs);
+  const { checks } = await articleWithChecks(api, [
+    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
+  ]);
+  const [check] = checks;
+  // Instance B caches the page (for REVALIDATE_SECONDS, 60 s, were it not told).
+  const onB = `http://localhost:${E2E_SECOND_PORT}/checks/${check.id}`;
+  for (let i = 0; i < 2; i++) expect((await request.get(onB)).status()).toBe(200);
+  // The withdrawal goes through instance A (the API clients' base URL); its purge travels over LISTEN/NOTIFY.
+  const withdrawn = await api.editor.post(`/api/annotations/${check.id}/retraction`, {
+    data: { note: "Withdrawn while B had it cached.", version: 4 },
+  });
+  expect(withdrawn.status()).toBe(200);
+  await expect.poll(async () => (await request.get(onB)).status(), { timeout: 5_000, intervals: [100] }).toBe(410);
 });
 
 test("a corrected check's old address redirects to the correction and its notice; a withdrawn check answers 410", async ({

@@ -399,7 +399,7 @@ describe("notes", () => {
     expect(answer.parentId).toBe(question.id);
 
     await expect(
-      updateNote({ actor: editor, annotationId: annotation.id, noteId: question.id, input: { body: "x" } }),
+      updateNote({ actor: editor, annotationId: annotation.id, noteId: question.id, input: { body: "x", version: 1 } }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
       deleteNote({ actor: reviewer2, annotationId: annotation.id, noteId: question.id }),
@@ -410,7 +410,7 @@ describe("notes", () => {
           actor: reviewer,
           annotationId: annotation.id,
           noteId: question.id,
-          input: { body: "Which source?" },
+          input: { body: "Which source?", version: 1 },
         })
       ).body,
     ).toBe("Which source?");
@@ -458,7 +458,12 @@ describe("notes", () => {
       code: "UNAUTHENTICATED",
     });
     await expect(
-      updateNote({ actor: first.reviewer, annotationId: a.id, noteId: noteOnB.id, input: { body: "moved" } }),
+      updateNote({
+        actor: first.reviewer,
+        annotationId: a.id,
+        noteId: noteOnB.id,
+        input: { body: "moved", version: 1 },
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot(first.workspace.id)).toEqual(before);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getArticle, listArticles } from "@/lib/articles/queries";
+import { getArticle, getArticleForReading, listArticles } from "@/lib/articles/queries";
+import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { createArticle, createWorkspace } from "../support/factories";
 
 describe("listArticles", () => {
@@ -82,5 +83,52 @@ describe("getArticle", () => {
     await expect(getArticle({ actor: mine.reviewer, articleId: "../../etc" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+  });
+});
+
+describe("getArticleForReading (the article page's one statement)", () => {
+  it("reads what getArticle reads for the page, and the value gives back the stored text", async () => {
+    const { workspace, reviewer } = await createWorkspace();
+    const article = await createArticle({ workspaceId: workspace.id, paragraphs: ["One 👋", "Two\u00a0words"] });
+    await db.article.update({
+      where: { id: article.id },
+      data: { outlet: "Outlet", author: "Ann", section: "Politics", publishedAt: new Date("2026-01-02T03:04:05Z") },
+    });
+    const full = await getArticle({ actor: reviewer, articleId: article.id });
+    const reading = await getArticleForReading({ actor: reviewer, articleId: article.id });
+    expect(reading).toEqual({
+      id: full.id,
+      title: full.title,
+      outlet: "Outlet",
+      author: "Ann",
+      section: "Politics",
+      sourceUrl: full.sourceUrl,
+      publishedAt: new Date("2026-01-02T03:04:05Z"),
+      revision: { id: full.revision.id, number: full.revision.number, body: full.revision.body },
+    });
+    expect(canonicalText(reading.revision.body)).toBe(full.revision.text);
+  });
+
+  it("reads the newest revision", async () => {
+    const { workspace, reviewer } = await createWorkspace();
+    const article = await createArticle({ workspaceId: workspace.id });
+    const second = await db.articleRevision.create({
+      data: { articleId: article.id, number: 2, body: [], text: "", textHash: "x" },
+    });
+    const reading = await getArticleForReading({ actor: reviewer, articleId: article.id });
+    expect(reading.revision).toEqual({ id: second.id, number: 2, body: [] });
+  });
+
+  it("answers 401 without a session, 404 for another workspace's article or an unknown id, 400 for a malformed one", async () => {
+    const mine = await createWorkspace();
+    const theirs = await createWorkspace();
+    const article = await createArticle({ workspaceId: mine.workspace.id });
+    const read = (actor: typeof mine.reviewer | null, articleId: string) => getArticleForReading({ actor, articleId });
+    await expect(read(null, article.id)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    // An admin of another desk sees nothing; every role of the article's own desk reads it.
+    await expect(read(theirs.admin, article.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const member of [mine.reviewer, mine.admin]) expect((await read(member, article.id)).id).toBe(article.id);
+    await expect(read(mine.reviewer, "c000000000000000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(read(mine.reviewer, "../../etc")).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -7,13 +7,16 @@ import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
 import { reviseArticle } from "@/lib/articles/articles";
 import { openEventStream } from "@/lib/live/stream";
 import { liveHub } from "@/lib/live/hub";
-import { readLogPosition } from "@/lib/live/log";
-import { MAX_STREAMS_PER_USER, openStream } from "@/lib/live/streams";
+import { purgeExpiredEvents, readLogPosition } from "@/lib/live/log";
+import pg from "pg";
+import { parseDatabaseUrl } from "@/lib/db/connection";
+import { MAX_STREAMS_PER_USER, openStream, STALE_SECONDS, touchStreams } from "@/lib/live/streams";
 import { reportEditing } from "@/lib/live/presence";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFor, createUser } from "../support/factories";
 import { deskWithArticle } from "../support/live-desk";
 import { collectSse, type SseMessage } from "../support/sse";
+import { decodePosition, encodePosition } from "@/lib/live/position";
 
 afterAll(async () => {
   await liveHub().stop();
@@ -90,7 +93,8 @@ describe("GET /api/events", () => {
     const s = await stream(d.editor, d.article.id);
     const a = await d.annotate(d.reviewer);
     const created = await s.until(about(a.id, "annotation.created"));
-    expect(created.id).toMatch(/^\d+$/);
+    // The position follows the event's frame: a snapshot, compactly encoded.
+    await expect.poll(() => decodePosition(s.lastEventId() ?? "")).not.toBeNull();
     expect(created.data).toMatchObject({
       actor: { id: d.reviewer.userId },
       annotation: { id: a.id, start: 0, end: 5, status: "DRAFT", version: 1, verdict: { key: "true" } },
@@ -142,24 +146,102 @@ describe("GET /api/events", () => {
     const a = await d.annotate(d.reviewer);
     const caughtUp = await stream(d.editor, d.article.id, { since: position });
     await caughtUp.until(about(a.id, "annotation.created"));
-    const last = caughtUp.messages.find(about(a.id, "annotation.created"))!.id!;
+    await expect.poll(() => caughtUp.lastEventId()).not.toBe(undefined);
+    const last = caughtUp.lastEventId()!;
     await updateAnnotation({ actor: d.reviewer, annotationId: a.id, input: { version: 1, claim: "again" } });
     await caughtUp.until(about(a.id, "annotation.updated"));
     caughtUp.abort();
     await caughtUp.close();
 
-    const resumed = await stream(d.editor, d.article.id, { lastEventId: last, since: "0" });
+    const resumed = await stream(d.editor, d.article.id, { lastEventId: last, since: position });
     await resumed.until(about(a.id, "annotation.updated"));
     expect(resumed.messages.some(about(a.id, "annotation.created"))).toBe(false);
     resumed.abort();
     await resumed.close();
 
-    for (const lastEventId of ["999999999999999", "not-a-number"]) {
+    // A position ahead of the database (from another server) is as unknown as a malformed one.
+    const ahead = encodePosition({ xmin: 1n << 50n, xmax: (1n << 50n) + 1n, xip: [] });
+    for (const lastEventId of ["999999999999999", "not-a-number", ahead]) {
       const reset = await stream(d.editor, d.article.id, { lastEventId });
       await reset.until((m) => m.event === "reset");
       reset.abort();
       await reset.close();
     }
+  });
+
+  it("delivers a transaction that took a low id but committed after a client saw a higher one: live, and on reconnect, exactly once", async () => {
+    const d = await desk();
+    const a = await d.annotate(d.reviewer);
+    const connected = await stream(d.editor, d.article.id);
+    const reconnecting = await stream(d.editor, d.article.id);
+    // A long transaction takes its event id now and commits last.
+    const slow = new pg.Client(parseDatabaseUrl(process.env.DATABASE_URL!));
+    await slow.connect();
+    try {
+      await slow.query("BEGIN");
+      await slow.query(
+        `INSERT INTO "AuditEvent" (id, "workspaceId", "actorId", "entityType", "entityId", action) VALUES ($1, $2, $3, 'annotation', $4, 'placement.confirm')`,
+        [`slow${a.id}`, d.workspace.id, d.reviewer.userId, a.id],
+      );
+      // A later transaction commits first; the client sees it and its position moves past it.
+      await updateAnnotation({ actor: d.reviewer, annotationId: a.id, input: { version: 1, claim: "fast" } });
+      await reconnecting.until(about(a.id, "annotation.updated"));
+      await expect.poll(() => reconnecting.lastEventId()).not.toBe(undefined);
+      const [slowEvent, fastEvent] = await Promise.all([
+        db.liveEvent.findFirst({ where: { annotationId: a.id, type: "annotation.placement" } }),
+        db.liveEvent.findFirst({ where: { annotationId: a.id, type: "annotation.updated" } }),
+      ]);
+      expect(slowEvent).toBeNull(); // not committed yet
+      const seenAt = reconnecting.lastEventId()!;
+      reconnecting.abort();
+      await reconnecting.close();
+
+      await slow.query("COMMIT");
+      const committed = await db.liveEvent.findFirstOrThrow({
+        where: { annotationId: a.id, type: "annotation.placement" },
+      });
+      // The case "id > last seen" got wrong: the late commit holds the smaller id.
+      expect(committed.id).toBeLessThan(fastEvent!.id);
+
+      await connected.until(about(a.id, "annotation.placement"));
+      const resumed = await stream(d.editor, d.article.id, { lastEventId: seenAt });
+      await resumed.until(about(a.id, "annotation.placement"));
+      // A later change arrives after it on both, so a repeat would have shown by then.
+      await createNote({ actor: d.reviewer, annotationId: a.id, input: { body: "after" } });
+      for (const s of [connected, resumed]) {
+        await s.until(about(a.id, "note.created"));
+        expect(s.messages.filter(about(a.id, "annotation.placement"))).toHaveLength(1);
+      }
+      // What the resumed stream had already seen is not sent again.
+      expect(resumed.messages.filter(about(a.id, "annotation.updated"))).toHaveLength(0);
+      expect(connected.messages.filter(about(a.id, "annotation.updated"))).toHaveLength(1);
+      for (const s of [connected, resumed]) {
+        s.abort();
+        await s.close();
+      }
+    } finally {
+      await slow.end();
+    }
+  });
+
+  it("answers reset for a position older than the events purged from the log", async () => {
+    const d = await desk();
+    const old = await readLogPosition();
+    await d.annotate(d.reviewer);
+    // Nothing is old enough to purge here; raise the horizon as a purge of that event would.
+    const [{ txid }] = await db.$queryRaw<{ txid: bigint }[]>`SELECT max(txid) AS txid FROM "LiveEvent"`;
+    const before = await db.liveLogHorizon.findUnique({ where: { id: 1 } });
+    await db.liveLogHorizon.upsert({ where: { id: 1 }, create: { purgedTxid: txid }, update: { purgedTxid: txid } });
+    try {
+      const expired = await stream(d.editor, d.article.id, { lastEventId: old });
+      await expired.until((m) => m.event === "reset");
+      expired.abort();
+      await expired.close();
+    } finally {
+      // Other files' streams share this database: put the horizon back.
+      await db.liveLogHorizon.update({ where: { id: 1 }, data: { purgedTxid: before?.purgedTxid ?? 0n } });
+    }
+    expect(await purgeExpiredEvents(new Date(0))).toBe(0);
   });
 
   it("refuses anonymous (401), another workspace's article (404), a malformed id or position (400), and changes nothing", async () => {
@@ -222,6 +304,37 @@ describe("GET /api/events", () => {
         !(m.data as { viewers: { userId: string }[] }).viewers.some((v) => v.userId === d.reviewer.userId),
     );
     expect(await db.liveStream.count({ where: { userId: d.reviewer.userId } })).toBe(0);
+    watcher.abort();
+    await watcher.close();
+  });
+});
+
+describe("presence after a crash", () => {
+  it("removes the streams of an instance that stopped refreshing them for 30 s, and tells the others", async () => {
+    const d = await desk();
+    const watcher = await stream(d.editor, d.article.id);
+    // A tab of the reviewer's, served by an instance that then died without closing anything.
+    const id = `crashed-${d.reviewer.userId}`;
+    await openStream({
+      id,
+      userId: d.reviewer.userId,
+      workspaceId: d.workspace.id,
+      instanceId: "crashed-instance",
+      articleId: d.article.id,
+    });
+    const viewing = (m: SseMessage) =>
+      m.event === "presence" &&
+      (m.data as { viewers: { userId: string }[] }).viewers.some((v) => v.userId === d.reviewer.userId);
+    await watcher.until(viewing);
+    await db.liveStream.update({
+      where: { id },
+      data: { seenAt: new Date(Date.now() - (STALE_SECONDS + 1) * 1000) },
+    });
+    const seen = watcher.messages.length;
+    // Any live instance's next refresh (every 10 s) sweeps it.
+    await touchStreams("a-live-instance");
+    await watcher.until((m) => watcher.messages.indexOf(m) >= seen && m.event === "presence" && !viewing(m));
+    expect(await db.liveStream.count({ where: { id } })).toBe(0);
     watcher.abort();
     await watcher.close();
   });

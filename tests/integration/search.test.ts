@@ -92,6 +92,27 @@ describe("search", () => {
     expect((await search(d.reviewer, { q: "Ómbudsman" })).results).toMatchObject([{ type: "note" }]);
   });
 
+  it("finds the quoted passage, a source's publisher and an article's author, kept current as they change", async () => {
+    const d = await englishDesk();
+    const {
+      ids: [id],
+      article,
+    } = await annotateClaims({
+      workspaceId: d.workspace.id,
+      author: d.reviewer,
+      claims: [{ claim: "Ferry fares doubled", sources: [{ url: "https://x.example/1", publisher: "Harbour Board" }] }],
+    });
+    await db.annotation.update({ where: { id }, data: { quote: "the crossings now cost twice as much" } });
+    await db.article.update({ where: { id: article.id }, data: { author: "Morag Quillfeather" } });
+    expect((await search(d.reviewer, { q: "crossings" })).results).toMatchObject([{ type: "annotation", id }]);
+    expect((await search(d.reviewer, { q: "harbour board" })).results).toMatchObject([
+      { type: "source", annotationId: id },
+    ]);
+    expect((await search(d.reviewer, { q: "quillfeather" })).results).toMatchObject([
+      { type: "article", id: article.id },
+    ]);
+  });
+
   it("ranks instead of requiring every word, catches a typo, and lists recent work for an empty query", async () => {
     const d = await englishDesk();
     const {
@@ -106,6 +127,11 @@ describe("search", () => {
     expect(ids((await search(d.reviewer, { q: "unemplyment" })).results)).toContain(jobs);
     const recent = await search(d.reviewer, { q: "", type: "annotation" });
     expect(ids(recent.results)).toEqual([wages, jobs]);
+    // Equal text, equal trigram: recency decides, whichever was written first.
+    await db.$executeRaw`UPDATE "Annotation" SET "createdAt" = now() - interval '400 days' WHERE id = ${wages}`;
+    expect(ids((await search(d.reviewer, { q: "march", type: "annotation" })).results)).toEqual([jobs, wages]);
+    await db.$executeRaw`UPDATE "Annotation" SET "createdAt" = now() - interval '800 days' WHERE id = ${jobs}`;
+    expect(ids((await search(d.reviewer, { q: "march", type: "annotation" })).results)).toEqual([wages, jobs]);
     // Only symbols and stop words: recent work, not an error.
     expect((await search(d.reviewer, { q: "& | ! ( ) : * ' the" })).results.length).toBeGreaterThan(0);
     // Every tsquery metacharacter inside words is harmless.
@@ -311,8 +337,22 @@ describe("search", () => {
     } = await annotateClaims({
       workspaceId: d.workspace.id,
       author: d.reviewer,
-      claims: [{ claim: "Prices were rising quickly" }],
+      claims: [
+        {
+          claim: "Prices were rising quickly",
+          note: "Wages were falling",
+          sources: [{ url: "https://stats.example/x", title: "Rents climbing" }],
+        },
+      ],
     });
+    // Notes and sources reach their workspace through their annotation: the rebuild covers them too.
+    const stemmed = async () => {
+      const types = [];
+      for (const q of ["rises", "falls", "climbs"])
+        types.push(...(await search(d.reviewer, { q })).results.map((r) => r.type));
+      return types.sort();
+    };
+    expect(await stemmed()).toEqual([]);
     expect(ids((await search(d.reviewer, { q: "rises" })).results)).not.toContain(id);
     const before = await countWorkspaceRows(db, d.workspace.id);
     for (const input of [{ language: "klingon" }, { language: "pg_catalog.english" }, {}, { language: 1 }]) {
@@ -325,5 +365,6 @@ describe("search", () => {
     expect(await getSearchLanguage({ actor: d.reviewer })).toBe("simple");
     await setSearchLanguage({ actor: d.admin, input: { language: "english" } });
     expect(ids((await search(d.reviewer, { q: "rises" })).results)).toContain(id);
+    expect(await stemmed()).toEqual(["annotation", "note", "source"]);
   });
 });

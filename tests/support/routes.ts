@@ -200,8 +200,8 @@ export const ROUTES: Route[] = [
     method: "PATCH",
     path: (ids) => `/api/annotations/${ids.annotationId}/notes/${ids.noteId}`,
     access: "author",
-    body: { body: "Matrix note, edited" },
-    input: { kind: "json", fields: ["body"] },
+    body: { body: "Matrix note, edited", version: 1 },
+    input: { kind: "json", fields: ["body", "version"] },
   },
   {
     method: "POST",

@@ -1,8 +1,9 @@
-import { getArticle } from "@/lib/articles/queries";
+import { getArticleForReading, type ArticleReading } from "@/lib/articles/queries";
 import { getAnnotation, listAnnotationSummaries, listOrphans } from "@/lib/annotations/annotations";
 import { ANNOTATION_PARAM, annotationHref } from "@/lib/annotations/links";
 import { AppError } from "@/lib/errors";
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { getWorkspaceSettings } from "@/lib/workspaces/settings";
 import Link from "next/link";
 import { listVerdictChoices } from "@/lib/verdicts/queries";
@@ -34,6 +35,12 @@ async function loadLinked(actor: Actor, annotationId: string | string[] | undefi
   }
 }
 
+/**
+ * The article page. Its shell (header, title, meta) is sent as soon as the reader and the article
+ * are known, so the browser fetches and compiles the page's scripts while the server reads the
+ * annotations and renders the article (#15). Every refusal (sign-in, 403, 404, a link naming
+ * another article) is decided before that, so it still answers with its own status.
+ */
 export default async function ArticlePage({
   params,
   searchParams,
@@ -46,24 +53,13 @@ export default async function ArticlePage({
   const actor = await requirePageActor(typeof linkedId === "string" ? annotationHref(id, linkedId) : `/articles/${id}`);
   // Read before the data: the page's live stream starts here, so no change falls in between.
   const livePosition = await readLogPosition();
-  const [article, annotations, orphans, choices, settings, blind, people, linked, assignments] = await loadPageData(
-    () =>
-      Promise.all([
-        getArticle({ actor, articleId: id }),
-        listAnnotationSummaries({ actor, articleId: id }),
-        listOrphans({ actor, articleId: id }),
-        listVerdictChoices({ actor }),
-        getWorkspaceSettings({ actor }),
-        getOpenSecondOpinion({ actor, articleId: id }),
-        listColleagues({ actor }),
-        loadLinked(actor, linkedId),
-        listAssignments({ actor, articleId: id }),
-      ]),
+  // Everything is read at once, as before; only the article and the link are awaited here.
+  const rest = loadRest(actor, id);
+  const [article, linked] = await loadPageData(() =>
+    Promise.all([getArticleForReading({ actor, articleId: id }), loadLinked(actor, linkedId)]),
   );
   // An annotation's link names its article too; a link with the wrong one still finds it.
   if (linked && linked.articleId !== article.id) redirect(annotationHref(linked.articleId, linked.id));
-  const isEditor = hasRole(actor.role, "EDITOR");
-  const mayRevise = isEditor || settings.reviewersMayAddArticles;
   return (
     <main className="wide">
       <title>{article.title}</title>
@@ -90,6 +86,57 @@ export default async function ArticlePage({
           </>
         )}
       </p>
+      <Suspense fallback={<p className="muted">Loading the article…</p>}>
+        <ArticleSection
+          actor={actor}
+          article={article}
+          linkedId={linkedId}
+          linked={linked}
+          livePosition={livePosition}
+          rest={rest}
+        />
+      </Suspense>
+    </main>
+  );
+}
+
+/** The rest of the page's data, started with the article's. */
+function loadRest(actor: Actor, articleId: string) {
+  const rest = Promise.all([
+    listAnnotationSummaries({ actor, articleId }),
+    listOrphans({ actor, articleId }),
+    listVerdictChoices({ actor }),
+    getWorkspaceSettings({ actor }),
+    getOpenSecondOpinion({ actor, articleId }),
+    listColleagues({ actor }),
+    listAssignments({ actor, articleId }),
+  ]);
+  // When the article itself is refused, the page answers that and never awaits these.
+  rest.catch(() => undefined);
+  return rest;
+}
+
+/** Everything below the article's title: its actions, the editors' forms and the workspace. */
+async function ArticleSection({
+  actor,
+  article,
+  linkedId,
+  linked,
+  livePosition,
+  rest,
+}: {
+  actor: Actor;
+  article: ArticleReading;
+  linkedId: string | string[] | undefined;
+  linked: AnnotationView | null;
+  livePosition: string;
+  rest: ReturnType<typeof loadRest>;
+}) {
+  const [annotations, orphans, choices, settings, blind, people, assignments] = await loadPageData(() => rest);
+  const isEditor = hasRole(actor.role, "EDITOR");
+  const mayRevise = isEditor || settings.reviewersMayAddArticles;
+  return (
+    <>
       <nav className="article-actions" aria-label="Article">
         {isEditor && <Link href={`/articles/${article.id}/edit`}>Edit details</Link>}
         {mayRevise && <Link href={`/articles/${article.id}/revise`}>Revise text</Link>}
@@ -133,7 +180,6 @@ export default async function ArticlePage({
         article={{
           id: article.id,
           revisionId: article.revision.id,
-          text: article.revision.text,
           value: article.revision.body,
         }}
         initialAnnotations={annotations}
@@ -143,6 +189,6 @@ export default async function ArticlePage({
         viewer={{ id: actor.userId, role: actor.role }}
         livePosition={livePosition}
       />
-    </main>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { jsonRoute, readJson } from "@/lib/http/responses";
 
 type Context = { params: Promise<{ id: string; noteId: string }> };
 
-/** PATCH /api/annotations/:id/notes/:noteId — `{ body }`; the note's author only. */
+/** PATCH /api/annotations/:id/notes/:noteId — `{ body, version }`; the note's author only; a stale version gets 409 with `details.current`. */
 export const PATCH = jsonRoute(async (request, { params }: Context) => {
   const actor = await getActor();
   const input = actor ? await readJson(request) : null;
@@ -12,8 +12,9 @@ export const PATCH = jsonRoute(async (request, { params }: Context) => {
   return updateNote({ actor, annotationId: id, noteId, input });
 });
 
-/** DELETE /api/annotations/:id/notes/:noteId — soft delete; the note's author only. */
-export const DELETE = jsonRoute(async (_request, { params }: Context) => {
+/** DELETE /api/annotations/:id/notes/:noteId[?version=N] — soft delete; the note's author only; a stale version gets 409. */
+export const DELETE = jsonRoute(async (request, { params }: Context) => {
   const { id, noteId } = await params;
-  return deleteNote({ actor: await getActor(), annotationId: id, noteId });
+  const version = new URL(request.url).searchParams.get("version");
+  return deleteNote({ actor: await getActor(), annotationId: id, noteId, input: version === null ? {} : { version } });
 });

@@ -1,0 +1,202 @@
+// The article page in headless Chromium (issue #15 target 1): navigation until every highlight is
+// painted and the page is interactive, with 2,000 annotations and without any; a finished
+// selection until the Annotate toolbar is shown; and the JavaScript the page loads. Part of
+// `npm run bench`; alone: `npx tsx bench/page.ts` after `next build` (port 3300, embedded 54342,
+// under the flock). The peer harness (../shared/peer-bench, README) times the same page beside
+// recogito's text-annotator.
+import { chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../scripts/lib/chromium";
+import { median, round } from "./stats";
+import { measurePageJs, PAGE_JS_TARGET_GZIP_KB, type PageJs } from "./page-js";
+
+const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 3);
+const WORDS = 20_000;
+const ANNOTATIONS = 2_000;
+const INTERACTIVE = ".workspace[data-interactive='true']";
+
+export type ArticlePageBench = {
+  highlightsPaintedMs: number;
+  noAnnotationsPaintedMs: number;
+  ratio: number;
+  selectionToToolbarMs: number;
+  toolbarMisses: number;
+  pageJs: PageJs;
+  runs: { withAnnotations: number[]; withoutAnnotations: number[]; toolbar: number[] };
+};
+
+/**
+ * Times the article page on `baseUrl` for a signed-in `cookie` (a Cookie header): the article
+ * with ANNOTATIONS annotations and the same article without any (both WORDS words).
+ */
+export async function benchArticlePage(
+  baseUrl: string,
+  cookie: string,
+  articles: { annotated: string; plain: string },
+): Promise<ArticlePageBench> {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const { hostname } = new URL(baseUrl);
+    await context.addCookies(
+      cookie.split("; ").map((pair) => {
+        const at = pair.indexOf("=");
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), domain: hostname, path: "/" };
+      }),
+    );
+    const page = await context.newPage();
+    const withAnnotations = await loadTimes(page, `${baseUrl}/articles/${articles.annotated}`, ANNOTATIONS);
+    const withoutAnnotations = await loadTimes(page, `${baseUrl}/articles/${articles.plain}`, 0);
+    await page.goto(`${baseUrl}/articles/${articles.annotated}`);
+    await page.locator(INTERACTIVE).waitFor();
+    const toolbar = await toolbarTimes(page, 10);
+    const pageJs = await measurePageJs(page, `${baseUrl}/articles/${articles.plain}`, INTERACTIVE);
+    return {
+      highlightsPaintedMs: round(median(withAnnotations)),
+      noAnnotationsPaintedMs: round(median(withoutAnnotations)),
+      ratio: round(median(withAnnotations) / median(withoutAnnotations), 2),
+      selectionToToolbarMs: round(median(toolbar.filter((t) => !Number.isNaN(t)))),
+      toolbarMisses: toolbar.filter((t) => Number.isNaN(t)).length,
+      pageJs,
+      runs: { withAnnotations, withoutAnnotations, toolbar },
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** ms from navigation start until the article (and `expected` annotations' highlights) are painted and the page is interactive. */
+async function loadTimes(page: Page, url: string, expected: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < PAGE_LOADS; i++) {
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(
+      (expected) => {
+        const blocks = document.querySelectorAll("[data-slate-editor] [data-slate-node='element']").length;
+        if (blocks === 0 || !document.querySelector("[data-interactive='true']")) return false;
+        if (expected === 0) return true;
+        // Painted as marks, or (a long article, #15) as ranges registered with CSS.highlights: the peer harness's rule.
+        const ids = new Set<string>();
+        document
+          .querySelectorAll<HTMLElement>("mark[data-annotation-ids]")
+          .forEach((m) => m.dataset.annotationIds!.split(" ").forEach((id) => ids.add(id)));
+        let ranges = 0;
+        CSS.highlights?.forEach((h) => (ranges += h.size));
+        return ids.size >= expected || ranges >= expected;
+      },
+      expected,
+      { polling: 25, timeout: 30_000 },
+    );
+    // Two animation frames: the frame with the highlights has been painted.
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
+          ),
+      ),
+    );
+    if (process.env.BENCH_DEBUG) {
+      const nav = await page.evaluate(() => JSON.stringify(performance.getEntriesByType("navigation")[0]));
+      const { responseStart, responseEnd, domInteractive, domContentLoadedEventEnd, transferSize } = JSON.parse(nav);
+      console.log({
+        responseStart,
+        responseEnd,
+        domInteractive,
+        domContentLoadedEventEnd,
+        transferSize,
+        painted: times[times.length - 1],
+      });
+    }
+  }
+  return times.map((t) => round(t));
+}
+
+/** ms from a finished selection to the Annotate toolbar in the DOM (NaN if it never came). */
+async function toolbarTimes(page: Page, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(() => window.getSelection()!.removeAllRanges());
+    const cleared = await page
+      .locator("[role='toolbar'][aria-label='Selection']")
+      .waitFor({ state: "detached", timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!cleared) {
+      times.push(Number.NaN); // the toolbar outlived its selection: count it as a miss
+      continue;
+    }
+    times.push(
+      await page.evaluate(
+        (i) =>
+          new Promise<number>((resolve) => {
+            const strings = document.querySelectorAll("[data-slate-string]");
+            const node = strings[(i * 37) % strings.length].firstChild as Text;
+            const range = document.createRange();
+            range.setStart(node, 0);
+            range.setEnd(node, Math.min(node.data.length, 12));
+            const started = performance.now();
+            // No named helpers in here: tsx would wrap them in a __name() the page does not have.
+            const observer = new MutationObserver(() => {
+              if (!document.querySelector("[role='toolbar'][aria-label='Selection']")) return;
+              observer.disconnect();
+              resolve(performance.now() - started);
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            setTimeout(() => {
+              observer.disconnect();
+              resolve(Number.NaN);
+            }, 5000);
+            window.getSelection()!.addRange(range);
+          }),
+        i,
+      ),
+    );
+  }
+  return times.map((t) => round(t));
+}
+
+export function reportArticlePage(b: ArticlePageBench) {
+  console.log(`\nBrowser (headless Chromium, ${WORDS.toLocaleString("en")} words, median of ${PAGE_LOADS} loads)`);
+  console.log(
+    `  navigation → ${ANNOTATIONS} annotations' highlights painted  ${b.highlightsPaintedMs} ms   (target ≤ 1500 ms)`,
+  );
+  console.log(`  navigation → same article, no annotations, painted  ${b.noAnnotationsPaintedMs} ms`);
+  console.log(`  ratio                                               ${b.ratio}      (target ≤ 1.5)`);
+  console.log(
+    `  finished selection → toolbar shown (median of 10)   ${b.selectionToToolbarMs} ms   (target ≤ 50 ms)` +
+      (b.toolbarMisses
+        ? `  (${b.toolbarMisses} of 10 runs missed: no toolbar within 5 s, or it outlived its selection)`
+        : ""),
+  );
+  console.log(
+    `  article page JavaScript until interactive (${b.pageJs.scripts} scripts) ${b.pageJs.gzipKB} KB gzipped, ` +
+      `${b.pageJs.rawKB} KB raw   (target ≤ ${PAGE_JS_TARGET_GZIP_KB} KB gzipped)`,
+  );
+  console.log(
+    `    with the panel's code fetched after it (${b.pageJs.all.scripts} scripts) ${b.pageJs.all.gzipKB} KB gzipped, ${b.pageJs.all.rawKB} KB raw`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { runAlone } = await import("./standalone");
+  const { createBenchArticle } = await import("./fixtures");
+  await runAlone({
+    label: "page",
+    embeddedPort: 54342,
+    prepare: async (db) => {
+      const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo-desk" } });
+      const author = await db.user.findUniqueOrThrow({ where: { email: "reviewer@example.com" } });
+      const base = { workspaceId: workspace.id, authorId: author.id, words: WORDS };
+      const annotated = await createBenchArticle(db, {
+        ...base,
+        title: "Bench: annotated",
+        annotationCount: ANNOTATIONS,
+      });
+      const plain = await createBenchArticle(db, { ...base, title: "Bench: plain", annotationCount: 0 });
+      return { annotated: annotated.id, plain: plain.id };
+    },
+    run: async (url, cookie, articles) => reportArticlePage(await benchArticlePage(url, cookie, articles)),
+  });
+}
