@@ -5,6 +5,7 @@ import { ROLE_LABEL, hasRole } from "@/lib/auth/roles";
 import { signOutEverywhereAction } from "@/app/(app)/actions";
 import { SignOutButton } from "./SignOutButton";
 import { HeaderMenu } from "./HeaderMenu";
+import { BellIcon } from "./BellIcon";
 import { SearchShortcut } from "@/components/search/SearchShortcut";
 import { NotificationBellLoader } from "./NotificationBellLoader";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
@@ -37,7 +38,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
           <Suspense
             fallback={
               <span className="bell" aria-hidden="true">
-                🔔
+                <BellIcon />
               </span>
             }
           >

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { BellIcon } from "./BellIcon";
 import { useArticleEvents, type LiveEvent } from "@/components/annotate/useArticleEvents";
 
 /**
@@ -23,7 +24,7 @@ export function NotificationBell({ initialUnread, since }: { initialUnread: numb
       data-testid="notification-bell"
       aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
     >
-      <span aria-hidden="true">🔔</span>
+      <BellIcon />
       {unread > 0 && (
         <span className="bell-count" data-testid="unread-count">
           {unread}
