@@ -7,7 +7,7 @@ import {
   deleteAnnotation,
   getAnnotation,
   listAnnotationsForArticle,
-  listAnnotationsForSession,
+  listAnnotationsBodyForSession,
   listAnnotationSummaries,
   updateAnnotation,
 } from "@/lib/annotations/annotations";
@@ -76,28 +76,28 @@ describe("database round trips per hot API request", () => {
     // A signed-in session's list reads the actor in the same statement: one round trip.
     const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: d.editor.userId } });
     const session = await countQueries(() =>
-      listAnnotationsForSession({ claims: { userId: d.editor.userId, sessionVersion }, articleId: d.article.id }),
+      listAnnotationsBodyForSession({ claims: { userId: d.editor.userId, sessionVersion }, articleId: d.article.id }),
     );
-    expect(session.result).toEqual(result);
+    expect(session.result).toBe(JSON.stringify({ annotations: result }));
     expect(session.queries.length, session.queries.join("\n")).toBe(1);
     // The same refusals: no session (a stale session version) 401, another workspace's article 404, a bad id 400.
     const stale = { userId: d.editor.userId, sessionVersion: sessionVersion + 1 };
-    await expect(listAnnotationsForSession({ claims: stale, articleId: d.article.id })).rejects.toMatchObject({
+    await expect(listAnnotationsBodyForSession({ claims: stale, articleId: d.article.id })).rejects.toMatchObject({
       status: 401,
     });
-    await expect(listAnnotationsForSession({ claims: stale, articleId: "not an id" })).rejects.toMatchObject({
+    await expect(listAnnotationsBodyForSession({ claims: stale, articleId: "not an id" })).rejects.toMatchObject({
       status: 401,
     });
     const other = await createWorkspace();
     const { sessionVersion: otherVersion } = await db.user.findUniqueOrThrow({ where: { id: other.editor.userId } });
     await expect(
-      listAnnotationsForSession({
+      listAnnotationsBodyForSession({
         claims: { userId: other.editor.userId, sessionVersion: otherVersion },
         articleId: d.article.id,
       }),
     ).rejects.toMatchObject({ status: 404 });
     await expect(
-      listAnnotationsForSession({ claims: { userId: d.editor.userId, sessionVersion }, articleId: "not an id" }),
+      listAnnotationsBodyForSession({ claims: { userId: d.editor.userId, sessionVersion }, articleId: "not an id" }),
     ).rejects.toMatchObject({ status: 400 });
 
     // The article page's highlights and list: the summaries, one statement too.
