@@ -29,7 +29,9 @@ try {
   await migrator.connect();
   const migrationStarted = performance.now();
   await migrator.query(readFileSync(`prisma/migrations/${SEARCH_MIGRATION}/migration.sql`, "utf8"));
-  console.log(`  migration ${SEARCH_MIGRATION} applied again to the desk: ${round((performance.now() - migrationStarted) / 1000, 1)} s`);
+  console.log(
+    `  migration ${SEARCH_MIGRATION} applied again to the desk: ${round((performance.now() - migrationStarted) / 1000, 1)} s`,
+  );
   await migrator.end();
   if (process.env.BENCH_DEBUG) console.log(JSON.stringify(result.quality, null, 1));
 } finally {

@@ -98,7 +98,12 @@ function keyExpression(
   return { key: score, score: Prisma.sql`${score}::float8` };
 }
 
-function matchCondition(plan: SearchPlan, vector: Prisma.Sql, trigramOn: Prisma.Sql | null, tsquery: Prisma.Sql): Prisma.Sql {
+function matchCondition(
+  plan: SearchPlan,
+  vector: Prisma.Sql,
+  trigramOn: Prisma.Sql | null,
+  tsquery: Prisma.Sql,
+): Prisma.Sql {
   if (!plan.tsquery) return Prisma.sql`TRUE`;
   return trigramOn && plan.raw
     ? Prisma.sql`(${vector} @@ ${tsquery} OR q.raw <% ${trigramOn})`
@@ -289,7 +294,9 @@ function monthsCte(plan: SearchPlan): Prisma.Sql {
   // The date filters bound the months walked (the SQL predicates still check the days).
   const { createdFrom, createdBefore } = plan.filters;
   const newest = Prisma.sql`greatest(${plan.now}::timestamp, now()::timestamp, ${bound("max")})`;
-  const latest = createdBefore ? Prisma.sql`least(${newest}, ${createdBefore}::timestamp - interval '1 millisecond')` : newest;
+  const latest = createdBefore
+    ? Prisma.sql`least(${newest}, ${createdBefore}::timestamp - interval '1 millisecond')`
+    : newest;
   const oldest = Prisma.sql`least((SELECT "createdAt" FROM "Workspace" WHERE id = ${ws}), ${bound("min")})`;
   const earliest = createdFrom ? Prisma.sql`greatest(${oldest}, ${createdFrom}::timestamp)` : oldest;
   // Windows of 1, 2, 4, 8… months: a lookup costs GIN the whole of each word's posting list, so

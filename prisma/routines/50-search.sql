@@ -12,8 +12,12 @@
 -- however many match in all. Reading every match's row to sort it by date was what made a common
 -- word slow on a million annotations (25,000 rows for a word in 2.5% of the claims).
 --
--- What each table indexes is data (factmark_search_fields), read by one vector function, one
--- trigger function and one rebuild: a new searchable table is a few lines there.
+-- Filters inside the index: annotations (and their notes and sources) also hold lexemes for their
+-- status, verdict and author, so a filtered search walks the same way (see factmark_search_tags).
+--
+-- What each table indexes is data (factmark_search_fields, factmark_search_tables); each table's
+-- vector function, trigger function and trigger are written out from it when this file is applied,
+-- and one rebuild reads it: a new searchable table is a few lines there.
 
 CREATE OR REPLACE FUNCTION factmark_search_config(workspace text) RETURNS regconfig LANGUAGE sql STABLE AS $$
   SELECT coalesce(

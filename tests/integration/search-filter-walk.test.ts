@@ -46,7 +46,9 @@ describe("search: filters inside the index", () => {
     } = await annotateClaims({
       workspaceId: d.workspace.id,
       author: d.reviewer,
-      claims: [{ claim: "Tram fares doubled", note: "Tram operator asked", sources: [{ url: "https://trams.example/f" }] }],
+      claims: [
+        { claim: "Tram fares doubled", note: "Tram operator asked", sources: [{ url: "https://trams.example/f" }] },
+      ],
     });
     const row = await db.annotation.findUniqueOrThrow({ where: { id }, include: { notes: true, sources: true } });
     const option = (key: string) => d.options.find((o) => o.key === key)!.id;
@@ -77,7 +79,9 @@ describe("search: filters inside the index", () => {
     await db.$executeRaw`UPDATE "Annotation" SET status = 'APPROVED', "verdictOptionId" = ${option("true")} WHERE id = ${id}`;
     await expectTags("APPROVED", "true", d.editor.userId);
     // A note or source written later takes the annotation's current lexemes.
-    const later = await db.note.create({ data: { annotationId: id, authorId: d.editor.userId, body: "Tram depot visited" } });
+    const later = await db.note.create({
+      data: { annotationId: id, authorId: d.editor.userId, body: "Tram depot visited" },
+    });
     expect(await tagsOf("Note", later.id)).toEqual(await tagsOf("Annotation", id));
     // A rebuild (a language change) writes them too.
     await db.$executeRaw`SELECT factmark_reindex_search(${d.workspace.id})`;
@@ -97,9 +101,17 @@ describe("search: filters inside the index", () => {
       verdict: verdicts[i % 4],
       note: i % 5 === 0 ? `Tram count ${i} checked` : undefined,
     }));
-    const first = await annotateClaims({ workspaceId: d.workspace.id, author: d.reviewer, claims: claims.slice(0, 12) });
+    const first = await annotateClaims({
+      workspaceId: d.workspace.id,
+      author: d.reviewer,
+      claims: claims.slice(0, 12),
+    });
     const second = await annotateClaims({ workspaceId: d.workspace.id, author: d.editor, claims: claims.slice(12) });
-    await annotateClaims({ workspaceId: d.workspace.id, author: d.reviewer, claims: [{ claim: "Bus ridership fell" }] });
+    await annotateClaims({
+      workspaceId: d.workspace.id,
+      author: d.reviewer,
+      claims: [{ claim: "Bus ridership fell" }],
+    });
     const ids = [...first.ids, ...second.ids];
     for (const [i, id] of ids.entries()) {
       const at = new Date(Date.UTC(2025, 11 - Math.floor(i / 2), 20 - (i % 2), 12));
@@ -128,10 +140,15 @@ describe("search: filters inside the index", () => {
     }
     // The filters are exact: the newest three approved claims are rows 1, 4 and 7 (every third from the second).
     const newest = await search(d, { statuses: ["APPROVED"] }, true, 3);
-    expect(newest.filter((r) => r.startsWith("annotation:"))).toEqual([1, 4, 7].map((i) => `annotation:${ids[i]}`).sort());
+    expect(newest.filter((r) => r.startsWith("annotation:"))).toEqual(
+      [1, 4, 7].map((i) => `annotation:${ids[i]}`).sort(),
+    );
     const approved = await search(d, { statuses: ["APPROVED"] }, true, 100);
     expect(approved.filter((r) => r.startsWith("annotation:"))).toEqual(
-      ids.filter((_, i) => i % 3 === 1).map((id) => `annotation:${id}`).sort(),
+      ids
+        .filter((_, i) => i % 3 === 1)
+        .map((id) => `annotation:${id}`)
+        .sort(),
     );
     expect(await search(d, { verdictKeys: ["mixed"] }, true, 50)).toEqual([]);
   });

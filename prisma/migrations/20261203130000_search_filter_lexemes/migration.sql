@@ -13,9 +13,15 @@
 ALTER TABLE "Annotation" DISABLE TRIGGER USER;
 DROP INDEX IF EXISTS "Annotation_searchVector_idx";
 DROP INDEX IF EXISTS "Annotation_claim_trgm_idx";
-UPDATE "Annotation" SET "searchVector" = "searchVector" || array_to_tsvector(array_remove(ARRAY['§s' || status::text, '§v' || "verdictOptionId", '§r' || "authorId"], NULL)) WHERE "searchVector" IS NOT NULL;
+UPDATE "Annotation" SET "searchVector" = "searchVector"
+  || array_to_tsvector(array_remove(ARRAY['§s' || status::text, '§v' || "verdictOptionId", '§r' || "authorId"], NULL))
+  WHERE "searchVector" IS NOT NULL;
 CREATE INDEX "Annotation_searchVector_idx" ON "Annotation" USING GIN ("searchVector");
 CREATE INDEX "Annotation_claim_trgm_idx" ON "Annotation" USING GIN ("claim" gin_trgm_ops);
 ALTER TABLE "Annotation" ENABLE TRIGGER USER;
-UPDATE "Note" n SET "searchVector" = n."searchVector" || array_to_tsvector(array_remove(ARRAY['§s' || a.status::text, '§v' || a."verdictOptionId", '§r' || a."authorId"], NULL)) FROM "Annotation" a WHERE a.id = n."annotationId" AND n."searchVector" IS NOT NULL;
-UPDATE "Source" s SET "searchVector" = s."searchVector" || array_to_tsvector(array_remove(ARRAY['§s' || a.status::text, '§v' || a."verdictOptionId", '§r' || a."authorId"], NULL)) FROM "Annotation" a WHERE a.id = s."annotationId" AND s."searchVector" IS NOT NULL;
+UPDATE "Note" n SET "searchVector" = n."searchVector"
+  || array_to_tsvector(array_remove(ARRAY['§s' || a.status::text, '§v' || a."verdictOptionId", '§r' || a."authorId"], NULL))
+  FROM "Annotation" a WHERE a.id = n."annotationId" AND n."searchVector" IS NOT NULL;
+UPDATE "Source" s SET "searchVector" = s."searchVector"
+  || array_to_tsvector(array_remove(ARRAY['§s' || a.status::text, '§v' || a."verdictOptionId", '§r' || a."authorId"], NULL))
+  FROM "Annotation" a WHERE a.id = s."annotationId" AND s."searchVector" IS NOT NULL;
