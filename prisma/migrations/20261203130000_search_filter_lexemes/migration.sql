@@ -10,6 +10,8 @@
 -- for this one statement, and both GIN indexes are built again afterwards (a bulk build is
 -- much cheaper than a million single inserts).
 -- No semicolon may stand in these comments: Prisma splits the script at every one.
+-- One transaction: a run that dies half-way must not leave the table's triggers switched off.
+BEGIN;
 ALTER TABLE "Annotation" DISABLE TRIGGER USER;
 DROP INDEX IF EXISTS "Annotation_searchVector_idx";
 DROP INDEX IF EXISTS "Annotation_claim_trgm_idx";
@@ -25,3 +27,4 @@ UPDATE "Note" n SET "searchVector" = n."searchVector"
 UPDATE "Source" s SET "searchVector" = s."searchVector"
   || array_to_tsvector(array_remove(ARRAY['§s' || a.status::text, '§v' || a."verdictOptionId", '§r' || a."authorId"], NULL))
   FROM "Annotation" a WHERE a.id = s."annotationId" AND s."searchVector" IS NOT NULL;
+COMMIT;
