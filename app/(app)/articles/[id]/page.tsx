@@ -137,11 +137,22 @@ async function ArticleSection({
   const mayRevise = isEditor || settings.reviewersMayAddArticles;
   return (
     <>
+      {/* Not prefetched, as the header's links: the page's own load comes first (#15). */}
       <nav className="article-actions" aria-label="Article">
-        {isEditor && <Link href={`/articles/${article.id}/edit`}>Edit details</Link>}
-        {mayRevise && <Link href={`/articles/${article.id}/revise`}>Revise text</Link>}
+        {isEditor && (
+          <Link href={`/articles/${article.id}/edit`} prefetch={false}>
+            Edit details
+          </Link>
+        )}
+        {mayRevise && (
+          <Link href={`/articles/${article.id}/revise`} prefetch={false}>
+            Revise text
+          </Link>
+        )}
         {article.revision.number > 1 && (
-          <Link href={`/articles/${article.id}/revisions`}>Revisions ({article.revision.number})</Link>
+          <Link href={`/articles/${article.id}/revisions`} prefetch={false}>
+            Revisions ({article.revision.number})
+          </Link>
         )}
       </nav>
       {blind && (
