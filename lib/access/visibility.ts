@@ -175,6 +175,20 @@ function blindedSql(v: Visibility, alias: string): Prisma.Sql {
 }
 
 /**
+ * The SQL twin of the blinds on one article, for a statement that reads one article's work and
+ * holds no Visibility: the people the actor's open blind second opinion there hides from them, as
+ * a query of "userId" (none, or the other reviewer). Their annotations, the corrections continuing
+ * them and their notes are what visibleAnnotationWhere and visibleNoteWhere leave out there.
+ */
+export function hiddenOnArticleSql(reader: SqlViewer, article: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT CASE WHEN s."firstReviewerId" = ${reader.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END AS "userId"
+    FROM "SecondOpinion" s
+    WHERE s."workspaceId" = ${reader.workspaceId} AND s."articleId" = ${article} AND s."revealedAt" IS NULL
+      AND ${reader.userId} IN (s."firstReviewerId", s."secondReviewerId")`;
+}
+
+/**
  * Which earlier check an annotation reused ("Checked before"), as the actor may see it: its id
  * when that annotation is visible to them, else null, so a blinded reader never learns the id of
  * work hidden from them. SQL on "Annotation" aliased `alias`. It reads the actor's open blinds on

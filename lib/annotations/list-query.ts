@@ -1,7 +1,7 @@
 import { fastRows } from "../db/fast-rows";
 import { Prisma } from "../db/generated/client";
 import { actorSql, type Actor, type SessionClaims } from "../auth/actor";
-import { visibleReusedFromSql } from "../access/visibility";
+import { hiddenOnArticleSql, visibleReusedFromSql } from "../access/visibility";
 import type { annotationInclude, AnnotationSummary } from "./view";
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
@@ -88,15 +88,6 @@ export async function selectArticleSummaries(actor: Actor, articleId: string): P
         AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
     ), '[]') AS summaries`);
   return result.found ? result.summaries : null;
-}
-
-/** Whom the actor's open blind second opinion on the article hides from them (lib/access/visibility.ts), as a query of "userId". */
-function hiddenOnArticleSql(reader: Reader, article: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    SELECT CASE WHEN s."firstReviewerId" = ${reader.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END AS "userId"
-    FROM "SecondOpinion" s
-    WHERE s."workspaceId" = ${reader.workspaceId} AND s."articleId" = ${article} AND s."revealedAt" IS NULL
-      AND ${reader.userId} IN (s."firstReviewerId", s."secondReviewerId")`;
 }
 
 /**
