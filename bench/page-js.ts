@@ -16,18 +16,12 @@ export type ScriptSize = { scripts: number; rawKB: number; gzipKB: number };
  */
 export type PageJs = ScriptSize & { all: ScriptSize };
 
-/** The scripts the page requested, all of them or only those requested before `before` (ms from navigation). */
-const scriptUrls = (page: Page, before = Infinity) =>
-  page.evaluate(
-    (before) =>
-      performance
-        .getEntriesByType("resource")
-        .filter((entry) => entry.startTime <= before)
-        .map((entry) => entry.name)
-        .filter(
-          (name) => new URL(name).pathname.startsWith("/_next/static/") && new URL(name).pathname.endsWith(".js"),
-        ),
-    before,
+const scriptUrls = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((entry) => entry.name)
+      .filter((name) => new URL(name).pathname.startsWith("/_next/static/") && new URL(name).pathname.endsWith(".js")),
   );
 
 function sizeOf(urls: string[]): ScriptSize {
@@ -46,23 +40,9 @@ function sizeOf(urls: string[]): ScriptSize {
 
 /** Loads `url` in `page` and sums the /_next/static scripts it fetched, when ready and in all. */
 export async function measurePageJs(page: Page, url: string, readySelector: string): Promise<PageJs> {
-  // When the page became ready, recorded in the page itself: by the time a test reads the list,
-  // the page may have gone on to fetch what it loads once idle (the annotation form), which the
-  // figure "until interactive" must not count.
-  await page.addInitScript((selector) => {
-    const record = () => {
-      if (document.querySelector(selector)) {
-        (window as { __readyAt?: number }).__readyAt ??= performance.now();
-        observer.disconnect();
-      }
-    };
-    const observer = new MutationObserver(record);
-    observer.observe(document, { childList: true, subtree: true, attributes: true });
-  }, readySelector);
   await page.goto(url);
   await page.locator(readySelector).first().waitFor();
-  const readyAt = await page.evaluate(() => (window as { __readyAt?: number }).__readyAt ?? performance.now());
-  const ready = sizeOf(await scriptUrls(page, readyAt));
+  const ready = sizeOf(await scriptUrls(page));
   await page.waitForLoadState("networkidle");
   return { ...ready, all: sizeOf(await scriptUrls(page)) };
 }
