@@ -65,13 +65,18 @@ export function breakdownSql(f: ResolvedFilters): Prisma.Sql {
     HAVING sum(n) <> 0`;
 }
 
+/** `SELECT "articleId", count`: every article's matching annotations under a date range alone (null for other views). */
+export function rangeArticleTotalsSql(f: ResolvedFilters): Prisma.Sql | null {
+  return articleTotalsSql(f, conditions);
+}
+
 /**
  * The articles with the most annotations (at most `limit`), with their verdict counts. Under a
  * date range (and no other filter) the articles' totals come from the weekly article tally and
  * only the chosen articles' verdicts are counted from rows, through Annotation_article_dashboard_idx.
  */
 export function topArticlesSql(f: ResolvedFilters, limit: number): Prisma.Sql {
-  const totals = articleTotalsSql(f, conditions);
+  const totals = rangeArticleTotalsSql(f);
   if (totals)
     return Prisma.sql`
       WITH totals AS (${totals}), top AS (
