@@ -2,7 +2,15 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { visibleAnnotationSql } from "../access/visibility";
 import type { ResolvedFilters } from "./filters";
-import { COUNTED_COLUMNS, articleTotalsSql, countedSql, perArticleSql, inRange, splitWeeks, type Conditions } from "./tally-sql";
+import {
+  COUNTED_COLUMNS,
+  articleTotalsSql,
+  countedSql,
+  perArticleSql,
+  inRange,
+  splitWeeks,
+  type Conditions,
+} from "./tally-sql";
 
 /**
  * The dashboards' SQL. Every figure is an aggregate computed by PostgreSQL over the current

@@ -163,7 +163,8 @@ export function articleTotalsSql(f: ResolvedFilters, c: Conditions): Prisma.Sql 
     Prisma.sql`${Prisma.raw(`${a}."workspaceId"`)} = ${f.workspaceId} AND ${Prisma.raw(`${a}."deletedAt"`)} IS NULL AND ${c.current(a)}`;
   const hidden = hiddenAnnotationSql(f.visibility, "a");
   const parts: Prisma.Sql[] = [];
-  if (hidden) parts.push(rows(-1, Prisma.sql`${hidden} AND ${c.current("a")}`, inRange(Prisma.sql`a."createdAt"`, range)));
+  if (hidden)
+    parts.push(rows(-1, Prisma.sql`${hidden} AND ${c.current("a")}`, inRange(Prisma.sql`a."createdAt"`, range)));
   // A range inside one week is its rows.
   if (!weeks) {
     for (const edge of edges) parts.push(rows(1, counted("a"), inRange(Prisma.sql`a."createdAt"`, edge)));
@@ -177,18 +178,22 @@ export function articleTotalsSql(f: ResolvedFilters, c: Conditions): Prisma.Sql 
   // Tallied rows the blind hides were taken away above over the whole range; the edges' rows come without them.
   for (const edge of edges)
     parts.push(rows(1, Prisma.sql`${counted("a")} AND ${inRange(Prisma.sql`a."createdAt"`, edge)}`, few));
-  parts.push(Prisma.sql`SELECT t."articleId", t.count FROM "ArticleTally" t WHERE t."workspaceId" = ${f.workspaceId} AND ${many}`);
+  parts.push(
+    Prisma.sql`SELECT t."articleId", t.count FROM "ArticleTally" t WHERE t."workspaceId" = ${f.workspaceId} AND ${many}`,
+  );
   // Outside the range: the whole weeks before the week of its start and from the week after its end, then those weeks' days outside it.
   const lo = f.createdFrom && monday(f.createdFrom, false);
   const hi = f.createdBefore && monday(f.createdBefore, true);
-  const outsideWeeks = [lo && Prisma.sql`t.week < ${lo}`, hi && Prisma.sql`t.week >= ${hi}`].filter((p): p is Prisma.Sql => Boolean(p));
+  const outsideWeeks = [lo && Prisma.sql`t.week < ${lo}`, hi && Prisma.sql`t.week >= ${hi}`].filter(
+    (p): p is Prisma.Sql => Boolean(p),
+  );
   parts.push(Prisma.sql`SELECT t."articleId", -t.count FROM "ArticleWeekTally" t
     WHERE t."workspaceId" = ${f.workspaceId} AND (${Prisma.join(outsideWeeks, " OR ")}) AND ${many}`);
   const outsideDays: Range[] = [];
   if (lo && lo.getTime() < f.createdFrom!.getTime()) outsideDays.push({ from: lo, before: f.createdFrom });
   if (hi && f.createdBefore!.getTime() < hi.getTime()) outsideDays.push({ from: f.createdBefore, before: hi });
   for (const days of outsideDays)
-      parts.push(rows(-1, Prisma.sql`${counted("a")} AND ${inRange(Prisma.sql`a."createdAt"`, days)}`, many));
+    parts.push(rows(-1, Prisma.sql`${counted("a")} AND ${inRange(Prisma.sql`a."createdAt"`, days)}`, many));
   // The larger part of the span decides: the range's, or the rest's.
   const span = Prisma.sql`(SELECT min(t.week) FROM "ArticleWeekTally" t WHERE t."workspaceId" = ${f.workspaceId}),
     (SELECT max(t.week) + interval '7 days' FROM "ArticleWeekTally" t WHERE t."workspaceId" = ${f.workspaceId})`;

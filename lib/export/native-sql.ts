@@ -32,8 +32,13 @@ function members(fields: [key: string, value: string][]): string {
 
 /** personOf (lib/export/native.ts) in SQL: an imported name alone, else the member's name, and their email for an admin. */
 function person(user: string, imported: string, withEmails: boolean): string {
-  const member = object([["name", str(`${user}.name`)], ...(withEmails ? [["email", str(`${user}.email`)] as [string, string]] : [])]);
-  return imported === "NULL" ? member : `CASE WHEN ${imported} IS NOT NULL THEN ${object([["name", str(imported)]])} ELSE ${member} END`;
+  const member = object([
+    ["name", str(`${user}.name`)],
+    ...(withEmails ? [["email", str(`${user}.email`)] as [string, string]] : []),
+  ]);
+  return imported === "NULL"
+    ? member
+    : `CASE WHEN ${imported} IS NOT NULL THEN ${object([["name", str(imported)]])} ELSE ${member} END`;
 }
 
 /**

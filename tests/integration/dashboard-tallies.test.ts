@@ -72,7 +72,18 @@ async function talliesAndRows(workspaceId: string) {
       count(*)::int AS count FROM "Annotation"
     WHERE "workspaceId" = ${workspaceId} AND "approvedAt" IS NOT NULL AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED'
     GROUP BY 1, 2 ORDER BY 1, 2`;
-  return { tallies, rows, articleTallies, articleRows, pairTallies, pairRows, weekTallies, weekRows, approvalTallies, approvalRows };
+  return {
+    tallies,
+    rows,
+    articleTallies,
+    articleRows,
+    pairTallies,
+    pairRows,
+    weekTallies,
+    weekRows,
+    approvalTallies,
+    approvalRows,
+  };
 }
 
 /** articleTotalsSql's choice for a date range: whether the range is at most half of the desk's span of weeks. */
@@ -450,11 +461,18 @@ describe("the dashboard tallies", () => {
         // Ends mid-week (NOW is a Friday): most of the desk's span, so the top articles come from the
         // article tally less the weeks and days outside; a short one, from whole weeks and edge days;
         // one inside a single week, from rows.
-        { from: iso(new Date(NOW.getTime() - (45 + random(5)) * DAY)), to: iso(new Date(NOW.getTime() - random(3) * DAY)) },
-        { from: iso(new Date(NOW.getTime() - (20 + random(5)) * DAY)), to: iso(new Date(NOW.getTime() - (4 + random(3)) * DAY)) },
+        {
+          from: iso(new Date(NOW.getTime() - (45 + random(5)) * DAY)),
+          to: iso(new Date(NOW.getTime() - random(3) * DAY)),
+        },
+        {
+          from: iso(new Date(NOW.getTime() - (20 + random(5)) * DAY)),
+          to: iso(new Date(NOW.getTime() - (4 + random(3)) * DAY)),
+        },
         { from: iso(new Date(NOW.getTime() - 9 * DAY)), to: iso(new Date(NOW.getTime() - 8 * DAY)) },
       ];
-      for (const f of filters) if (f.from && !f.verdict && !f.reviewer && !f.article) branches.add(await fewInside(ws, f));
+      for (const f of filters)
+        if (f.from && !f.verdict && !f.reviewer && !f.article) branches.add(await fewInside(ws, f));
       for (const reader of [desk.editor, blindEditor]) {
         for (const f of filters) {
           // The top articles' totals of a ranged view come from the tallies (the figures below are counted from rows, for those 20 only).
@@ -478,7 +496,10 @@ describe("the dashboard tallies", () => {
         }
       }
     }
-    expect([...branches].sort(), "top articles from whole weeks inside the range, and from the tally less the rest").toEqual([false, true]);
+    expect(
+      [...branches].sort(),
+      "top articles from whole weeks inside the range, and from the tally less the rest",
+    ).toEqual([false, true]);
     // The random writes reached every kind of row the tallies key on.
     const kinds = await db.annotation.groupBy({ by: ["status", "placement"], where: { workspaceId: ws } });
     expect(kinds.length).toBeGreaterThan(6);

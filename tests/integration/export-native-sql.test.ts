@@ -89,7 +89,10 @@ describe("native export assembled in SQL", () => {
       articleId: article.id,
       input: { ...at("police say"), claim: "Police", verdict: "unverifiable" },
     });
-    await db.annotation.update({ where: { id: reusing.id }, data: { reusedFromId: b.id, reusedFromReferenceId: reference.id } });
+    await db.annotation.update({
+      where: { id: reusing.id },
+      data: { reusedFromId: b.id, reusedFromReferenceId: reference.id },
+    });
 
     const bounds = { worstRating: 1, bestRating: 7 };
     const editorBlinded: Selection["visibility"]["blinds"] = [{ articleId: article.id, hiddenUserId: d.editor.userId }];
