@@ -2,7 +2,15 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { visibleAnnotationSql } from "../access/visibility";
 import type { ResolvedFilters } from "./filters";
-import { COUNTED_COLUMNS, countedSql, perArticleSql, inRange, splitWeeks, type Conditions } from "./tally-sql";
+import {
+  COUNTED_COLUMNS,
+  articleTotalsSql,
+  countedSql,
+  perArticleSql,
+  inRange,
+  splitWeeks,
+  type Conditions,
+} from "./tally-sql";
 
 /**
  * The dashboards' SQL. Every figure is an aggregate computed by PostgreSQL over the current
@@ -65,8 +73,29 @@ export function breakdownSql(f: ResolvedFilters): Prisma.Sql {
     HAVING sum(n) <> 0`;
 }
 
-/** The articles with the most annotations (at most `limit`), with their verdict counts. */
+/** `SELECT "articleId", count`: every article's matching annotations under a date range alone (null for other views). */
+export function rangeArticleTotalsSql(f: ResolvedFilters): Prisma.Sql | null {
+  return articleTotalsSql(f, conditions);
+}
+
+/**
+ * The articles with the most annotations (at most `limit`), with their verdict counts. Under a
+ * date range (and no other filter) the articles' totals come from the weekly article tally and
+ * only the chosen articles' verdicts are counted from rows, through Annotation_article_dashboard_idx.
+ */
 export function topArticlesSql(f: ResolvedFilters, limit: number): Prisma.Sql {
+  const totals = rangeArticleTotalsSql(f);
+  if (totals)
+    return Prisma.sql`
+      WITH totals AS (${totals}), top AS (
+        SELECT "articleId", count AS total FROM totals ORDER BY total DESC, "articleId" LIMIT ${limit}
+      ), per AS (
+        SELECT a."articleId", a."verdictOptionId", count(*)::int AS count FROM "Annotation" a
+        WHERE ${matches(f)} AND a."articleId" IN (SELECT "articleId" FROM top) GROUP BY 1, 2
+      )
+      SELECT per."articleId" AS article, ar.title, per."verdictOptionId" AS verdict, per.count
+      FROM per JOIN top USING ("articleId") JOIN "Article" ar ON ar.id = per."articleId"
+      ORDER BY top.total DESC, per."articleId"`;
   return Prisma.sql`
     WITH per AS (${perArticleSql(f, conditions)}), top AS (
       SELECT "articleId", sum(count) AS total FROM per GROUP BY 1 ORDER BY total DESC, "articleId" LIMIT ${limit}
@@ -97,10 +126,26 @@ export function timingSql(f: ResolvedFilters, now: Date): Prisma.Sql {
     )
     SELECT totals.pending, recent."underOneDay", recent."oneToThreeDays", recent."threeToSevenDays",
            totals.pending - recent."underOneDay" - recent."oneToThreeDays" - recent."threeToSevenDays" AS "overSevenDays",
-           (SELECT a."submittedAt" FROM "Annotation" a WHERE ${matches(f)} AND ${pending} AND a."submittedAt" IS NOT NULL 
-             ORDER BY a."submittedAt" LIMIT 1) AS "oldestSubmittedAt",
+           ${oldestPendingSql(f)} AS "oldestSubmittedAt",
            totals.approved, (${medianSql(f)}) AS "medianSecondsToApproval"
     FROM totals, recent`;
+}
+
+/**
+ * When the oldest pending review was submitted: the first entry of Annotation_pending_idx (in
+ * submission order) that the view counts. Under a date range the walk starts at the range's
+ * start, not at the workspace's oldest submission (#15: for the last 90 days it read through the
+ * 175,000 earlier pending entries of a million-annotation desk, none created in the range); what
+ * could precede that start are entries submitted before they were created, which
+ * Annotation_pending_early_idx holds (normally none), so the least of the two is exact.
+ */
+function oldestPendingSql(f: ResolvedFilters): Prisma.Sql {
+  const pending = Prisma.sql`${matches(f)} AND a.status = 'SUBMITTED'`;
+  if (!f.createdFrom)
+    return Prisma.sql`(SELECT a."submittedAt" FROM "Annotation" a WHERE ${pending} AND a."submittedAt" IS NOT NULL ORDER BY a."submittedAt" LIMIT 1)`;
+  return Prisma.sql`least(
+    (SELECT a."submittedAt" FROM "Annotation" a WHERE ${pending} AND a."submittedAt" >= ${f.createdFrom} ORDER BY a."submittedAt" LIMIT 1),
+    (SELECT min(a."submittedAt") FROM "Annotation" a WHERE ${pending} AND a."submittedAt" < a."createdAt"))`;
 }
 
 /** Seconds from creation to approval, as Annotation_approval_time_idx orders them. */

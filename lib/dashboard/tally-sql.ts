@@ -13,8 +13,10 @@ import type { ResolvedFilters } from "./filters";
  *   covers one article, so these are a few rows;
  * - an article filter: the tallies have no article in "DashboardTally", and one article's rows
  *   are few, so that view reads its rows (the fallback);
- * - the top articles under a date range or a reviewer ("ArticleTally" has neither): read from
- *   rows, through the covering index of date-range views or the author index.
+ * - the top articles under a date range: "ArticleWeekTally" (per week and article) gives each
+ *   article's whole weeks, rows the partial weeks at the range's edges; then only the 20 articles
+ *   shown have their verdicts counted from rows (articleTotalsSql). Under a reviewer filter, or a
+ *   verdict filter with a range (the week tally has neither), rows (perArticleSql).
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -139,4 +141,64 @@ export function perArticleSql(f: ResolvedFilters, c: Conditions): Prisma.Sql {
   return Prisma.sql`WITH choice AS MATERIALIZED (SELECT coalesce(2 * ${inside} <= sum(t.count), true) AS few 
     FROM "DashboardTally" t WHERE t."workspaceId" = ${f.workspaceId} ${verdict("t")})
     ${sum(Prisma.sql`${raw(fewInside)} UNION ALL ${tally} AND NOT ${fewInside} ${minus(Prisma.sql`NOT ${fewInside}`)}`)}`;
+}
+
+/**
+ * The body of a CTE `totals ("articleId", count)`: matching annotations per article, for a date
+ * range without a reviewer, verdict or article filter (null otherwise: perArticleSql answers).
+ * Whole weeks from "ArticleWeekTally" and the range's partial edge weeks from rows, when the
+ * range is the smaller part of the workspace's span; else "ArticleTally" less the whole weeks
+ * outside the range and the rows of the edge weeks' days outside it. Either way what an open
+ * blind hides in the range is taken away. The choice is by span (two index probes of the tally),
+ * not by counts: both branches read tallies, so it only decides which is smaller, not whether
+ * the rows are read. PostgreSQL runs only the branch chosen (one-time filters).
+ */
+export function articleTotalsSql(f: ResolvedFilters, c: Conditions): Prisma.Sql | null {
+  if (f.articleId || f.authorId || f.verdictOptionId || !(f.createdFrom || f.createdBefore)) return null;
+  const { weeks, edges } = splitWeeks(f);
+  const range: Range = { from: f.createdFrom, before: f.createdBefore };
+  const rows = (sign: 1 | -1, where: Prisma.Sql, guard: Prisma.Sql) =>
+    Prisma.sql`SELECT a."articleId", ${Prisma.raw(String(sign))} FROM "Annotation" a WHERE ${where} AND ${guard}`;
+  const counted = (a: string) =>
+    Prisma.sql`${Prisma.raw(`${a}."workspaceId"`)} = ${f.workspaceId} AND ${Prisma.raw(`${a}."deletedAt"`)} IS NULL AND ${c.current(a)}`;
+  const hidden = hiddenAnnotationSql(f.visibility, "a");
+  const parts: Prisma.Sql[] = [];
+  if (hidden)
+    parts.push(rows(-1, Prisma.sql`${hidden} AND ${c.current("a")}`, inRange(Prisma.sql`a."createdAt"`, range)));
+  // A range inside one week is its rows.
+  if (!weeks) {
+    for (const edge of edges) parts.push(rows(1, counted("a"), inRange(Prisma.sql`a."createdAt"`, edge)));
+    return Prisma.sql`SELECT "articleId", sum(n)::int AS count FROM (${Prisma.join(parts, " UNION ALL ")}) x ("articleId", n)
+      GROUP BY 1 HAVING sum(n) <> 0`;
+  }
+  const few = Prisma.sql`(SELECT few FROM choice)`;
+  const many = Prisma.sql`NOT (SELECT few FROM choice)`;
+  parts.push(Prisma.sql`SELECT t."articleId", t.count FROM "ArticleWeekTally" t
+    WHERE t."workspaceId" = ${f.workspaceId} AND ${inRange(Prisma.sql`t.week`, weeks)} AND ${few}`);
+  // Tallied rows the blind hides were taken away above over the whole range; the edges' rows come without them.
+  for (const edge of edges)
+    parts.push(rows(1, Prisma.sql`${counted("a")} AND ${inRange(Prisma.sql`a."createdAt"`, edge)}`, few));
+  parts.push(
+    Prisma.sql`SELECT t."articleId", t.count FROM "ArticleTally" t WHERE t."workspaceId" = ${f.workspaceId} AND ${many}`,
+  );
+  // Outside the range: the whole weeks before the week of its start and from the week after its end, then those weeks' days outside it.
+  const lo = f.createdFrom && monday(f.createdFrom, false);
+  const hi = f.createdBefore && monday(f.createdBefore, true);
+  const outsideWeeks = [lo && Prisma.sql`t.week < ${lo}`, hi && Prisma.sql`t.week >= ${hi}`].filter(
+    (p): p is Prisma.Sql => Boolean(p),
+  );
+  parts.push(Prisma.sql`SELECT t."articleId", -t.count FROM "ArticleWeekTally" t
+    WHERE t."workspaceId" = ${f.workspaceId} AND (${Prisma.join(outsideWeeks, " OR ")}) AND ${many}`);
+  const outsideDays: Range[] = [];
+  if (lo && lo.getTime() < f.createdFrom!.getTime()) outsideDays.push({ from: lo, before: f.createdFrom });
+  if (hi && f.createdBefore!.getTime() < hi.getTime()) outsideDays.push({ from: f.createdBefore, before: hi });
+  for (const days of outsideDays)
+    parts.push(rows(-1, Prisma.sql`${counted("a")} AND ${inRange(Prisma.sql`a."createdAt"`, days)}`, many));
+  // The larger part of the span decides: the range's, or the rest's.
+  const span = Prisma.sql`(SELECT min(t.week) FROM "ArticleWeekTally" t WHERE t."workspaceId" = ${f.workspaceId}),
+    (SELECT max(t.week) + interval '7 days' FROM "ArticleWeekTally" t WHERE t."workspaceId" = ${f.workspaceId})`;
+  return Prisma.sql`WITH bounds (first, last) AS (SELECT ${span}), choice AS MATERIALIZED (
+      SELECT coalesce(2 * extract(epoch FROM least(last, ${f.createdBefore ?? null}::timestamp) - greatest(first, ${f.createdFrom ?? null}::timestamp))
+        <= extract(epoch FROM last - first), true) AS few FROM bounds)
+    SELECT "articleId", sum(n)::int AS count FROM (${Prisma.join(parts, " UNION ALL ")}) x ("articleId", n) GROUP BY 1 HAVING sum(n) <> 0`;
 }

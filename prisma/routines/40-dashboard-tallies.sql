@@ -1,14 +1,23 @@
--- Dashboard tallies (#15): "DashboardTally" and "ArticleTally" (schema.prisma) count the current
--- annotations (live, not superseded by a correction, not dismissed) by what the dashboard groups
--- and filters on: per week of creation, author and verdict, with a counter per status, orphaned
--- and ever approved (columns rather than keys: no dashboard filters on them, and it keeps the
--- tally to one row per week, author and verdict). Every statement that writes annotations adds what it inserted and takes away
--- what it deleted (an update does both: the old row out, the new row in), in the writing
--- transaction, so the tallies are exact whichever code path (or bulk SQL) wrote the rows.
--- Deltas are summed per key before they touch a tally row and applied in key order, so a
--- statement locks each row once and two writers take their locks in the same order. One
--- function serves all three events: the changed rows are named in dynamic SQL, which sees the
--- trigger's transition tables as static SQL does.
+-- Dashboard tallies (#15): "DashboardTally", "ArticleTally", "ArticleWeekTally" and "ApprovalTally"
+-- (schema.prisma) count the current annotations (live, not superseded by a correction, not
+-- dismissed) by what the dashboard groups and filters on: per week of creation, author and verdict,
+-- with a counter per status, orphaned and ever approved (columns rather than keys: no dashboard
+-- filters on them, and it keeps the tally to one row per week, author and verdict); per article
+-- and verdict; per week and article (the top articles of a date range); and, for the approved
+-- ones, per week and whole hours from creation to approval (the median time to approval). Every
+-- statement that writes annotations adds what it inserted and takes away what it deleted (an
+-- update does both: the old row out, the new row in), in the writing transaction, so the tallies
+-- are exact whichever code path (or bulk SQL) wrote the rows. Deltas are summed per key before
+-- they touch a tally row and applied in key order, so a statement locks each row once and two
+-- writers take their locks in the same order. One function and one trigger per event keep all
+-- four (a trigger set per tally would read the transition tables once per set): the changed rows
+-- are named in dynamic SQL, which sees the trigger's transition tables as static SQL does.
+
+-- The hour an approval time falls in, by the same expression as Annotation_approval_time_idx, so
+-- an hour's rows are one range of that index: [hours * 3600, (hours + 1) * 3600) seconds.
+CREATE OR REPLACE FUNCTION factmark_approval_hours(created timestamp, approved timestamp) RETURNS integer
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT floor(EXTRACT(epoch FROM approved - created)::float8 / 3600)::integer $$;
+
 CREATE OR REPLACE FUNCTION factmark_tallies_after_write() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   changed text := CASE TG_OP
@@ -41,6 +50,17 @@ BEGIN
     SELECT "workspaceId", "articleId", "verdictOptionId", sum(sign) FROM (%s) c WHERE %s
     GROUP BY 1, 2, 3 HAVING sum(sign) <> 0 ORDER BY 2, 3
     ON CONFLICT ("articleId", "verdictOptionId") DO UPDATE SET count = t.count + excluded.count$q$, changed, current);
+  EXECUTE format($q$
+    INSERT INTO "ArticleWeekTally" AS t ("workspaceId", week, "articleId", count)
+    SELECT "workspaceId", date_trunc('week', "createdAt"), "articleId", sum(sign) FROM (%s) c WHERE %s
+    GROUP BY 1, 2, 3 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT ("workspaceId", week, "articleId") DO UPDATE SET count = t.count + excluded.count$q$, changed, current);
+  EXECUTE format($q$
+    INSERT INTO "ApprovalTally" AS t ("workspaceId", week, hours, count)
+    SELECT "workspaceId", date_trunc('week', "createdAt"), factmark_approval_hours("createdAt", "approvedAt"), sum(sign)
+    FROM (%s) c WHERE "approvedAt" IS NOT NULL AND %s
+    GROUP BY 1, 2, 3 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT ("workspaceId", week, hours) DO UPDATE SET count = t.count + excluded.count$q$, changed, current);
   -- A key whose annotations all went away leaves no row behind (the dashboards never show a zero).
   IF TG_OP <> 'INSERT' THEN
     EXECUTE format($q$
@@ -51,6 +71,14 @@ BEGIN
     EXECUTE format($q$
       DELETE FROM "ArticleTally" t USING (SELECT DISTINCT "articleId", "verdictOptionId" FROM (%s) c WHERE sign < 0) k
       WHERE t.count = 0 AND t."articleId" = k."articleId" AND t."verdictOptionId" = k."verdictOptionId"$q$, changed);
+    EXECUTE format($q$
+      DELETE FROM "ArticleWeekTally" t USING (SELECT DISTINCT "workspaceId", date_trunc('week', "createdAt") AS week, "articleId"
+        FROM (%s) c WHERE sign < 0) k
+      WHERE t.count = 0 AND t."workspaceId" = k."workspaceId" AND t.week = k.week AND t."articleId" = k."articleId"$q$, changed);
+    EXECUTE format($q$
+      DELETE FROM "ApprovalTally" t USING (SELECT DISTINCT "workspaceId", date_trunc('week', "createdAt") AS week,
+        factmark_approval_hours("createdAt", "approvedAt") AS hours FROM (%s) c WHERE sign < 0 AND "approvedAt" IS NOT NULL) k
+      WHERE t.count = 0 AND t."workspaceId" = k."workspaceId" AND t.week = k.week AND t.hours = k.hours$q$, changed);
   END IF;
   RETURN NULL;
 END
@@ -62,6 +90,12 @@ CREATE OR REPLACE TRIGGER factmark_tallies_update AFTER UPDATE ON "Annotation" R
   FOR EACH STATEMENT EXECUTE FUNCTION factmark_tallies_after_write();
 CREATE OR REPLACE TRIGGER factmark_tallies_delete AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
   EXECUTE FUNCTION factmark_tallies_after_write();
+
+-- The approval tally had a trigger set of its own (the former 70-approval-tally.sql): one is enough.
+DROP TRIGGER IF EXISTS factmark_approval_tally_insert ON "Annotation";
+DROP TRIGGER IF EXISTS factmark_approval_tally_update ON "Annotation";
+DROP TRIGGER IF EXISTS factmark_approval_tally_delete ON "Annotation";
+DROP FUNCTION IF EXISTS factmark_approval_tally_after_write();
 
 -- A database that had annotations before the tallies existed gets them once, in one statement
 -- that locks out writers meanwhile (they would otherwise be counted twice or not at all).
@@ -79,6 +113,21 @@ BEGIN
     INSERT INTO "ArticleTally" ("workspaceId", "articleId", "verdictOptionId", count)
     SELECT "workspaceId", "articleId", "verdictOptionId", count(*)
     FROM "Annotation" WHERE "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2, 3;
+  END IF;
+  -- Each tally added later is filled on its own, the first time this runs after its migration.
+  IF NOT EXISTS (SELECT 1 FROM "ArticleWeekTally") THEN
+    LOCK TABLE "Annotation" IN SHARE MODE;
+    INSERT INTO "ArticleWeekTally" ("workspaceId", week, "articleId", count)
+    SELECT "workspaceId", date_trunc('week', "createdAt"), "articleId", count(*)
+    -- In key order, as the trigger writes them: a range of weeks is then a few neighbouring pages.
+    FROM "Annotation" WHERE "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM "ApprovalTally") THEN
+    LOCK TABLE "Annotation" IN SHARE MODE;
+    INSERT INTO "ApprovalTally" ("workspaceId", week, hours, count)
+    SELECT "workspaceId", date_trunc('week', "createdAt"), factmark_approval_hours("createdAt", "approvedAt"), count(*)
+    FROM "Annotation" WHERE "approvedAt" IS NOT NULL AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED'
+    GROUP BY 1, 2, 3;
   END IF;
 END
 $$;

@@ -7,6 +7,9 @@ import { requestSecondOpinion } from "@/lib/reviews/second-opinion";
 import { maySee, visibilityFor } from "@/lib/access/visibility";
 import { getDashboard, type Dashboard } from "@/lib/dashboard/dashboard";
 import { splitWeeks } from "@/lib/dashboard/tally-sql";
+import { rangeArticleTotalsSql } from "@/lib/dashboard/sql";
+import { dashboardFilterSchema, resolveFilters } from "@/lib/dashboard/filters";
+import { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
 
@@ -55,7 +58,42 @@ async function talliesAndRows(workspaceId: string) {
   const pairRows = await db.$queryRaw<object[]>`
     SELECT "articleId", "aVerdictId", "bVerdictId", count(*)::int AS count FROM "AgreementPair" WHERE "workspaceId" = ${workspaceId} GROUP BY 1, 2, 3
       ORDER BY 1, 2, 3`;
-  return { tallies, rows, articleTallies, articleRows, pairTallies, pairRows };
+  const weekTallies = await db.$queryRaw<
+    object[]
+  >`SELECT week, "articleId", count FROM "ArticleWeekTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2`;
+  const weekRows = await db.$queryRaw<object[]>`
+    SELECT date_trunc('week', "createdAt") AS week, "articleId", count(*)::int AS count FROM "Annotation"
+    WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED' GROUP BY 1, 2 ORDER BY 1, 2`;
+  const approvalTallies = await db.$queryRaw<
+    object[]
+  >`SELECT week, hours, count FROM "ApprovalTally" WHERE "workspaceId" = ${workspaceId} ORDER BY 1, 2`;
+  const approvalRows = await db.$queryRaw<object[]>`
+    SELECT date_trunc('week', "createdAt") AS week, floor(EXTRACT(epoch FROM "approvedAt" - "createdAt")::float8 / 3600)::int AS hours,
+      count(*)::int AS count FROM "Annotation"
+    WHERE "workspaceId" = ${workspaceId} AND "approvedAt" IS NOT NULL AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> 'DISMISSED'
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+  return {
+    tallies,
+    rows,
+    articleTallies,
+    articleRows,
+    pairTallies,
+    pairRows,
+    weekTallies,
+    weekRows,
+    approvalTallies,
+    approvalRows,
+  };
+}
+
+/** articleTotalsSql's choice for a date range: whether the range is at most half of the desk's span of weeks. */
+async function fewInside(workspaceId: string, f: Filters): Promise<boolean> {
+  const [span] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`
+    SELECT min(week) AS first, max(week) + interval '7 days' AS last FROM "ArticleWeekTally" WHERE "workspaceId" = ${workspaceId}`;
+  if (!span.first || !span.last) return true;
+  const from = Math.max(span.first.getTime(), f.from ? new Date(`${f.from}T00:00:00Z`).getTime() : -Infinity);
+  const before = Math.min(span.last.getTime(), f.to ? new Date(`${f.to}T00:00:00Z`).getTime() + DAY : Infinity);
+  return 2 * (before - from) <= span.last.getTime() - span.first.getTime();
 }
 
 type Filters = { from?: string; to?: string; article?: string; reviewer?: string; verdict?: string };
@@ -358,7 +396,8 @@ describe("the dashboard tallies", () => {
               status,
               createdAt,
               placement: pick(["ANCHORED", "ANCHORED", "NEEDS_CHECK", "ORPHANED", "DISMISSED"] as const),
-              submittedAt: status === "DRAFT" ? null : new Date(createdAt.getTime() + random(72) * 3_600_000),
+              // Some submitted before they were created, as an import's dates may say (the oldest pending of a range must still find them).
+              submittedAt: status === "DRAFT" ? null : new Date(createdAt.getTime() + (random(72) - 12) * 3_600_000),
               approvedAt:
                 status === "APPROVED" || status === "PUBLISHED"
                   ? new Date(createdAt.getTime() + (1 + random(200)) * 3_600_000)
@@ -392,6 +431,8 @@ describe("the dashboard tallies", () => {
         }),
     ];
 
+    // Which way the ranged views' top articles went (articleTotalsSql's choice, by the same rule): both must be taken.
+    const branches = new Set<boolean>();
     for (let round = 0; round < 8; round++) {
       for (let i = 0; i < 10; i++)
         await ops[random(ops.length)]().catch((error) => {
@@ -402,6 +443,8 @@ describe("the dashboard tallies", () => {
       expect(state.tallies).toEqual(state.rows);
       expect(state.articleTallies).toEqual(state.articleRows);
       expect(state.pairTallies).toEqual(state.pairRows);
+      expect(state.weekTallies).toEqual(state.weekRows);
+      expect(state.approvalTallies).toEqual(state.approvalRows);
 
       const day = () => iso(new Date(NOW.getTime() - random(70) * DAY));
       const [a, b] = [day(), day()].sort();
@@ -415,9 +458,34 @@ describe("the dashboard tallies", () => {
         { from: iso(new Date(NOW.getTime() - 90 * DAY)), to: iso(NOW) },
         { to: iso(new Date(NOW.getTime() - 5 * DAY)), verdict: pick(keys) },
         { article: pick(articles).id, reviewer: pick(reviewers).userId },
+        // Ends mid-week (NOW is a Friday): most of the desk's span, so the top articles come from the
+        // article tally less the weeks and days outside; a short one, from whole weeks and edge days;
+        // one inside a single week, from rows.
+        {
+          from: iso(new Date(NOW.getTime() - (45 + random(5)) * DAY)),
+          to: iso(new Date(NOW.getTime() - random(3) * DAY)),
+        },
+        {
+          from: iso(new Date(NOW.getTime() - (20 + random(5)) * DAY)),
+          to: iso(new Date(NOW.getTime() - (4 + random(3)) * DAY)),
+        },
+        { from: iso(new Date(NOW.getTime() - 9 * DAY)), to: iso(new Date(NOW.getTime() - 8 * DAY)) },
       ];
+      for (const f of filters)
+        if (f.from && !f.verdict && !f.reviewer && !f.article) branches.add(await fewInside(ws, f));
       for (const reader of [desk.editor, blindEditor]) {
         for (const f of filters) {
+          // The top articles' totals of a ranged view come from the tallies (the figures below are counted from rows, for those 20 only).
+          const totals = rangeArticleTotalsSql(await resolveFilters(reader, dashboardFilterSchema.parse(f)));
+          if (totals) {
+            const actualTotals = await db.$queryRaw<{ articleId: string; count: number }[]>(
+              Prisma.sql`SELECT "articleId", count FROM (${totals}) t ORDER BY 1`,
+            );
+            const expectedTotals = Object.entries((await expectedDashboard(reader, f)).byArticle)
+              .map(([articleId, counts]) => ({ articleId, count: Object.values(counts).reduce((x, y) => x + y, 0) }))
+              .sort((x, y) => (x.articleId < y.articleId ? -1 : 1));
+            expect(actualTotals, JSON.stringify({ round, f, totals: true })).toEqual(expectedTotals);
+          }
           const actual = actualFigures(await getDashboard({ actor: reader, filters: f, now: NOW }));
           const expected = await expectedDashboard(reader, f);
           const { medianHours, ...rest } = actual;
@@ -428,6 +496,10 @@ describe("the dashboard tallies", () => {
         }
       }
     }
+    expect(
+      [...branches].sort(),
+      "top articles from whole weeks inside the range, and from the tally less the rest",
+    ).toEqual([false, true]);
     // The random writes reached every kind of row the tallies key on.
     const kinds = await db.annotation.groupBy({ by: ["status", "placement"], where: { workspaceId: ws } });
     expect(kinds.length).toBeGreaterThan(6);

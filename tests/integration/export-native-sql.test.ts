@@ -80,6 +80,20 @@ describe("native export assembled in SQL", () => {
     await db.annotation.update({ where: { id: a.id }, data: { claim: TRICKY, importedAuthor: "Imported “Name”" } });
     await db.note.updateMany({ where: { annotationId: a.id, body: "first" }, data: { importedAuthor: "Old desk" } });
 
+    // A check reused from an earlier one and from a reference check, and one whose verdict has no rating.
+    const reference = await db.referenceCheck.create({
+      data: { workspaceId: d.workspace.id, url: `https://checks.example/${TRICKY}`, claim: "Referenced" },
+    });
+    const reusing = await createAnnotation({
+      actor: d.reviewer,
+      articleId: article.id,
+      input: { ...at("police say"), claim: "Police", verdict: "unverifiable" },
+    });
+    await db.annotation.update({
+      where: { id: reusing.id },
+      data: { reusedFromId: b.id, reusedFromReferenceId: reference.id },
+    });
+
     const bounds = { worstRating: 1, bestRating: 7 };
     const editorBlinded: Selection["visibility"]["blinds"] = [{ articleId: article.id, hiddenUserId: d.editor.userId }];
     for (const blinds of [[], editorBlinded]) {
@@ -87,17 +101,22 @@ describe("native export assembled in SQL", () => {
         workspaceId: d.workspace.id,
         visibility: { userId: d.reviewer.userId, workspaceId: d.workspace.id, blinds },
       };
-      for (const withEmails of [false, true]) {
+      for (const [withEmails, scale] of [
+        [false, bounds],
+        [true, bounds],
+        [true, { worstRating: null, bestRating: null }],
+      ] as const) {
         const expected = (await collect(annotationBatches(selection, 2))).map((row) =>
-          JSON.stringify(toNativeAnnotation(row, bounds, withEmails)),
+          JSON.stringify(toNativeAnnotation(row, scale, withEmails)),
         );
+        expect(expected.join("\n")).toContain('"reusedFrom":{"annotationId"');
         // The statement as a query, and as COPY streams it (its lines, decoded across chunk cuts).
-        const rows = await db.$queryRaw<{ json: string }[]>(nativeAnnotationsSql(selection, bounds, withEmails));
+        const rows = await db.$queryRaw<{ json: string }[]>(nativeAnnotationsSql(selection, scale, withEmails));
         expect(rows.length).toBeGreaterThanOrEqual(blinds.length ? 2 : 4);
         expect(rows.map((row) => row.json)).toEqual(expected);
         const decoder = new TextDecoder("utf-8", { fatal: true });
         let copied = "";
-        for await (const chunk of nativeAnnotationLines(selection, bounds, withEmails))
+        for await (const chunk of nativeAnnotationLines(selection, scale, withEmails))
           copied += decoder.decode(chunk, { stream: true });
         expect(copied + decoder.decode()).toBe(expected.map((line) => `${line}\n`).join(""));
       }
