@@ -14,3 +14,8 @@ export function formatDateTime(date: Date | string): string {
   const parts = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" } as const;
   return `${new Date(date).toLocaleString("en-GB", { ...parts, timeZone: "UTC" })} UTC`;
 }
+
+/** `text` cut to at most `max` characters, the cut marked with an ellipsis: names a long claim in a button or a line. */
+export function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

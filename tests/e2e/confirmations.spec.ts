@@ -1,0 +1,52 @@
+import { expect, test } from "./fixtures";
+import { highlights } from "./annotating";
+import { annotateOverApi, createArticle } from "./article-setup";
+
+// Deleting asks in the page (components/shared/ConfirmAction.tsx), never with window.confirm: the
+// fixture's page guard fails any test on a browser dialog. The question takes focus, Escape
+// cancels with focus back on the button, and the confirming button names what goes.
+// Removing a reference check is driven in references.spec.ts.
+
+test("an author deletes a note and then the annotation, each confirmed in the page", async ({ pageAs, apiAs }) => {
+  const editor = await apiAs("editor");
+  const articleId = await createArticle(editor, "Confirmations", ["The harbour tax rose by 12% in March."]);
+  const reviewer = await apiAs("reviewer");
+  const annotationId = await annotateOverApi(reviewer, articleId, "rose by 12%", { claim: "The harbour tax rose 12%" });
+  const note = await reviewer.post(`/api/annotations/${annotationId}/notes`, {
+    data: { body: "Ask the port authority." },
+  });
+  expect(note.status()).toBe(201);
+
+  const page = await pageAs("reviewer");
+  await page.goto(`/articles/${articleId}?annotation=${annotationId}`);
+  const detail = page.getByTestId("annotation-detail");
+  await expect(detail.getByTestId("note")).toHaveText(/Ask the port authority\./);
+
+  // The note: Escape keeps it and gives focus back; confirming deletes it.
+  const deleteNote = detail.getByRole("button", { name: "Delete note" });
+  const noteQuestion = detail.getByRole("group", { name: /^Delete this note\?/ });
+  await deleteNote.click();
+  await expect(noteQuestion).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(noteQuestion).toHaveCount(0);
+  await expect(deleteNote).toBeFocused();
+  await expect(detail.getByTestId("note")).toHaveCount(1);
+  await deleteNote.click();
+  await noteQuestion.getByRole("button", { name: "Yes, delete this note" }).click();
+  await expect(detail.getByTestId("note")).toHaveCount(0);
+  await expect(detail.getByText("No notes yet.")).toBeVisible();
+
+  // The annotation: Cancel keeps it; confirming removes it from the page and the API.
+  const deleteAnnotation = detail.getByRole("button", { name: "Delete", exact: true });
+  const question = detail.getByRole("group", { name: /^Delete this annotation\?/ });
+  await deleteAnnotation.click();
+  await expect(question).toBeFocused();
+  await question.getByRole("button", { name: "Cancel" }).click();
+  await expect(question).toHaveCount(0);
+  await expect(deleteAnnotation).toBeFocused();
+  await deleteAnnotation.click();
+  await question.getByRole("button", { name: "Yes, delete this annotation" }).click();
+  await expect(detail).toHaveCount(0);
+  await expect(highlights(page, "rose by 12%")).toHaveCount(0);
+  expect((await reviewer.get(`/api/annotations/${annotationId}`)).status()).toBe(404);
+});
