@@ -15,6 +15,7 @@ import { Credit } from "./Credit";
 import { AnnotationLink } from "./AnnotationLink";
 import { ConfirmAction } from "@/components/shared/ConfirmAction";
 import type { Role } from "@/lib/auth/roles";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 type Props = {
   annotation: AnnotationView;
@@ -155,11 +156,7 @@ export function AnnotationDetail({
           />
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
 
       <SimilarChecks annotationId={annotation.id} claim={annotation.claim} />
 

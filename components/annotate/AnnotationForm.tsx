@@ -14,6 +14,7 @@ import { useLocalDraft, useRestoredDraft } from "@/components/shared/useLocalDra
 import { DraftNotice } from "@/components/shared/DraftNotice";
 import { draftNameOf, prefillWasCut, pristineFieldsOf, type DraftFields, type FormTarget } from "./annotation-draft";
 import { CharCount } from "@/components/shared/CharCount";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 type Target = FormTarget;
 
@@ -272,9 +273,7 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
           onResolve={takeNewerVersion}
         />
       )}
-      <p className="error" role="alert" data-testid="form-error">
-        {error}
-      </p>
+      <ErrorMessage message={error} standing data-testid="form-error" />
       <div className="form-actions">
         <button className="primary" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save"}

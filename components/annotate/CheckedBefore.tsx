@@ -7,6 +7,7 @@ import type { SimilarMatch } from "@/lib/search/match-types";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
 import { annotationApi } from "./api-client";
 import { toSourceDraft, type SourceDraft } from "./SourcesFieldset";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 /** What "Reuse" puts into the form, and what the new annotation records it came from. */
 export type Reuse = {
@@ -132,11 +133,7 @@ export function CheckedBefore({
           </li>
         ))}
       </ul>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
     </section>
   );
 }

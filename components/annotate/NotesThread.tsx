@@ -10,6 +10,7 @@ import { FieldConflict } from "./ConflictCompare";
 import { useLocalDraft, useRestoredDraft } from "@/components/shared/useLocalDraft";
 import { CharCount } from "@/components/shared/CharCount";
 import { ConfirmAction } from "@/components/shared/ConfirmAction";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 type Props = { annotationId: string; notes: NoteView[]; viewerId: string; onChange: (notes: NoteView[]) => void };
 
@@ -100,11 +101,7 @@ function NoteComposer({
           }}
         />
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <button type="submit" disabled={pending || conflict !== null}>
         {initial ? "Save note" : label}
       </button>
@@ -230,11 +227,7 @@ export function NotesThread({ annotationId, notes, viewerId, onChange }: Props) 
       <h3>Notes</h3>
       {notes.length === 0 && <p className="muted">No notes yet.</p>}
       <ul>{children(null).map(renderNote)}</ul>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <NoteComposer label="Add a note" draftName={`note:${annotationId}:new`} onSubmit={(body) => add(body)} />
     </section>
   );

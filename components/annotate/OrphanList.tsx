@@ -8,6 +8,7 @@ import { annotationApi } from "./api-client";
 import { VerdictChip } from "./VerdictChip";
 import { ConfirmAction } from "@/components/shared/ConfirmAction";
 import { shorten } from "@/lib/format";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 type Props = {
   orphans: OrphanSummary[];
@@ -116,11 +117,7 @@ export function OrphanList({ orphans, selection, article, canChange, onPlaced, o
           </button>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmAction } from "@/components/shared/ConfirmAction";
 import { shorten } from "@/lib/format";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 /** Removes one reference check (DELETE /api/references/:id) once confirmed in the page. */
 export function RemoveReferenceButton({ id, claim }: { id: string; claim: string }) {
@@ -26,7 +27,7 @@ export function RemoveReferenceButton({ id, claim }: { id: string; claim: string
         confirmLabel={`Yes, remove “${short}”`}
         onConfirm={remove}
       />
-      {error && <span className="error"> {error}</span>}
+      <ErrorMessage message={error} inline />
     </>
   );
 }
