@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 
 // #16's smaller layout findings, measured: checkboxes at their natural size (they once stretched to
-// the full width of a text field), and cards on the Articles page keeping their distance.
+// the full width of a text field), and cards and the table on the Articles page keeping their distance.
 
 test("checkboxes keep their natural size beside their labels", async ({ pageAs }) => {
   const page = await pageAs("admin");
@@ -27,4 +27,12 @@ test("the Articles page's export card does not touch the list above it", async (
     return element.getBoundingClientRect().top - previous.getBoundingClientRect().bottom;
   });
   expect(gap, "space between the export card and what precedes it").toBeGreaterThanOrEqual(16);
+});
+
+test("the Articles page's table does not sit flush under the filter row", async ({ pageAs }) => {
+  const page = await pageAs("editor");
+  await page.goto("/articles");
+  const filters = (await page.getByRole("search", { name: "Article search and filters" }).boundingBox())!;
+  const table = (await page.locator("main table.list").boundingBox())!;
+  expect(table.y - (filters.y + filters.height), "space between the filters and the table").toBeGreaterThanOrEqual(12);
 });

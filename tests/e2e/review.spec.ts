@@ -256,11 +256,15 @@ test("a submission that arrives while the queue is open is announced without mov
   await editor.goto("/review");
   const list = editor.getByTestId("review-queue");
   await expect(list).toBeVisible();
-  // The live region is there before anything arrives, so a screen reader announces the arrival.
-  await expect(editor.getByTestId("queue-arrivals")).toHaveAttribute("role", "status");
+  // The live region is there before anything arrives, so a screen reader announces the arrival;
+  // empty, it takes no room (no blank band above the queue).
+  const arrivals = editor.getByTestId("queue-arrivals");
+  await expect(arrivals).toHaveAttribute("role", "status");
+  expect((await arrivals.boundingBox())?.height ?? 0, "the empty arrivals notice's height").toBe(0);
   const before = await list.boundingBox();
   await annotationIn(api, ["SUBMITTED"]);
-  await expect(editor.getByTestId("queue-arrivals")).toContainText(/new submissions? arrived/);
+  await expect(arrivals).toContainText(/new submissions? arrived/);
+  await expect(arrivals).toBeInViewport();
   // Where a finger or the pointer was aiming before the announcement, the same item still is.
   expect(await list.boundingBox()).toEqual(before);
 });
