@@ -33,48 +33,31 @@ function CountedFrame({
   );
 }
 
+/** Splits a counted field's props into the frame's and the field's own (its id, value and description). */
+function split<P extends Counted>({ id, label, value, max, onValueChange, notice, ...rest }: P) {
+  return {
+    frame: { id, label, value, max, notice },
+    field: { ...rest, id, value, "aria-describedby": `${id}-count` },
+    onValueChange,
+  };
+}
+
 /** A labelled textarea with its character count (no maxLength: see CharCount). */
-export function CountedTextarea({
-  id,
-  label,
-  value,
-  max,
-  onValueChange,
-  notice,
-  ...textarea
-}: Counted & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Owned>) {
+export function CountedTextarea(props: Counted & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Owned>) {
+  const { frame, field, onValueChange } = split(props);
   return (
-    <CountedFrame id={id} label={label} value={value} max={max} notice={notice}>
-      <textarea
-        {...textarea}
-        id={id}
-        value={value}
-        onChange={(e) => onValueChange(e.target.value)}
-        aria-describedby={`${id}-count`}
-      />
+    <CountedFrame {...frame}>
+      <textarea {...field} onChange={(e) => onValueChange(e.target.value)} />
     </CountedFrame>
   );
 }
 
 /** A labelled one-line input with its character count. */
-export function CountedInput({
-  id,
-  label,
-  value,
-  max,
-  onValueChange,
-  notice,
-  ...input
-}: Counted & Omit<InputHTMLAttributes<HTMLInputElement>, Owned>) {
+export function CountedInput(props: Counted & Omit<InputHTMLAttributes<HTMLInputElement>, Owned>) {
+  const { frame, field, onValueChange } = split(props);
   return (
-    <CountedFrame id={id} label={label} value={value} max={max} notice={notice}>
-      <input
-        {...input}
-        id={id}
-        value={value}
-        onChange={(e) => onValueChange(e.target.value)}
-        aria-describedby={`${id}-count`}
-      />
+    <CountedFrame {...frame}>
+      <input {...field} onChange={(e) => onValueChange(e.target.value)} />
     </CountedFrame>
   );
 }
