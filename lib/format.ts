@@ -15,7 +15,12 @@ export function formatDateTime(date: Date | string): string {
   return `${new Date(date).toLocaleString("en-GB", { ...parts, timeZone: "UTC" })} UTC`;
 }
 
-/** `text` cut to at most `max` characters, the cut marked with an ellipsis: names a long claim in a button or a line. */
+/**
+ * `text` cut to at most `max` UTF-16 units, the cut marked with an ellipsis: names a long claim in
+ * a button or a line. A cut never splits an emoji's surrogate pair (half of one renders as �).
+ */
 export function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
