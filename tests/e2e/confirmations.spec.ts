@@ -5,7 +5,7 @@ import { annotateOverApi, createArticle } from "./article-setup";
 // Deleting asks in the page (components/shared/ConfirmAction.tsx), never with window.confirm: the
 // fixture's page guard fails any test on a browser dialog. The question takes focus, Escape
 // cancels with focus back on the button, and the confirming button names what goes.
-// Removing a reference check is driven in references.spec.ts.
+// Removing a reference check is driven in references.spec.ts; placing an orphan in articles.spec.ts.
 
 test("an author deletes a note and then the annotation, each confirmed in the page", async ({ pageAs, apiAs }) => {
   const editor = await apiAs("editor");
@@ -49,4 +49,34 @@ test("an author deletes a note and then the annotation, each confirmed in the pa
   await expect(detail).toHaveCount(0);
   await expect(highlights(page, "rose by 12%")).toHaveCount(0);
   expect((await reviewer.get(`/api/annotations/${annotationId}`)).status()).toBe(404);
+});
+
+test("an orphan is dismissed once confirmed in the page, and stays until then", async ({ pageAs, apiAs }) => {
+  const editor = await apiAs("editor");
+  const articleId = await createArticle(editor, "Orphan to dismiss", ["Dock wages rose 4% this year.", "Ships wait."]);
+  const annotationId = await annotateOverApi(editor, articleId, "Dock wages rose 4%", { claim: "Dock wages rose 4%" });
+  // A revision that drops the sentence leaves the annotation without a place.
+  const revised = await editor.post(`/api/articles/${articleId}/revisions`, {
+    data: { format: "text", body: "Pay talks continue.\n\nShips wait." },
+  });
+  expect(revised.status()).toBe(201);
+  expect((await revised.json()).annotations).toMatchObject([{ annotationId, orphaned: true }]);
+
+  const page = await pageAs("editor");
+  await page.goto(`/articles/${articleId}`);
+  const orphans = page.getByTestId("orphans");
+  await expect(orphans.getByTestId("orphan")).toContainText("Dock wages rose 4%");
+  const dismiss = orphans.getByRole("button", { name: "Dismiss “Dock wages rose 4%”" });
+  const question = orphans.getByRole("group", { name: /^Dismiss this annotation\?/ });
+  await dismiss.click();
+  await expect(question).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(question).toHaveCount(0);
+  await expect(dismiss).toBeFocused();
+  await dismiss.click();
+  await question.getByRole("button", { name: "Yes, dismiss “Dock wages rose 4%”" }).click();
+  await expect(page.getByTestId("orphans")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("article-body")).toContainText("Pay talks continue.");
+  await expect(page.getByTestId("orphans")).toHaveCount(0);
 });
