@@ -118,7 +118,7 @@ if (process.env.BENCH_DEBUG) {
 // What a first page reads, by design rather than by the machine's load: the blocks the statement
 // touched (shared buffers hit or read, from EXPLAIN ANALYZE BUFFERS) and its time, with the month
 // walk and without it (every match read to find the newest), for a common word, a common word
-// under a filter, and three common words together.
+// under a verdict filter and one under a status filter, and three common words together.
 const explainer = new pg.Client(parseDatabaseUrl(process.env.DATABASE_URL!));
 await explainer.connect();
 async function explain(plan: SearchPlan) {
@@ -128,7 +128,12 @@ async function explain(plan: SearchPlan) {
   return { blocks: top.Plan["Shared Hit Blocks"] + top.Plan["Shared Read Blocks"], ms: round(top["Execution Time"]) };
 }
 const reads: Record<string, unknown> = {};
-for (const query of [{ q: "unemployment" }, { q: "fuel duty", verdict: "false" }, { q: "house prices london" }]) {
+for (const query of [
+  { q: "unemployment" },
+  { q: "fuel duty", verdict: "false" },
+  { q: "broadband", type: "annotation", status: "PUBLISHED" },
+  { q: "house prices london" },
+]) {
   const { plan } = await planSearch({ actor, query });
   const walk = await explain(plan);
   const readAll = await explain({ ...plan, walk: false });

@@ -10,6 +10,7 @@ import next from "next";
 import { parseTrustedProxies, resolveClient } from "../lib/http/client-address";
 import { securityHeaders } from "../lib/http/security-headers";
 import { handleMemoryProbe } from "./lib/memory-probe";
+import { staticAssetHandler } from "./lib/static-assets";
 
 const dev = process.argv.includes("--dev");
 const portFlag = process.argv.indexOf("--port");
@@ -20,6 +21,8 @@ const memoryProbe = process.env.FACTMARK_BENCH_PROBE === "1";
 const app = next({ dev, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
+// A build's scripts and styles from memory; `next dev` rebuilds them, so it serves its own.
+const serveStatic = dev ? null : staticAssetHandler(".next");
 
 const server = createServer((req, res) => {
   if (handleMemoryProbe(req, res, memoryProbe)) return;
@@ -43,7 +46,11 @@ const server = createServer((req, res) => {
   // Next reads the nonce from the request's CSP and puts it on the scripts it renders.
   req.headers["content-security-policy"] = headers["Content-Security-Policy"];
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  void handle(req, res);
+  if (!serveStatic) return void handle(req, res);
+  serveStatic(req, res).then(
+    (served) => void (served || handle(req, res)),
+    () => void handle(req, res),
+  );
 });
 // Node closes idle keep-alive sockets after 5 s, which races clients reusing one (ECONNRESET seen
 // in e2e); keep them longer than common clients and proxies do (60 s), headers timeout just above.

@@ -13,7 +13,7 @@ import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
 export function AppHeader({ actor }: { actor: Actor }) {
   return (
     <header className="app-header">
-      <Link href="/articles" className="brand">
+      <Link href="/articles" className="brand" prefetch={false}>
         Factmark
       </Link>
       {/* The switcher and the bell read the database: the page is sent without waiting for them (#15). */}
@@ -21,18 +21,49 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <WorkspaceSwitcher actor={actor} />
       </Suspense>
       <HeaderMenu>
+        {/* No prefetch (#15): in view on every page, each link asked the server for its route while the
+            page itself was still loading and hydrating, on the same busy cores. A click still navigates
+            client-side; it waits for that one route. */}
         <nav aria-label="Main">
-          <Link href="/articles">Articles</Link>
-          <Link href="/my-work">My work</Link>
-          <Link href="/search" aria-keyshortcuts="/">
+          <Link href="/articles" prefetch={false}>
+            Articles
+          </Link>
+          <Link href="/my-work" prefetch={false}>
+            My work
+          </Link>
+          <Link href="/search" prefetch={false} aria-keyshortcuts="/">
             Search
           </Link>
-          {hasRole(actor.role, "EDITOR") && <Link href="/review">Review queue</Link>}
-          {hasRole(actor.role, "EDITOR") && <Link href="/dashboard">Dashboard</Link>}
-          {hasRole(actor.role, "EDITOR") && <Link href="/agreement">Agreement</Link>}
-          {hasRole(actor.role, "ADMIN") && <Link href="/admin/people">People</Link>}
-          {hasRole(actor.role, "ADMIN") && <Link href="/admin/scale">Verdict scale</Link>}
-          {hasRole(actor.role, "ADMIN") && <Link href="/admin/tokens">API tokens</Link>}
+          {hasRole(actor.role, "EDITOR") && (
+            <Link href="/review" prefetch={false}>
+              Review queue
+            </Link>
+          )}
+          {hasRole(actor.role, "EDITOR") && (
+            <Link href="/dashboard" prefetch={false}>
+              Dashboard
+            </Link>
+          )}
+          {hasRole(actor.role, "EDITOR") && (
+            <Link href="/agreement" prefetch={false}>
+              Agreement
+            </Link>
+          )}
+          {hasRole(actor.role, "ADMIN") && (
+            <Link href="/admin/people" prefetch={false}>
+              People
+            </Link>
+          )}
+          {hasRole(actor.role, "ADMIN") && (
+            <Link href="/admin/scale" prefetch={false}>
+              Verdict scale
+            </Link>
+          )}
+          {hasRole(actor.role, "ADMIN") && (
+            <Link href="/admin/tokens" prefetch={false}>
+              API tokens
+            </Link>
+          )}
         </nav>
         <div className="who">
           <Suspense

@@ -20,6 +20,7 @@ export function NotificationBell({ initialUnread, since }: { initialUnread: numb
   return (
     <Link
       href="/notifications"
+      prefetch={false}
       className="bell"
       data-testid="notification-bell"
       aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}

@@ -158,7 +158,7 @@ export function hiddenAnnotationSql(v: Visibility, alias = "a"): Prisma.Sql | nu
 }
 
 /** A viewer whose ids may also be SQL expressions (a statement that reads its actor in a CTE). */
-type SqlViewer = { userId: string | Prisma.Sql; workspaceId: string | Prisma.Sql };
+export type SqlViewer = { userId: string | Prisma.Sql; workspaceId: string | Prisma.Sql };
 
 function liveSql(v: SqlViewer, alias: string): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(`${alias}."workspaceId"`)} = ${v.workspaceId} AND ${Prisma.raw(`${alias}."deletedAt"`)} IS NULL`;
@@ -189,6 +189,37 @@ export function visibleReusedFromSql(viewer: SqlViewer, alias = "a"): Prisma.Sql
         WHERE s."articleId" = x."articleId" AND s."workspaceId" = ${viewer.workspaceId} AND s."revealedAt" IS NULL
           AND ${viewer.userId} IN (s."firstReviewerId", s."secondReviewerId")
           AND (x."authorId" = ${other} OR ${other} = ANY(x."priorAuthorIds"))))`;
+}
+
+/**
+ * For a statement about one article that holds no Visibility (it may read its actor in SQL, as
+ * the one-statement API reads do: lib/annotations/list-query.ts): the people the viewer's open
+ * blind second opinion on that article hides from them, as a query of "userId", to be named as a
+ * CTE (`hidden`) and used with visibleOnArticleSql and visiblePersonOnArticleSql. The rule is
+ * blindedSql's, computed in SQL.
+ */
+export function hiddenOnArticleSql(viewer: SqlViewer, article: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT CASE WHEN s."firstReviewerId" = ${viewer.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END AS "userId"
+    FROM "SecondOpinion" s
+    WHERE s."workspaceId" = ${viewer.workspaceId} AND s."articleId" = ${article} AND s."revealedAt" IS NULL
+      AND ${viewer.userId} IN (s."firstReviewerId", s."secondReviewerId")`;
+}
+
+/**
+ * visibleAnnotationSql for an annotation aliased `alias` on the article of a `hidden` CTE
+ * (hiddenOnArticleSql): the viewer's workspace, not deleted, neither written by a hidden person
+ * nor continuing their work.
+ */
+export function visibleOnArticleSql(viewer: SqlViewer, alias: string, hidden = "hidden"): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const people = Prisma.raw(`SELECT "userId" FROM ${hidden}`);
+  return Prisma.sql`${liveSql(viewer, alias)} AND ${col("authorId")} NOT IN (${people}) AND NOT (${col("priorAuthorIds")} && ARRAY(${people}))`;
+}
+
+/** visibleWorkSql on the article of a `hidden` CTE: work (a note, a review) by the person in column `person` is hidden when they are. */
+export function visiblePersonOnArticleSql(person: string, hidden = "hidden"): Prisma.Sql {
+  return Prisma.raw(`${person} NOT IN (SELECT "userId" FROM ${hidden})`);
 }
 
 /** The JS twin of visibleReusedFromSql, for a reused check already read (null when there is none). */

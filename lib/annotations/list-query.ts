@@ -1,44 +1,76 @@
 import { fastRows } from "../db/fast-rows";
 import { Prisma } from "../db/generated/client";
 import { actorSql, type Actor, type SessionClaims } from "../auth/actor";
-import { visibleReusedFromSql } from "../access/visibility";
+import {
+  hiddenOnArticleSql,
+  visibleOnArticleSql,
+  visiblePersonOnArticleSql,
+  visibleReusedFromSql,
+} from "../access/visibility";
+import { annotationViewJsonSql } from "./view-sql";
 import type { annotationInclude, AnnotationSummary } from "./view";
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
 
 /**
- * The article's live, current annotations with every relation the API shows, in one statement
- * (issue #15: a Prisma include issued a query per relation, and the actor's open blinds took
- * another). Answers null when the article is not in the actor's workspace.
+ * The list route's answer for an article, `{"annotations":[...]}`, as the JSON text PostgreSQL
+ * writes in one statement: the article's live, current annotations the actor may see, in text
+ * order, each an AnnotationView (lib/annotations/view-sql.ts). The route sends the text as it
+ * comes: nothing is decoded, mapped or encoded again in Node (issue #15 item 2). Null when the
+ * article is not in the actor's workspace.
  */
-export async function selectArticleAnnotations(actor: Actor, articleId: string): Promise<AnnotationRow[] | null> {
-  const result = await selectAnnotations(readerOf(actor), { articleId });
-  return result.found ? result.annotations : null;
+export async function selectArticleAnnotationsJson(actor: Actor, articleId: string): Promise<string | null> {
+  const result = await selectListJson(readerOf(actor), articleId);
+  return result.found ? result.body : null;
 }
 
 /**
- * selectArticleAnnotations for a session's claims, with the actor read in the same statement (a
- * CTE of loadActor's), so a list is one round trip instead of two (issue #15 item 2). Answers the
- * actor (null: no session, as loadActor would say) and, for an actor, the annotations (null when
- * the article is not in their workspace).
+ * selectArticleAnnotationsJson for a session's claims, with the actor read in the same statement
+ * (a CTE of loadActor's), so a list is one round trip instead of two. Answers whether the claims
+ * name an actor (false: no session, as loadActor would say) and, for an actor, the body (null
+ * when the article is not in their workspace).
  */
-export async function selectArticleAnnotationsForSession(
+export async function selectArticleAnnotationsJsonForSession(
   claims: SessionClaims,
   articleId: string,
-): Promise<{ actor: Actor | null; annotations: AnnotationRow[] | null }> {
+): Promise<{ signedIn: boolean; body: string | null }> {
   const reader = {
     userId: Prisma.sql`(SELECT "userId" FROM actor)`,
     workspaceId: Prisma.sql`(SELECT "workspaceId" FROM actor)`,
   };
-  const result = await selectAnnotations(
+  // The same text on every call: prepared once per connection.
+  const result = await selectListJson(
     reader,
-    { articleId },
+    articleId,
     Prisma.sql`actor AS (${actorSql(claims)}),`,
-    // The same text on every call: prepared once per connection.
     "factmark_list_for_session",
   );
-  if (!result.actor) return { actor: null, annotations: null };
-  return { actor: result.actor, annotations: result.found ? result.annotations : null };
+  return { signedIn: result.signedIn, body: result.signedIn && result.found ? result.body : null };
+}
+
+/**
+ * The statement behind both: the visibility rule of lib/access/visibility.ts applied to one
+ * article (the people its open blinds hide from the reader, computed in the same statement, lose
+ * their annotations and the corrections continuing them; their notes and review decisions leave
+ * each view).
+ */
+async function selectListJson(
+  reader: Reader,
+  articleId: string,
+  actorCte: Prisma.Sql = Prisma.empty,
+  statementName?: string,
+) {
+  const [result] = await fastRows<{ signedIn: boolean; found: boolean; body: string }>(
+    Prisma.sql`
+    WITH ${actorCte} hidden AS (${hiddenOnArticleSql(reader, Prisma.sql`${articleId}`)})
+    SELECT ${actorCte === Prisma.empty ? Prisma.sql`TRUE` : Prisma.sql`EXISTS (SELECT 1 FROM actor)`} AS "signedIn",
+      EXISTS (SELECT 1 FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${reader.workspaceId}) AS found,
+      (SELECT '{"annotations":[' || COALESCE(string_agg(${annotationViewJsonSql(reader)}, ',' ORDER BY a.start, a."end" DESC, a."createdAt"), '') || ']}'
+        FROM "Annotation" a
+        WHERE a."articleId" = ${articleId} AND a."supersededAt" IS NULL AND ${visibleOnArticleSql(reader, "a")}) AS body`,
+    statementName,
+  );
+  return result;
 }
 
 /** Whom a statement reads for, as SQL: values, or expressions over an `actor` CTE. */
@@ -54,7 +86,7 @@ const readerOf = (actor: Actor): Reader => ({
  * statement; null when there is none: unknown, another workspace's, deleted or hidden by a blind.
  */
 export async function selectAnnotation(actor: Actor, annotationId: string): Promise<AnnotationRow | null> {
-  return (await selectAnnotations(readerOf(actor), { annotationId })).annotations[0] ?? null;
+  return (await selectAnnotations(readerOf(actor), annotationId))[0] ?? null;
 }
 
 /**
@@ -79,52 +111,30 @@ export async function selectArticleSummaries(actor: Actor, articleId: string): P
         'author', json_build_object('id', u.id, 'name', COALESCE(a."importedAuthor", u.name)),
         'correctedFrom', (SELECT json_build_object('id', cu.id, 'name', COALESCE(c."importedAuthor", cu.name)) FROM "Annotation" c JOIN "User" cu
           ON cu.id = c."authorId" WHERE c.id = a."correctsId"),
-        'noteCount', (SELECT count(*) FROM "Note" n WHERE n."annotationId" = a.id AND n."deletedAt" IS NULL AND n."authorId" NOT IN (SELECT "userId"
-          FROM hidden))
+        'noteCount', (SELECT count(*) FROM "Note" n WHERE n."annotationId" = a.id AND n."deletedAt" IS NULL AND ${visiblePersonOnArticleSql(
+          'n."authorId"',
+        )})
       ) ORDER BY a.start, a."end" DESC, a."createdAt")
       FROM "Annotation" a JOIN "VerdictOption" v ON v.id = a."verdictOptionId" JOIN "User" u ON u.id = a."authorId"
-      WHERE a."articleId" = ${articleId} AND a."workspaceId" = ${actor.workspaceId} AND a."revisionId" = (SELECT "revisionId" FROM article)
-        AND a."deletedAt" IS NULL AND a."supersededAt" IS NULL AND a.placement IN ('ANCHORED', 'NEEDS_CHECK')
-        AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
+      WHERE a."articleId" = ${articleId} AND a."revisionId" = (SELECT "revisionId" FROM article)
+        AND a."supersededAt" IS NULL AND a.placement IN ('ANCHORED', 'NEEDS_CHECK') AND ${visibleOnArticleSql(readerOf(actor), "a")}
     ), '[]') AS summaries`);
   return result.found ? result.summaries : null;
 }
 
-/** Whom the actor's open blind second opinion on the article hides from them (lib/access/visibility.ts), as a query of "userId". */
-function hiddenOnArticleSql(reader: Reader, article: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    SELECT CASE WHEN s."firstReviewerId" = ${reader.userId} THEN s."secondReviewerId" ELSE s."firstReviewerId" END AS "userId"
-    FROM "SecondOpinion" s
-    WHERE s."workspaceId" = ${reader.workspaceId} AND s."articleId" = ${article} AND s."revealedAt" IS NULL
-      AND ${reader.userId} IN (s."firstReviewerId", s."secondReviewerId")`;
-}
-
 /**
- * The statement behind both. The visibility rule of lib/access/visibility.ts is applied here to
- * one article: the people hidden from the actor on it (their open blind second opinions,
+ * The statement behind selectAnnotation. The visibility rule of lib/access/visibility.ts is applied
+ * to the annotation's article: the people hidden from the actor on it (their open blind second opinions,
  * computed in the same statement) lose their annotations, the corrections continuing them, their
  * notes and their review decisions. Notes and reviews written at the same instant (a bulk import)
  * keep the order they were written in (ctid), as the Prisma include's index scan gave them.
  */
-async function selectAnnotations(
-  reader: Reader,
-  scope: { articleId: string } | { annotationId: string },
-  actorCte: Prisma.Sql = Prisma.empty,
-  statementName?: string,
-): Promise<{ actor: Actor | null; found: boolean; annotations: AnnotationRow[] }> {
-  const [article, annotations] =
-    "articleId" in scope
-      ? [Prisma.sql`${scope.articleId}`, Prisma.sql`a."articleId" = ${scope.articleId} AND a."supersededAt" IS NULL`]
-      : [
-          Prisma.sql`(SELECT "articleId" FROM "Annotation" WHERE id = ${scope.annotationId})`,
-          Prisma.sql`a.id = ${scope.annotationId}`,
-        ];
-  const [result] = await fastRows<{ actor: Actor | null; found: boolean; annotations: unknown[] }>(
+async function selectAnnotations(reader: Reader, annotationId: string): Promise<AnnotationRow[]> {
+  const article = Prisma.sql`(SELECT "articleId" FROM "Annotation" WHERE id = ${annotationId})`;
+  const [result] = await fastRows<{ annotations: unknown[] }>(
     Prisma.sql`
-    WITH ${actorCte} hidden AS (${hiddenOnArticleSql(reader, article)})
+    WITH hidden AS (${hiddenOnArticleSql(reader, article)})
     SELECT
-      ${actorCte === Prisma.empty ? Prisma.sql`NULL` : Prisma.sql`(SELECT to_jsonb(actor) FROM actor)`} AS actor,
-      EXISTS (SELECT 1 FROM "Article" WHERE id = ${article} AND "workspaceId" = ${reader.workspaceId}) AS found,
       COALESCE((
         SELECT jsonb_agg(
           (to_jsonb(a) - 'searchVector') || jsonb_build_object(
@@ -137,12 +147,12 @@ async function selectAnnotations(
               SELECT jsonb_agg((to_jsonb(n) - 'searchVector') || jsonb_build_object('author', jsonb_build_object('id', nu.id, 'name', nu.name))
                 ORDER BY n."createdAt", n.ctid)
               FROM "Note" n JOIN "User" nu ON nu.id = n."authorId"
-              WHERE n."annotationId" = a.id AND n."authorId" NOT IN (SELECT "userId" FROM hidden)
+              WHERE n."annotationId" = a.id AND ${visiblePersonOnArticleSql('n."authorId"')}
             ), '[]'),
             'reviews', COALESCE((
               SELECT jsonb_agg(to_jsonb(r) || jsonb_build_object('editor', jsonb_build_object('name', ru.name)) ORDER BY r."createdAt", r.ctid)
               FROM "Review" r JOIN "User" ru ON ru.id = r."editorId"
-              WHERE r."annotationId" = a.id AND r."editorId" NOT IN (SELECT "userId" FROM hidden)
+              WHERE r."annotationId" = a.id AND ${visiblePersonOnArticleSql('r."editorId"')}
             ), '[]'),
             'corrects', (
               SELECT jsonb_build_object('id', c.id, 'claim', c.claim, 'verdictOption', jsonb_build_object('key', cv.key, 'label', cv.label, 'color',
@@ -153,23 +163,15 @@ async function selectAnnotations(
             'corrections', COALESCE((
               SELECT jsonb_agg(jsonb_build_object('id', k.id, 'status', k.status) ORDER BY k."createdAt", k.id)
               FROM "Annotation" k
-              WHERE k."correctsId" = a.id AND k."workspaceId" = ${reader.workspaceId} AND k."deletedAt" IS NULL
-                AND k."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (k."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
+              WHERE k."correctsId" = a.id AND ${visibleOnArticleSql(reader, "k")}
             ), '[]')
           )
-          ORDER BY a.start, a."end" DESC, a."createdAt"
         )
         FROM "Annotation" a
-        WHERE ${annotations} AND a."workspaceId" = ${reader.workspaceId} AND a."deletedAt" IS NULL
-          AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
+        WHERE a.id = ${annotationId} AND ${visibleOnArticleSql(reader, "a")}
       ), '[]') AS annotations`,
-    statementName,
   );
-  return {
-    actor: result.actor,
-    found: result.found,
-    annotations: (result.annotations as Record<string, unknown>[]).map(reviveAnnotation),
-  };
+  return (result.annotations as Record<string, unknown>[]).map(reviveAnnotation);
 }
 
 // PostgreSQL writes a timestamp(3) into JSON as ISO text without a zone; Prisma stores UTC.

@@ -2,6 +2,7 @@ import { visibleReusedFromSql, visibleWorkSql } from "../access/visibility";
 import { copyOut } from "../db/copy-out";
 import { Prisma } from "../db/generated/client";
 import { inlineSql } from "../db/inline-sql";
+import { isoTimestampSql } from "../db/json-text";
 import type { RatingBounds } from "./native";
 import { selectionSql, type Selection } from "./query";
 
@@ -24,7 +25,7 @@ import { selectionSql, type Selection } from "./query";
  */
 export function nativeAnnotationsSql(selection: Selection, bounds: RatingBounds, withEmails: boolean): Prisma.Sql {
   const v = selection.visibility;
-  const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+  const iso = isoTimestampSql;
   const selected = selectionSql(selection);
   // personOf: an imported name alone; else the member's name, and their email for an admin. As
   // laterals `<alias>_member` and `<alias>_imported` (see people()), so to_json names the keys.

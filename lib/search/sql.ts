@@ -102,7 +102,7 @@ function matchCondition(
   plan: SearchPlan,
   vector: Prisma.Sql,
   trigramOn: Prisma.Sql | null,
-  tsquery = Prisma.sql`q.tsq`,
+  tsquery: Prisma.Sql,
 ): Prisma.Sql {
   if (!plan.tsquery) return Prisma.sql`TRUE`;
   return trigramOn && plan.raw
@@ -129,6 +129,8 @@ type Kind = {
   articleId: Prisma.Sql;
   /** What the facets count ("verdictOptionId", status, "authorId", claimant), carried with each hit so facets read no row again. */
   facets: Prisma.Sql;
+  /** Its vectors carry the verdict, status and reviewer filters as lexemes (q.filters), and the plan has such a filter. */
+  tagged: boolean;
 };
 
 /**
@@ -189,6 +191,7 @@ function kindOf(plan: SearchPlan, spec: KindSpec): Kind | null {
     type: spec.type,
     from,
     conditions,
+    tagged: spec.annotation !== null && annotationOnly(f),
     vector: col("searchVector"),
     trigram: spec.trigram ? col(spec.trigram) : null,
     created: col("createdAt"),
@@ -227,8 +230,9 @@ function kinds(plan: SearchPlan): Kind[] {
  *   loop, so windows are asked in order and no further than needed.
  * A single word that PostgreSQL's statistics put in far more rows than the cap (`plan.wide`) skips
  * `few` and walks at once: each lookup reads the word's whole posting list, so one fewer counts.
- * Without filters the heap is read for about 2-3 × `cap` rows however many rows match; filters
- * that are not in the index (verdict, status, reviewer) read the rows they reject as well. Which
+ * The heap is read for about 2-3 × `cap` rows however many rows match. Verdict, status and
+ * reviewer filters are lexemes of the index too (filtersTsquery), so GIN rejects what they reject
+ * before the heap is read; claimant and outlet filters read the rows they reject. Which
  * branch runs is decided by PostgreSQL at run time (a one-time filter on the count of `few`), not
  * by an estimate. Ranking, facets and the page then work on those rows alone.
  */
@@ -240,22 +244,23 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
             Prisma.sql`(${k.created} < ${after.key}::timestamp(3) OR (${k.created} = ${after.key}::timestamp(3) AND ${k.id} > ${after.id}))`,
           ]
         : [];
-    const rows = (tsquery: Prisma.Sql | undefined, order: boolean, limit: number) =>
+    // Under a verdict, status or reviewer filter, GIN is asked for the filter lexemes too (see filtersTsquery).
+    const tsq = k.tagged ? Prisma.sql`(q.tsq && q.filters)` : Prisma.sql`q.tsq`;
+    const rows = (tsquery: Prisma.Sql, order: boolean, limit: number) =>
       Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt", ${k.facets},
         ${plan.tsquery ? k.vector : Prisma.sql`NULL::tsvector`} AS vec, ${k.trigram && plan.raw ? k.trigram : Prisma.sql`NULL::text`} AS tg
       FROM ${k.from}, q
       WHERE ${Prisma.join([...k.conditions, matchCondition(plan, k.vector, k.trigram, tsquery), ...recentAfter], " AND ")}
       ${order ? Prisma.sql`ORDER BY ${k.created} DESC, ${k.id}` : Prisma.empty} LIMIT ${limit}`;
     // Trigram matches carry no month, so a kind matched by trigrams too (a small desk's typo) is read whole.
-    // Nor under a verdict, status or reviewer filter: those are not in the index, so a walk would
-    // read the rows they reject in every window it asks (measured: slower than reading every match).
-    const walk = plan.tsquery && plan.walk !== false && !(k.trigram && plan.raw) && !annotationOnly(plan.filters);
-    const walked = Prisma.sql`SELECT c.* FROM months m CROSS JOIN LATERAL (${rows(Prisma.sql`(q.tsq && m.tsq)`, true, cap)}) c`;
+    const walk = plan.tsquery && plan.walk !== false && !(k.trigram && plan.raw);
+    const walked = Prisma.sql`SELECT c.* FROM months m CROSS JOIN LATERAL (${rows(Prisma.sql`(${tsq} && m.tsq)`, true, cap)}) c`;
+    // A filter may keep few of a common word's rows, so a filtered search always tries the first read.
     const candidates = !walk
-      ? rows(undefined, true, cap)
-      : plan.wide
+      ? rows(tsq, true, cap)
+      : plan.wide && !k.tagged
         ? Prisma.sql`${walked} LIMIT ${cap}`
-        : Prisma.sql`WITH few AS MATERIALIZED (${rows(undefined, false, cap + 1)})
+        : Prisma.sql`WITH few AS MATERIALIZED (${rows(tsq, false, cap + 1)})
         (SELECT * FROM few WHERE (SELECT count(*) FROM few) <= ${cap})
         UNION ALL
         (${walked} WHERE (SELECT count(*) FROM few) > ${cap} LIMIT ${cap})`;
@@ -286,16 +291,49 @@ function monthsCte(plan: SearchPlan): Prisma.Sql {
           Prisma.sql`(SELECT ${Prisma.raw(fn)}("createdAt") FROM ${Prisma.raw(`"${table}"`)} WHERE "workspaceId" = ${ws})`,
       ),
     );
+  // The date filters bound the months walked (the SQL predicates still check the days).
+  const { createdFrom, createdBefore } = plan.filters;
+  const newest = Prisma.sql`greatest(${plan.now}::timestamp, now()::timestamp, ${bound("max")})`;
+  const latest = createdBefore
+    ? Prisma.sql`least(${newest}, ${createdBefore}::timestamp - interval '1 millisecond')`
+    : newest;
+  const oldest = Prisma.sql`least((SELECT "createdAt" FROM "Workspace" WHERE id = ${ws}), ${bound("min")})`;
+  const earliest = createdFrom ? Prisma.sql`greatest(${oldest}, ${createdFrom}::timestamp)` : oldest;
   // Windows of 1, 2, 4, 8… months: a lookup costs GIN the whole of each word's posting list, so
   // a sparse query (a filter that keeps few matches) reaches back years in a handful of lookups.
   return Prisma.sql`months AS MATERIALIZED (
       SELECT string_agg(format('%L', factmark_search_month(g.m)), ' | ')::tsquery AS tsq
       FROM generate_series(
-        date_trunc('month', greatest(${plan.now}::timestamp, now()::timestamp, ${bound("max")})),
-        date_trunc('month', least((SELECT "createdAt" FROM "Workspace" WHERE id = ${ws}), ${bound("min")})),
+        date_trunc('month', ${latest}),
+        date_trunc('month', ${earliest}),
         interval '-1 month') WITH ORDINALITY AS g(m, i)
       GROUP BY floor(log(2, g.i)) ORDER BY floor(log(2, g.i))
     )`;
+}
+
+/**
+ * The verdict, status and reviewer filters as a tsquery of the filter lexemes annotations' vectors
+ * carry (prisma/routines/50-search.sql, "Filters inside the index"): any of each filter's values,
+ * all filters. NULL (matching nothing) when a filter names no verdict of the workspace, as the
+ * exact predicate would. Lexemes are quoted by format('%L'), so no value is parsed as tsquery syntax.
+ */
+function filtersTsquery(plan: SearchPlan): Prisma.Sql {
+  const f = plan.filters;
+  const any = (prefix: string, values: Prisma.Sql) =>
+    Prisma.sql`(SELECT string_agg(format('%L', ${prefix} || v), ' | ')::tsquery FROM (${values}) AS x(v))`;
+  const groups: Prisma.Sql[] = [];
+  if (f.verdictKeys) {
+    groups.push(
+      any(
+        "§v",
+        Prisma.sql`SELECT o.id FROM "VerdictOption" o JOIN "VerdictScale" s ON s.id = o."scaleId"
+          WHERE s."workspaceId" = ${plan.visibility.workspaceId} AND o.key IN (${Prisma.join(f.verdictKeys)})`,
+      ),
+    );
+  }
+  if (f.statuses) groups.push(any("§s", Prisma.sql`SELECT unnest(${f.statuses}::text[])`));
+  if (f.reviewerIds) groups.push(any("§r", Prisma.sql`SELECT unnest(${f.reviewerIds}::text[])`));
+  return groups.length ? Prisma.join(groups, " && ") : Prisma.sql`NULL::tsquery`;
 }
 
 function queryCte(plan: SearchPlan): Prisma.Sql {
@@ -303,7 +341,8 @@ function queryCte(plan: SearchPlan): Prisma.Sql {
     text
       ? Prisma.sql`to_tsquery(factmark_search_config(${plan.visibility.workspaceId}), ${text})`
       : Prisma.sql`NULL::tsquery`;
-  return Prisma.sql`q AS MATERIALIZED (SELECT ${parse(plan.tsquery)} AS tsq, ${parse(plan.rankQuery || plan.tsquery)} AS rank, ${plan.raw}::text AS raw)`;
+  return Prisma.sql`q AS MATERIALIZED (SELECT ${parse(plan.tsquery)} AS tsq, ${parse(plan.rankQuery || plan.tsquery)} AS rank, ${plan.raw}::text AS raw,
+    ${filtersTsquery(plan)} AS filters)`;
 }
 
 export type HitRow = {
@@ -505,6 +544,7 @@ export function closestLexemeSql(workspaceId: string, word: string): Prisma.Sql 
       FROM unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, ${word}))) LIMIT 1), ${word}) AS lexeme)
     SELECT e AS lexeme
     FROM pg_stats s, unnest(s.most_common_elems::text::text[]) AS e, w
-    WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation' AND s.attname = 'searchVector' AND e <> w.lexeme AND similarity(e, w.lexeme) >= 0.4
+    WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation' AND s.attname = 'searchVector' AND e <> w.lexeme AND e NOT LIKE '§%'
+      AND similarity(e, w.lexeme) >= 0.4
     ORDER BY similarity(e, w.lexeme) DESC, e LIMIT 1`;
 }

@@ -158,8 +158,11 @@ test("pages, API answers and static files carry the security headers", async ({ 
   const again = await page.request.get("/login");
   expect(again.headers()["content-security-policy"]).not.toContain(nonce!);
 
-  const stylesheet = await page.locator('link[rel="stylesheet"]').first().getAttribute("href");
-  for (const response of [again, await page.request.get("/api/articles"), await page.request.get(stylesheet!)]) {
+  // The stylesheet is inlined (experimental.inlineCss); a script is a static file served from memory.
+  const script = await page.locator('script[src^="/_next/static/"]').first().getAttribute("src");
+  const asset = await page.request.get(script!);
+  expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  for (const response of [again, await page.request.get("/api/articles"), asset]) {
     expect(response.headers()).toMatchObject({
       "x-content-type-options": "nosniff",
       "referrer-policy": "strict-origin-when-cross-origin",

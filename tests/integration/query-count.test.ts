@@ -4,10 +4,11 @@
 import { describe, expect, it } from "vitest";
 import {
   createAnnotation,
+  createAnnotationForSession,
   deleteAnnotation,
   getAnnotation,
   listAnnotationsForArticle,
-  listAnnotationsForSession,
+  listAnnotationsBodyForSession,
   listAnnotationSummaries,
   updateAnnotation,
 } from "@/lib/annotations/annotations";
@@ -18,7 +19,7 @@ import { changeAnnotationStatus } from "@/lib/reviews/status";
 import { countQueries } from "../support/query-count";
 import { createArticle, createWorkspace } from "../support/factories";
 
-const BUDGET = { list: 2, create: 3, get: 2, update: 3, delete: 3, summaries: 2 };
+const BUDGET = { list: 2, create: 3, createForSession: 2, get: 2, update: 3, delete: 3, summaries: 2 };
 
 async function setup() {
   const desk = await createWorkspace();
@@ -76,28 +77,28 @@ describe("database round trips per hot API request", () => {
     // A signed-in session's list reads the actor in the same statement: one round trip.
     const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: d.editor.userId } });
     const session = await countQueries(() =>
-      listAnnotationsForSession({ claims: { userId: d.editor.userId, sessionVersion }, articleId: d.article.id }),
+      listAnnotationsBodyForSession({ claims: { userId: d.editor.userId, sessionVersion }, articleId: d.article.id }),
     );
-    expect(session.result).toEqual(result);
+    expect(session.result).toBe(JSON.stringify({ annotations: result }));
     expect(session.queries.length, session.queries.join("\n")).toBe(1);
     // The same refusals: no session (a stale session version) 401, another workspace's article 404, a bad id 400.
     const stale = { userId: d.editor.userId, sessionVersion: sessionVersion + 1 };
-    await expect(listAnnotationsForSession({ claims: stale, articleId: d.article.id })).rejects.toMatchObject({
+    await expect(listAnnotationsBodyForSession({ claims: stale, articleId: d.article.id })).rejects.toMatchObject({
       status: 401,
     });
-    await expect(listAnnotationsForSession({ claims: stale, articleId: "not an id" })).rejects.toMatchObject({
+    await expect(listAnnotationsBodyForSession({ claims: stale, articleId: "not an id" })).rejects.toMatchObject({
       status: 401,
     });
     const other = await createWorkspace();
     const { sessionVersion: otherVersion } = await db.user.findUniqueOrThrow({ where: { id: other.editor.userId } });
     await expect(
-      listAnnotationsForSession({
+      listAnnotationsBodyForSession({
         claims: { userId: other.editor.userId, sessionVersion: otherVersion },
         articleId: d.article.id,
       }),
     ).rejects.toMatchObject({ status: 404 });
     await expect(
-      listAnnotationsForSession({ claims: { userId: d.editor.userId, sessionVersion }, articleId: "not an id" }),
+      listAnnotationsBodyForSession({ claims: { userId: d.editor.userId, sessionVersion }, articleId: "not an id" }),
     ).rejects.toMatchObject({ status: 400 });
 
     // The article page's highlights and list: the summaries, one statement too.
@@ -118,6 +119,46 @@ describe("database round trips per hot API request", () => {
     );
     expect(result.sources).toHaveLength(2);
     expect(queries.length, queries.join("\n")).toBeLessThanOrEqual(BUDGET.create);
+  });
+
+  it("POST for a signed-in session: the actor read with the target, then the write; the same answers in the same order", async () => {
+    const d = await setup();
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: d.reviewer.userId } });
+    const claims = { userId: d.reviewer.userId, sessionVersion };
+    const create = (input: unknown, over: Partial<Parameters<typeof createAnnotationForSession>[0]> = {}) =>
+      createAnnotationForSession({ claims, articleId: d.article.id, readInput: async () => input, ...over });
+    const { result, queries } = await countQueries(() => create(d.input(d.words[4])));
+    expect(queries.length, queries.join("\n")).toBe(BUDGET.createForSession);
+    expect(result).toMatchObject({
+      author: { id: d.reviewer.userId, name: d.reviewer.name },
+      version: 1,
+      status: "DRAFT",
+    });
+    expect(result.sources).toHaveLength(2);
+    expect(result.notes).toHaveLength(1);
+    expect(result).toEqual(await getAnnotation({ actor: d.reviewer, annotationId: result.id }));
+
+    // 401 before anything the body causes: no session, a stale one with a bad or unreadable body.
+    const stale = { userId: d.reviewer.userId, sessionVersion: sessionVersion + 1 };
+    const unreadable = async () => {
+      throw new Error("the body could not be read");
+    };
+    await expect(create(d.input(d.words[8]), { claims: null })).rejects.toMatchObject({ status: 401 });
+    await expect(create(d.input(d.words[8]), { claims: stale })).rejects.toMatchObject({ status: 401 });
+    await expect(create({ claim: 5 }, { claims: stale })).rejects.toMatchObject({ status: 401 });
+    await expect(create(null, { claims: stale, readInput: unreadable })).rejects.toMatchObject({ status: 401 });
+    // Signed in: the body's and the id's problems, and another workspace's article.
+    await expect(create({ ...d.input(d.words[8]), claim: "" })).rejects.toMatchObject({ status: 400 });
+    await expect(create(d.input(d.words[8]), { articleId: "not an id" })).rejects.toMatchObject({ status: 400 });
+    await expect(create(null, { readInput: unreadable })).rejects.toThrow("the body could not be read");
+    const other = await createWorkspace();
+    const { sessionVersion: otherVersion } = await db.user.findUniqueOrThrow({ where: { id: other.reviewer.userId } });
+    await expect(
+      create(d.input(d.words[8]), { claims: { userId: other.reviewer.userId, sessionVersion: otherVersion } }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(create({ ...d.input(d.words[8]), verdict: "nope" })).rejects.toMatchObject({ status: 400 });
+    // None of the refusals wrote anything.
+    expect(await db.annotation.count({ where: { articleId: d.article.id } })).toBe(1);
   });
 
   it("GET /api/annotations/:id: the actor, then one statement with every relation", async () => {

@@ -13,7 +13,7 @@ const ALL: SearchType[] = ["annotation", "note", "source", "article", "reference
 
 async function monthsOf(table: "Annotation" | "Note" | "Source" | "Article", id: string): Promise<string[]> {
   const [row] = await db.$queryRawUnsafe<{ months: string[] }[]>(
-    `SELECT array(SELECT l FROM unnest(tsvector_to_array("searchVector")) l WHERE l LIKE '§%') AS months FROM "${table}" WHERE id = $1`,
+    `SELECT array(SELECT l FROM unnest(tsvector_to_array("searchVector")) l WHERE l ~ '^§[0-9]') AS months FROM "${table}" WHERE id = $1`,
     id,
   );
   return row.months;

@@ -1,12 +1,10 @@
 import { getArticleForReading, type ArticleReading } from "@/lib/articles/queries";
-import { getAnnotation, listAnnotationSummaries, listOrphans } from "@/lib/annotations/annotations";
+import { getAnnotation, listAnnotationSummaries } from "@/lib/annotations/annotations";
 import { ANNOTATION_PARAM, annotationHref } from "@/lib/annotations/links";
 import { AppError } from "@/lib/errors";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
-import { getWorkspaceSettings } from "@/lib/workspaces/settings";
 import Link from "next/link";
-import { listVerdictChoices } from "@/lib/verdicts/queries";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadPageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/format";
@@ -15,12 +13,10 @@ import { ArticleWorkspace } from "@/components/annotate/ArticleWorkspace";
 import { ArticleExportLinks } from "@/components/exchange/ArticleExportLinks";
 import { ImportForm } from "@/components/exchange/ImportForm";
 import { SecondOpinionForm } from "@/components/review/SecondOpinionForm";
-import { getOpenSecondOpinion } from "@/lib/reviews/second-opinion";
-import { listColleagues } from "@/lib/people/members";
 import type { Actor } from "@/lib/auth/actor";
 import type { AnnotationView } from "@/lib/annotations/view";
 import { readLogPosition } from "@/lib/live/log";
-import { listAssignments } from "@/lib/assignments/assignments";
+import { getArticlePageContext } from "@/lib/articles/page-context";
 import { AssignForm } from "@/components/assignments/AssignForm";
 import { PRESENCE_SLOT_ID } from "@/components/annotate/LivePresence";
 
@@ -50,9 +46,12 @@ export default async function ArticlePage({
 }) {
   const { id } = await params;
   const linkedId = (await searchParams)[ANNOTATION_PARAM];
-  const actor = await requirePageActor(typeof linkedId === "string" ? annotationHref(id, linkedId) : `/articles/${id}`);
-  // Read before the data: the page's live stream starts here, so no change falls in between.
-  const livePosition = await readLogPosition();
+  // The live position is read before the data (the page's stream starts there, so no change falls
+  // in between), alongside the reader: one round trip for both.
+  const [actor, livePosition] = await Promise.all([
+    requirePageActor(typeof linkedId === "string" ? annotationHref(id, linkedId) : `/articles/${id}`),
+    readLogPosition(),
+  ]);
   // Everything is read at once, as before; only the article and the link are awaited here.
   const rest = loadRest(actor, id);
   const [article, linked] = await loadPageData(() =>
@@ -100,16 +99,11 @@ export default async function ArticlePage({
   );
 }
 
-/** The rest of the page's data, started with the article's. */
+/** The rest of the page's data, started with the article's: two statements. */
 function loadRest(actor: Actor, articleId: string) {
   const rest = Promise.all([
     listAnnotationSummaries({ actor, articleId }),
-    listOrphans({ actor, articleId }),
-    listVerdictChoices({ actor }),
-    getWorkspaceSettings({ actor }),
-    getOpenSecondOpinion({ actor, articleId }),
-    listColleagues({ actor }),
-    listAssignments({ actor, articleId }),
+    getArticlePageContext({ actor, articleId }),
   ]);
   // When the article itself is refused, the page answers that and never awaits these.
   rest.catch(() => undefined);
@@ -132,16 +126,27 @@ async function ArticleSection({
   livePosition: string;
   rest: ReturnType<typeof loadRest>;
 }) {
-  const [annotations, orphans, choices, settings, blind, people, assignments] = await loadPageData(() => rest);
+  const [annotations, { orphans, choices, settings, blind, people, assignments }] = await loadPageData(() => rest);
   const isEditor = hasRole(actor.role, "EDITOR");
   const mayRevise = isEditor || settings.reviewersMayAddArticles;
   return (
     <>
+      {/* Not prefetched, as the header's links: the page's own load comes first (#15). */}
       <nav className="article-actions" aria-label="Article">
-        {isEditor && <Link href={`/articles/${article.id}/edit`}>Edit details</Link>}
-        {mayRevise && <Link href={`/articles/${article.id}/revise`}>Revise text</Link>}
+        {isEditor && (
+          <Link href={`/articles/${article.id}/edit`} prefetch={false}>
+            Edit details
+          </Link>
+        )}
+        {mayRevise && (
+          <Link href={`/articles/${article.id}/revise`} prefetch={false}>
+            Revise text
+          </Link>
+        )}
         {article.revision.number > 1 && (
-          <Link href={`/articles/${article.id}/revisions`}>Revisions ({article.revision.number})</Link>
+          <Link href={`/articles/${article.id}/revisions`} prefetch={false}>
+            Revisions ({article.revision.number})
+          </Link>
         )}
       </nav>
       {blind && (
