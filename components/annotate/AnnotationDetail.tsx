@@ -13,7 +13,9 @@ import { CorrectionPanel } from "./CorrectionPanel";
 import { PublicCheckPanel } from "./PublicCheckPanel";
 import { Credit } from "./Credit";
 import { AnnotationLink } from "./AnnotationLink";
+import { ConfirmAction } from "@/components/shared/ConfirmAction";
 import type { Role } from "@/lib/auth/roles";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 type Props = {
   annotation: AnnotationView;
@@ -59,10 +61,6 @@ export function AnnotationDetail({
   const [error, setError] = useState<string | null>(null);
 
   async function remove() {
-    if (
-      !window.confirm("Delete this annotation? It disappears from the article and exports; the audit trail keeps it.")
-    )
-      return;
     const result = await annotationApi.remove(annotation.id, annotation.version);
     if (result.ok) onDeleted(annotation.id);
     else setError(result.error.message);
@@ -150,16 +148,15 @@ export function AnnotationDetail({
           <button type="button" onClick={onEdit}>
             Edit
           </button>
-          <button type="button" onClick={remove}>
-            Delete
-          </button>
+          <ConfirmAction
+            label="Delete"
+            question="Delete this annotation? It disappears from the article and exports; the audit trail keeps it."
+            confirmLabel="Yes, delete this annotation"
+            onConfirm={remove}
+          />
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
 
       <SimilarChecks annotationId={annotation.id} claim={annotation.claim} />
 

@@ -13,7 +13,8 @@ import type { AnnotationFields } from "./annotation-fields";
 import { useLocalDraft, useRestoredDraft } from "@/components/shared/useLocalDraft";
 import { DraftNotice } from "@/components/shared/DraftNotice";
 import { draftNameOf, prefillWasCut, pristineFieldsOf, type DraftFields, type FormTarget } from "./annotation-draft";
-import { CharCount } from "@/components/shared/CharCount";
+import { CountedInput, CountedTextarea } from "@/components/shared/CountedField";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 type Target = FormTarget;
 
@@ -179,32 +180,32 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
         <blockquote data-testid="quoted-span">{quote}</blockquote>
       </figure>
 
-      <label htmlFor="claim">Claim</label>
-      {prefillWasCut(target) && (
-        <p className="prefill-notice" role="status" data-testid="prefill-notice">
-          The passage is {quote.length.toLocaleString("en-GB")} characters: the claim starts with its first{" "}
-          {LIMITS.claim.toLocaleString("en-GB")}, the limit. The quote keeps all of it.
-        </p>
-      )}
-      <textarea
+      <CountedTextarea
         id="claim"
+        label="Claim"
         value={claim}
-        onChange={(e) => setClaim(e.target.value)}
+        max={LIMITS.claim}
+        onValueChange={setClaim}
         rows={3}
-        aria-describedby="claim-count"
         required
         autoFocus
+        notice={
+          prefillWasCut(target) && (
+            <p className="prefill-notice" role="status" data-testid="prefill-notice">
+              The passage is {quote.length.toLocaleString("en-GB")} characters: the claim starts with its first{" "}
+              {LIMITS.claim.toLocaleString("en-GB")}, the limit. The quote keeps all of it.
+            </p>
+          )
+        }
       />
-      <CharCount id="claim-count" value={claim} max={LIMITS.claim} />
 
-      <label htmlFor="claimant">Claimant (who made the claim)</label>
-      <input
+      <CountedInput
         id="claimant"
+        label="Claimant (who made the claim)"
         value={claimant}
-        onChange={(e) => setClaimant(e.target.value)}
-        aria-describedby="claimant-count"
+        max={LIMITS.claimant}
+        onValueChange={setClaimant}
       />
-      <CharCount id="claimant-count" value={claimant} max={LIMITS.claimant} />
       {!editing && (
         <CheckedBefore
           claim={claim}
@@ -237,30 +238,26 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
         ))}
       </fieldset>
 
-      <label htmlFor="rationale">Rationale</label>
-      <textarea
+      <CountedTextarea
         id="rationale"
+        label="Rationale"
         value={rationale}
-        onChange={(e) => setRationale(e.target.value)}
+        max={LIMITS.rationale}
+        onValueChange={setRationale}
         rows={4}
-        aria-describedby="rationale-count"
       />
-      <CharCount id="rationale-count" value={rationale} max={LIMITS.rationale} />
 
       <SourcesFieldset sources={sources} onChange={setSources} onAdd={() => setSources([...sources, emptySource()])} />
 
       {!editing && (
-        <>
-          <label htmlFor="first-note">First note</label>
-          <textarea
-            id="first-note"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            rows={2}
-            aria-describedby="first-note-count"
-          />
-          <CharCount id="first-note-count" value={note} max={LIMITS.note} />
-        </>
+        <CountedTextarea
+          id="first-note"
+          label="First note"
+          value={note}
+          max={LIMITS.note}
+          onValueChange={setNote}
+          rows={2}
+        />
       )}
 
       {conflict && base && (
@@ -272,9 +269,7 @@ export function AnnotationForm({ target, choices, onSaved, onCancel, onNewerVers
           onResolve={takeNewerVersion}
         />
       )}
-      <p className="error" role="alert" data-testid="form-error">
-        {error}
-      </p>
+      <ErrorMessage message={error} standing data-testid="form-error" />
       <div className="form-actions">
         <button className="primary" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save"}

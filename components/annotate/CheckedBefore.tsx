@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { annotationHref } from "@/lib/annotations/links";
-import { formatDate } from "@/lib/format";
 import type { SimilarMatch } from "@/lib/search/match-types";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
 import { annotationApi } from "./api-client";
 import { toSourceDraft, type SourceDraft } from "./SourcesFieldset";
+import { MatchSummary } from "./MatchSummary";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 /** What "Reuse" puts into the form, and what the new annotation records it came from. */
 export type Reuse = {
@@ -107,20 +107,7 @@ export function CheckedBefore({
       <ul>
         {matches.map((m) => (
           <li key={m.annotationId ?? m.reference?.id}>
-            <strong>{m.verdict.label ?? "No rating"}</strong> ·{" "}
-            {m.annotationId && m.articleId ? (
-              <a href={annotationHref(m.articleId, m.annotationId)} target="_blank" rel="noopener">
-                {m.claim}
-              </a>
-            ) : (
-              <a href={m.reference?.url} target="_blank" rel="noopener noreferrer nofollow">
-                {m.claim}
-              </a>
-            )}{" "}
-            <span className="muted">
-              {m.reference ? `${m.reference.publisher ?? "Reference check"}, ` : ""}
-              {m.publishedAt ? formatDate(m.publishedAt) : ""}
-            </span>{" "}
+            <MatchSummary match={m} newTab />{" "}
             <button
               type="button"
               className="link"
@@ -132,11 +119,7 @@ export function CheckedBefore({
           </li>
         ))}
       </ul>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
     </section>
   );
 }

@@ -9,6 +9,8 @@ import { MentionTextarea } from "./MentionTextarea";
 import { FieldConflict } from "./ConflictCompare";
 import { useLocalDraft, useRestoredDraft } from "@/components/shared/useLocalDraft";
 import { CharCount } from "@/components/shared/CharCount";
+import { ConfirmAction } from "@/components/shared/ConfirmAction";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 type Props = { annotationId: string; notes: NoteView[]; viewerId: string; onChange: (notes: NoteView[]) => void };
 
@@ -99,11 +101,7 @@ function NoteComposer({
           }}
         />
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <button type="submit" disabled={pending || conflict !== null}>
         {initial ? "Save note" : label}
       </button>
@@ -127,6 +125,8 @@ export function NotesThread({ annotationId, notes, viewerId, onChange }: Props) 
   const [replyTo, setReplyTo] = useState<string | null>(null);
   // The note being edited and the version the edit is made on (theirs, once a conflict was resolved).
   const [editing, setEditing] = useState<{ id: string; version: number } | null>(null);
+  // A refused delete: said in the thread (an alert() would block every tab of the app).
+  const [error, setError] = useState<string | null>(null);
   const children = (parentId: string | null) => notes.filter((n) => n.parentId === parentId);
 
   async function add(body: string, parentId?: string) {
@@ -149,14 +149,14 @@ export function NotesThread({ annotationId, notes, viewerId, onChange }: Props) 
   }
 
   async function remove(note: NoteView) {
-    if (!window.confirm("Delete this note?")) return;
     const result = await annotationApi.deleteNote(annotationId, note.id, note.version);
     if (!result.ok) {
       // Changed meanwhile: show what it says now rather than delete text the person has not read.
       const theirs = (result.error.details as { current?: NoteView } | undefined)?.current;
       if (result.error.status === 409 && theirs) onChange(notes.map((n) => (n.id === note.id ? theirs : n)));
-      return window.alert(result.error.message);
+      return setError(result.error.message);
     }
+    setError(null);
     const hasReplies = notes.some((n) => n.parentId === note.id);
     onChange(
       hasReplies
@@ -197,9 +197,14 @@ export function NotesThread({ annotationId, notes, viewerId, onChange }: Props) 
                 >
                   Edit
                 </button>
-                <button type="button" className="link" onClick={() => remove(note)}>
-                  Delete
-                </button>
+                <ConfirmAction
+                  label="Delete"
+                  labelFor="Delete note"
+                  className="link"
+                  question="Delete this note? Replies to it stay, under “Note deleted”, and the audit trail keeps it."
+                  confirmLabel="Yes, delete this note"
+                  onConfirm={() => remove(note)}
+                />
               </>
             )}
           </div>
@@ -222,6 +227,7 @@ export function NotesThread({ annotationId, notes, viewerId, onChange }: Props) 
       <h3>Notes</h3>
       {notes.length === 0 && <p className="muted">No notes yet.</p>}
       <ul>{children(null).map(renderNote)}</ul>
+      <ErrorMessage message={error} />
       <NoteComposer label="Add a note" draftName={`note:${annotationId}:new`} onSubmit={(body) => add(body)} />
     </section>
   );

@@ -6,6 +6,9 @@ import type { AnnotationView } from "@/lib/annotations/view";
 import type { TextSpan } from "@/lib/anchoring/offsets";
 import { annotationApi } from "./api-client";
 import { VerdictChip } from "./VerdictChip";
+import { ConfirmAction } from "@/components/shared/ConfirmAction";
+import { shorten } from "@/lib/format";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 type Props = {
   orphans: OrphanSummary[];
@@ -50,7 +53,6 @@ export function OrphanList({ orphans, selection, article, canChange, onPlaced, o
   }
 
   async function dismiss(orphan: OrphanSummary) {
-    if (!window.confirm("Dismiss this annotation? It stays on record but leaves the article and its lists.")) return;
     const result = await annotationApi.placement(orphan.id, { action: "dismiss", version: orphan.version });
     if (!result.ok) return setError(result.error.message);
     setError(null);
@@ -80,9 +82,13 @@ export function OrphanList({ orphans, selection, article, canChange, onPlaced, o
                 >
                   Place on selected text
                 </button>
-                <button type="button" onClick={() => void dismiss(orphan)}>
-                  Dismiss
-                </button>
+                <ConfirmAction
+                  label="Dismiss"
+                  labelFor={`Dismiss “${shorten(orphan.claim, 80)}”`}
+                  question="Dismiss this annotation? It stays on record but leaves the article and its lists."
+                  confirmLabel={`Yes, dismiss “${shorten(orphan.claim, 80)}”`}
+                  onConfirm={() => dismiss(orphan)}
+                />
               </div>
             )}
           </li>
@@ -111,11 +117,7 @@ export function OrphanList({ orphans, selection, article, canChange, onPlaced, o
           </button>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
     </section>
   );
 }

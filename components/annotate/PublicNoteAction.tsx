@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 type Props = {
   /** The textarea's id. */
@@ -46,11 +47,7 @@ export function PublicNoteAction({ id, openLabel, label, submitLabel, onSubmit }
           Cancel
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { annotationHref } from "@/lib/annotations/links";
-import { formatDate } from "@/lib/format";
+import { MatchSummary } from "./MatchSummary";
 import type { SimilarMatch } from "@/lib/search/match-types";
 
 /** The detail panel's "Similar checks": other approved or published checks (and reference checks) of the same claim. */
@@ -29,18 +29,7 @@ export function SimilarChecks({ annotationId, claim }: { annotationId: string; c
         <ul className="similar-checks">
           {matches.map((m) => (
             <li key={m.annotationId ?? m.reference?.id}>
-              <strong>{m.verdict.label ?? "No rating"}</strong> ·{" "}
-              {m.annotationId && m.articleId ? (
-                <a href={annotationHref(m.articleId, m.annotationId)}>{m.claim}</a>
-              ) : (
-                <a href={m.reference?.url} rel="noopener noreferrer nofollow">
-                  {m.claim}
-                </a>
-              )}{" "}
-              <span className="muted">
-                {m.reference ? `${m.reference.publisher ?? "Reference check"}, ` : ""}
-                {m.publishedAt ? formatDate(m.publishedAt) : ""}
-              </span>
+              <MatchSummary match={m} />
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 "use client";
 
 import { LIMITS } from "@/lib/annotations/limits";
-import { CharCount } from "@/components/shared/CharCount";
+import { CountedInput, CountedTextarea } from "@/components/shared/CountedField";
 
 export type SourceDraft = {
   url: string;
@@ -63,29 +63,27 @@ export function SourcesFieldset({ sources, onChange, onAdd }: Props) {
           <legend>Source {index + 1}</legend>
           {FIELDS.map((field) => (
             <div key={field.key}>
-              <label htmlFor={`source-${index}-${field.key}`}>
-                {field.label}
-                {field.key === "url" && " (required)"}
-              </label>
               {field.key === "excerpt" ? (
-                <textarea
+                <CountedTextarea
                   id={`source-${index}-${field.key}`}
+                  label={field.label}
                   value={source[field.key]}
-                  aria-describedby={`source-${index}-${field.key}-count`}
+                  max={field.max}
+                  onValueChange={(value) => update(index, field.key, value)}
                   rows={2}
-                  onChange={(e) => update(index, field.key, e.target.value)}
                 />
               ) : (
-                <input
+                <CountedInput
                   id={`source-${index}-${field.key}`}
+                  label={field.key === "url" ? `${field.label} (required)` : field.label}
                   type={field.type ?? "text"}
                   value={source[field.key]}
+                  max={field.max}
+                  // A date has a fixed length, so the browser's own limit hides nothing.
                   maxLength={field.type === "date" ? field.max : undefined}
-                  aria-describedby={`source-${index}-${field.key}-count`}
-                  onChange={(e) => update(index, field.key, e.target.value)}
+                  onValueChange={(value) => update(index, field.key, value)}
                 />
               )}
-              <CharCount id={`source-${index}-${field.key}-count`} value={source[field.key]} max={field.max} />
             </div>
           ))}
           <button type="button" onClick={() => onChange(sources.filter((_, i) => i !== index))}>

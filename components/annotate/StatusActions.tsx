@@ -7,6 +7,7 @@ import { nextStatuses, STATUS_LABEL } from "@/lib/reviews/transitions";
 import type { Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 const ACTION: Record<AnnotationStatus, string> = {
   DRAFT: "Back to draft",
@@ -88,11 +89,7 @@ export function StatusActions({
           </div>
         </>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { BodyFormat } from "@/lib/articles/body/parse";
 import type { ArticleValue } from "@/lib/articles/slate-value";
 import { BlockPreview } from "./BlockPreview";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 export type Body = { format: BodyFormat; body: string };
 
@@ -95,11 +96,7 @@ export function BodyInput({
           Preview
         </button>
       </p>
-      {preview && "error" in preview && (
-        <p className="error" role="alert">
-          {preview.error}
-        </p>
-      )}
+      {preview && "error" in preview && <ErrorMessage message={preview.error} />}
       {preview && "value" in preview && <BlockPreview value={preview.value} />}
     </fieldset>
   );

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { BodyInput, type Body } from "./BodyInput";
 import { EMPTY_METADATA, MetadataFields } from "./MetadataFields";
 import { sendJson } from "./request";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 export function NewArticleForm() {
   const router = useRouter();
@@ -26,11 +27,7 @@ export function NewArticleForm() {
     <form onSubmit={(event) => void save(event)} aria-label="Add an article">
       <MetadataFields value={metadata} onChange={setMetadata} />
       <BodyInput value={body} onChange={setBody} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <button type="submit" className="primary" disabled={saving}>
         Add article
       </button>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { RevisionReport } from "@/lib/articles/articles";
 import { BodyInput, type Body } from "./BodyInput";
 import { sendJson } from "./request";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 const METHOD_LABEL = {
   position: "unchanged",
@@ -72,11 +73,7 @@ export function ReviseForm({
   return (
     <form onSubmit={(event) => void save(event)} aria-label="Revise the text">
       <BodyInput value={body} onChange={setBody} startFrom={currentMarkdown} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <button type="submit" className="primary" disabled={saving || !body.body.trim()}>
         Save as a new revision
       </button>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { SIGN_IN_FAILED, signInSchema } from "@/lib/auth/schemas";
 import { safeReturnPath } from "@/lib/http/return-path";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 type Props =
   /** The login page: go to `returnTo` once signed in. */
@@ -65,9 +66,7 @@ export function LoginForm({ returnTo, email, onSignedIn }: Props) {
         maxLength={256}
         autoFocus={Boolean(email)}
       />
-      <p role="alert" className="error" aria-live="assertive">
-        {error}
-      </p>
+      <ErrorMessage message={error} standing />
       <button className="primary" type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

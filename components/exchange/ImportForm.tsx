@@ -4,14 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
 import { VerdictOptions } from "./VerdictOptions";
+import { ImportRefusal, type ImportProblem } from "./ImportRefusal";
 
-type Problem = { index: number | null; reason: string };
-type Report = { imported: unknown[]; skipped: unknown[]; unanchored: Problem[] };
+type Report = { imported: unknown[]; skipped: unknown[]; unanchored: ImportProblem[] };
 type Outcome =
   | { kind: "idle" }
   | { kind: "sending"; percent: number }
   | { kind: "done"; report: Report }
-  | { kind: "refused"; message: string; problems: Problem[]; importable?: number };
+  | { kind: "refused"; message: string; problems: ImportProblem[]; importable?: number };
 
 /** POSTs the file with upload progress (fetch cannot report it), resolving to status and JSON. */
 function send(
@@ -62,8 +62,9 @@ export function ImportForm({ articleId, choices }: { articleId: string; choices:
         router.refresh();
         return;
       }
-      const error = (body as { error: { message: string; details?: { problems?: Problem[]; importable?: number } } })
-        .error;
+      const error = (
+        body as { error: { message: string; details?: { problems?: ImportProblem[]; importable?: number } } }
+      ).error;
       setOutcome({
         kind: "refused",
         message: error.message,
@@ -124,20 +125,7 @@ export function ImportForm({ articleId, choices }: { articleId: string; choices:
             .
           </p>
         )}
-        {outcome.kind === "refused" && (
-          <div className="error">
-            <p>{outcome.message}</p>
-            {outcome.problems.length > 0 && (
-              <ul data-testid="import-problems">
-                {outcome.problems.slice(0, 200).map((problem, i) => (
-                  <li key={i}>
-                    {problem.index === null ? "File" : `Item ${problem.index + 1}`}: {problem.reason}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {outcome.kind === "refused" && <ImportRefusal message={outcome.message} problems={outcome.problems} />}
       </div>
       {outcome.kind === "refused" && outcome.importable !== undefined && outcome.importable > 0 && (
         <button type="button" onClick={() => void run(true)}>

@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ImportRefusal, type ImportProblem } from "@/components/exchange/ImportRefusal";
 
-type Problem = { index: number | null; reason: string };
 type Outcome =
   | { kind: "idle" }
   | { kind: "sending" }
   | { kind: "done"; report: { imported: number; updated: number; unchanged: number; total: number } }
-  | { kind: "refused"; message: string; problems: Problem[] };
+  | { kind: "refused"; message: string; problems: ImportProblem[] };
 
 /** Uploads a ClaimReview JSON-LD file to POST /api/references/import and shows the report, or every item's problem. */
 export function ReferenceImport() {
@@ -55,20 +55,7 @@ export function ReferenceImport() {
             {outcome.report.total}).
           </p>
         )}
-        {outcome.kind === "refused" && (
-          <div className="error">
-            <p>{outcome.message}</p>
-            {outcome.problems.length > 0 && (
-              <ul>
-                {outcome.problems.slice(0, 100).map((p, i) => (
-                  <li key={i}>
-                    {p.index === null ? "The file" : `Item ${p.index + 1}`}: {p.reason}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {outcome.kind === "refused" && <ImportRefusal message={outcome.message} problems={outcome.problems} />}
       </div>
     </div>
   );

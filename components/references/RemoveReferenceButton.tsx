@@ -2,18 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmAction } from "@/components/shared/ConfirmAction";
+import { shorten } from "@/lib/format";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
-/** Removes one reference check (DELETE /api/references/:id) after a confirmation. */
+/** Removes one reference check (DELETE /api/references/:id) once confirmed in the page. */
 export function RemoveReferenceButton({ id, claim }: { id: string; claim: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const short = shorten(claim, 80);
   async function remove() {
-    if (
-      !window.confirm(
-        `Remove the reference check “${claim.slice(0, 80)}”? Search and Checked before will no longer offer it.`,
-      )
-    )
-      return;
     const response = await fetch(`/api/references/${id}`, { method: "DELETE" });
     if (response.ok) router.refresh();
     else
@@ -21,15 +19,15 @@ export function RemoveReferenceButton({ id, claim }: { id: string; claim: string
   }
   return (
     <>
-      <button
-        type="button"
+      <ConfirmAction
+        label="Remove"
+        labelFor={`Remove “${short}”`}
         className="link"
-        onClick={() => void remove()}
-        aria-label={`Remove “${claim.slice(0, 80)}”`}
-      >
-        Remove
-      </button>
-      {error && <span className="error"> {error}</span>}
+        question="Remove this reference check? Search and Checked before will no longer offer it; importing its file again brings it back."
+        confirmLabel={`Yes, remove “${short}”`}
+        onConfirm={remove}
+      />
+      <ErrorMessage message={error} inline />
     </>
   );
 }

@@ -8,8 +8,9 @@ import { useArticleEvents, type LiveEvent } from "@/components/annotate/useArtic
  * The review queue's live side (the editor's own stream, from the log position the queue was
  * read at, so none falls in between): submissions that arrive while the queue is open are
  * announced with a count, and a click brings them in. The list is not reshuffled by itself, so
- * the item being reviewed and a comment being typed stay put. The line's space is held while it
- * is empty: text appearing above the list must not move an item under a finger or the pointer.
+ * the item being reviewed and a comment being typed stay put. The notice floats over the page
+ * (globals.css, .queue-arrivals): text appearing above the list must not move an item under a
+ * finger or the pointer, and a line held for it would leave a blank band.
  */
 export function LiveQueueNotice({ since }: { since: string }) {
   const router = useRouter();

@@ -7,6 +7,7 @@ import { annotationHref } from "@/lib/annotations/links";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "@/components/annotate/api-client";
 import { VerdictChip } from "@/components/annotate/VerdictChip";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 /**
  * The queue, keyboard first: j/k move between items, a approves, r opens the comment for
@@ -126,11 +127,7 @@ export function ReviewQueue({ initialItems }: { initialItems: QueueItem[] }) {
                 </button>
               </div>
             )}
-            {errors[item.id] && (
-              <p className="error" role="alert">
-                {errors[item.id]}
-              </p>
-            )}
+            <ErrorMessage message={errors[item.id]} />
           </li>
         ))}
       </ol>

@@ -1,3 +1,5 @@
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
+
 export type FilterOption = { value: string; label: string };
 
 /** One filter of a GET form: a labelled select whose empty choice means "any". */
@@ -29,9 +31,5 @@ export function FilterSelect({
 
 /** What a page shows instead of its results when the URL's filters make no sense. */
 export function FilterProblem({ problem }: { problem: string }) {
-  return (
-    <p className="error" role="alert">
-      These filters do not work: {problem}
-    </p>
-  );
+  return <ErrorMessage message={`These filters do not work: ${problem}`} />;
 }

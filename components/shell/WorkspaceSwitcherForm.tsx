@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import type { MyWorkspace } from "@/lib/workspaces/switch";
 import { switchWorkspaceAction } from "@/app/(app)/actions";
+import { ErrorMessage } from "@/components/shared/ErrorMessage";
 
 /**
  * Choose a workspace, then Switch: an explicit button rather than switching on change, so moving
@@ -28,11 +29,7 @@ export function WorkspaceSwitcherForm({ workspaces }: { workspaces: MyWorkspace[
       <button type="submit" disabled={pending}>
         Switch
       </button>
-      {result && !result.ok && (
-        <span className="error" role="alert">
-          {result.error}
-        </span>
-      )}
+      {result && !result.ok && <ErrorMessage message={result.error} inline />}
     </form>
   );
 }

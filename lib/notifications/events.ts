@@ -4,10 +4,11 @@ import type { Actor } from "../auth/actor";
 import type { AnnotationStatus } from "../db/generated/enums";
 import { findMentions } from "./mentions";
 import { notify, type NotificationKind } from "./notify";
+import { shorten } from "../format";
 
 type Tx = Prisma.TransactionClient;
 
-const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
+const excerpt = (text: string) => shorten(text, 140);
 
 /** Tells each active member a new note mentions (`@Full Name`), in the note's transaction. */
 export async function notifyMentions(

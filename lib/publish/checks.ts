@@ -6,6 +6,7 @@ import type { ExportUrls } from "../export/export";
 import { w3cIris } from "../export/w3c";
 import { idSchema } from "../validation";
 import { passageAround, type Passage } from "./passage";
+import type { SourceView } from "../annotations/view";
 
 /**
  * What a public page reads of a check. Only public fields: no author emails, notes, reviews'
@@ -57,14 +58,8 @@ export type PublicCheckSummary = {
   correctionNote: string | null;
 };
 
-export type PublicSource = {
-  url: string;
-  title: string | null;
-  publisher: string | null;
-  excerpt: string | null;
-  archiveUrl: string | null;
-  accessedAt: string | null;
-};
+/** A source as the public page shows it: the desk's own, less its row id. */
+export type PublicSource = Omit<SourceView, "id">;
 
 export type PublicCheck = PublicCheckSummary & {
   sources: PublicSource[];

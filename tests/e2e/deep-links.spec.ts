@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, test } from "./fixtures";
 import { highlights, panel } from "./annotating";
+import { annotateOverApi, createArticle, moveAlong } from "./article-setup";
 
 // One annotation has one address: /articles/<id>?annotation=<annotationId> opens the article at
 // it with its detail open, every list that names an annotation links there, and the URL follows
@@ -11,33 +12,13 @@ const PARAGRAPHS = [
   "The council said the bridge cost 40 million euros.",
 ];
 
+const CLAIM = "The bridge cost 40 million euros";
+
 /** A fresh article with two identical claims on different passages, the case a list cannot tell apart. */
 async function articleWithTwins(editor: APIRequestContext, annotator = editor) {
-  const created = await editor.post("/api/articles", {
-    data: { title: `Deep links ${Date.now()}`, format: "text", body: PARAGRAPHS.join("\n\n") },
-  });
-  expect(created.status()).toBe(201);
-  const article = await (await editor.get(`/api/articles/${(await created.json()).id}`)).json();
-  const annotate = async (quote: string) => {
-    const start = (article.text as string).indexOf(quote);
-    const response = await annotator.post(`/api/articles/${article.id}/annotations`, {
-      data: {
-        revisionId: article.revisionId,
-        start,
-        end: start + quote.length,
-        quote,
-        claim: "The bridge cost 40 million euros",
-        verdict: "mixed",
-      },
-    });
-    expect(response.status()).toBe(201);
-    return (await response.json()).id as string;
-  };
-  return {
-    articleId: article.id as string,
-    mayor: await annotate("The mayor said"),
-    council: await annotate("The council said"),
-  };
+  const articleId = await createArticle(editor, "Deep links", PARAGRAPHS);
+  const annotate = (quote: string) => annotateOverApi(annotator, articleId, quote, { claim: CLAIM, verdict: "mixed" });
+  return { articleId, mayor: await annotate("The mayor said"), council: await annotate("The council said") };
 }
 
 test("a link opens the article at the annotation with its detail open; the URL follows the panel and Back returns", async ({
@@ -93,21 +74,14 @@ test("My work, the review queue and agreement's disagreements link to the annota
   const reviewer = await pageAs("reviewer");
   const editor = await pageAs("editor");
   const { articleId, council } = await articleWithTwins(editor.request, reviewer.request);
-  const current = await (await reviewer.request.get(`/api/annotations/${council}`)).json();
-  expect(
-    (
-      await reviewer.request.post(`/api/annotations/${council}/status`, {
-        data: { status: "SUBMITTED", version: current.version },
-      })
-    ).status(),
-  ).toBe(200);
+  await moveAlong({ reviewer: reviewer.request, editor: editor.request }, council, ["SUBMITTED"]);
 
   await reviewer.goto("/my-work");
   await reviewer
     .getByRole("row")
-    .filter({ hasText: "The bridge cost 40 million euros" })
+    .filter({ hasText: CLAIM })
     .filter({ hasText: "Submitted" })
-    .getByRole("link", { name: "The bridge cost 40 million euros" })
+    .getByRole("link", { name: CLAIM })
     .click();
   await expect(reviewer).toHaveURL(new RegExp(`/articles/${articleId}\\?annotation=${council}$`));
   await expect(reviewer.getByTestId("annotation-detail").getByTestId("quoted-span")).toHaveText("The council said");
@@ -121,23 +95,9 @@ test("My work, the review queue and agreement's disagreements link to the annota
   // The editor reads the same passage differently: Agreement lists the pair, each side linked.
   const quote = "The council said";
   const article = await (await editor.request.get(`/api/articles/${articleId}`)).json();
-  const start = (article.text as string).indexOf(quote);
-  const second = await editor.request.post(`/api/articles/${articleId}/annotations`, {
-    data: {
-      revisionId: article.revisionId,
-      start,
-      end: start + quote.length,
-      quote,
-      claim: "The bridge cost 40 million euros",
-      verdict: "false",
-    },
-  });
-  const { id: editorsReading, version } = await second.json();
-  expect(
-    (
-      await editor.request.post(`/api/annotations/${editorsReading}/status`, { data: { status: "SUBMITTED", version } })
-    ).status(),
-  ).toBe(200);
+  const editorsReading = await annotateOverApi(editor.request, articleId, quote, { claim: CLAIM, verdict: "false" });
+  // The editor is its author, so submits it too.
+  await moveAlong({ reviewer: editor.request, editor: editor.request }, editorsReading, ["SUBMITTED"]);
   await editor.goto("/agreement");
   const pair = editor.getByTestId("disagreements").getByRole("listitem").filter({ hasText: article.title });
   await expect(pair.getByRole("link", { name: `“${quote}”` })).toHaveCount(2);

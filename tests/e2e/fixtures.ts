@@ -34,7 +34,7 @@ export function watch(page: Page, problems: string[]) {
     if (CSP_VIOLATION.test(message.text())) problems.push(`CSP violation on ${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`));
-  // The app's own confirm() prompts are dismissed too: no test answers one yet.
+  // The app asks in the page (components/shared/ConfirmAction.tsx), so any dialog is a defect.
   page.on("dialog", (dialog) => {
     problems.push(`${dialog.type()} dialog on ${page.url()}: ${dialog.message()}`);
     void dialog.dismiss().catch(() => {});

@@ -1,74 +1,61 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type APIRequestContext, E2E_PORT, E2E_SECOND_PORT, expect, type Page, test, watch } from "./fixtures";
+import { E2E_PORT, E2E_SECOND_PORT, expect, type Page, test, watch } from "./fixtures";
 import { seriousAxeViolations } from "./axe";
+import { annotateOverApi, createArticle, deskOf, moveAlong, TO_PUBLISHED, type ReviewStep } from "./article-setup";
 
 // The public pages as an anonymous visitor sees them (no stored session): published checks only,
 // plain HTML without script, cacheable, with the ClaimReview the export gives.
-
-type Api = { reviewer: APIRequestContext; editor: APIRequestContext };
 
 const BODY = [
   "The council met on Tuesday.",
   "Ridership has doubled since 2020, the chair said, so fares can stay flat.",
   "A *third* paragraph.",
 ];
+const RIDERSHIP = "Ridership has doubled since 2020";
 
-/** A fresh article of the demo desk (public pages on) with one check per claim, moved along `steps` over the API. */
-async function articleWithChecks(
-  api: Api,
-  checks: { quote: string; steps: ("SUBMITTED" | "APPROVED" | "PUBLISHED")[] }[],
-) {
+type ApiAs = Parameters<typeof deskOf>[0];
+
+/**
+ * A fresh Markdown article of the demo desk (public pages on) with one check per quote, each with
+ * a claimant, rationale, source and a private note, moved along its `steps` over the API.
+ */
+async function articleWithChecks(apiAs: ApiAs, checks: { quote: string; steps: ReviewStep[] }[]) {
+  const api = await deskOf(apiAs);
   const tag = randomUUID().slice(0, 8);
-  const made = await api.editor.post("/api/articles", {
-    data: { title: `Public pages ${tag}`, outlet: "Example News", format: "markdown", body: BODY.join("\n\n") },
+  const articleId = await createArticle(api.editor, `Public pages ${tag}`, BODY, {
+    format: "markdown",
+    outlet: "Example News",
   });
-  expect(made.status()).toBe(201);
-  const { id: articleId } = await made.json();
-  const article = await (await api.editor.get(`/api/articles/${articleId}`)).json();
   const ids: { id: string; claim: string; version: number }[] = [];
   for (const [n, check] of checks.entries()) {
-    const start = (article.text as string).indexOf(check.quote);
     const claim = `Claim ${n} ${tag}`;
-    const created = await api.reviewer.post(`/api/articles/${articleId}/annotations`, {
-      data: {
-        revisionId: article.revisionId,
-        start,
-        end: start + check.quote.length,
-        quote: check.quote,
-        claim,
-        claimant: "The chair",
-        verdict: "mostly-false",
-        rationale: "Trips rose 43%, not 100%.",
-        sources: [
-          {
-            url: "https://transport.example/2025",
-            title: "Annual report",
-            archiveUrl: "https://archive.example/2025",
-            accessedAt: "2026-11-02",
-          },
-        ],
-        note: `PRIVATE NOTE ${tag}`,
-      },
+    const id = await annotateOverApi(api.reviewer, articleId, check.quote, {
+      claim,
+      claimant: "The chair",
+      verdict: "mostly-false",
+      rationale: "Trips rose 43%, not 100%.",
+      sources: [
+        {
+          url: "https://transport.example/2025",
+          title: "Annual report",
+          archiveUrl: "https://archive.example/2025",
+          accessedAt: "2026-11-02",
+        },
+      ],
+      note: `PRIVATE NOTE ${tag}`,
     });
-    expect(created.status()).toBe(201);
-    const { id } = await created.json();
-    for (const [version, status] of check.steps.entries()) {
-      const by = status === "SUBMITTED" ? api.reviewer : api.editor;
-      expect(
-        (await by.post(`/api/annotations/${id}/status`, { data: { status, version: version + 1 } })).status(),
-      ).toBe(200);
-    }
-    ids.push({ id, claim, version: check.steps.length + 1 });
+    ids.push({ id, claim, version: await moveAlong(api, id, check.steps) });
   }
-  return { articleId, tag, checks: ids };
+  return { api, articleId, tag, checks: ids };
 }
 
-const apis = async (apiAs: (role: "reviewer" | "editor") => Promise<APIRequestContext>): Promise<Api> => ({
-  reviewer: await apiAs("reviewer"),
-  editor: await apiAs("editor"),
-});
+/** The common case: one published check on a fresh article. */
+async function publishedCheck(apiAs: ApiAs) {
+  const { checks, ...rest } = await articleWithChecks(apiAs, [{ quote: RIDERSHIP, steps: TO_PUBLISHED }]);
+  return { ...rest, check: checks[0] };
+}
 
 async function expectNoSeriousAxe(page: Page) {
   expect(await seriousAxeViolations(page)).toEqual([]);
@@ -79,11 +66,7 @@ test("an anonymous visitor reads a published check: verdict in words and on the 
   request,
   apiAs,
 }) => {
-  const api = await apis(apiAs);
-  const { articleId, tag, checks } = await articleWithChecks(api, [
-    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
-  ]);
-  const [check] = checks;
+  const { api, articleId, tag, check } = await publishedCheck(apiAs);
 
   const response = await page.goto(`/checks/${check.id}`);
   expect(response!.status()).toBe(200);
@@ -142,8 +125,7 @@ test("drafts, approved work, another desk's ids and unknown ids are 404 everywhe
   request,
   apiAs,
 }) => {
-  const api = await apis(apiAs);
-  const { articleId, checks } = await articleWithChecks(api, [
+  const { articleId, checks } = await articleWithChecks(apiAs, [
     { quote: "The council met", steps: [] },
     { quote: "fares can stay flat", steps: ["SUBMITTED", "APPROVED"] },
   ]);
@@ -178,11 +160,7 @@ test("a withdrawal through one instance drops the page the other instance cached
   request,
   apiAs,
 }) => {
-  const api = await apis(apiAs);
-  const { checks } = await articleWithChecks(api, [
-    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
-  ]);
-  const [check] = checks;
+  const { api, check } = await publishedCheck(apiAs);
   // Instance B caches the page (for REVALIDATE_SECONDS, 60 s, were it not told).
   const onB = `http://localhost:${E2E_SECOND_PORT}/checks/${check.id}`;
   for (let i = 0; i < 2; i++) expect((await request.get(onB)).status()).toBe(200);
@@ -199,11 +177,7 @@ test("a corrected check's old address redirects to the correction and its notice
   request,
   apiAs,
 }) => {
-  const api = await apis(apiAs);
-  const { articleId, checks } = await articleWithChecks(api, [
-    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
-  ]);
-  const [check] = checks;
+  const { api, articleId, check } = await publishedCheck(apiAs);
   // Cached once before it changes, so the test sees publication revalidate the page.
   expect((await request.get(`/checks/${check.id}`)).status()).toBe(200);
   const started = await api.editor.post(`/api/annotations/${check.id}/corrections`, {
@@ -211,13 +185,8 @@ test("a corrected check's old address redirects to the correction and its notice
   });
   expect(started.status()).toBe(201);
   const { id: correctionId } = await started.json();
-  for (const [version, status] of (["SUBMITTED", "APPROVED", "PUBLISHED"] as const).entries()) {
-    expect(
-      (
-        await api.editor.post(`/api/annotations/${correctionId}/status`, { data: { status, version: version + 1 } })
-      ).status(),
-    ).toBe(200);
-  }
+  // The editor who started the correction is its author, so submits it too.
+  await moveAlong({ reviewer: api.editor, editor: api.editor }, correctionId, TO_PUBLISHED);
 
   const old = await request.get(`/checks/${check.id}`, { maxRedirects: 0 });
   expect(old.status()).toBe(301);
@@ -250,10 +219,7 @@ test("the feed is Atom an XML parser reads, with the newest checks; the sitemap 
   request,
   apiAs,
 }) => {
-  const api = await apis(apiAs);
-  const { articleId, checks } = await articleWithChecks(api, [
-    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
-  ]);
+  const { articleId, check } = await publishedCheck(apiAs);
   const feed = await request.get("/checks/feed.xml");
   expect(feed.headers()["content-type"]).toMatch(/^application\/atom\+xml/);
   expect(feed.headers()["cache-control"]).toMatch(/s-maxage/);
@@ -280,13 +246,13 @@ test("the feed is Atom an XML parser reads, with the newest checks; the sitemap 
   expect(parsed.entries.length).toBeGreaterThanOrEqual(1);
   expect(parsed.entries.length).toBeLessThanOrEqual(50);
   expect(parsed.entries).toContainEqual({
-    id: `http://localhost:${E2E_PORT}/checks/${checks[0].id}`,
-    title: `“${checks[0].claim}”: Mostly false`,
+    id: `http://localhost:${E2E_PORT}/checks/${check.id}`,
+    title: `“${check.claim}”: Mostly false`,
     updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
   });
 
   const sitemap = await (await request.get("/sitemap.xml")).text();
-  expect(sitemap).toContain(`<loc>http://localhost:${E2E_PORT}/checks/${checks[0].id}</loc>`);
+  expect(sitemap).toContain(`<loc>http://localhost:${E2E_PORT}/checks/${check.id}</loc>`);
   expect(sitemap).toContain(`<loc>http://localhost:${E2E_PORT}/read/${articleId}</loc>`);
 });
 
@@ -295,11 +261,7 @@ test("the embed can be framed by another site, oEmbed describes it, and the card
   request,
   apiAs,
 }) => {
-  const api = await apis(apiAs);
-  const { checks } = await articleWithChecks(api, [
-    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
-  ]);
-  const [check] = checks;
+  const { check } = await publishedCheck(apiAs);
   const pageUrl = `http://localhost:${E2E_PORT}/checks/${check.id}`;
 
   const embed = await request.get(`/checks/${check.id}/embed`);
@@ -353,9 +315,8 @@ test("/read works without JavaScript on a phone: the text, a highlight that open
   apiAs,
   pageProblems,
 }) => {
-  const api = await apis(apiAs);
-  const { articleId, checks } = await articleWithChecks(api, [
-    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
+  const { articleId, checks } = await articleWithChecks(apiAs, [
+    { quote: RIDERSHIP, steps: TO_PUBLISHED },
     { quote: "The council met", steps: ["SUBMITTED"] },
   ]);
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
@@ -405,17 +366,14 @@ test("an editor withdraws a published check from its panel; its public page then
   pageAs,
   request,
 }) => {
-  const api = await apis(apiAs);
-  const { articleId, checks } = await articleWithChecks(api, [
-    { quote: "Ridership has doubled since 2020", steps: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
-  ]);
+  const { articleId, check } = await publishedCheck(apiAs);
   const editor = await pageAs("editor");
-  await editor.goto(`/articles/${articleId}?annotation=${checks[0].id}`);
+  await editor.goto(`/articles/${articleId}?annotation=${check.id}`);
   const panel = editor.getByRole("region", { name: "Public page" });
-  await expect(panel.getByRole("link", { name: "Public page" })).toHaveAttribute("href", `/checks/${checks[0].id}`);
+  await expect(panel.getByRole("link", { name: "Public page" })).toHaveAttribute("href", `/checks/${check.id}`);
   // Reviewers see the link, never the withdrawal.
   const reviewer = await pageAs("reviewer");
-  await reviewer.goto(`/articles/${articleId}?annotation=${checks[0].id}`);
+  await reviewer.goto(`/articles/${articleId}?annotation=${check.id}`);
   await expect(
     reviewer.getByRole("region", { name: "Public page" }).getByRole("link", { name: "Public page" }),
   ).toBeVisible();
@@ -425,7 +383,7 @@ test("an editor withdraws a published check from its panel; its public page then
   await panel.getByLabel("Why it is withdrawn (shown on its public page)").fill("It relied on a forged report.");
   await panel.getByRole("button", { name: "Withdraw", exact: true }).click();
   await expect(editor.getByTestId("annotation-detail")).toHaveCount(0);
-  const gone = await request.get(`/checks/${checks[0].id}`);
+  const gone = await request.get(`/checks/${check.id}`);
   expect(gone.status()).toBe(410);
   expect(await gone.text()).toContain("It relied on a forged report.");
 });

@@ -3,8 +3,7 @@ import { expect, test } from "./fixtures";
 
 // The reference checks page (issue #13): an editor imports another publisher's ClaimReview file,
 // sees it listed with its publisher, imports it again without duplicates, and gets every item's
-// problem for a bad file (nothing written). Removing is not driven here: its button asks with
-// window.confirm, which the fixture's page guard counts as a defect (see the README).
+// problem for a bad file (nothing written); and removes one, confirming in the page.
 
 const claimReview = (tag: string, items: { claim: string; url: string }[]) =>
   Buffer.from(
@@ -55,4 +54,38 @@ test("an editor imports reference checks idempotently and sees every problem of 
   await expect(outcome).toContainText("Item 3");
   await page.reload();
   await expect(rows).toHaveCount(2);
+});
+
+test("an editor removes a reference check once confirmed in the page; Escape keeps it", async ({ pageAs }) => {
+  const tag = randomUUID().slice(0, 8);
+  const [gone, kept] = [
+    { claim: `Ferry fares ${tag} doubled in a year`, url: `https://other.example/${tag}/gone` },
+    { claim: `Ferry crews ${tag} went on strike twice`, url: `https://other.example/${tag}/kept` },
+  ];
+  const page = await pageAs("editor");
+  await page.goto("/admin/references");
+  await page
+    .getByLabel("ClaimReview JSON-LD file (ours or another publisher's)")
+    .setInputFiles({ name: "checks.json", mimeType: "application/json", buffer: claimReview(tag, [gone, kept]) });
+  const rows = page.getByTestId("reference-list").getByRole("row").filter({ hasText: tag });
+  await expect(rows).toHaveCount(2);
+
+  // The question opens in the page with focus on it; Escape closes it and focus returns to the button.
+  const ask = page.getByRole("button", { name: `Remove “${gone.claim}”`, exact: true });
+  const question = page.getByRole("group", { name: /^Remove this reference check\?/ });
+  await ask.click();
+  await expect(question).toBeFocused();
+  await expect(ask).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("Escape");
+  await expect(question).toHaveCount(0);
+  await expect(ask).toBeFocused();
+  await expect(rows).toHaveCount(2);
+
+  // Confirmed: the button names what it removes; only that check goes, also after a reload.
+  await ask.click();
+  await question.getByRole("button", { name: `Yes, remove “${gone.claim}”` }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(kept.claim);
+  await page.reload();
+  await expect(rows).toHaveCount(1);
 });

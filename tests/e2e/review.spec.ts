@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { API_ARTICLE_TITLE, type APIRequestContext, expect, type Page, test } from "./fixtures";
+import { API_ARTICLE_TITLE, expect, type Page, test } from "./fixtures";
 import { panel } from "./annotating";
+import { annotateOverApi, deskOf, moveAlong, TO_PUBLISHED, type Desk, type ReviewStep } from "./article-setup";
 
 // The review loop in the browser: submit, changes requested with a comment, resubmit, approve, publish, locked, corrected.
 
@@ -14,37 +15,18 @@ async function openAnnotation(page: Page, articleId: string, claim: string) {
 }
 
 /** A fresh annotation of the reviewer's on the API tests' article, moved along `steps` over the API. */
-async function annotationIn(
-  api: { reviewer: APIRequestContext; editor: APIRequestContext },
-  steps: ("SUBMITTED" | "APPROVED" | "PUBLISHED")[],
-) {
-  const { articles } = await (await api.reviewer.get("/api/articles")).json();
+async function annotationIn(desk: Desk, steps: ReviewStep[]) {
+  const { articles } = await (await desk.reviewer.get("/api/articles")).json();
   const articleId: string = articles.find((a: { title: string }) => a.title === API_ARTICLE_TITLE).id;
-  const article = await (await api.reviewer.get(`/api/articles/${articleId}`)).json();
-  const quote = "A second paragraph";
-  const start = (article.text as string).indexOf(quote);
   const claim = `Review loop ${randomUUID().slice(0, 8)}`;
-  const created = await api.reviewer.post(`/api/articles/${articleId}/annotations`, {
-    data: { revisionId: article.revisionId, start, end: start + quote.length, quote, claim, verdict: "mixed" },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = await created.json();
-  for (const [version, status] of steps.entries()) {
-    const by = status === "SUBMITTED" ? api.reviewer : api.editor;
-    expect((await by.post(`/api/annotations/${id}/status`, { data: { status, version: version + 1 } })).status()).toBe(
-      200,
-    );
-  }
-  return { articleId, id: id as string, claim, version: steps.length + 1 };
+  const id = await annotateOverApi(desk.reviewer, articleId, "A second paragraph", { claim, verdict: "mixed" });
+  return { articleId, id, claim, version: await moveAlong(desk, id, steps) };
 }
 
 // The review loop in steps that each start from an annotation put in place over the API.
 
 test("a reviewer submits a draft for review", async ({ apiAs, pageAs }) => {
-  const { articleId, claim } = await annotationIn(
-    { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") },
-    [],
-  );
+  const { articleId, claim } = await annotationIn(await deskOf(apiAs), []);
   const reviewer = await pageAs("reviewer");
   const status = await openAnnotation(reviewer, articleId, claim);
   await expect(status).toContainText("Status: Draft");
@@ -56,10 +38,7 @@ test("the editor sends it back with a comment; the reviewer reads why in their w
   apiAs,
   pageAs,
 }) => {
-  const { articleId, claim } = await annotationIn(
-    { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") },
-    ["SUBMITTED"],
-  );
+  const { articleId, claim } = await annotationIn(await deskOf(apiAs), ["SUBMITTED"]);
   const editor = await pageAs("editor");
   let status = await openAnnotation(editor, articleId, claim);
   await status.getByRole("button", { name: "Request changes" }).click();
@@ -84,7 +63,7 @@ test("another reviewer cannot approve; the editor approves and publishes; then i
   apiAs,
   pageAs,
 }) => {
-  const api = { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") };
+  const api = await deskOf(apiAs);
   const { articleId, id, claim, version } = await annotationIn(api, ["SUBMITTED"]);
   // Another reviewer cannot approve it (403), and nothing changes.
   const reviewer2 = await apiAs("reviewer2");
@@ -130,8 +109,8 @@ test("a correction of a published check is a new draft with a public note, revie
   apiAs,
   pageAs,
 }) => {
-  const api = { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") };
-  const { articleId, id, claim } = await annotationIn(api, ["SUBMITTED", "APPROVED", "PUBLISHED"]);
+  const api = await deskOf(apiAs);
+  const { articleId, id, claim } = await annotationIn(api, TO_PUBLISHED);
   const editor = await pageAs("editor");
   await openAnnotation(editor, articleId, claim);
   const detail = editor.getByTestId("annotation-detail");
@@ -250,17 +229,21 @@ test("a submission that arrives while the queue is open is announced without mov
   apiAs,
   pageAs,
 }) => {
-  const api = { reviewer: await apiAs("reviewer"), editor: await apiAs("editor") };
+  const api = await deskOf(apiAs);
   await annotationIn(api, ["SUBMITTED"]);
   const editor = await pageAs("editor");
   await editor.goto("/review");
   const list = editor.getByTestId("review-queue");
   await expect(list).toBeVisible();
-  // The live region is there before anything arrives, so a screen reader announces the arrival.
-  await expect(editor.getByTestId("queue-arrivals")).toHaveAttribute("role", "status");
+  // The live region is there before anything arrives, so a screen reader announces the arrival;
+  // empty, it takes no room (no blank band above the queue).
+  const arrivals = editor.getByTestId("queue-arrivals");
+  await expect(arrivals).toHaveAttribute("role", "status");
+  expect((await arrivals.boundingBox())?.height ?? 0, "the empty arrivals notice's height").toBe(0);
   const before = await list.boundingBox();
   await annotationIn(api, ["SUBMITTED"]);
-  await expect(editor.getByTestId("queue-arrivals")).toContainText(/new submissions? arrived/);
+  await expect(arrivals).toContainText(/new submissions? arrived/);
+  await expect(arrivals).toBeInViewport();
   // Where a finger or the pointer was aiming before the announcement, the same item still is.
   expect(await list.boundingBox()).toEqual(before);
 });

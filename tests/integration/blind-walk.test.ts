@@ -5,7 +5,6 @@
 // 403) and as editors (who can open every page, and are blinded all the same).
 import { describe, expect, it } from "vitest";
 import {
-  createAnnotation,
   getAnnotation,
   listAnnotationHistory,
   listAnnotationsForArticle,
@@ -29,7 +28,7 @@ import { db } from "@/lib/db/client";
 import { visibilityFor, visibleAnnotationSql, visibleAnnotationWhere } from "@/lib/access/visibility";
 import type { Role } from "@/lib/auth/roles";
 import { readAll } from "../support/exports";
-import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
+import { actorFor, annotate, createArticle, createUser, createWorkspace } from "../support/factories";
 
 const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://checks.example.org/fact-checks" };
 const PARAGRAPHS = [
@@ -45,26 +44,14 @@ async function workOf(
   secret: string,
   status: "DRAFT" | "SUBMITTED",
 ) {
-  const revision = d.article.revisions[0];
-  const at = (quote: string) => ({
-    revisionId: revision.id,
-    start: revision.text.indexOf(quote),
-    end: revision.text.indexOf(quote) + quote.length,
-    quote,
-  });
   const make = async (quote: string, label: string) => {
-    const view = await createAnnotation({
-      actor,
-      articleId: d.article.id,
-      input: {
-        ...at(quote),
-        claim: `${secret} ${label} claim`,
-        claimant: `${secret} claimant`,
-        rationale: `${secret} rationale`,
-        verdict: "mixed",
-        sources: [{ url: `https://${secret.toLowerCase()}.example/${label}` }],
-        note: `${secret} ${label} note`,
-      },
+    const view = await annotate(actor, d.article, quote, {
+      claim: `${secret} ${label} claim`,
+      claimant: `${secret} claimant`,
+      rationale: `${secret} rationale`,
+      verdict: "mixed",
+      sources: [{ url: `https://${secret.toLowerCase()}.example/${label}` }],
+      note: `${secret} ${label} note`,
     });
     if (status === "SUBMITTED")
       await changeAnnotationStatus({ actor, annotationId: view.id, input: { status: "SUBMITTED", version: 1 } });
@@ -109,19 +96,9 @@ async function blindDesk(role: Role) {
   // The second reviewer keeps a draft, so the blind stays open. A third person's submitted annotation
   // overlaps the first reviewer's (an agreement pair) and gets notes from both.
   const b = await workOf(d, second, "OCELOT", "DRAFT");
-  const quote = "taxes rose 5% last year and jobs";
-  const start = article.revisions[0].text.indexOf(quote);
-  const shared = await createAnnotation({
-    actor: third,
-    articleId: article.id,
-    input: {
-      revisionId: article.revisions[0].id,
-      start,
-      end: start + quote.length,
-      quote,
-      claim: "Taxes and jobs",
-      verdict: "true",
-    },
+  const shared = await annotate(third, article, "taxes rose 5% last year and jobs", {
+    claim: "Taxes and jobs",
+    verdict: "true",
   });
   await changeAnnotationStatus({ actor: third, annotationId: shared.id, input: { status: "SUBMITTED", version: 1 } });
   const aNote = await createNote({

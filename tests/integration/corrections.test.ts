@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import {
-  createAnnotation,
   getAnnotation,
   listAnnotationHistory,
   listAnnotationSummaries,
@@ -13,7 +12,7 @@ import { createNote } from "@/lib/annotations/notes";
 import { exportAnnotations } from "@/lib/export/export";
 import type { Actor } from "@/lib/auth/actor";
 import { expectValidNative, readAll } from "../support/exports";
-import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
+import { actorFor, annotate, createArticle, createUser, createWorkspace } from "../support/factories";
 
 const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://checks.example.org/fact-checks" };
 
@@ -21,18 +20,10 @@ const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://check
 async function published() {
   const desk = await createWorkspace();
   const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: ["Taxes rose 5% last year."] });
-  const annotation = await createAnnotation({
-    actor: desk.reviewer,
-    articleId: article.id,
-    input: {
-      revisionId: article.revisions[0].id,
-      start: 0,
-      end: 13,
-      quote: "Taxes rose 5%",
-      claim: "Taxes rose 5%",
-      verdict: "true",
-      sources: [{ url: "https://stats.example/taxes" }],
-    },
+  const annotation = await annotate(desk.reviewer, article, "Taxes rose 5%", {
+    claim: "Taxes rose 5%",
+    verdict: "true",
+    sources: [{ url: "https://stats.example/taxes" }],
   });
   const move = (actor: Actor, id: string, status: string, version: number) =>
     changeAnnotationStatus({ actor, annotationId: id, input: { status, version } });
@@ -175,18 +166,7 @@ describe("corrections of published annotations", () => {
     ).toEqual(["Is the table for 2025?"]);
 
     // Work that is not a correction names no one else.
-    const plain = await createAnnotation({
-      actor: desk.reviewer,
-      articleId: desk.article.id,
-      input: {
-        revisionId: desk.article.revisions[0].id,
-        start: 14,
-        end: 23,
-        quote: "last year",
-        claim: "c",
-        verdict: "true",
-      },
-    });
+    const plain = await annotate(desk.reviewer, desk.article, "last year", { claim: "c", verdict: "true" });
     expect(
       (await listAnnotationSummaries({ actor: desk.reviewer, articleId: desk.article.id })).find(
         (a) => a.id === plain.id,
@@ -198,18 +178,7 @@ describe("corrections of published annotations", () => {
     const desk = await published();
     const other = await createWorkspace();
     const reviewer2 = await actorFor((await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" })).id);
-    const draft = await createAnnotation({
-      actor: desk.reviewer,
-      articleId: desk.article.id,
-      input: {
-        revisionId: desk.article.revisions[0].id,
-        start: 14,
-        end: 23,
-        quote: "last year",
-        claim: "last year",
-        verdict: "true",
-      },
-    });
+    const draft = await annotate(desk.reviewer, desk.article, "last year", { claim: "last year", verdict: "true" });
     const attempt = (actor: Actor | null, annotationId: string, input: unknown) =>
       startCorrection({ actor, annotationId, input });
     await expect(attempt(desk.reviewer, draft.id, { note: "n" })).rejects.toMatchObject({

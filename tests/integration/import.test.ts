@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createAnnotation } from "@/lib/annotations/annotations";
 import { createNote } from "@/lib/annotations/notes";
 import { exportAnnotations } from "@/lib/export/export";
 import type { NativeDocument } from "@/lib/export/native-format";
 import { importAnnotations } from "@/lib/import/import";
-import { createArticle, createWorkspace } from "../support/factories";
+import { annotate, createArticle, createWorkspace } from "../support/factories";
 import { expectValidNative, readAll } from "../support/exports";
 
 const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://factmark.example/checks" };
@@ -18,16 +17,12 @@ const PARAGRAPHS = [
 async function sourceDesk() {
   const desk = await createWorkspace("Source desk");
   const article = await createArticle({ workspaceId: desk.workspace.id, paragraphs: PARAGRAPHS });
-  const revision = article.revisions[0];
-  const at = (quote: string, from = 0) => {
-    const start = revision.text.indexOf(quote, from);
-    return { revisionId: revision.id, start, end: start + quote.length, quote };
-  };
-  const second = await createAnnotation({
-    actor: desk.reviewer,
-    articleId: article.id,
-    input: {
-      ...at("taxes rose 5%", 20),
+  // The second "taxes rose 5%", the council's.
+  const second = await annotate(
+    desk.reviewer,
+    article,
+    "taxes rose 5%",
+    {
       claim: "Taxes rose 5% (council)",
       claimant: "The council",
       verdict: "mostly-false",
@@ -35,17 +30,14 @@ async function sourceDesk() {
       sources: [{ url: "https://stats.example/t", title: "Stats", accessedAt: "2026-11-01" }],
       note: "First",
     },
-  });
+    20,
+  );
   await createNote({
     actor: desk.editor,
     annotationId: second.id,
     input: { body: "Reply", parentId: second.notes[0].id },
   });
-  await createAnnotation({
-    actor: desk.editor,
-    articleId: article.id,
-    input: { ...at("Crime fell by half"), claim: "Crime halved", verdict: "false" },
-  });
+  await annotate(desk.editor, article, "Crime fell by half", { claim: "Crime halved", verdict: "false" });
   const exported = (await readAll(
     await exportAnnotations({ actor: desk.editor, query: { format: "native", article: article.id }, urls: URLS }),
   )) as NativeDocument;

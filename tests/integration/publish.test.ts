@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createAnnotation } from "@/lib/annotations/annotations";
 import { createNote } from "@/lib/annotations/notes";
 import { changeAnnotationStatus } from "@/lib/reviews/status";
 import { startCorrection } from "@/lib/reviews/corrections";
@@ -16,7 +15,7 @@ import { retractPublishedCheck } from "@/lib/publish/retract";
 import { getWorkspaceSettings, updateWorkspaceSettings } from "@/lib/workspaces/settings";
 import type { Actor } from "@/lib/auth/actor";
 import { expectValidClaimReview, readAll } from "../support/exports";
-import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
+import { actorFor, annotate, createArticle, createUser, createWorkspace } from "../support/factories";
 import { countWorkspaceRows } from "../support/row-counts";
 
 const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://factmark.example/checks" };
@@ -37,30 +36,20 @@ async function deskWith(
     title: "Budget story",
     paragraphs: ["Intro paragraph.", "The mayor said taxes rose 5% last year, which is wrong.", "Outro."],
   });
-  const text = article.revisions[0].text;
-  const start = text.indexOf("taxes rose 5%");
-  const annotation = await createAnnotation({
-    actor: desk.reviewer,
-    articleId: article.id,
-    input: {
-      revisionId: article.revisions[0].id,
-      start,
-      end: start + 13,
-      quote: "taxes rose 5%",
-      claim: options.claim ?? "Taxes rose 5% last year",
-      claimant: "The mayor",
-      verdict: "misleading",
-      rationale: "They rose 3%.",
-      sources: [
-        {
-          url: "https://stats.example/taxes",
-          title: "Tax table",
-          archiveUrl: "https://archive.example/taxes",
-          accessedAt: "2026-11-01",
-        },
-      ],
-      note: "PRIVATE-NOTE-TEXT",
-    },
+  const annotation = await annotate(desk.reviewer, article, "taxes rose 5%", {
+    claim: options.claim ?? "Taxes rose 5% last year",
+    claimant: "The mayor",
+    verdict: "misleading",
+    rationale: "They rose 3%.",
+    sources: [
+      {
+        url: "https://stats.example/taxes",
+        title: "Tax table",
+        archiveUrl: "https://archive.example/taxes",
+        accessedAt: "2026-11-01",
+      },
+    ],
+    note: "PRIVATE-NOTE-TEXT",
   });
   const steps = ["SUBMITTED", "APPROVED", "PUBLISHED"].slice(
     0,
@@ -211,18 +200,7 @@ describe("public checks", () => {
   it("lists the article's public checks in text order, and the feed newest first", async () => {
     const desk = await deskWith("PUBLISHED");
     const text = desk.article.revisions[0].text;
-    const draft = await createAnnotation({
-      actor: desk.reviewer,
-      articleId: desk.article.id,
-      input: {
-        revisionId: desk.article.revisions[0].id,
-        start: 0,
-        end: 5,
-        quote: text.slice(0, 5),
-        claim: "DRAFT-ONLY",
-        verdict: "true",
-      },
-    });
+    const draft = await annotate(desk.reviewer, desk.article, "Intro", { claim: "DRAFT-ONLY", verdict: "true" });
     const article = (await findPublicArticle({ articleId: desk.article.id }))!;
     expect(article).toMatchObject({
       title: "Budget story",

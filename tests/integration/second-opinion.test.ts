@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import {
-  createAnnotation,
   getAnnotation,
   listAnnotationHistory,
   listAnnotationsForArticle,
@@ -12,33 +11,18 @@ import { getOpenSecondOpinion, requestSecondOpinion } from "@/lib/reviews/second
 import { exportAnnotations } from "@/lib/export/export";
 import type { Actor } from "@/lib/auth/actor";
 import { readAll } from "../support/exports";
-import { actorFor, createArticle, createUser, createWorkspace } from "../support/factories";
+import { actorFor, createUser, createWorkspace } from "../support/factories";
+import { deskWithArticle } from "../support/live-desk";
 
 const URLS = { baseUrl: "https://factmark.example", checkBaseUrl: "https://checks.example.org/fact-checks" };
 
+/** The live desk's workspace and article, with a second reviewer and a way to submit. */
 async function desk() {
-  const desk = await createWorkspace();
-  const article = await createArticle({
-    workspaceId: desk.workspace.id,
-    paragraphs: ["Taxes rose 5% last year and jobs grew."],
-  });
+  const desk = await deskWithArticle();
   const second = await actorFor((await createUser({ workspaceId: desk.workspace.id, role: "REVIEWER" })).id);
-  const annotate = (actor: Actor, start: number, end: number, verdict: string) =>
-    createAnnotation({
-      actor,
-      articleId: article.id,
-      input: {
-        revisionId: article.revisions[0].id,
-        start,
-        end,
-        quote: article.revisions[0].text.slice(start, end),
-        claim: "c",
-        verdict,
-      },
-    });
   const submit = (actor: Actor, id: string) =>
     changeAnnotationStatus({ actor, annotationId: id, input: { status: "SUBMITTED", version: 1 } });
-  return { ...desk, article, second, annotate, submit };
+  return { ...desk, second, submit };
 }
 
 describe("blind second opinion", () => {

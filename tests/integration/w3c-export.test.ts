@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createAnnotation, listAnnotationsForArticle } from "@/lib/annotations/annotations";
+import { listAnnotationsForArticle } from "@/lib/annotations/annotations";
 import { createNote } from "@/lib/annotations/notes";
 import { toW3cAnnotation, toW3cCollection } from "@/lib/export/w3c";
-import { createArticle, createWorkspace } from "../support/factories";
+import { annotate, createArticle, createWorkspace } from "../support/factories";
 import { checkW3c } from "../support/w3c-checker";
 
 const BASE_URL = "https://factmark.example";
@@ -14,34 +14,19 @@ async function annotatedArticle() {
     paragraphs: ["Greeting 👋 then the claim: taxes rose 5%.", "Second."],
   });
   const revision = article.revisions[0];
-  const at = (quote: string) => ({
-    revisionId: revision.id,
-    start: revision.text.indexOf(quote),
-    end: revision.text.indexOf(quote) + quote.length,
-    quote,
-  });
-  const first = await createAnnotation({
-    actor: desk.reviewer,
-    articleId: article.id,
-    input: {
-      ...at("taxes rose 5%"),
-      claim: "Taxes rose 5%",
-      verdict: "misleading",
-      rationale: "They rose 3%.",
-      sources: [{ url: "https://stats.example/t" }],
-      note: "Checked.",
-    },
+  const first = await annotate(desk.reviewer, article, "taxes rose 5%", {
+    claim: "Taxes rose 5%",
+    verdict: "misleading",
+    rationale: "They rose 3%.",
+    sources: [{ url: "https://stats.example/t" }],
+    note: "Checked.",
   });
   await createNote({
     actor: desk.editor,
     annotationId: first.id,
     input: { body: "Agreed.", parentId: first.notes[0].id },
   });
-  await createAnnotation({
-    actor: desk.editor,
-    articleId: article.id,
-    input: { ...at("then"), claim: "then", verdict: "unverifiable" },
-  });
+  await annotate(desk.editor, article, "then", { claim: "then", verdict: "unverifiable" });
   const annotations = await listAnnotationsForArticle({ actor: desk.reviewer, articleId: article.id });
   return { article: { id: article.id, title: article.title, sourceUrl: null, text: revision.text }, annotations };
 }

@@ -9,6 +9,8 @@ import { paragraphsToValue } from "@/lib/articles/slate-value";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { textHash } from "@/lib/articles/text-hash";
 import { DEFAULT_VERDICT_OPTIONS } from "@/lib/verdicts/default-scale";
+import { createAnnotation } from "@/lib/annotations/annotations";
+import type { CreateAnnotationInput } from "@/lib/annotations/schemas";
 
 export const TEST_PASSWORD = "correct horse battery";
 let passwordHash: Promise<string> | undefined;
@@ -67,5 +69,29 @@ export async function createArticle(options: { workspaceId: string; title?: stri
       revisions: { create: { number: 1, body, text, textHash: textHash(text) } },
     },
     include: { revisions: true },
+  });
+}
+
+type Revision = { id: string; text: string };
+
+/** The anchor of a create input: `quote`'s first occurrence in `revision` at or after `from`. */
+export function spanOf(revision: Revision, quote: string, from = 0) {
+  const start = revision.text.indexOf(quote, from);
+  if (start < 0) throw new Error(`"${quote}" is not in the revision's text`);
+  return { revisionId: revision.id, start, end: start + quote.length, quote };
+}
+
+/** Annotates `quote` (its first occurrence from `from`) in the article's first revision through createAnnotation. */
+export function annotate(
+  actor: Actor,
+  article: { id: string; revisions: Revision[] },
+  quote: string,
+  fields: Omit<CreateAnnotationInput, "revisionId" | "start" | "end" | "quote">,
+  from = 0,
+) {
+  return createAnnotation({
+    actor,
+    articleId: article.id,
+    input: { ...spanOf(article.revisions[0], quote, from), ...fields },
   });
 }

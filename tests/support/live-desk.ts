@@ -1,4 +1,5 @@
-// A workspace with one article and an `annotate` helper, for the live desk's integration tests.
+// A workspace with one article and an `annotate` helper, for the integration tests of the live desk
+// and of blind second opinions.
 import { createAnnotation } from "@/lib/annotations/annotations";
 import type { Actor } from "@/lib/auth/actor";
 import { createArticle, createWorkspace } from "./factories";
@@ -9,7 +10,8 @@ export async function deskWithArticle() {
     workspaceId: desk.workspace.id,
     paragraphs: ["Taxes rose 5% last year and jobs grew."],
   });
-  const annotate = (actor: Actor, start = 0, end = 5) =>
+  /** A bare annotation (claim "c") on characters start–end of the article's one revision. */
+  const annotate = (actor: Actor, start = 0, end = 5, verdict = "true") =>
     createAnnotation({
       actor,
       articleId: article.id,
@@ -19,7 +21,7 @@ export async function deskWithArticle() {
         end,
         quote: article.revisions[0].text.slice(start, end),
         claim: "c",
-        verdict: "true",
+        verdict,
       },
     });
   return { ...desk, article, annotate };
