@@ -35,21 +35,26 @@ export async function benchArticlePage(
 ): Promise<ArticlePageBench> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const { hostname } = new URL(baseUrl);
-    await context.addCookies(
-      cookie.split("; ").map((pair) => {
-        const at = pair.indexOf("=");
-        return { name: pair.slice(0, at), value: pair.slice(at + 1), domain: hostname, path: "/" };
-      }),
-    );
-    const page = await context.newPage();
+    const signedInPage = async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await context.addCookies(
+        cookie.split("; ").map((pair) => {
+          const at = pair.indexOf("=");
+          return { name: pair.slice(0, at), value: pair.slice(at + 1), domain: hostname, path: "/" };
+        }),
+      );
+      return context.newPage();
+    };
+    const page = await signedInPage();
     const withAnnotations = await loadTimes(page, `${baseUrl}/articles/${articles.annotated}`, ANNOTATIONS);
     const withoutAnnotations = await loadTimes(page, `${baseUrl}/articles/${articles.plain}`, 0);
     await page.goto(`${baseUrl}/articles/${articles.annotated}`);
     await page.locator(INTERACTIVE).waitFor();
     const toolbar = await toolbarTimes(page, 10);
-    const pageJs = await measurePageJs(page, `${baseUrl}/articles/${articles.plain}`, INTERACTIVE);
+    // A first visit, in a context of its own: in the page above, the code the toolbar and form
+    // loaded is in the memory cache, and its idle fetch lands before the figure is read.
+    const pageJs = await measurePageJs(await signedInPage(), `${baseUrl}/articles/${articles.plain}`, INTERACTIVE);
     return {
       highlightsPaintedMs: round(median(withAnnotations)),
       noAnnotationsPaintedMs: round(median(withoutAnnotations)),
