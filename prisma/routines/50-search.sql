@@ -102,7 +102,10 @@ BEGIN
       tags := CASE WHEN t.tagged THEN factmark_search_tags_sql('NEW') ELSE '''{}''::text[]' END;
     ELSE
       config := '(SELECT factmark_search_config(a."workspaceId") FROM "Annotation" a WHERE a.id = NEW."annotationId")';
-      tags := format('coalesce((SELECT %s FROM "Annotation" a WHERE a.id = NEW."annotationId"), ''{}'')', factmark_search_tags_sql('a'));
+      -- FOR SHARE: a status or verdict change committing meanwhile would retag only the rows it
+      -- can see, so this row waits for it and reads the new tags (and such a change waits for it).
+      tags := format('coalesce((SELECT %s FROM "Annotation" a WHERE a.id = NEW."annotationId" FOR SHARE), ''{}'')',
+        factmark_search_tags_sql('a'));
     END IF;
     EXECUTE format('CREATE OR REPLACE FUNCTION %I() RETURNS trigger LANGUAGE plpgsql AS %L', 'factmark_search_index_' || lower(t.tbl),
       format('BEGIN NEW."searchVector" := %I(coalesce(%s, ''simple''), NEW, %s); RETURN NEW; END', fn, config, tags));

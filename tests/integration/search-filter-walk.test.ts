@@ -3,9 +3,11 @@
 // its status, verdict and author as lexemes, kept current by triggers whatever changes them, so a
 // filtered search walks the months like an unfiltered one and finds the same newest matches as
 // reading them all.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { visibilityFor } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
+import { parseDatabaseUrl } from "@/lib/db/connection";
 import type { AnnotationStatus } from "@/lib/db/generated/enums";
 import { searchSql, type HitRow, type SearchFilters, type SearchPlan, type SearchType } from "@/lib/search/sql";
 import { createWorkspace } from "../support/factories";
@@ -87,6 +89,37 @@ describe("search: filters inside the index", () => {
     await db.$executeRaw`SELECT factmark_reindex_search(${d.workspace.id})`;
     expect(await tagsOf("Note", later.id)).toEqual(await tagsOf("Annotation", id));
     expect(await tagsOf("Source", row.sources[0].id)).toEqual(await tagsOf("Annotation", id));
+  });
+
+  it("a note written while a status change is uncommitted waits for it and takes the new lexemes", async () => {
+    const d = await createWorkspace("Tag race desk");
+    const {
+      ids: [id],
+    } = await annotateClaims({
+      workspaceId: d.workspace.id,
+      author: d.reviewer,
+      claims: [{ claim: "Tram fares halved" }],
+    });
+    const review = new pg.Client(parseDatabaseUrl(process.env.DATABASE_URL!));
+    await review.connect();
+    try {
+      await review.query("BEGIN");
+      // Its retag of the annotation's notes cannot see a note another transaction has not committed.
+      await review.query(`UPDATE "Annotation" SET status = 'SUBMITTED' WHERE id = $1`, [id]);
+      // A Prisma query is sent when it is awaited or then'd: then'd here, so it runs now.
+      let settled = false;
+      const note = db.note
+        .create({ data: { annotationId: id, authorId: d.editor.userId, body: "Tram depot asked" } })
+        .finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false); // it waits for the status change to end
+      await review.query("COMMIT");
+      const written = await note;
+      expect(await tagsOf("Note", written.id)).toEqual(await tagsOf("Annotation", id));
+      expect(await tagsOf("Note", written.id)).toContain("§sSUBMITTED");
+    } finally {
+      await review.end();
+    }
   });
 
   it("a filtered walk finds the same newest matches as reading every match, under any cap", async () => {
