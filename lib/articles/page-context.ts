@@ -1,9 +1,10 @@
 import "server-only";
-import { hiddenOnArticleSql } from "../access/visibility";
+import { hiddenOnArticleSql, visibleOnArticleSql } from "../access/visibility";
 import type { OrphanSummary } from "../annotations/annotations";
 import type { AssignmentView } from "../assignments/assignments";
 import { requireActor, type Actor } from "../auth/actor";
 import { fastRows } from "../db/fast-rows";
+import { isoTimestampSql } from "../db/json-text";
 import { Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
 import type { SecondOpinionView } from "../reviews/second-opinion";
@@ -26,8 +27,6 @@ export type ArticlePageContext = {
   /** listAssignments: who the article is assigned to, in the order they were assigned. */
   assignments: AssignmentView[];
 };
-
-const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 /**
  * What the article page reads beside the article and its summaries, in one statement built as
@@ -56,9 +55,8 @@ export async function getArticlePageContext(options: {
           'reason', (SELECT r.reason FROM "Reanchoring" r WHERE r."annotationId" = a.id ORDER BY r."createdAt" DESC LIMIT 1)
         ) ORDER BY a."createdAt")
         FROM "Annotation" a JOIN "VerdictOption" v ON v.id = a."verdictOptionId" JOIN "User" u ON u.id = a."authorId"
-        WHERE a."articleId" = ${articleId} AND a."workspaceId" = ${actor.workspaceId} AND a."deletedAt" IS NULL
+        WHERE a."articleId" = ${articleId} AND ${visibleOnArticleSql(reader, "a")}
           AND a."supersededAt" IS NULL AND a.placement = 'ORPHANED'
-          AND a."authorId" NOT IN (SELECT "userId" FROM hidden) AND NOT (a."priorAuthorIds" && ARRAY(SELECT "userId" FROM hidden))
       ), '[]') AS orphans,
       COALESCE((
         SELECT json_agg(json_build_object(
@@ -74,7 +72,7 @@ export async function getArticlePageContext(options: {
          'id', o.id,
          'firstReviewer', json_build_object('id', f.id, 'name', f.name),
          'secondReviewer', json_build_object('id', s.id, 'name', s.name),
-         'requestedBy', q.name, 'requestedAt', ${iso(`o."createdAt"`)}, 'revealedAt', NULL)
+         'requestedBy', q.name, 'requestedAt', ${isoTimestampSql(`o."createdAt"`)}, 'revealedAt', NULL)
        FROM "SecondOpinion" o JOIN "User" f ON f.id = o."firstReviewerId" JOIN "User" s ON s.id = o."secondReviewerId"
          JOIN "User" q ON q.id = o."requestedById"
        WHERE o."articleId" = ${articleId} AND o."workspaceId" = ${actor.workspaceId} AND o."revealedAt" IS NULL
