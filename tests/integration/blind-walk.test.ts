@@ -3,6 +3,7 @@
 // annotation, their history and review decisions never appear (ids or text), and every count
 // counts only what the reader may see. Run with the pair as reviewers (editor-only pages answer
 // 403) and as editors (who can open every page, and are blinded all the same).
+import { getArticlePageContext } from "@/lib/articles/page-context";
 import { describe, expect, it } from "vitest";
 import {
   getAnnotation,
@@ -150,6 +151,7 @@ async function readEverything(d: Awaited<ReturnType<typeof blindDesk>>, viewer: 
   await read("annotations", () => listAnnotationsForArticle({ actor: viewer, articleId }));
   await read("summaries", () => listAnnotationSummaries({ actor: viewer, articleId }));
   await read("orphans", () => listOrphans({ actor: viewer, articleId }));
+  await read("page context", () => getArticlePageContext({ actor: viewer, articleId }));
   await read("shared", () => getAnnotation({ actor: viewer, annotationId: d.shared.id }));
   await read("sharedNotes", () => listNotes({ actor: viewer, annotationId: d.shared.id }));
   await read("sharedHistory", () => listAnnotationHistory({ actor: viewer, annotationId: d.shared.id }));
