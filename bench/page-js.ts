@@ -16,13 +16,16 @@ export type ScriptSize = { scripts: number; rawKB: number; gzipKB: number };
  */
 export type PageJs = ScriptSize & { all: ScriptSize };
 
-const scriptUrls = (page: Page) =>
-  page.evaluate(() =>
-    performance
+/** The scripts the page requested: all, or those requested before the performance mark `before`. */
+const scriptUrls = (page: Page, before?: string) =>
+  page.evaluate((before) => {
+    const until = before ? (performance.getEntriesByName(before, "mark")[0]?.startTime ?? Infinity) : Infinity;
+    return performance
       .getEntriesByType("resource")
+      .filter((entry) => entry.startTime <= until)
       .map((entry) => entry.name)
-      .filter((name) => new URL(name).pathname.startsWith("/_next/static/") && new URL(name).pathname.endsWith(".js")),
-  );
+      .filter((name) => new URL(name).pathname.startsWith("/_next/static/") && new URL(name).pathname.endsWith(".js"));
+  }, before);
 
 function sizeOf(urls: string[]): ScriptSize {
   const paths = [
@@ -38,11 +41,20 @@ function sizeOf(urls: string[]): ScriptSize {
   return { scripts: paths.length, rawKB: Math.round(raw / 1024), gzipKB: Math.round(gzip / 1024) };
 }
 
-/** Loads `url` in `page` and sums the /_next/static scripts it fetched, when ready and in all. */
-export async function measurePageJs(page: Page, url: string, readySelector: string): Promise<PageJs> {
+/**
+ * Loads `url` in `page` and sums the /_next/static scripts it fetched: those requested before the
+ * page set `readyMark` (read after `readySelector` shows; by then the page may have gone on to
+ * fetch what it loads once idle, the annotation form), and all once the network is idle.
+ */
+export async function measurePageJs(
+  page: Page,
+  url: string,
+  readySelector: string,
+  readyMark: string,
+): Promise<PageJs> {
   await page.goto(url);
   await page.locator(readySelector).first().waitFor();
-  const ready = sizeOf(await scriptUrls(page));
+  const ready = sizeOf(await scriptUrls(page, readyMark));
   await page.waitForLoadState("networkidle");
   return { ...ready, all: sizeOf(await scriptUrls(page)) };
 }

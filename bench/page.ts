@@ -8,6 +8,7 @@ import { chromium, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../scripts/lib/chromium";
 import { median, round } from "./stats";
 import { measurePageJs, PAGE_JS_TARGET_GZIP_KB, type PageJs } from "./page-js";
+import { INTERACTIVE_MARK } from "../components/annotate/interactive-mark";
 
 const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 3);
 const WORDS = 20_000;
@@ -54,7 +55,12 @@ export async function benchArticlePage(
     const toolbar = await toolbarTimes(page, 10);
     // A first visit, in a context of its own: in the page above, the code the toolbar and form
     // loaded is in the memory cache, and its idle fetch lands before the figure is read.
-    const pageJs = await measurePageJs(await signedInPage(), `${baseUrl}/articles/${articles.plain}`, INTERACTIVE);
+    const pageJs = await measurePageJs(
+      await signedInPage(),
+      `${baseUrl}/articles/${articles.plain}`,
+      INTERACTIVE,
+      INTERACTIVE_MARK,
+    );
     return {
       highlightsPaintedMs: round(median(withAnnotations)),
       noAnnotationsPaintedMs: round(median(withoutAnnotations)),

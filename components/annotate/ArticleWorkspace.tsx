@@ -21,6 +21,7 @@ import { useLiveArticle } from "./useLiveArticle";
 import { LivePresence, PanelNotices, RevisionBanner } from "./LivePresence";
 import { DraftScope } from "@/components/shared/useLocalDraft";
 import { UnsavedAnnotations } from "./UnsavedAnnotations";
+import { INTERACTIVE_MARK } from "./interactive-mark";
 
 // The form (with zod's schemas) is not needed before the first interaction: its code loads apart
 // from the page's and is fetched once the page is interactive (#15). The detail stays in the
@@ -115,6 +116,7 @@ export function ArticleWorkspace({
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (root.current) root.current.dataset.interactive = "true";
+    performance.mark(INTERACTIVE_MARK);
     // Fetch the form's code while the reader reads, so Annotate opens it without a wait.
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
     idle(() => void loadForm().catch(() => undefined));
