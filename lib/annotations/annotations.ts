@@ -131,6 +131,7 @@ export async function createAnnotationForSession(options: {
 /**
  * The article's live, current (not superseded) annotations in text order, with sources and notes. Any member.
  * As objects, parsed from the body listAnnotationsBody gives the API: one implementation of the list.
+ * No request path calls it (the route sends the body as it is); lib callers and tests do.
  */
 export async function listAnnotationsForArticle(options: {
   actor: Actor | null;
@@ -402,7 +403,8 @@ export type OrphanSummary = Pick<AnnotationView, "id" | "quote" | "claim" | "ver
 
 /**
  * The article's annotations that lost their place in a revision ("Needs re-anchoring"), oldest
- * first, each with the reason it could not be followed. Any member.
+ * first, each with the reason it could not be followed. Any member. The article page reads them
+ * in getArticlePageContext's one statement; this is the readable rule its test holds it to.
  */
 export async function listOrphans(options: { actor: Actor | null; articleId: unknown }): Promise<OrphanSummary[]> {
   const actor = requireActor(options.actor);

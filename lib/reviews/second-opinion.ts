@@ -115,7 +115,10 @@ export async function requestSecondOpinion(options: {
 
 const blindUnderWay = () => new AppError("CONFLICT", "A blind second opinion is already under way on this article");
 
-/** The article's blind second opinion still in progress, if any. Any member (the page says who is blind). */
+/**
+ * The article's blind second opinion still in progress, if any. Any member (the page says who is
+ * blind). The article page reads it in getArticlePageContext; this is the rule its test holds it to.
+ */
 export async function getOpenSecondOpinion(options: {
   actor: Actor | null;
   articleId: unknown;
