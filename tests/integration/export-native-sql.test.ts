@@ -13,7 +13,7 @@ import { db } from "@/lib/db/client";
 import { toNativeAnnotation } from "@/lib/export/native";
 import { nativeAnnotationLines, nativeAnnotationsSql } from "@/lib/export/native-sql";
 import { annotationBatches, type Selection } from "@/lib/export/query";
-import { createArticle, createWorkspace } from "../support/factories";
+import { createArticle, createWorkspace, spanOf } from "../support/factories";
 
 const TRICKY = 'Quote "this" \\ back\\slash, tab\there, bell\u0007, nul-ish\u0001, line\u2028sep, emoji 👋🏽, é\u0301';
 
@@ -31,12 +31,7 @@ describe("native export assembled in SQL", () => {
       paragraphs: ["Taxes rose 5% and jobs grew by a third.", "Crime fell by half, police say."],
     });
     const revision = article.revisions[0];
-    const at = (quote: string) => ({
-      revisionId: revision.id,
-      start: revision.text.indexOf(quote),
-      end: revision.text.indexOf(quote) + quote.length,
-      quote,
-    });
+    const at = (quote: string) => spanOf(revision, quote);
     const a = await createAnnotation({
       actor: d.reviewer,
       articleId: article.id,

@@ -19,7 +19,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { startCorrection } from "@/lib/reviews/corrections";
 import { changeAnnotationStatus } from "@/lib/reviews/status";
-import { createArticle, createWorkspace } from "../support/factories";
+import { createArticle, createWorkspace, spanOf } from "../support/factories";
 
 const TRICKY = 'Quote "this" \\ back\\slash, tab\there, bell\u0007, nul-ish\u0001, line\u2028sep, emoji 👋🏽, é\u0301';
 
@@ -55,12 +55,7 @@ describe("the annotation list written as JSON by PostgreSQL", () => {
       paragraphs: ["Taxes rose 5% and jobs grew by a third.", "Crime fell by half, police say. Rents doubled."],
     });
     const revision = article.revisions[0];
-    const at = (quote: string) => ({
-      revisionId: revision.id,
-      start: revision.text.indexOf(quote),
-      end: revision.text.indexOf(quote) + quote.length,
-      quote,
-    });
+    const at = (quote: string) => spanOf(revision, quote);
     const a = await createAnnotation({
       actor: d.reviewer,
       articleId: article.id,
