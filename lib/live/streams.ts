@@ -53,10 +53,12 @@ export async function setEditing(options: {
     const stream = await tx.liveStream.findFirst({ where: { id: options.streamId, userId: options.userId } });
     if (!stream || !stream.articleId) throw new AppError("NOT_FOUND", "Stream not found");
     if (stream.editingAnnotationId === options.annotationId) return;
-    await tx.liveStream.update({
+    // The tab may close (its row deleted) between the read and the write: then it is a 404 too.
+    const { count } = await tx.liveStream.updateMany({
       where: { id: stream.id },
       data: { editingAnnotationId: options.annotationId, seenAt: new Date() },
     });
+    if (count === 0) throw new AppError("NOT_FOUND", "Stream not found");
     await tx.$executeRaw(presenceInsert(stream.workspaceId, stream.articleId, stream.userId));
   });
 }

@@ -341,6 +341,27 @@ describe("presence after a crash", () => {
 });
 
 describe("POST /api/events/presence", () => {
+  it("answers 404, not a server error, when the tab closes between reading its stream and writing it", async () => {
+    const d = await desk();
+    const a = await d.annotate(d.reviewer);
+    const tab = await stream(d.reviewer, d.article.id);
+    const streamId = (tab.messages.find((m) => m.event === "ready")!.data as { streamId: string }).streamId;
+    const closing = new pg.Client(parseDatabaseUrl(process.env.DATABASE_URL!));
+    await closing.connect();
+    try {
+      // The close is under way: the report still reads the row, and its write waits for the close.
+      await closing.query("BEGIN");
+      await closing.query(`DELETE FROM "LiveStream" WHERE id = $1`, [streamId]);
+      const report = reportEditing({ actor: d.reviewer, input: { streamId, editing: a.id } }).catch((error) => error);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await closing.query("COMMIT");
+      expect(await report).toMatchObject({ status: 404 });
+    } finally {
+      await closing.end();
+      await tab.close();
+    }
+  });
+
   it(
     "reports the annotation a tab is editing to the others; refuses no session, tokens, others' " +
       "streams, hidden annotations and bad input, changing nothing",
