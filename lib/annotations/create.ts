@@ -139,6 +139,9 @@ async function insertAnnotation(
     SELECT (SELECT to_json(actor) FROM actor) AS actor, EXISTS (SELECT 1 FROM locked) AS found, (SELECT "revisionId" FROM current) AS current,
       EXISTS (SELECT 1 FROM "ArticleRevision" x WHERE x.id = ${row.revisionId} AND x."articleId" = ${row.articleId}) AS "revisionOfArticle",
       (SELECT view FROM option) AS option, EXISTS (SELECT 1 FROM annotation) AS inserted`,
+    // For a session the text never varies (the values are all parameters), so each pooled
+    // connection plans it once; an actor given writes its CTE differently, so it stays unnamed.
+    "claims" in creator ? "factmark_create_for_session" : undefined,
   );
   return result;
 }
