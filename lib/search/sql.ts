@@ -39,6 +39,12 @@ export type SearchPlan = {
   walk?: boolean;
   /** The statistics say a single word matches far more rows than are ranked: walk the months at once (see hitSelects). */
   wide?: boolean;
+  /**
+   * How many caps of rows the first read may take before it walks (default 1): more when the
+   * statistics bound the matches to a few caps, so a query with a few thousand matches reads them
+   * once rather than reading a cap and then walking (see hitSelects, lib/search/plan.ts).
+   */
+  firstRead?: number;
 };
 
 /** Where a page ends: the sort key (a score, or a creation time for recent work) and the id. */
@@ -221,15 +227,19 @@ function kinds(plan: SearchPlan): Kind[] {
  *
  * For a query, the newest `cap` matches are found without reading every match's row:
  * - First up to `cap + 1` matching rows are read in whatever order the bitmap gives them (CTE
- *   `few`). When that is all of them (at most `cap`), they are the candidates: a rare word.
+ *   `few`). When that is all of them (at most `cap`), they are the candidates: a rare word. When
+ *   the statistics bound the matches to a few caps (`plan.firstRead`), this read goes up to that
+ *   many caps and, when it holds them all, the newest `cap` of them are the candidates: one index
+ *   lookup and a few thousand rows cost less than a first read followed by a walk.
  * - Otherwise there are more matches than will be ranked, and the newest are found by date: each
  *   row's vector also holds its creation month (prisma/routines/50-search.sql), so "words & these
  *   months" is one GIN lookup that returns only those months' matches. Windows of 1, 2, 4, 8…
  *   months come newest first (CTE `months`) and the outer LIMIT stops asking once `cap` rows are
  *   in. A LATERAL subquery that reads the outer row can only run as the inner side of a nested
  *   loop, so windows are asked in order and no further than needed.
- * A single word that PostgreSQL's statistics put in far more rows than the cap (`plan.wide`) skips
- * `few` and walks at once: each lookup reads the word's whole posting list, so one fewer counts.
+ * A single word that PostgreSQL's statistics put in far more rows than the cap (`plan.wide`, under
+ * filters too: their lexemes' shares count) skips `few` and walks at once: each lookup reads the
+ * word's whole posting list, so one fewer counts.
  * The heap is read for about 2-3 × `cap` rows however many rows match. Verdict, status and
  * reviewer filters are lexemes of the index too (filtersTsquery), so GIN rejects what they reject
  * before the heap is read; claimant and outlet filters read the rows they reject. Which
@@ -255,15 +265,15 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
     // Trigram matches carry no month, so a kind matched by trigrams too (a small desk's typo) is read whole.
     const walk = plan.tsquery && plan.walk !== false && !(k.trigram && plan.raw);
     const walked = Prisma.sql`SELECT c.* FROM months m CROSS JOIN LATERAL (${rows(Prisma.sql`(${tsq} && m.tsq)`, true, cap)}) c`;
-    // A filter may keep few of a common word's rows, so a filtered search always tries the first read.
+    const first = cap * Math.max(1, Math.floor(plan.firstRead ?? 1));
     const candidates = !walk
       ? rows(tsq, true, cap)
-      : plan.wide && !k.tagged
+      : plan.wide
         ? Prisma.sql`${walked} LIMIT ${cap}`
-        : Prisma.sql`WITH few AS MATERIALIZED (${rows(tsq, false, cap + 1)})
-        (SELECT * FROM few WHERE (SELECT count(*) FROM few) <= ${cap})
+        : Prisma.sql`WITH few AS MATERIALIZED (${rows(tsq, false, first + 1)})
+        (SELECT * FROM few WHERE (SELECT count(*) FROM few) <= ${first} ORDER BY "createdAt" DESC, id LIMIT ${cap})
         UNION ALL
-        (${walked} WHERE (SELECT count(*) FROM few) > ${cap} LIMIT ${cap})`;
+        (${walked} WHERE (SELECT count(*) FROM few) > ${first} LIMIT ${cap})`;
     const { key, score } = keyExpression(
       plan,
       Prisma.sql`c.vec`,
@@ -537,13 +547,35 @@ export function termSharesSql(workspaceId: string, groups: string[][]): Prisma.S
     GROUP BY t.i`;
 }
 
-/** The most common lexeme of the index within trigram similarity 0.4 of `word`'s own lexeme. */
+/**
+ * How common the verdict, status and reviewer filters are: for each filter, the share of
+ * annotations holding any of its lexemes (filtersTsquery), from the same statistics as
+ * termSharesSql (a value too rare to be listed counts 0). No row when the column has no statistics.
+ */
+export function filterSharesSql(workspaceId: string, filters: SearchFilters): Prisma.Sql {
+  const lexemes: Prisma.Sql[] = [];
+  if (filters.verdictKeys)
+    lexemes.push(Prisma.sql`(SELECT array_agg('§v' || o.id) FROM "VerdictOption" o JOIN "VerdictScale" sc ON sc.id = o."scaleId"
+      WHERE sc."workspaceId" = ${workspaceId} AND o.key IN (${Prisma.join(filters.verdictKeys)}))`);
+  if (filters.statuses) lexemes.push(Prisma.sql`${filters.statuses.map((v) => `§s${v}`)}::text[]`);
+  if (filters.reviewerIds) lexemes.push(Prisma.sql`${filters.reviewerIds.map((v) => `§r${v}`)}::text[]`);
+  const share = (list: Prisma.Sql) =>
+    Prisma.sql`(SELECT coalesce(sum(s.freqs[array_position(s.elems, l)]), 0) FROM unnest(${list}) AS l)`;
+  return Prisma.sql`
+    WITH s AS (
+      SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs
+      FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'Annotation' AND attname = 'searchVector'
+    )
+    SELECT ARRAY[${Prisma.join(lexemes.map(share))}]::float8[] AS shares FROM s`;
+}
+
+/** The most common lexeme of the index within trigram similarity 0.4 of `word`'s own lexeme, and its share of annotations. */
 export function closestLexemeSql(workspaceId: string, word: string): Prisma.Sql {
   return Prisma.sql`
     WITH w AS (SELECT coalesce((SELECT lexeme 
       FROM unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, ${word}))) LIMIT 1), ${word}) AS lexeme)
-    SELECT e AS lexeme
-    FROM pg_stats s, unnest(s.most_common_elems::text::text[]) AS e, w
+    SELECT e AS lexeme, f::float8 AS share
+    FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS x(e, f), w
     WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation' AND s.attname = 'searchVector' AND e <> w.lexeme AND e NOT LIKE '§%'
       AND similarity(e, w.lexeme) >= 0.4
     ORDER BY similarity(e, w.lexeme) DESC, e LIMIT 1`;

@@ -482,3 +482,30 @@ export function chooseMatch(
   }
   return { match: tsqueryText(rare, Math.max(1, rare.length - 1)), rank };
 }
+
+/**
+ * What the statistics say about how many annotations search's match (chooseMatch, "search" mode)
+ * can return, as shares of the table: an upper bound (the rarest word all rows must hold; for "all
+ * rare words but one", the two rarest together), and whether it is one word. Also for the fallback.
+ * Null on a small desk, whose statistics say little. lib/search/plan.ts chooses how a search reads
+ * its matches from it (how far the first read goes, or walking the months at once). Pure, unit-tested.
+ */
+export function matchReach(
+  groups: string[][],
+  shares: Map<number, number>,
+  rows: number,
+): { match: Reach; fallback?: Reach } | null {
+  if (rows < PRUNE_FROM_ROWS) return null;
+  const kept = groups.map((_, i) => shares.get(i)).filter((s): s is number => s !== undefined);
+  const rare = kept.filter((s) => s < COMMON_TERM_SHARE).sort((a, b) => a - b);
+  const common = kept.filter((s) => s >= COMMON_TERM_SHARE);
+  const all = (list: number[]): Reach => ({ share: Math.min(...list), single: list.length === 1 });
+  if (kept.length === 0) return null;
+  if (rare.length === 0) return { match: all(common) };
+  if (rare.length === 1)
+    return { match: { share: rare[0], single: true }, ...(common.length ? { fallback: all(common) } : {}) };
+  return { match: { share: Math.min(1, rare[0] + rare[1]), single: false } };
+}
+
+/** An upper bound on the share of annotations a tsquery matches, and whether it is one word (see matchReach). */
+export type Reach = { share: number; single: boolean };

@@ -59,7 +59,7 @@ describe("search: recency inside the index", () => {
       const at = new Date(Date.UTC(2025, 11 - Math.max(0, i - 1), 5 + i, 12));
       await db.$executeRaw`UPDATE "Annotation" SET "createdAt" = ${at} WHERE id = ${id}`;
     }
-    const plan = async (walk: boolean, wide = false): Promise<SearchPlan> => ({
+    const plan = async (walk: boolean, wide = false, firstRead = 1): Promise<SearchPlan> => ({
       tsquery: "'tram':*",
       rankQuery: "'tram':*",
       raw: "",
@@ -68,10 +68,11 @@ describe("search: recency inside the index", () => {
       visibility: await visibilityFor(db, d.reviewer),
       walk,
       wide,
+      firstRead,
     });
-    const run = async (walk: boolean, cap: number, wide = false) => {
+    const run = async (walk: boolean, cap: number, wide = false, firstRead = 1) => {
       const [answer] = await db.$queryRaw<{ page: HitRow[] }[]>(
-        searchSql(await plan(walk, wide), 50, undefined, true, cap),
+        searchSql(await plan(walk, wide, firstRead), 50, undefined, true, cap),
       );
       return answer.page.map((row) => row.id).sort();
     };
@@ -82,6 +83,9 @@ describe("search: recency inside the index", () => {
       expect(await run(true, cap)).toEqual(read);
       // A word the statistics call common walks at once: the same rows.
       expect(await run(true, cap, true)).toEqual(read);
+      // A first read of several caps keeps the newest cap of what it read when that was every
+      // match (caps 3 and 5 with 4 caps), and walks when it was not (caps 1 and 2): the same rows.
+      expect(await run(true, cap, false, 4)).toEqual(read);
     }
     // The newest three, whatever the cap's boundary falls inside a month.
     expect(await run(true, 3)).toEqual([ids[0], ids[1], ids[2]].sort());

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   canonicalTokens,
   chooseMatch,
+  matchReach,
   claimFeatures,
   claimSimilarity,
   matchTerms,
@@ -199,5 +200,41 @@ describe("chooseMatch", () => {
       rank: "('rate':*)",
     });
     expect(chooseMatch([["the"]], new Map(), 10, "search")).toEqual({ match: "", rank: "" });
+  });
+});
+
+describe("matchReach", () => {
+  it("bounds a search's matches by the rarest word every row must hold", () => {
+    const groups = [["knife"], ["crime"]];
+    const common = new Map([
+      [0, 0.025],
+      [1, 0.05],
+    ]);
+    expect(matchReach(groups, common, 1_000_000)).toEqual({ match: { share: 0.025, single: false } });
+    expect(matchReach([["energy"]], new Map([[0, 0.025]]), 1_000_000)).toEqual({
+      match: { share: 0.025, single: true },
+    });
+  });
+  it("bounds the uncommon word and its fallback of common words apart", () => {
+    expect(
+      matchReach(
+        [["homelessness"], ["zanzibar"]],
+        new Map([
+          [0, 0.025],
+          [1, 0],
+        ]),
+        1_000_000,
+      ),
+    ).toEqual({ match: { share: 0, single: true }, fallback: { share: 0.025, single: true } });
+  });
+  it("bounds all rare words but one by the two rarest together, and says nothing on a small desk", () => {
+    const rare = new Map([
+      [0, 0.01],
+      [1, 0.004],
+      [2, 0.002],
+    ]);
+    expect(matchReach([["a"], ["b"], ["c"]], rare, 1_000_000)?.match).toEqual({ share: 0.006, single: false });
+    expect(matchReach([["a"], ["b"], ["c"]], rare, 1_000)).toBeNull();
+    expect(matchReach([["the"]], new Map(), 1_000_000)).toBeNull();
   });
 });
