@@ -51,10 +51,10 @@ for (const query of QUERIES) {
     empty && p.tsquery ? secondAttempt(p, terms, groups, text, share) : Promise.resolve(p);
   const filtered = Boolean(plan.filters.verdictKeys || plan.filters.statuses || plan.filters.reviewerIds);
   const oldWide = groups.length === 1 && !filtered && (terms.reach?.match.share ?? 0) * terms.rows > 4 * MATCH_CAP;
-  const old = { ...plan, wide: oldWide, firstRead: 1 };
+  const old = { ...plan, wide: oldWide, firstRead: 1, probe: false };
   const retryOld = async (p: SearchPlan) => {
     const r = await retryNow(p);
-    return r === p ? p : { ...r, wide: oldWide, firstRead: 1 };
+    return r === p ? p : { ...r, wide: oldWide, firstRead: 1, probe: false };
   };
   const stats: Record<string, { cpuMs: number[]; blocks: number }> = {};
   for (let i = 0; i < RUNS; i++) {

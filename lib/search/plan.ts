@@ -41,19 +41,21 @@ const WIDE_CAPS = 4;
 /**
  * How a search reads the matches of a tsquery whose reach is known (lib/search/sql.ts hitSelects):
  * a single word in more than WIDE_CAPS caps of rows (after the filters) walks the months at once;
- * a query bounded to a few caps reads them all in its first read; anything else (several words
- * whose rows the statistics cannot bound: they may share few rows or be one phrase) reads a cap
- * first and walks only when there are more. Only the cost depends on this choice, never the rows.
+ * a query bounded to a few caps reads them all in its first read; several words whose rows the
+ * statistics cannot bound (they may share few rows, or be one phrase such as "knife crime") probe
+ * the newest month first and walk at once when it is busy; anything else reads a cap first and
+ * walks only when there are more. Only the cost depends on this choice, never the rows.
  */
 export function chooseRead(
   reach: Reach | undefined,
   rows: number,
   filterShare: number,
-): { wide: boolean; firstRead: number } {
-  if (!reach) return { wide: false, firstRead: 1 };
+): { wide: boolean; firstRead: number; probe: boolean } {
+  if (!reach) return { wide: false, firstRead: 1, probe: false };
   const bound = reach.share * rows * filterShare;
-  if (reach.single && bound > WIDE_CAPS * MATCH_CAP) return { wide: true, firstRead: 1 };
-  return { wide: false, firstRead: bound > MATCH_CAP && bound <= WIDE_CAPS * MATCH_CAP ? WIDE_CAPS : 1 };
+  const beyond = bound > WIDE_CAPS * MATCH_CAP;
+  if (reach.single && beyond) return { wide: true, firstRead: 1, probe: false };
+  return { wide: false, firstRead: bound > MATCH_CAP && !beyond ? WIDE_CAPS : 1, probe: beyond };
 }
 
 /**

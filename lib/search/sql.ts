@@ -45,6 +45,12 @@ export type SearchPlan = {
    * once rather than reading a cap and then walking (see hitSelects, lib/search/plan.ts).
    */
   firstRead?: number;
+  /**
+   * The statistics cannot bound the matches (several common words: they may share few rows, or be
+   * one phrase): before the first read, count the newest month's matches of the words taken
+   * exactly (cheap for GIN, unlike prefixes), and walk at once when there are many (see hitSelects).
+   */
+  probe?: boolean;
 };
 
 /** Where a page ends: the sort key (a score, or a creation time for recent work) and the id. */
@@ -233,7 +239,7 @@ function kinds(plan: SearchPlan): Kind[] {
  *   lookup and a few thousand rows cost less than a first read followed by a walk.
  * - Otherwise there are more matches than will be ranked, and the newest are found by date: each
  *   row's vector also holds its creation month (prisma/routines/50-search.sql), so "words & these
- *   months" is one GIN lookup that returns only those months' matches. Windows of 1, 2, 4, 8…
+ *   months" is one GIN lookup that returns only those months' matches. Windows of 3, 6, 12, 24…
  *   months come newest first (CTE `months`) and the outer LIMIT stops asking once `cap` rows are
  *   in. A LATERAL subquery that reads the outer row can only run as the inner side of a nested
  *   loop, so windows are asked in order and no further than needed.
@@ -266,14 +272,29 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
     const walk = plan.tsquery && plan.walk !== false && !(k.trigram && plan.raw);
     const walked = Prisma.sql`SELECT c.* FROM months m CROSS JOIN LATERAL (${rows(Prisma.sql`(${tsq} && m.tsq)`, true, cap)}) c`;
     const first = cap * Math.max(1, Math.floor(plan.firstRead ?? 1));
+    // The probe: at least this many exact matches in the first window (three months) put a cap
+    // within about two years, so a first read would be wasted. CASE keeps it ahead of the first
+    // read, which then never runs.
+    const busy = Math.max(1, Math.floor(cap / 8));
+    const probe = plan.probe
+      ? Prisma.sql`, busy AS MATERIALIZED (SELECT count(*) >= ${busy} AS yes FROM (${rows(
+          Prisma.sql`(${k.tagged ? Prisma.sql`(q.exact && q.filters)` : Prisma.sql`q.exact`} && (SELECT m.tsq FROM months m WHERE m.w = 0))`,
+          false,
+          busy,
+        )}) x)`
+      : Prisma.empty;
+    const unless = (yes: string, condition: Prisma.Sql) =>
+      plan.probe
+        ? Prisma.sql`CASE WHEN (SELECT yes FROM busy) THEN ${Prisma.raw(yes)} ELSE ${condition} END`
+        : condition;
     const candidates = !walk
       ? rows(tsq, true, cap)
       : plan.wide
         ? Prisma.sql`${walked} LIMIT ${cap}`
-        : Prisma.sql`WITH few AS MATERIALIZED (${rows(tsq, false, first + 1)})
-        (SELECT * FROM few WHERE (SELECT count(*) FROM few) <= ${first} ORDER BY "createdAt" DESC, id LIMIT ${cap})
+        : Prisma.sql`WITH few AS MATERIALIZED (${rows(tsq, false, first + 1)})${probe}
+        (SELECT * FROM few WHERE ${unless("false", Prisma.sql`(SELECT count(*) FROM few) <= ${first}`)} ORDER BY "createdAt" DESC, id LIMIT ${cap})
         UNION ALL
-        (${walked} WHERE (SELECT count(*) FROM few) > ${first} LIMIT ${cap})`;
+        (${walked} WHERE ${unless("true", Prisma.sql`(SELECT count(*) FROM few) > ${first}`)} LIMIT ${cap})`;
     const { key, score } = keyExpression(
       plan,
       Prisma.sql`c.vec`,
@@ -309,15 +330,17 @@ function monthsCte(plan: SearchPlan): Prisma.Sql {
     : newest;
   const oldest = Prisma.sql`least((SELECT "createdAt" FROM "Workspace" WHERE id = ${ws}), ${bound("min")})`;
   const earliest = createdFrom ? Prisma.sql`greatest(${oldest}, ${createdFrom}::timestamp)` : oldest;
-  // Windows of 1, 2, 4, 8… months: a lookup costs GIN the whole of each word's posting list, so
-  // a sparse query (a filter that keeps few matches) reaches back years in a handful of lookups.
+  // Windows of 3, 6, 12, 24… months: a lookup costs GIN the whole of each word's posting list (a
+  // prefix's list is rebuilt as a bitmap each time: 40-50 ms of CPU for a word in 5% of a million
+  // rows), so a sparse query reaches back years in a handful of lookups, and a common one usually
+  // finds its cap in the first window (the current month has only begun; the two before are whole).
   return Prisma.sql`months AS MATERIALIZED (
-      SELECT string_agg(format('%L', factmark_search_month(g.m)), ' | ')::tsquery AS tsq
+      SELECT floor(log(2, (g.i + 2) / 3.0)) AS w, string_agg(format('%L', factmark_search_month(g.m)), ' | ')::tsquery AS tsq
       FROM generate_series(
         date_trunc('month', ${latest}),
         date_trunc('month', ${earliest}),
         interval '-1 month') WITH ORDINALITY AS g(m, i)
-      GROUP BY floor(log(2, g.i)) ORDER BY floor(log(2, g.i))
+      GROUP BY 1 ORDER BY 1
     )`;
 }
 
@@ -352,7 +375,11 @@ function queryCte(plan: SearchPlan): Prisma.Sql {
       ? Prisma.sql`to_tsquery(factmark_search_config(${plan.visibility.workspaceId}), ${text})`
       : Prisma.sql`NULL::tsquery`;
   return Prisma.sql`q AS MATERIALIZED (SELECT ${parse(plan.tsquery)} AS tsq, ${parse(plan.rankQuery || plan.tsquery)} AS rank, ${plan.raw}::text AS raw,
-    ${filtersTsquery(plan)} AS filters)`;
+    ${filtersTsquery(plan)} AS filters, ${
+      plan.probe
+        ? Prisma.sql`regexp_replace(${parse(plan.tsquery)}::text, ':[*]', '', 'g')::tsquery`
+        : Prisma.sql`NULL::tsquery`
+    } AS exact)`;
 }
 
 export type HitRow = {

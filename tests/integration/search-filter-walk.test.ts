@@ -39,7 +39,7 @@ async function search(
   filters: Omit<SearchFilters, "types">,
   walk: boolean,
   cap: number,
-  read: Pick<SearchPlan, "wide" | "firstRead"> = {},
+  read: Pick<SearchPlan, "wide" | "firstRead" | "probe"> = {},
 ) {
   const plan: SearchPlan = {
     tsquery: "'tram':*",
@@ -60,14 +60,15 @@ describe("search: how matches are read, from the statistics", () => {
     const rows = 1_000_000;
     // "energy" in 2.5% of a million annotations: walk; under a verdict kept by one in seven, 3,571
     // rows (a few caps): one first read of up to four caps.
-    expect(chooseRead({ share: 0.025, single: true }, rows, 1)).toEqual({ wide: true, firstRead: 1 });
-    expect(chooseRead({ share: 0.025, single: true }, rows, 1 / 7)).toEqual({ wide: false, firstRead: 4 });
-    expect(chooseRead({ share: 0.025, single: false }, rows, 1 / 7)).toEqual({ wide: false, firstRead: 4 });
-    // Several common words may share few rows or be one phrase: a cap first, then walk if need be.
-    expect(chooseRead({ share: 0.025, single: false }, rows, 1)).toEqual({ wide: false, firstRead: 1 });
+    const read = (wide: boolean, firstRead: number, probe = false) => ({ wide, firstRead, probe });
+    expect(chooseRead({ share: 0.025, single: true }, rows, 1)).toEqual(read(true, 1));
+    expect(chooseRead({ share: 0.025, single: true }, rows, 1 / 7)).toEqual(read(false, 4));
+    expect(chooseRead({ share: 0.025, single: false }, rows, 1 / 7)).toEqual(read(false, 4));
+    // Several common words may share few rows or be one phrase: probe the newest months first.
+    expect(chooseRead({ share: 0.025, single: false }, rows, 1)).toEqual(read(false, 1, true));
     // A rare word, and no statistics (a small desk).
-    expect(chooseRead({ share: MATCH_CAP / rows / 2, single: true }, rows, 1)).toEqual({ wide: false, firstRead: 1 });
-    expect(chooseRead(undefined, rows, 1)).toEqual({ wide: false, firstRead: 1 });
+    expect(chooseRead({ share: MATCH_CAP / rows / 2, single: true }, rows, 1)).toEqual(read(false, 1));
+    expect(chooseRead(undefined, rows, 1)).toEqual(read(false, 1));
   });
 
   it("reads the filters' share of annotations from the index column's statistics", async () => {
@@ -219,6 +220,8 @@ describe("search: filters inside the index", () => {
         // Walking at once (a common word under the filters), and a first read of several caps
         // (a few caps of matches, lib/search/plan.ts chooseRead): the same newest rows.
         expect(await search(d, filters, true, cap, { wide: true })).toEqual(read);
+        // Probing the newest months first (several common words), busy or not: the same rows.
+        expect(await search(d, filters, true, cap, { probe: true })).toEqual(read);
         for (const firstRead of [2, 4])
           expect(
             await search(d, filters, true, cap, { firstRead }),
