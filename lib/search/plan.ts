@@ -17,6 +17,7 @@ export async function planQuery(
   match: string;
   rank: string;
   fallback?: string;
+  index?: string;
   rows: number;
   reach: ReturnType<typeof matchReach>;
 }> {

@@ -206,6 +206,7 @@ export async function planSearch(options: { actor: Actor | null; query: unknown 
     // A query of only stop words or symbols lists recent work rather than nothing.
     tsquery: terms.match,
     rankQuery: terms.rank,
+    indexQuery: terms.index,
     raw: "",
     now: new Date(cursor?.now ?? Date.now()),
     visibility,
@@ -237,7 +238,12 @@ export async function secondAttempt(
   share: number,
 ): Promise<SearchPlan> {
   if (terms.fallback)
-    return { ...plan, tsquery: terms.fallback, ...chooseRead(terms.reach?.fallback, terms.rows, share) };
+    return {
+      ...plan,
+      tsquery: terms.fallback,
+      indexQuery: undefined,
+      ...chooseRead(terms.reach?.fallback, terms.rows, share),
+    };
   if (groups.length !== 1) return plan;
   const raw = fold(text).replace(/\s+/g, " ").trim();
   if (terms.rows < PRUNE_FROM_ROWS) return raw.length <= TRIGRAM_MAX_LENGTH ? { ...plan, raw } : plan;
@@ -245,6 +251,7 @@ export async function secondAttempt(
   return typo && /^[\p{L}\p{N}]+$/u.test(typo.lexeme)
     ? {
         ...plan,
+        indexQuery: undefined,
         tsquery: `'${typo.lexeme}':*`,
         rankQuery: `'${typo.lexeme}':*`,
         ...chooseRead({ share: typo.share, single: true }, terms.rows, share),

@@ -31,6 +31,8 @@ export type SearchFilters = {
 export type SearchPlan = {
   tsquery: string;
   rankQuery: string;
+  /** What GIN is asked instead of `tsquery` (it without words in most rows, chooseMatch); rows are still checked against `tsquery`. */
+  indexQuery?: string;
   raw: string;
   now: Date;
   filters: SearchFilters;
@@ -117,9 +119,11 @@ function matchCondition(
   tsquery: Prisma.Sql,
 ): Prisma.Sql {
   if (!plan.tsquery) return Prisma.sql`TRUE`;
-  return trigramOn && plan.raw
-    ? Prisma.sql`(${vector} @@ ${tsquery} OR q.raw <% ${trigramOn})`
+  // The function form of @@ is no index condition: GIN answers `tsquery` (from q.idx), the row the rest.
+  const words = plan.indexQuery
+    ? Prisma.sql`(${vector} @@ ${tsquery} AND ts_match_vq(${vector}, q.tsq))`
     : Prisma.sql`${vector} @@ ${tsquery}`;
+  return trigramOn && plan.raw ? Prisma.sql`(${words} OR q.raw <% ${trigramOn})` : words;
 }
 
 /**
@@ -261,7 +265,8 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
           ]
         : [];
     // Under a verdict, status or reviewer filter, GIN is asked for the filter lexemes too (see filtersTsquery).
-    const tsq = k.tagged ? Prisma.sql`(q.tsq && q.filters)` : Prisma.sql`q.tsq`;
+    const asked = plan.indexQuery ? Prisma.sql`q.idx` : Prisma.sql`q.tsq`;
+    const tsq = k.tagged ? Prisma.sql`(${asked} && q.filters)` : asked;
     const rows = (tsquery: Prisma.Sql, order: boolean, limit: number) =>
       Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt", ${k.facets},
         ${plan.tsquery ? k.vector : Prisma.sql`NULL::tsvector`} AS vec, ${k.trigram && plan.raw ? k.trigram : Prisma.sql`NULL::text`} AS tg
@@ -375,9 +380,9 @@ function queryCte(plan: SearchPlan): Prisma.Sql {
       ? Prisma.sql`to_tsquery(factmark_search_config(${plan.visibility.workspaceId}), ${text})`
       : Prisma.sql`NULL::tsquery`;
   return Prisma.sql`q AS MATERIALIZED (SELECT ${parse(plan.tsquery)} AS tsq, ${parse(plan.rankQuery || plan.tsquery)} AS rank, ${plan.raw}::text AS raw,
-    ${filtersTsquery(plan)} AS filters, ${
+    ${filtersTsquery(plan)} AS filters, ${plan.indexQuery ? parse(plan.indexQuery) : Prisma.sql`NULL::tsquery`} AS idx, ${
       plan.probe
-        ? Prisma.sql`regexp_replace(${parse(plan.tsquery)}::text, ':[*]', '', 'g')::tsquery`
+        ? Prisma.sql`regexp_replace(${parse(plan.indexQuery ?? plan.tsquery)}::text, ':[*]', '', 'g')::tsquery`
         : Prisma.sql`NULL::tsquery`
     } AS exact)`;
 }

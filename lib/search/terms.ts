@@ -433,6 +433,11 @@ export type MatchMode = "search" | "similar";
 
 /** Lexemes at least this common among annotations are too common to require (they still rank). */
 export const COMMON_TERM_SHARE = 0.02;
+/**
+ * Lexemes in at least this share of annotations are left out of what GIN is asked when every word
+ * is common (chooseMatch `index`); rows are still checked for them, so at most one in two read is dropped.
+ */
+export const UBIQUITOUS_SHARE = 0.5;
 /** Below this many annotations in all, no term is treated as common: a small table's statistics say little. */
 export const PRUNE_FROM_ROWS = 50_000;
 
@@ -451,7 +456,7 @@ export function chooseMatch(
   shares: Map<number, number>,
   rows: number,
   mode: MatchMode,
-): { match: string; rank: string; fallback?: string } {
+): { match: string; rank: string; fallback?: string; index?: string } {
   const kept = groups
     .map((g, i) => ({ g, share: shares.get(i) }))
     .filter((x): x is { g: string[]; share: number } => x.share !== undefined);
@@ -475,7 +480,16 @@ export function chooseMatch(
     // Two uncommon words in common are enough for a candidate: restatements swap the rest.
     return { match: tsqueryText(rare, Math.min(2, Math.ceil(rare.length / 2))), rank };
   }
-  if (rare.length === 0) return { match: tsqueryText(common, common.length), rank };
+  if (rare.length === 0) {
+    // Words in most rows ("since", "in") filter little but cost GIN a bitmap of most of the table
+    // per lookup: the index is asked for the others, and each row checked for all (`index`).
+    const everywhere = kept.filter((x) => pruning && x.share >= UBIQUITOUS_SHARE);
+    const dropped = everywhere.reduce((product, x) => product * x.share, 1);
+    const match = tsqueryText(common, common.length);
+    if (!everywhere.length || everywhere.length === kept.length || dropped < UBIQUITOUS_SHARE) return { match, rank };
+    const rest = kept.filter((x) => !everywhere.includes(x)).map((x) => x.g);
+    return { match, rank, index: tsqueryText(rest, rest.length) };
+  }
   if (rare.length === 1 && common.length > 0) {
     // All words but one: the uncommon word; when it is found nowhere, every common one without it.
     return { match: tsqueryText(rare, 1), rank, fallback: tsqueryText(common, common.length) };

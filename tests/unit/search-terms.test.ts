@@ -203,6 +203,41 @@ describe("chooseMatch", () => {
   });
 });
 
+describe("chooseMatch index", () => {
+  it("asks GIN for all common words but those in most rows, which rows are still checked for", () => {
+    const groups = [["teacher"], ["in"], ["since"]];
+    const shares = new Map([
+      [0, 0.025],
+      [1, 0.8],
+      [2, 1],
+    ]);
+    expect(chooseMatch(groups, shares, 1_000_000, "search")).toMatchObject({
+      match: "(('teacher':*) & ('in') & ('since':*))",
+      index: "('teacher':*)",
+    });
+    // Only words in most rows, or a small desk: GIN is asked for the match itself.
+    expect(
+      chooseMatch(
+        [["in"], ["since"]],
+        new Map([
+          [0, 0.8],
+          [1, 1],
+        ]),
+        1_000_000,
+        "search",
+      ).index,
+    ).toBeUndefined();
+    expect(chooseMatch(groups, shares, 1_000, "search").index).toBeUndefined();
+    // Words that together keep fewer than half the rows stay in the index's question.
+    const halves = new Map([
+      [0, 0.025],
+      [1, 0.6],
+      [2, 0.6],
+    ]);
+    expect(chooseMatch(groups, halves, 1_000_000, "search").index).toBeUndefined();
+  });
+});
+
 describe("matchReach", () => {
   it("bounds a search's matches by the rarest word every row must hold", () => {
     const groups = [["knife"], ["crime"]];
