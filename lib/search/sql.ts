@@ -252,9 +252,10 @@ function kinds(plan: SearchPlan): Kind[] {
  * word's whole posting list, so one fewer counts.
  * The heap is read for about 2-3 × `cap` rows however many rows match. Verdict, status and
  * reviewer filters are lexemes of the index too (filtersTsquery), so GIN rejects what they reject
- * before the heap is read; claimant and outlet filters read the rows they reject. Which
- * branch runs is decided by PostgreSQL at run time (a one-time filter on the count of `few`), not
- * by an estimate. Ranking, facets and the page then work on those rows alone.
+ * before the heap is read; claimant and outlet filters read the rows they reject. The
+ * statistics only choose how the rows are read (`wide`, `firstRead`, `probe`; lib/search/plan.ts):
+ * whether the first read holds every match is counted at run time, so every branch yields the same
+ * rows. Ranking, facets and the page then work on those rows alone.
  */
 function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[] {
   return kinds(plan).map((k) => {

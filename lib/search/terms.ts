@@ -381,6 +381,9 @@ export function searchTerms(query: string, options: { english?: boolean } = {}):
   return groups;
 }
 
+/** Past this many groups, tsqueryText asks for any one of them (spelling out the subsets would explode). */
+const MAX_SPELLED_GROUPS = 8;
+
 /**
  * The tsquery text for `groups` matching at least `atLeast` of them, each as a prefix (so
  * "unemploy" finds "unemployment"). Every subset of that size is spelled out: GIN evaluates the
@@ -392,7 +395,7 @@ export function tsqueryText(groups: string[][], atLeast: number): string {
   const group = (g: string[]) =>
     `(${g.map((t) => (/^\d/.test(t) || t.length < 3 ? `'${t}'` : `'${t}':*`)).join(" | ")})`;
   const k = Math.max(1, Math.min(atLeast, groups.length));
-  if (k === 1 || groups.length > 8) return groups.map(group).join(" | ");
+  if (k === 1 || groups.length > MAX_SPELLED_GROUPS) return groups.map(group).join(" | ");
   const clauses: string[] = [];
   const pick = (from: number, chosen: number[]) => {
     if (chosen.length === k) {
@@ -486,6 +489,8 @@ export function chooseMatch(
     const everywhere = kept.filter((x) => pruning && x.share >= UBIQUITOUS_SHARE);
     const dropped = everywhere.reduce((product, x) => product * x.share, 1);
     const match = tsqueryText(common, common.length);
+    // `index` must hold every row `match` holds: only so when `match` is all of the words.
+    if (common.length > MAX_SPELLED_GROUPS) return { match, rank };
     if (!everywhere.length || everywhere.length === kept.length || dropped < UBIQUITOUS_SHARE) return { match, rank };
     const rest = kept.filter((x) => !everywhere.includes(x)).map((x) => x.g);
     return { match, rank, index: tsqueryText(rest, rest.length) };
@@ -513,11 +518,16 @@ export function matchReach(
   const kept = groups.map((_, i) => shares.get(i)).filter((s): s is number => s !== undefined);
   const rare = kept.filter((s) => s < COMMON_TERM_SHARE).sort((a, b) => a - b);
   const common = kept.filter((s) => s >= COMMON_TERM_SHARE);
-  const all = (list: number[]): Reach => ({ share: Math.min(...list), single: list.length === 1 });
+  // Past MAX_SPELLED_GROUPS words tsqueryText asks for any one of them: their shares add up.
+  const total = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  const anyOf = (list: number[]): Reach => ({ share: Math.min(1, total(list)), single: false });
+  const all = (list: number[]): Reach =>
+    list.length > MAX_SPELLED_GROUPS ? anyOf(list) : { share: Math.min(...list), single: list.length === 1 };
   if (kept.length === 0) return null;
   if (rare.length === 0) return { match: all(common) };
   if (rare.length === 1)
     return { match: { share: rare[0], single: true }, ...(common.length ? { fallback: all(common) } : {}) };
+  if (rare.length > MAX_SPELLED_GROUPS) return { match: anyOf(rare) };
   return { match: { share: Math.min(1, rare[0] + rare[1]), single: false } };
 }
 

@@ -236,6 +236,18 @@ describe("chooseMatch index", () => {
     ]);
     expect(chooseMatch(groups, halves, 1_000_000, "search").index).toBeUndefined();
   });
+  it("asks GIN for the match itself past eight words, where the match is any one of them", () => {
+    // An `index` of all the other words would hold fewer rows than "any word" matches.
+    const nine = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india"].map((w) => [w]);
+    const shares = new Map(nine.map((_, i) => [i, i === 0 ? 0.6 : 0.05]));
+    const choice = chooseMatch(nine, shares, 1_000_000, "search");
+    expect(choice.match).toBe(nine.map(([w]) => `('${w}':*)`).join(" | "));
+    expect(choice.index).toBeUndefined();
+    // Any one of them: the bound adds their shares up.
+    expect(matchReach(nine, shares, 1_000_000)).toEqual({ match: { share: 1, single: false } });
+    const sparse = new Map(nine.map((_, i) => [i, 0.02]));
+    expect(matchReach(nine, sparse, 1_000_000)?.match.share).toBeCloseTo(0.18);
+  });
 });
 
 describe("matchReach", () => {
