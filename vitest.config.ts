@@ -12,7 +12,12 @@ export default defineConfig({
   },
   test: {
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // Each project its own group (in this order): they differ in maxWorkers, which vitest refuses
+      // to mix in one group when one `vitest run` is given files of several projects.
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], sequence: { groupOrder: 0 } },
+      },
       {
         extends: true,
         test: {
@@ -23,6 +28,7 @@ export default defineConfig({
           // Two files at once: every test makes its own workspace (tests/support/factories.ts) and
           // counts only its own rows, so files cannot disturb each other.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -36,6 +42,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

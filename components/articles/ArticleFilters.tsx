@@ -3,7 +3,7 @@ import { FilterSelect } from "@/components/shell/FilterSelect";
 
 const STATUSES = Object.keys(ARTICLE_STATUS_LABEL) as ArticleStatus[];
 const SORTS = [
-  { value: "", label: "Best match when searching, else date" },
+  { value: "", label: "Best match (else newest)" },
   { value: "date", label: "Date (newest first)" },
   { value: "title", label: "Title (A–Z)" },
   { value: "status", label: "Status (not started first)" },
@@ -37,7 +37,7 @@ export function ArticleFilters({ values, outlets }: { values: Record<string, str
         options={outlets.map((o) => ({ value: o, label: o }))}
         value={values.outlet}
       />
-      <div>
+      <div className="sort-field">
         <label htmlFor="article-sort">Sort by</label>
         <select id="article-sort" name="sort" defaultValue={values.sort ?? ""}>
           {SORTS.map((s) => (
