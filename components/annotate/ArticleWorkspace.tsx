@@ -129,10 +129,8 @@ export function ArticleWorkspace({
     if (root.current) root.current.dataset.interactive = "true";
     performance.mark(INTERACTIVE_MARK);
     // Fetch the form's and the detail's code while the reader reads, so they open without a wait.
-    // At most 2 s later on a busy machine: a click on a highlight should not wait for the fetch.
-    const preload = () => void Promise.all([loadForm(), loadDetail()]).catch(() => undefined);
-    if (window.requestIdleCallback) window.requestIdleCallback(preload, { timeout: 2000 });
-    else window.setTimeout(preload, 200);
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(() => void Promise.all([loadForm(), loadDetail()]).catch(() => undefined));
   }, []);
   const detailShown = panel.kind === "detail" && Boolean(details[panel.id]);
   useEffect(() => {
