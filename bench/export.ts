@@ -19,7 +19,7 @@ const SLUG = "export-bench";
 const HEAP_CAP_MIB = 96;
 
 /** Loads `total` annotations over ARTICLES articles in one transaction of set-based inserts; returns ms. */
-async function generate(client: pg.Client, total: number): Promise<number> {
+export async function generate(client: pg.Client, total: number): Promise<number> {
   const started = performance.now();
   const body = paragraphsToValue(generateParagraphs(2_000));
   const text = canonicalText(body);

@@ -4,25 +4,28 @@
 // server's profile at the pauses: self and inclusive time per request, by function and by
 // package, for each phase. Needs `next build`; `npx tsx bench/profile-list.ts` (port 3300 or
 // BENCH_STANDALONE_PORT, under the flock; BENCH_PROFILE_SECONDS per phase, default 6).
+// BENCH_PROFILE_ROUTE=create profiles creating an annotation (as bench/api.ts posts it) instead.
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApiTargets } from "./api";
+import { generateSpans } from "./fixtures";
 import { runAlone } from "./standalone";
 
 const SECONDS = Number(process.env.BENCH_PROFILE_SECONDS || 6);
 const dir = mkdtempSync(path.join(tmpdir(), "factmark-prof-"));
-const counts = { csrf: 0, list: 0 };
+const ROUTE = process.env.BENCH_PROFILE_ROUTE === "create" ? "create" : "list";
+const counts = { csrf: 0, route: 0 };
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
-async function drive(call: () => Promise<Response>, key: keyof typeof counts) {
+async function drive(call: (i: number) => Promise<Response>, key: keyof typeof counts) {
   const until = performance.now() + SECONDS * 1000;
   while (performance.now() < until) {
-    const response = await call();
+    const response = await call(counts[key]);
     await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${response.url} answered ${response.status}`);
+    if (!response.ok) throw new Error(`${response.url} answered ${response.status}`);
     counts[key]++;
   }
 }
@@ -39,12 +42,31 @@ await runAlone({
   run: async (url, cookie, target) => {
     const csrf = () => fetch(`${url}/api/auth/csrf`);
     const list = () => fetch(`${url}/api/articles/${target.listArticleId}/annotations`, { headers: { cookie } });
+    const { id, revisionId, text } = target.createArticle;
+    const spans = generateSpans(text, 5_000);
+    // As bench/api.ts posts it; the warm-up's 50 take the last spans.
+    const create = (i: number) =>
+      fetch(`${url}/api/articles/${id}/annotations`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify({
+          revisionId,
+          start: spans[i % spans.length].start,
+          end: spans[i % spans.length].end,
+          quote: text.slice(spans[i % spans.length].start, spans[i % spans.length].end),
+          claim: `Bench ${i}`,
+          verdict: "mixed",
+          sources: [{ url: "https://example.org/a" }],
+          note: "Why.",
+        }),
+      });
+    const route = ROUTE === "create" ? create : list;
     for (let i = 0; i < 50; i++)
-      await Promise.all([csrf().then((r) => r.arrayBuffer()), list().then((r) => r.arrayBuffer())]);
+      await Promise.all([csrf().then((r) => r.arrayBuffer()), route(4_950 + i).then((r) => r.arrayBuffer())]);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     await drive(csrf, "csrf");
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    await drive(list, "list");
+    await drive(route, "route");
     await new Promise((resolve) => setTimeout(resolve, 2000));
   },
 });
@@ -82,7 +104,7 @@ if (start >= 0) phases.push({ from: start, to: profile.samples.length });
 // The two driven phases last SECONDS each; the server's boot, the warm-up and its stop do not.
 const span = (phase: { from: number; to: number }) =>
   profile.timeDeltas.slice(phase.from, phase.to).reduce((sum, delta) => sum + delta, 0) / 1e6;
-const [csrfPhase, listPhase] = phases.filter((phase) => Math.abs(span(phase) - SECONDS) < SECONDS * 0.3).slice(-2);
+const [csrfPhase, routePhase] = phases.filter((phase) => Math.abs(span(phase) - SECONDS) < SECONDS * 0.3).slice(-2);
 
 const packageOf = (url: string) => {
   if (!url) return "(native/gc)";
@@ -134,4 +156,4 @@ function summarise(label: string, phase: { from: number; to: number }, requests:
 
 console.log(`profile ${file}`);
 summarise("GET /api/auth/csrf", csrfPhase, counts.csrf);
-summarise("GET list of 20", listPhase, counts.list);
+summarise(ROUTE === "create" ? "POST create annotation" : "GET list of 20", routePhase, counts.route);

@@ -1,5 +1,5 @@
-import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { fastRows } from "../db/fast-rows";
 import { newId } from "../db/ids";
 import type { Actor } from "../auth/actor";
 import type { annotationInclude } from "./view";
@@ -66,7 +66,8 @@ export async function updateOne(
   const set = <T>(column: string, value: T | undefined) =>
     value === undefined ? Prisma.empty : Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value},`;
   const hasVerdict = change.verdict !== undefined;
-  const [result] = await db.$queryRaw<{ updated: boolean; option: (VerdictView & { id: string }) | null }[]>`
+  // Straight on pg, as create's write is (lib/db/fast-rows.ts): Prisma's raw query added several ms to a write under load.
+  const [result] = await fastRows<{ updated: boolean; option: (VerdictView & { id: string }) | null }>(Prisma.sql`
     WITH option AS (
       SELECT v.id, jsonb_build_object('id', v.id, 'key', v.key, 'label', v.label, 'color', v.color, 'rating', v.rating) AS view
       FROM "VerdictOption" v JOIN "VerdictScale" s ON s.id = v."scaleId"
@@ -83,7 +84,7 @@ export async function updateOne(
     gone AS (DELETE FROM "Source" WHERE ${change.sources !== undefined} AND "annotationId" IN (SELECT id FROM annotation)),
     sources AS (${change.sources ? insertSourcesSql(change.sources) : Prisma.sql`SELECT 1`}),
     audit AS (${auditSql(actor, "update", change.at, change.audit.before, change.audit.after)})
-    SELECT EXISTS (SELECT 1 FROM annotation) AS updated, (SELECT view FROM option) AS option`;
+    SELECT EXISTS (SELECT 1 FROM annotation) AS updated, (SELECT view FROM option) AS option`);
   return result;
 }
 
@@ -95,13 +96,13 @@ export async function deleteOne(
   actor: Actor,
   target: { id: string; version: number; at: Date; before: Prisma.InputJsonValue },
 ): Promise<boolean> {
-  const [result] = await db.$queryRaw<{ deleted: boolean }[]>`
+  const [result] = await fastRows<{ deleted: boolean }>(Prisma.sql`
     WITH annotation AS (
       UPDATE "Annotation" SET "deletedAt" = ${target.at}, version = version + 1, "updatedAt" = ${target.at}
       WHERE id = ${target.id} AND "workspaceId" = ${actor.workspaceId} AND version = ${target.version} AND "deletedAt" IS NULL AND status <> 'PUBLISHED'
       RETURNING id
     ),
     audit AS (${auditSql(actor, "delete", target.at, target.before, null)})
-    SELECT EXISTS (SELECT 1 FROM annotation) AS deleted`;
+    SELECT EXISTS (SELECT 1 FROM annotation) AS deleted`);
   return result.deleted;
 }

@@ -24,7 +24,7 @@ BEGIN
     SELECT id, "workspaceId", "articleId", "revisionId", start, "end", "authorId", "verdictOptionId", "createdAt", "updatedAt", "correctsId",
       "priorAuthorIds", start / 128 AS bucket
     FROM "Annotation"
-    WHERE "articleId" = ANY (articles) AND "deletedAt" IS NULL AND "supersededAt" IS NULL AND status <> 'DRAFT' AND placement IN ('ANCHORED', 'NEEDS_CHECK')
+    WHERE "articleId" = ANY (articles) AND factmark_pair_candidate(status, placement, "deletedAt", "supersededAt")
   ), covered AS MATERIALIZED (
     SELECT p.*, n FROM placed p, generate_series(p.start / 128, (p."end" - 1) / 128) AS n
   )
@@ -39,18 +39,30 @@ BEGIN
 END
 $$;
 
+-- Whether an annotation can be in a pair: the rows `placed` reads above. A row that is not, before
+-- and after a write, is in no pair either way, so the write leaves the article's pairs as they were.
+CREATE OR REPLACE FUNCTION factmark_pair_candidate(status "AnnotationStatus", placement "Placement", "deletedAt" timestamp, "supersededAt" timestamp)
+  RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT "deletedAt" IS NULL AND "supersededAt" IS NULL AND status <> 'DRAFT' AND placement IN ('ANCHORED', 'NEEDS_CHECK')
+$$;
+
 -- Every statement that writes annotations refreshes the pairs of the articles it touched, in the
--- same transaction, so the cache is exact whichever code path (or bulk SQL) wrote them.
+-- same transaction, so the cache is exact whichever code path (or bulk SQL) wrote them. Only rows
+-- that can pair count: a new draft, or an edit or delete of one, is most single writes (every
+-- create), and refreshing its article took about 1 ms and the article's advisory lock (issue #15).
 CREATE OR REPLACE FUNCTION factmark_pairs_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM factmark_refresh_agreement_pairs(ARRAY(SELECT DISTINCT "articleId" FROM new_rows));
+  PERFORM factmark_refresh_agreement_pairs(ARRAY(SELECT DISTINCT "articleId" FROM new_rows
+    WHERE factmark_pair_candidate(status, placement, "deletedAt", "supersededAt")));
   RETURN NULL;
 END
 $$;
 
 CREATE OR REPLACE FUNCTION factmark_pairs_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM factmark_refresh_agreement_pairs(ARRAY(SELECT "articleId" FROM new_rows UNION SELECT "articleId" FROM old_rows));
+  PERFORM factmark_refresh_agreement_pairs(ARRAY(
+    SELECT "articleId" FROM new_rows WHERE factmark_pair_candidate(status, placement, "deletedAt", "supersededAt")
+    UNION SELECT "articleId" FROM old_rows WHERE factmark_pair_candidate(status, placement, "deletedAt", "supersededAt")));
   RETURN NULL;
 END
 $$;

@@ -26,6 +26,21 @@ DECLARE
     ELSE 'SELECT n.*, 1 AS sign FROM new_rows n UNION ALL SELECT o.*, -1 AS sign FROM old_rows o' END;
   current text := '"deletedAt" IS NULL AND "supersededAt" IS NULL AND placement <> ''DISMISSED''';
 BEGIN
+  -- An update that changed nothing a tally counts or keys on (a claim, a rationale, the sources
+  -- of a check) moves no tally: one look at the transition tables instead of eight statements
+  -- planned afresh (issue #15: edits are hot writes). Nested IF: the inner statement names
+  -- old_rows, which only an update's trigger has, and is planned only when it first runs.
+  IF TG_OP = 'UPDATE' THEN
+    IF NOT EXISTS (
+      SELECT 1 FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
+      WHERE (n."workspaceId", n."articleId", n."createdAt", n."authorId", n."verdictOptionId", n.status, n.placement, n."approvedAt", n."deletedAt",
+          n."supersededAt")
+        IS DISTINCT FROM (o."workspaceId", o."articleId", o."createdAt", o."authorId", o."verdictOptionId", o.status, o.placement, o."approvedAt",
+          o."deletedAt", o."supersededAt")
+    ) THEN
+      RETURN NULL;
+    END IF;
+  END IF;
   EXECUTE format($q$
     INSERT INTO "DashboardTally" AS t ("workspaceId", week, "authorId", "verdictOptionId", count, draft, submitted, "changesRequested",
       "approvedStatus", published, orphaned, "everApproved")

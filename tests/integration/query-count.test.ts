@@ -19,7 +19,17 @@ import { changeAnnotationStatus } from "@/lib/reviews/status";
 import { countQueries } from "../support/query-count";
 import { createArticle, createWorkspace } from "../support/factories";
 
-const BUDGET = { list: 2, create: 3, createForSession: 2, get: 2, update: 3, delete: 3, summaries: 2 };
+// A session's create reads the revision's text once per process; later creates on it are one statement.
+const BUDGET = {
+  list: 2,
+  create: 3,
+  createForSession: 2,
+  createForSessionKnownText: 1,
+  get: 2,
+  update: 3,
+  delete: 3,
+  summaries: 2,
+};
 
 async function setup() {
   const desk = await createWorkspace();
@@ -137,6 +147,10 @@ describe("database round trips per hot API request", () => {
     expect(result.sources).toHaveLength(2);
     expect(result.notes).toHaveLength(1);
     expect(result).toEqual(await getAnnotation({ actor: d.reviewer, annotationId: result.id }));
+    // The revision's text is now held: the next create on it is the write alone, with the same answer.
+    const again = await countQueries(() => create(d.input(d.words[9])));
+    expect(again.queries.length, again.queries.join("\n")).toBe(BUDGET.createForSessionKnownText);
+    expect(again.result).toEqual(await getAnnotation({ actor: d.reviewer, annotationId: again.result.id }));
 
     // 401 before anything the body causes: no session, a stale one with a bad or unreadable body.
     const stale = { userId: d.reviewer.userId, sessionVersion: sessionVersion + 1 };
@@ -157,8 +171,17 @@ describe("database round trips per hot API request", () => {
       create(d.input(d.words[8]), { claims: { userId: other.reviewer.userId, sessionVersion: otherVersion } }),
     ).rejects.toMatchObject({ status: 404 });
     await expect(create({ ...d.input(d.words[8]), verdict: "nope" })).rejects.toMatchObject({ status: 400 });
+    // A span that does not match the text held: the read, then its 400 (after a stale session's 401).
+    const wrongQuote = { ...d.input(d.words[8]), quote: "something else" };
+    await expect(create(wrongQuote, { claims: stale })).rejects.toMatchObject({ status: 401 });
+    await expect(create(wrongQuote)).rejects.toMatchObject({ status: 400, message: expect.stringContaining("quote:") });
+    const elsewhere = await createArticle({ workspaceId: other.workspace.id, paragraphs: ["Another desk's article."] });
+    await expect(create({ ...d.input(d.words[8]), revisionId: elsewhere.revisions[0].id })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("revisionId:"),
+    });
     // None of the refusals wrote anything.
-    expect(await db.annotation.count({ where: { articleId: d.article.id } })).toBe(1);
+    expect(await db.annotation.count({ where: { articleId: d.article.id } })).toBe(2);
   });
 
   it("GET /api/annotations/:id: the actor, then one statement with every relation", async () => {
