@@ -166,11 +166,20 @@ export function ArticleWorkspace({
     setOrphans,
   });
 
+  // The span as the last selectionchange left it, set synchronously: a shortcut pressed before
+  // React has rendered that selection (a busy main thread) annotates it, not the one before.
+  const spanNow = useRef<TextSpan | null>(null);
+  const onSelectSpan = useCallback((span: TextSpan | null) => {
+    spanNow.current = span;
+    setSelection(span);
+  }, []);
+
   const openAnnotate = useCallback(() => {
-    if (!selection) return;
-    show({ kind: "create", span: selection });
+    const span = spanNow.current;
+    if (!span) return;
+    show({ kind: "create", span });
     setToolbarAt(null);
-  }, [selection, show]);
+  }, [show]);
 
   // Place the toolbar centred just above the browser's selection.
   useEffect(() => {
@@ -184,14 +193,14 @@ export function ArticleWorkspace({
   // Ctrl+Alt+M (as in common editors' "comment"): free in browsers and screen readers.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey && event.altKey && event.key.toLowerCase() === "m" && selection) {
+      if (event.ctrlKey && event.altKey && event.key.toLowerCase() === "m" && spanNow.current) {
         event.preventDefault();
         openAnnotate();
       }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [openAnnotate, selection]);
+  }, [openAnnotate]);
 
   // The open annotation's highlights stay marked while it is open.
   const openId = openIdOf(panel);
@@ -356,7 +365,7 @@ export function ArticleWorkspace({
           <ArticleEditor
             value={article.value}
             annotations={annotations}
-            onSelectSpan={setSelection}
+            onSelectSpan={onSelectSpan}
             onHighlightClick={onHighlightClick}
           />
           {toolbarAt && selection && (
