@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { AnnotationView, NoteView } from "@/lib/annotations/view";
 import type { HistoryEntry } from "@/lib/annotations/annotations";
 import { formatDateTime } from "@/lib/format";
@@ -32,6 +32,8 @@ type Props = {
   /** A correction of this annotation was started. */
   onCorrectionStarted: (correction: AnnotationView) => void;
   onClose: () => void;
+  /** Called once mounted (hydrated): its code loads apart from the page's. */
+  onReady?: () => void;
 };
 
 /** Which fields an update changed, for the history list. */
@@ -56,8 +58,12 @@ export function AnnotationDetail({
   onOpen,
   onCorrectionStarted,
   onClose,
+  onReady,
 }: Props) {
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  useEffect(() => {
+    onReady?.();
+  }, [onReady]);
   const [error, setError] = useState<string | null>(null);
 
   async function remove() {

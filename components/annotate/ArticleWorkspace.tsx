@@ -11,7 +11,6 @@ import type { TextSpan } from "@/lib/anchoring/offsets";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { ArticleEditor } from "./ArticleEditor";
-import { AnnotationDetail } from "./AnnotationDetail";
 import { AnnotationList } from "./AnnotationList";
 import { VerdictChip } from "./VerdictChip";
 import { annotationApi } from "./api-client";
@@ -23,11 +22,16 @@ import { DraftScope } from "@/components/shared/useLocalDraft";
 import { UnsavedAnnotations } from "./UnsavedAnnotations";
 import { INTERACTIVE_MARK } from "./interactive-mark";
 
-// The form (with zod's schemas) is not needed before the first interaction: its code loads apart
-// from the page's and is fetched once the page is interactive (#15). The detail stays in the
-// page's code: a deep link renders it, and its buttons must work as soon as the page does.
+// The form (with zod's schemas) and the detail (notes, history, review actions, corrections) are
+// not needed before the first interaction: their code loads apart from the page's and is fetched
+// once the page is interactive (#15). A deep link's detail is rendered by the server and its code
+// sent with the page; the page turns interactive only once that detail has hydrated too, so its
+// buttons work as soon as the page says so.
 const loadForm = () => import("./AnnotationForm").then((m) => m.AnnotationForm);
-const AnnotationForm = dynamic(loadForm, { loading: () => <p className="muted">Loading…</p> });
+const loadDetail = () => import("./AnnotationDetail").then((m) => m.AnnotationDetail);
+const loading = () => <p className="muted">Loading…</p>;
+const AnnotationForm = dynamic(loadForm, { loading });
+const AnnotationDetail = dynamic(loadDetail, { loading });
 
 type Props = {
   /** The revision's Slate value; its canonical text is derived here rather than sent twice. */
@@ -111,19 +115,27 @@ export function ArticleWorkspace({
     if (linkedId) reveal(linkedId);
   }, [linkedId]);
   const surface = useRef<HTMLDivElement>(null);
-  // Selections made before hydration reach no handler: mark the page once they will.
-  // (Tests and the benchmark wait for data-interactive.)
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (root.current) root.current.dataset.interactive = "true";
-    performance.mark(INTERACTIVE_MARK);
-    // Fetch the form's code while the reader reads, so Annotate opens it without a wait.
-    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-    idle(() => void loadForm().catch(() => undefined));
-  }, []);
-
   // Full annotations (context, sources, notes) are fetched when opened and kept here.
   const [details, setDetails] = useState<Record<string, AnnotationView>>(() => (linked ? { [linked.id]: linked } : {}));
+
+  // Selections made before hydration reach no handler: mark the page once they will, and once
+  // a detail the server rendered has hydrated (its code loads apart), so its buttons work too.
+  // (Tests and the benchmark wait for data-interactive.)
+  const root = useRef<HTMLDivElement>(null);
+  const interactive = useRef(false);
+  const markInteractive = useCallback(() => {
+    if (interactive.current) return;
+    interactive.current = true;
+    if (root.current) root.current.dataset.interactive = "true";
+    performance.mark(INTERACTIVE_MARK);
+    // Fetch the form's and the detail's code while the reader reads, so they open without a wait.
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(() => void Promise.all([loadForm(), loadDetail()]).catch(() => undefined));
+  }, []);
+  const detailShown = panel.kind === "detail" && Boolean(details[panel.id]);
+  useEffect(() => {
+    if (!detailShown) markInteractive();
+  }, [detailShown, markInteractive]);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   const upsert = useCallback((annotation: AnnotationView) => {
@@ -154,11 +166,20 @@ export function ArticleWorkspace({
     setOrphans,
   });
 
+  // The span as the last selectionchange left it, set synchronously: a shortcut pressed before
+  // React has rendered that selection (a busy main thread) annotates it, not the one before.
+  const spanNow = useRef<TextSpan | null>(null);
+  const onSelectSpan = useCallback((span: TextSpan | null) => {
+    spanNow.current = span;
+    setSelection(span);
+  }, []);
+
   const openAnnotate = useCallback(() => {
-    if (!selection) return;
-    show({ kind: "create", span: selection });
+    const span = spanNow.current;
+    if (!span) return;
+    show({ kind: "create", span });
     setToolbarAt(null);
-  }, [selection, show]);
+  }, [show]);
 
   // Place the toolbar centred just above the browser's selection.
   useEffect(() => {
@@ -172,14 +193,14 @@ export function ArticleWorkspace({
   // Ctrl+Alt+M (as in common editors' "comment"): free in browsers and screen readers.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey && event.altKey && event.key.toLowerCase() === "m" && selection) {
+      if (event.ctrlKey && event.altKey && event.key.toLowerCase() === "m" && spanNow.current) {
         event.preventDefault();
         openAnnotate();
       }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [openAnnotate, selection]);
+  }, [openAnnotate]);
 
   // The open annotation's highlights stay marked while it is open.
   const openId = openIdOf(panel);
@@ -308,6 +329,7 @@ export function ArticleWorkspace({
             show({ kind: "edit", id: correction.id });
           }}
           onClose={() => show({ kind: "list" })}
+          onReady={markInteractive}
         />
       );
     }
@@ -343,7 +365,7 @@ export function ArticleWorkspace({
           <ArticleEditor
             value={article.value}
             annotations={annotations}
-            onSelectSpan={setSelection}
+            onSelectSpan={onSelectSpan}
             onHighlightClick={onHighlightClick}
           />
           {toolbarAt && selection && (

@@ -33,6 +33,24 @@ export const LIVE_TYPES = [
   "notification",
 ] as const;
 
+/** Runs `run` after the window's load event, in the browser's next idle time (at most 2 s later). */
+function whenIdleAfterLoad(run: () => void): () => void {
+  let idle: number | undefined;
+  const schedule = () => {
+    idle = window.requestIdleCallback
+      ? window.requestIdleCallback(run, { timeout: 2000 })
+      : window.setTimeout(run, 200);
+  };
+  if (document.readyState === "complete") schedule();
+  else window.addEventListener("load", schedule, { once: true });
+  return () => {
+    window.removeEventListener("load", schedule);
+    if (idle === undefined) return;
+    if (window.cancelIdleCallback) window.cancelIdleCallback(idle);
+    else window.clearTimeout(idle);
+  };
+}
+
 /**
  * Follows a live stream (`/api/events?article=<id>`, or the person's own with no article) from
  * the log position the page's data was read at (null: from now), so nothing falls between render and subscribe.
@@ -54,16 +72,27 @@ export function useArticleEvents(options: {
   const { articleId, since } = options;
 
   useEffect(() => {
-    const query = new URLSearchParams(since ? { since } : {});
-    if (articleId) query.set("article", articleId);
-    const source = new EventSource(`/api/events?${query}`);
-    const read = (message: MessageEvent) => JSON.parse(message.data as string);
-    source.addEventListener("ready", (message) => setStreamId(read(message as MessageEvent).streamId));
-    source.addEventListener("reset", () => handlers.current.onReset());
-    source.addEventListener("presence", (message) => setViewers(read(message as MessageEvent).viewers));
-    for (const type of LIVE_TYPES)
-      source.addEventListener(type, (message) => handlers.current.onEvent({ ...read(message as MessageEvent), type }));
-    return () => source.close();
+    let source: EventSource | null = null;
+    // Opened once the page has loaded and the browser is idle (#15): a stream costs the server a
+    // sign-in check and a LISTEN while the page is still being sent and hydrated on the same cores,
+    // and it starts at the page's own log position, so waiting misses nothing.
+    const cancel = whenIdleAfterLoad(() => {
+      const query = new URLSearchParams(since ? { since } : {});
+      if (articleId) query.set("article", articleId);
+      source = new EventSource(`/api/events?${query}`);
+      const read = (message: MessageEvent) => JSON.parse(message.data as string);
+      source.addEventListener("ready", (message) => setStreamId(read(message as MessageEvent).streamId));
+      source.addEventListener("reset", () => handlers.current.onReset());
+      source.addEventListener("presence", (message) => setViewers(read(message as MessageEvent).viewers));
+      for (const type of LIVE_TYPES)
+        source.addEventListener(type, (message) =>
+          handlers.current.onEvent({ ...read(message as MessageEvent), type }),
+        );
+    });
+    return () => {
+      cancel();
+      source?.close();
+    };
   }, [articleId, since]);
 
   return { streamId, viewers };

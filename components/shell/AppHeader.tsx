@@ -9,8 +9,11 @@ import { BellIcon } from "./BellIcon";
 import { SearchShortcut } from "@/components/search/SearchShortcut";
 import { NotificationBellLoader } from "./NotificationBellLoader";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
+import { getHeaderContext } from "@/lib/shell/header";
 
 export function AppHeader({ actor }: { actor: Actor }) {
+  // The switcher and the bell share one statement (#15); each waits for it behind its own boundary.
+  const context = getHeaderContext({ actor });
   return (
     <header className="app-header">
       <Link href="/articles" className="brand" prefetch={false}>
@@ -18,7 +21,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
       </Link>
       {/* The switcher and the bell read the database: the page is sent without waiting for them (#15). */}
       <Suspense fallback={<span aria-label="Workspace">{actor.workspaceName}</span>}>
-        <WorkspaceSwitcher actor={actor} />
+        <WorkspaceSwitcher actor={actor} context={context} />
       </Suspense>
       <HeaderMenu>
         {/* No prefetch (#15): in view on every page, each link asked the server for its route while the
@@ -73,7 +76,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
               </span>
             }
           >
-            <NotificationBellLoader actor={actor} />
+            <NotificationBellLoader context={context} />
           </Suspense>
           <span data-testid="current-user">{actor.name}</span>
           <span className="role-badge" data-testid="current-role">

@@ -1,10 +1,8 @@
-import type { Actor } from "@/lib/auth/actor";
-import { countUnread } from "@/lib/notifications/inbox";
-import { readLogPosition } from "@/lib/live/log";
+import type { HeaderContext } from "@/lib/shell/header";
 import { NotificationBell } from "./NotificationBell";
 
-/** Reads the unread count (after the log position the bell streams from) for the header's bell. */
-export async function NotificationBellLoader({ actor }: { actor: Actor }) {
-  const since = await readLogPosition();
-  return <NotificationBell initialUnread={await countUnread({ actor })} since={since} />;
+/** The header's bell, with the unread count read after the log position its stream starts from. */
+export async function NotificationBellLoader({ context }: { context: Promise<HeaderContext> }) {
+  const { unread, since } = await context;
+  return <NotificationBell initialUnread={unread} since={since} />;
 }

@@ -65,7 +65,8 @@ async function readTarget(
       WHERE a.id = ${articleId} AND a."workspaceId" = actor."workspaceId"
     ) t ON true`,
   );
-  if (row?.revisionId && row.text !== null) keepRevisionText(row.revisionId, row.text);
+  const reader = "actor" in creator ? creator.actor.userId : row?.actor?.userId;
+  if (reader && row?.revisionId && row.text !== null) keepRevisionText(row.revisionId, reader, row.text);
   return row ?? null;
 }
 
@@ -162,7 +163,7 @@ function anchorIn(text: string, input: Input): ReturnType<typeof anchorFor> | Ap
 
 /**
  * Creates an annotation (the checks and answers of createAnnotation in lib/annotations/annotations.ts)
- * straight on pg, in one round trip when this process holds the revision's text and the span
+ * straight on pg, in one round trip when this process holds the revision's text (read for this person) and the span
  * checks out in it (the write statement checks the rest and says what failed), else in two: one
  * read (with the actor, for a session), then the write. Either way the refusals come in the
  * same order: 401, 404, the revision, the span and quote, the verdict. The view is built from
@@ -170,7 +171,9 @@ function anchorIn(text: string, input: Input): ReturnType<typeof anchorFor> | Ap
  * their visibility first), and always takes the read.
  */
 export async function createAnnotationFast(creator: Creator, articleId: string, input: Input): Promise<AnnotationView> {
-  const known = input.reusedFrom || input.reusedFromReference ? undefined : cachedRevisionText(input.revisionId);
+  const reader = "actor" in creator ? creator.actor.userId : creator.claims.userId;
+  const known =
+    input.reusedFrom || input.reusedFromReference ? undefined : cachedRevisionText(input.revisionId, reader);
   const early = known === undefined ? null : anchorIn(known, input);
   if (early && !(early instanceof AppError)) return write(creator, articleId, input, early, null);
 

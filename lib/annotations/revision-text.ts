@@ -5,29 +5,34 @@ import "server-only";
  * reading a 20,000-word revision's text was a round trip and about 1 ms of detoasting per create).
  * Revisions are immutable (never updated; deleted only with their article), so a copy is never
  * stale, and each instance keeps its own: nothing here is state another instance would need.
- * Bounded by characters, least recently used out. Holding a text grants nothing: create's write
- * still checks the actor, the article and that the revision is its current one.
+ * Bounded by characters, least recently used out. A copy answers only the people it was read for
+ * (in their own workspace's article): a hit skips a read, so to anyone else it would tell by its
+ * speed whether a guessed span matches a text they may not see. Create's write still checks the
+ * actor, the article and that the revision is its current one.
  */
 const MAX_CHARS = 8_000_000;
-const texts = new Map<string, string>();
+const copies = new Map<string, { text: string; readers: Set<string> }>();
 let chars = 0;
 
-export function cachedRevisionText(revisionId: string): string | undefined {
-  const text = texts.get(revisionId);
-  if (text === undefined) return undefined;
+export function cachedRevisionText(revisionId: string, userId: string): string | undefined {
+  const copy = copies.get(revisionId);
+  if (!copy?.readers.has(userId)) return undefined;
   // Map keeps insertion order: re-inserting marks it most recently used.
-  texts.delete(revisionId);
-  texts.set(revisionId, text);
-  return text;
+  copies.delete(revisionId);
+  copies.set(revisionId, copy);
+  return copy.text;
 }
 
-export function keepRevisionText(revisionId: string, text: string) {
-  if (text.length > MAX_CHARS / 4 || texts.has(revisionId)) return;
-  texts.set(revisionId, text);
+/** Keeps `text`, read for `userId` from their own workspace's article. */
+export function keepRevisionText(revisionId: string, userId: string, text: string) {
+  const kept = copies.get(revisionId);
+  if (kept) return void kept.readers.add(userId);
+  if (text.length > MAX_CHARS / 4) return;
+  copies.set(revisionId, { text, readers: new Set([userId]) });
   chars += text.length;
-  for (const [id, old] of texts) {
+  for (const [id, old] of copies) {
     if (chars <= MAX_CHARS) break;
-    texts.delete(id);
-    chars -= old.length;
+    copies.delete(id);
+    chars -= old.text.length;
   }
 }

@@ -14,11 +14,12 @@ import {
   type FacetRow,
   type HitRow,
   type Keyset,
+  type SearchFilters,
   type SearchPlan,
   type SearchType,
 } from "./sql";
 import { fold, PRUNE_FROM_ROWS, searchTerms } from "./terms";
-import { correctTypo, planQuery } from "./plan";
+import { chooseRead, correctTypo, filterShare, planQuery } from "./plan";
 
 export type SearchResult = {
   type: SearchType;
@@ -144,14 +145,14 @@ function shapeFacets(rows: FacetRow[]): Facets {
  * `nextCursor` back as `cursor`. Facets come with the first page only.
  */
 export async function searchWorkspace(options: { actor: Actor | null; query: unknown }): Promise<SearchAnswer> {
-  const { plan, cursor, limit, terms, groups, text } = await planSearch(options);
+  const { plan, cursor, limit, terms, groups, text, share } = await planSearch(options);
   const run = async (p: SearchPlan): Promise<[HitRow[], FacetRow[] | null]> => {
     const [answer] = await db.$queryRaw<{ page: HitRow[]; facets: FacetRow[] | null }[]>(
       searchSql(p, limit, cursor, !cursor),
     );
     return [answer.page, answer.facets];
   };
-  const second = () => secondAttempt(plan, terms, groups, text);
+  const second = () => secondAttempt(plan, terms, groups, text, share);
   let used = cursor?.second ? await second() : plan;
   let [rows, facetRows] = await run(used);
   // Nothing found: the all-words-but-one fallback, or a one-word query read as a typo.
@@ -186,25 +187,31 @@ export async function planSearch(options: { actor: Actor | null; query: unknown 
     db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { searchLanguage: true } }),
   ]);
   const groups = searchTerms(text, { english: workspace.searchLanguage === "english" });
-  const terms = await planQuery(actor.workspaceId, groups, "search");
+  const filters: SearchFilters = {
+    types: query.type ?? [...SEARCH_TYPES],
+    verdictKeys: query.verdict,
+    statuses: query.status,
+    reviewerIds: query.reviewer,
+    claimant: query.claimant,
+    outlet: query.outlet,
+    createdFrom: query.from ? startOfDay(query.from) : undefined,
+    createdBefore: (query.to && startOfNextDay(query.to)) || undefined,
+  };
+  const [terms, share] = await Promise.all([
+    planQuery(actor.workspaceId, groups, "search"),
+    // Recent work (no words) reads by date and never walks.
+    groups.length ? filterShare(actor.workspaceId, filters) : 1,
+  ]);
   const plan: SearchPlan = {
     // A query of only stop words or symbols lists recent work rather than nothing.
     tsquery: terms.match,
     rankQuery: terms.rank,
+    indexQuery: terms.index,
     raw: "",
     now: new Date(cursor?.now ?? Date.now()),
     visibility,
-    wide: terms.wide,
-    filters: {
-      types: query.type ?? [...SEARCH_TYPES],
-      verdictKeys: query.verdict,
-      statuses: query.status,
-      reviewerIds: query.reviewer,
-      claimant: query.claimant,
-      outlet: query.outlet,
-      createdFrom: query.from ? startOfDay(query.from) : undefined,
-      createdBefore: (query.to && startOfNextDay(query.to)) || undefined,
-    },
+    ...chooseRead(terms.reach?.match, terms.rows, share),
+    filters,
   };
   // A cursor belongs to its kind of list: scores for a query, times for recent work.
   if (
@@ -213,7 +220,7 @@ export async function planSearch(options: { actor: Actor | null; query: unknown 
   ) {
     throw new AppError("BAD_REQUEST", "cursor is not valid; start again from the first page");
   }
-  return { plan, cursor, limit, terms, groups, text };
+  return { plan, cursor, limit, terms, groups, text, share };
 }
 
 /**
@@ -221,20 +228,33 @@ export async function planSearch(options: { actor: Actor | null; query: unknown 
  * uncommon word that occurs nowhere (lib/search/terms.ts chooseMatch); or, for a one-word query,
  * the word as a typo: on a small desk by trigram similarity with claims and titles, on a large one
  * corrected to the closest frequent word of the index (lib/search/plan.ts). The same plan when
- * there is nothing else to try.
+ * there is nothing else to try. Each reads its matches as its own statistics say (chooseRead).
  */
-async function secondAttempt(
+export async function secondAttempt(
   plan: SearchPlan,
-  terms: { fallback?: string; rows: number },
+  terms: Awaited<ReturnType<typeof planQuery>>,
   groups: string[][],
   text: string,
+  share: number,
 ): Promise<SearchPlan> {
-  if (terms.fallback) return { ...plan, tsquery: terms.fallback };
+  if (terms.fallback)
+    return {
+      ...plan,
+      tsquery: terms.fallback,
+      indexQuery: undefined,
+      ...chooseRead(terms.reach?.fallback, terms.rows, share),
+    };
   if (groups.length !== 1) return plan;
   const raw = fold(text).replace(/\s+/g, " ").trim();
   if (terms.rows < PRUNE_FROM_ROWS) return raw.length <= TRIGRAM_MAX_LENGTH ? { ...plan, raw } : plan;
-  const lexeme = await correctTypo(plan.visibility.workspaceId, groups[0][0]);
-  return lexeme && /^[\p{L}\p{N}]+$/u.test(lexeme)
-    ? { ...plan, tsquery: `'${lexeme}':*`, rankQuery: `'${lexeme}':*` }
+  const typo = await correctTypo(plan.visibility.workspaceId, groups[0][0]);
+  return typo && /^[\p{L}\p{N}]+$/u.test(typo.lexeme)
+    ? {
+        ...plan,
+        indexQuery: undefined,
+        tsquery: `'${typo.lexeme}':*`,
+        rankQuery: `'${typo.lexeme}':*`,
+        ...chooseRead({ share: typo.share, single: true }, terms.rows, share),
+      }
     : plan;
 }

@@ -31,6 +31,8 @@ export type SearchFilters = {
 export type SearchPlan = {
   tsquery: string;
   rankQuery: string;
+  /** What GIN is asked instead of `tsquery` (it without words in most rows, chooseMatch); rows are still checked against `tsquery`. */
+  indexQuery?: string;
   raw: string;
   now: Date;
   filters: SearchFilters;
@@ -39,6 +41,18 @@ export type SearchPlan = {
   walk?: boolean;
   /** The statistics say a single word matches far more rows than are ranked: walk the months at once (see hitSelects). */
   wide?: boolean;
+  /**
+   * How many caps of rows the first read may take before it walks (default 1): more when the
+   * statistics bound the matches to a few caps, so a query with a few thousand matches reads them
+   * once rather than reading a cap and then walking (see hitSelects, lib/search/plan.ts).
+   */
+  firstRead?: number;
+  /**
+   * The statistics cannot bound the matches (several common words: they may share few rows, or be
+   * one phrase): before the first read, count the newest month's matches of the words taken
+   * exactly (cheap for GIN, unlike prefixes), and walk at once when there are many (see hitSelects).
+   */
+  probe?: boolean;
 };
 
 /** Where a page ends: the sort key (a score, or a creation time for recent work) and the id. */
@@ -105,9 +119,11 @@ function matchCondition(
   tsquery: Prisma.Sql,
 ): Prisma.Sql {
   if (!plan.tsquery) return Prisma.sql`TRUE`;
-  return trigramOn && plan.raw
-    ? Prisma.sql`(${vector} @@ ${tsquery} OR q.raw <% ${trigramOn})`
+  // The function form of @@ is no index condition: GIN answers `tsquery` (from q.idx), the row the rest.
+  const words = plan.indexQuery
+    ? Prisma.sql`(${vector} @@ ${tsquery} AND ts_match_vq(${vector}, q.tsq))`
     : Prisma.sql`${vector} @@ ${tsquery}`;
+  return trigramOn && plan.raw ? Prisma.sql`(${words} OR q.raw <% ${trigramOn})` : words;
 }
 
 /**
@@ -221,20 +237,25 @@ function kinds(plan: SearchPlan): Kind[] {
  *
  * For a query, the newest `cap` matches are found without reading every match's row:
  * - First up to `cap + 1` matching rows are read in whatever order the bitmap gives them (CTE
- *   `few`). When that is all of them (at most `cap`), they are the candidates: a rare word.
+ *   `few`). When that is all of them (at most `cap`), they are the candidates: a rare word. When
+ *   the statistics bound the matches to a few caps (`plan.firstRead`), this read goes up to that
+ *   many caps and, when it holds them all, the newest `cap` of them are the candidates: one index
+ *   lookup and a few thousand rows cost less than a first read followed by a walk.
  * - Otherwise there are more matches than will be ranked, and the newest are found by date: each
  *   row's vector also holds its creation month (prisma/routines/50-search.sql), so "words & these
- *   months" is one GIN lookup that returns only those months' matches. Windows of 1, 2, 4, 8…
+ *   months" is one GIN lookup that returns only those months' matches. Windows of 3, 6, 12, 24…
  *   months come newest first (CTE `months`) and the outer LIMIT stops asking once `cap` rows are
  *   in. A LATERAL subquery that reads the outer row can only run as the inner side of a nested
  *   loop, so windows are asked in order and no further than needed.
- * A single word that PostgreSQL's statistics put in far more rows than the cap (`plan.wide`) skips
- * `few` and walks at once: each lookup reads the word's whole posting list, so one fewer counts.
+ * A single word that PostgreSQL's statistics put in far more rows than the cap (`plan.wide`, under
+ * filters too: their lexemes' shares count) skips `few` and walks at once: each lookup reads the
+ * word's whole posting list, so one fewer counts.
  * The heap is read for about 2-3 × `cap` rows however many rows match. Verdict, status and
  * reviewer filters are lexemes of the index too (filtersTsquery), so GIN rejects what they reject
- * before the heap is read; claimant and outlet filters read the rows they reject. Which
- * branch runs is decided by PostgreSQL at run time (a one-time filter on the count of `few`), not
- * by an estimate. Ranking, facets and the page then work on those rows alone.
+ * before the heap is read; claimant and outlet filters read the rows they reject. The
+ * statistics only choose how the rows are read (`wide`, `firstRead`, `probe`; lib/search/plan.ts):
+ * whether the first read holds every match is counted at run time, so every branch yields the same
+ * rows. Ranking, facets and the page then work on those rows alone.
  */
 function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[] {
   return kinds(plan).map((k) => {
@@ -245,7 +266,8 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
           ]
         : [];
     // Under a verdict, status or reviewer filter, GIN is asked for the filter lexemes too (see filtersTsquery).
-    const tsq = k.tagged ? Prisma.sql`(q.tsq && q.filters)` : Prisma.sql`q.tsq`;
+    const asked = plan.indexQuery ? Prisma.sql`q.idx` : Prisma.sql`q.tsq`;
+    const tsq = k.tagged ? Prisma.sql`(${asked} && q.filters)` : asked;
     const rows = (tsquery: Prisma.Sql, order: boolean, limit: number) =>
       Prisma.sql`SELECT ${k.id} AS id, ${k.annotationId} AS "annotationId", ${k.articleId} AS "articleId", ${k.created} AS "createdAt", ${k.facets},
         ${plan.tsquery ? k.vector : Prisma.sql`NULL::tsvector`} AS vec, ${k.trigram && plan.raw ? k.trigram : Prisma.sql`NULL::text`} AS tg
@@ -255,15 +277,30 @@ function hitSelects(plan: SearchPlan, cap: number, after?: Keyset): Prisma.Sql[]
     // Trigram matches carry no month, so a kind matched by trigrams too (a small desk's typo) is read whole.
     const walk = plan.tsquery && plan.walk !== false && !(k.trigram && plan.raw);
     const walked = Prisma.sql`SELECT c.* FROM months m CROSS JOIN LATERAL (${rows(Prisma.sql`(${tsq} && m.tsq)`, true, cap)}) c`;
-    // A filter may keep few of a common word's rows, so a filtered search always tries the first read.
+    const first = cap * Math.max(1, Math.floor(plan.firstRead ?? 1));
+    // The probe: at least this many exact matches in the first window (three months) put a cap
+    // within about two years, so a first read would be wasted. CASE keeps it ahead of the first
+    // read, which then never runs.
+    const busy = Math.max(1, Math.floor(cap / 8));
+    const probe = plan.probe
+      ? Prisma.sql`, busy AS MATERIALIZED (SELECT count(*) >= ${busy} AS yes FROM (${rows(
+          Prisma.sql`(${k.tagged ? Prisma.sql`(q.exact && q.filters)` : Prisma.sql`q.exact`} && (SELECT m.tsq FROM months m WHERE m.w = 0))`,
+          false,
+          busy,
+        )}) x)`
+      : Prisma.empty;
+    const unless = (yes: string, condition: Prisma.Sql) =>
+      plan.probe
+        ? Prisma.sql`CASE WHEN (SELECT yes FROM busy) THEN ${Prisma.raw(yes)} ELSE ${condition} END`
+        : condition;
     const candidates = !walk
       ? rows(tsq, true, cap)
-      : plan.wide && !k.tagged
+      : plan.wide
         ? Prisma.sql`${walked} LIMIT ${cap}`
-        : Prisma.sql`WITH few AS MATERIALIZED (${rows(tsq, false, cap + 1)})
-        (SELECT * FROM few WHERE (SELECT count(*) FROM few) <= ${cap})
+        : Prisma.sql`WITH few AS MATERIALIZED (${rows(tsq, false, first + 1)})${probe}
+        (SELECT * FROM few WHERE ${unless("false", Prisma.sql`(SELECT count(*) FROM few) <= ${first}`)} ORDER BY "createdAt" DESC, id LIMIT ${cap})
         UNION ALL
-        (${walked} WHERE (SELECT count(*) FROM few) > ${cap} LIMIT ${cap})`;
+        (${walked} WHERE ${unless("true", Prisma.sql`(SELECT count(*) FROM few) > ${first}`)} LIMIT ${cap})`;
     const { key, score } = keyExpression(
       plan,
       Prisma.sql`c.vec`,
@@ -299,15 +336,17 @@ function monthsCte(plan: SearchPlan): Prisma.Sql {
     : newest;
   const oldest = Prisma.sql`least((SELECT "createdAt" FROM "Workspace" WHERE id = ${ws}), ${bound("min")})`;
   const earliest = createdFrom ? Prisma.sql`greatest(${oldest}, ${createdFrom}::timestamp)` : oldest;
-  // Windows of 1, 2, 4, 8… months: a lookup costs GIN the whole of each word's posting list, so
-  // a sparse query (a filter that keeps few matches) reaches back years in a handful of lookups.
+  // Windows of 3, 6, 12, 24… months: a lookup costs GIN the whole of each word's posting list (a
+  // prefix's list is rebuilt as a bitmap each time: 40-50 ms of CPU for a word in 5% of a million
+  // rows), so a sparse query reaches back years in a handful of lookups, and a common one usually
+  // finds its cap in the first window (the current month has only begun; the two before are whole).
   return Prisma.sql`months AS MATERIALIZED (
-      SELECT string_agg(format('%L', factmark_search_month(g.m)), ' | ')::tsquery AS tsq
+      SELECT floor(log(2, (g.i + 2) / 3.0)) AS w, string_agg(format('%L', factmark_search_month(g.m)), ' | ')::tsquery AS tsq
       FROM generate_series(
         date_trunc('month', ${latest}),
         date_trunc('month', ${earliest}),
         interval '-1 month') WITH ORDINALITY AS g(m, i)
-      GROUP BY floor(log(2, g.i)) ORDER BY floor(log(2, g.i))
+      GROUP BY 1 ORDER BY 1
     )`;
 }
 
@@ -342,7 +381,11 @@ function queryCte(plan: SearchPlan): Prisma.Sql {
       ? Prisma.sql`to_tsquery(factmark_search_config(${plan.visibility.workspaceId}), ${text})`
       : Prisma.sql`NULL::tsquery`;
   return Prisma.sql`q AS MATERIALIZED (SELECT ${parse(plan.tsquery)} AS tsq, ${parse(plan.rankQuery || plan.tsquery)} AS rank, ${plan.raw}::text AS raw,
-    ${filtersTsquery(plan)} AS filters)`;
+    ${filtersTsquery(plan)} AS filters, ${plan.indexQuery ? parse(plan.indexQuery) : Prisma.sql`NULL::tsquery`} AS idx, ${
+      plan.probe
+        ? Prisma.sql`regexp_replace(${parse(plan.indexQuery ?? plan.tsquery)}::text, ':[*]', '', 'g')::tsquery`
+        : Prisma.sql`NULL::tsquery`
+    } AS exact)`;
 }
 
 export type HitRow = {
@@ -537,13 +580,35 @@ export function termSharesSql(workspaceId: string, groups: string[][]): Prisma.S
     GROUP BY t.i`;
 }
 
-/** The most common lexeme of the index within trigram similarity 0.4 of `word`'s own lexeme. */
+/**
+ * How common the verdict, status and reviewer filters are: for each filter, the share of
+ * annotations holding any of its lexemes (filtersTsquery), from the same statistics as
+ * termSharesSql (a value too rare to be listed counts 0). No row when the column has no statistics.
+ */
+export function filterSharesSql(workspaceId: string, filters: SearchFilters): Prisma.Sql {
+  const lexemes: Prisma.Sql[] = [];
+  if (filters.verdictKeys)
+    lexemes.push(Prisma.sql`(SELECT array_agg('§v' || o.id) FROM "VerdictOption" o JOIN "VerdictScale" sc ON sc.id = o."scaleId"
+      WHERE sc."workspaceId" = ${workspaceId} AND o.key IN (${Prisma.join(filters.verdictKeys)}))`);
+  if (filters.statuses) lexemes.push(Prisma.sql`${filters.statuses.map((v) => `§s${v}`)}::text[]`);
+  if (filters.reviewerIds) lexemes.push(Prisma.sql`${filters.reviewerIds.map((v) => `§r${v}`)}::text[]`);
+  const share = (list: Prisma.Sql) =>
+    Prisma.sql`(SELECT coalesce(sum(s.freqs[array_position(s.elems, l)]), 0) FROM unnest(${list}) AS l)`;
+  return Prisma.sql`
+    WITH s AS (
+      SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs
+      FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'Annotation' AND attname = 'searchVector'
+    )
+    SELECT ARRAY[${Prisma.join(lexemes.map(share))}]::float8[] AS shares FROM s`;
+}
+
+/** The most common lexeme of the index within trigram similarity 0.4 of `word`'s own lexeme, and its share of annotations. */
 export function closestLexemeSql(workspaceId: string, word: string): Prisma.Sql {
   return Prisma.sql`
     WITH w AS (SELECT coalesce((SELECT lexeme 
       FROM unnest(to_tsvector(factmark_search_config(${workspaceId}), unaccent('unaccent'::regdictionary, ${word}))) LIMIT 1), ${word}) AS lexeme)
-    SELECT e AS lexeme
-    FROM pg_stats s, unnest(s.most_common_elems::text::text[]) AS e, w
+    SELECT e AS lexeme, f::float8 AS share
+    FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS x(e, f), w
     WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation' AND s.attname = 'searchVector' AND e <> w.lexeme AND e NOT LIKE '§%'
       AND similarity(e, w.lexeme) >= 0.4
     ORDER BY similarity(e, w.lexeme) DESC, e LIMIT 1`;

@@ -381,6 +381,9 @@ export function searchTerms(query: string, options: { english?: boolean } = {}):
   return groups;
 }
 
+/** Past this many groups, tsqueryText asks for any one of them (spelling out the subsets would explode). */
+const MAX_SPELLED_GROUPS = 8;
+
 /**
  * The tsquery text for `groups` matching at least `atLeast` of them, each as a prefix (so
  * "unemploy" finds "unemployment"). Every subset of that size is spelled out: GIN evaluates the
@@ -392,7 +395,7 @@ export function tsqueryText(groups: string[][], atLeast: number): string {
   const group = (g: string[]) =>
     `(${g.map((t) => (/^\d/.test(t) || t.length < 3 ? `'${t}'` : `'${t}':*`)).join(" | ")})`;
   const k = Math.max(1, Math.min(atLeast, groups.length));
-  if (k === 1 || groups.length > 8) return groups.map(group).join(" | ");
+  if (k === 1 || groups.length > MAX_SPELLED_GROUPS) return groups.map(group).join(" | ");
   const clauses: string[] = [];
   const pick = (from: number, chosen: number[]) => {
     if (chosen.length === k) {
@@ -433,6 +436,11 @@ export type MatchMode = "search" | "similar";
 
 /** Lexemes at least this common among annotations are too common to require (they still rank). */
 export const COMMON_TERM_SHARE = 0.02;
+/**
+ * Lexemes in at least this share of annotations are left out of what GIN is asked when every word
+ * is common (chooseMatch `index`); rows are still checked for them, so at most one in two read is dropped.
+ */
+export const UBIQUITOUS_SHARE = 0.5;
 /** Below this many annotations in all, no term is treated as common: a small table's statistics say little. */
 export const PRUNE_FROM_ROWS = 50_000;
 
@@ -451,7 +459,7 @@ export function chooseMatch(
   shares: Map<number, number>,
   rows: number,
   mode: MatchMode,
-): { match: string; rank: string; fallback?: string } {
+): { match: string; rank: string; fallback?: string; index?: string } {
   const kept = groups
     .map((g, i) => ({ g, share: shares.get(i) }))
     .filter((x): x is { g: string[]; share: number } => x.share !== undefined);
@@ -475,10 +483,53 @@ export function chooseMatch(
     // Two uncommon words in common are enough for a candidate: restatements swap the rest.
     return { match: tsqueryText(rare, Math.min(2, Math.ceil(rare.length / 2))), rank };
   }
-  if (rare.length === 0) return { match: tsqueryText(common, common.length), rank };
+  if (rare.length === 0) {
+    // Words in most rows ("since", "in") filter little but cost GIN a bitmap of most of the table
+    // per lookup: the index is asked for the others, and each row checked for all (`index`).
+    const everywhere = kept.filter((x) => pruning && x.share >= UBIQUITOUS_SHARE);
+    const dropped = everywhere.reduce((product, x) => product * x.share, 1);
+    const match = tsqueryText(common, common.length);
+    // `index` must hold every row `match` holds: only so when `match` is all of the words.
+    if (common.length > MAX_SPELLED_GROUPS) return { match, rank };
+    if (!everywhere.length || everywhere.length === kept.length || dropped < UBIQUITOUS_SHARE) return { match, rank };
+    const rest = kept.filter((x) => !everywhere.includes(x)).map((x) => x.g);
+    return { match, rank, index: tsqueryText(rest, rest.length) };
+  }
   if (rare.length === 1 && common.length > 0) {
     // All words but one: the uncommon word; when it is found nowhere, every common one without it.
     return { match: tsqueryText(rare, 1), rank, fallback: tsqueryText(common, common.length) };
   }
   return { match: tsqueryText(rare, Math.max(1, rare.length - 1)), rank };
 }
+
+/**
+ * What the statistics say about how many annotations search's match (chooseMatch, "search" mode)
+ * can return, as shares of the table: an upper bound (the rarest word all rows must hold; for "all
+ * rare words but one", the two rarest together), and whether it is one word. Also for the fallback.
+ * Null on a small desk, whose statistics say little. lib/search/plan.ts chooses how a search reads
+ * its matches from it (how far the first read goes, or walking the months at once). Pure, unit-tested.
+ */
+export function matchReach(
+  groups: string[][],
+  shares: Map<number, number>,
+  rows: number,
+): { match: Reach; fallback?: Reach } | null {
+  if (rows < PRUNE_FROM_ROWS) return null;
+  const kept = groups.map((_, i) => shares.get(i)).filter((s): s is number => s !== undefined);
+  const rare = kept.filter((s) => s < COMMON_TERM_SHARE).sort((a, b) => a - b);
+  const common = kept.filter((s) => s >= COMMON_TERM_SHARE);
+  // Past MAX_SPELLED_GROUPS words tsqueryText asks for any one of them: their shares add up.
+  const total = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  const anyOf = (list: number[]): Reach => ({ share: Math.min(1, total(list)), single: false });
+  const all = (list: number[]): Reach =>
+    list.length > MAX_SPELLED_GROUPS ? anyOf(list) : { share: Math.min(...list), single: list.length === 1 };
+  if (kept.length === 0) return null;
+  if (rare.length === 0) return { match: all(common) };
+  if (rare.length === 1)
+    return { match: { share: rare[0], single: true }, ...(common.length ? { fallback: all(common) } : {}) };
+  if (rare.length > MAX_SPELLED_GROUPS) return { match: anyOf(rare) };
+  return { match: { share: Math.min(1, rare[0] + rare[1]), single: false } };
+}
+
+/** An upper bound on the share of annotations a tsquery matches, and whether it is one word (see matchReach). */
+export type Reach = { share: number; single: boolean };

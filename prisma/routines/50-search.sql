@@ -7,7 +7,7 @@
 -- Recency inside the index. Besides its words, every vector holds one lexeme naming the month the
 -- row was created ('§202612': no query term can spell '§', lib/search/terms.ts). A query that
 -- matches a great many rows ranks only its newest matches (lib/search/sql.ts MATCH_CAP, hitSelects);
--- to find them it asks the GIN index for "words & (these months)", in windows of 1, 2, 4, 8…
+-- to find them it asks the GIN index for "words & (these months)", in windows of 3, 6, 12, 24…
 -- months, newest first, and stops once it has enough, so the heap is read for a few thousand rows
 -- however many match in all. Reading every match's row to sort it by date was what made a common
 -- word slow on a million annotations (25,000 rows for a word in 2.5% of the claims).

@@ -9,7 +9,15 @@ import { visibilityFor } from "@/lib/access/visibility";
 import { db } from "@/lib/db/client";
 import { parseDatabaseUrl } from "@/lib/db/connection";
 import type { AnnotationStatus } from "@/lib/db/generated/enums";
-import { searchSql, type HitRow, type SearchFilters, type SearchPlan, type SearchType } from "@/lib/search/sql";
+import { chooseRead, filterShare } from "@/lib/search/plan";
+import {
+  MATCH_CAP,
+  searchSql,
+  type HitRow,
+  type SearchFilters,
+  type SearchPlan,
+  type SearchType,
+} from "@/lib/search/sql";
 import { createWorkspace } from "../support/factories";
 import { annotateClaims } from "../support/search-desk";
 
@@ -26,7 +34,13 @@ async function tagsOf(table: "Annotation" | "Note" | "Source", id: string): Prom
 
 type Desk = Awaited<ReturnType<typeof createWorkspace>>;
 
-async function search(d: Desk, filters: Omit<SearchFilters, "types">, walk: boolean, cap: number) {
+async function search(
+  d: Desk,
+  filters: Omit<SearchFilters, "types">,
+  walk: boolean,
+  cap: number,
+  read: Pick<SearchPlan, "wide" | "firstRead" | "probe"> = {},
+) {
   const plan: SearchPlan = {
     tsquery: "'tram':*",
     rankQuery: "'tram':*",
@@ -35,10 +49,44 @@ async function search(d: Desk, filters: Omit<SearchFilters, "types">, walk: bool
     filters: { types: ALL, ...filters },
     visibility: await visibilityFor(db, d.admin),
     walk,
+    ...read,
   };
   const [answer] = await db.$queryRaw<{ page: HitRow[] }[]>(searchSql(plan, 50, undefined, false, cap));
   return answer.page.map((row) => `${row.type}:${row.id}`).sort();
 }
+
+describe("search: how matches are read, from the statistics", () => {
+  it("walks at once for a common single word, reads a few caps in one go, and a cap first otherwise", () => {
+    const rows = 1_000_000;
+    // "energy" in 2.5% of a million annotations: walk; under a verdict kept by one in seven, 3,571
+    // rows (a few caps): one first read of up to four caps.
+    const read = (wide: boolean, firstRead: number, probe = false) => ({ wide, firstRead, probe });
+    expect(chooseRead({ share: 0.025, single: true }, rows, 1)).toEqual(read(true, 1));
+    expect(chooseRead({ share: 0.025, single: true }, rows, 1 / 7)).toEqual(read(false, 4));
+    expect(chooseRead({ share: 0.025, single: false }, rows, 1 / 7)).toEqual(read(false, 4));
+    // Several common words may share few rows or be one phrase: probe the newest months first.
+    expect(chooseRead({ share: 0.025, single: false }, rows, 1)).toEqual(read(false, 1, true));
+    // A rare word, and no statistics (a small desk).
+    expect(chooseRead({ share: MATCH_CAP / rows / 2, single: true }, rows, 1)).toEqual(read(false, 1));
+    expect(chooseRead(undefined, rows, 1)).toEqual(read(false, 1));
+  });
+
+  it("reads the filters' share of annotations from the index column's statistics", async () => {
+    const d = await createWorkspace("Filter share desk");
+    await annotateClaims({ workspaceId: d.workspace.id, author: d.reviewer, claims: [{ claim: "Tram fares rose" }] });
+    await db.$executeRaw`ANALYZE "Annotation"`;
+    expect(await filterShare(d.workspace.id, { types: ALL })).toBe(1);
+    for (const filters of [
+      { statuses: ["DRAFT" as const] },
+      { verdictKeys: ["false", "true"], reviewerIds: [d.reviewer.userId] },
+      { verdictKeys: ["no-such-verdict"] },
+    ]) {
+      const share = await filterShare(d.workspace.id, { types: ALL, ...filters });
+      expect(share).toBeGreaterThanOrEqual(0);
+      expect(share).toBeLessThanOrEqual(1);
+    }
+  });
+});
 
 describe("search: filters inside the index", () => {
   it("keeps status, verdict and author lexemes current on the annotation, its notes and its sources", async () => {
@@ -169,6 +217,16 @@ describe("search: filters inside the index", () => {
           expect(count(read)).toBe(Math.min(cap, count(everything)));
         }
         expect(await search(d, filters, true, cap), JSON.stringify({ filters, cap })).toEqual(read);
+        // Walking at once (a common word under the filters), and a first read of several caps
+        // (a few caps of matches, lib/search/plan.ts chooseRead): the same newest rows.
+        expect(await search(d, filters, true, cap, { wide: true })).toEqual(read);
+        // Probing the newest months first (several common words), busy or not: the same rows.
+        expect(await search(d, filters, true, cap, { probe: true })).toEqual(read);
+        for (const firstRead of [2, 4])
+          expect(
+            await search(d, filters, true, cap, { firstRead }),
+            JSON.stringify({ filters, cap, firstRead }),
+          ).toEqual(read);
       }
     }
     // The filters are exact: the newest three approved claims are rows 1, 4 and 7 (every third from the second).

@@ -59,7 +59,7 @@ describe("search: recency inside the index", () => {
       const at = new Date(Date.UTC(2025, 11 - Math.max(0, i - 1), 5 + i, 12));
       await db.$executeRaw`UPDATE "Annotation" SET "createdAt" = ${at} WHERE id = ${id}`;
     }
-    const plan = async (walk: boolean, wide = false): Promise<SearchPlan> => ({
+    const plan = async (walk: boolean, wide = false, firstRead = 1, probe = false): Promise<SearchPlan> => ({
       tsquery: "'tram':*",
       rankQuery: "'tram':*",
       raw: "",
@@ -68,10 +68,12 @@ describe("search: recency inside the index", () => {
       visibility: await visibilityFor(db, d.reviewer),
       walk,
       wide,
+      firstRead,
+      probe,
     });
-    const run = async (walk: boolean, cap: number, wide = false) => {
+    const run = async (walk: boolean, cap: number, wide = false, firstRead = 1, probe = false) => {
       const [answer] = await db.$queryRaw<{ page: HitRow[] }[]>(
-        searchSql(await plan(walk, wide), 50, undefined, true, cap),
+        searchSql(await plan(walk, wide, firstRead, probe), 50, undefined, true, cap),
       );
       return answer.page.map((row) => row.id).sort();
     };
@@ -82,8 +84,54 @@ describe("search: recency inside the index", () => {
       expect(await run(true, cap)).toEqual(read);
       // A word the statistics call common walks at once: the same rows.
       expect(await run(true, cap, true)).toEqual(read);
+      // A first read of several caps keeps the newest cap of what it read when that was every
+      // match (caps 3 and 5 with 4 caps), and walks when it was not (caps 1 and 2): the same rows.
+      expect(await run(true, cap, false, 4)).toEqual(read);
+      // Probing the newest months first (they hold none of these): a cap first, the same rows.
+      expect(await run(true, cap, false, 1, true)).toEqual(read);
     }
     // The newest three, whatever the cap's boundary falls inside a month.
     expect(await run(true, 3)).toEqual([ids[0], ids[1], ids[2]].sort());
+  });
+  it("probing the newest months walks at once when they are busy, and reads a cap first when not: the same rows", async () => {
+    const d = await createWorkspace("Probe desk");
+    // Six "tram" claims in the last weeks and four months ago, and three "trams" ones that only the
+    // prefix finds (the probe counts exact words: fewer, never more, than the search matches).
+    const claims = [
+      ...Array.from({ length: 10 }, (_, i) => ({ claim: `Tram ridership ${i} rose` })),
+      ...Array.from({ length: 3 }, (_, i) => ({ claim: `Trams ran late ${i} times` })),
+    ];
+    const { ids } = await annotateClaims({ workspaceId: d.workspace.id, author: d.reviewer, claims });
+    const day = 24 * 3600 * 1000;
+    for (const [i, id] of ids.entries()) {
+      const at = new Date(Date.now() - (i < 6 ? i + 1 : 120 + 9 * i) * day);
+      await db.$executeRaw`UPDATE "Annotation" SET "createdAt" = ${at} WHERE id = ${id}`;
+    }
+    const run = async (cap: number, read: Pick<SearchPlan, "walk" | "probe" | "indexQuery">, tsquery = "'tram':*") => {
+      const plan: SearchPlan = {
+        tsquery,
+        rankQuery: tsquery,
+        raw: "",
+        now: new Date(),
+        filters: { types: ALL },
+        visibility: await visibilityFor(db, d.reviewer),
+        ...read,
+      };
+      const [answer] = await db.$queryRaw<{ page: HitRow[] }[]>(searchSql(plan, 50, undefined, true, cap));
+      return answer.page.map((row) => row.id).sort();
+    };
+    // Busy (at least cap / 8 exact matches in the first window) up to cap 55; quiet at 100.
+    for (const cap of [1, 3, 7, 12, 50, 100]) {
+      const read = await run(cap, { walk: false });
+      expect(read).toHaveLength(Math.min(cap, 13));
+      expect(await run(cap, { probe: true }), String(cap)).toEqual(read);
+      // GIN asked for fewer words than the query (a word in most rows left to the row check,
+      // chooseMatch `index`): the same rows, "trams ran late" left out by the row check.
+      const both = "'tram':* & 'rose':*";
+      const rose = await run(cap, { walk: false }, both);
+      expect(rose).toHaveLength(Math.min(cap, 10));
+      for (const read of [{}, { probe: true }, { walk: false }])
+        expect(await run(cap, { ...read, indexQuery: "'tram':*" }, both)).toEqual(rose);
+    }
   });
 });

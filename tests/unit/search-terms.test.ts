@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   canonicalTokens,
   chooseMatch,
+  matchReach,
   claimFeatures,
   claimSimilarity,
   matchTerms,
@@ -199,5 +200,88 @@ describe("chooseMatch", () => {
       rank: "('rate':*)",
     });
     expect(chooseMatch([["the"]], new Map(), 10, "search")).toEqual({ match: "", rank: "" });
+  });
+});
+
+describe("chooseMatch index", () => {
+  it("asks GIN for all common words but those in most rows, which rows are still checked for", () => {
+    const groups = [["teacher"], ["in"], ["since"]];
+    const shares = new Map([
+      [0, 0.025],
+      [1, 0.8],
+      [2, 1],
+    ]);
+    expect(chooseMatch(groups, shares, 1_000_000, "search")).toMatchObject({
+      match: "(('teacher':*) & ('in') & ('since':*))",
+      index: "('teacher':*)",
+    });
+    // Only words in most rows, or a small desk: GIN is asked for the match itself.
+    expect(
+      chooseMatch(
+        [["in"], ["since"]],
+        new Map([
+          [0, 0.8],
+          [1, 1],
+        ]),
+        1_000_000,
+        "search",
+      ).index,
+    ).toBeUndefined();
+    expect(chooseMatch(groups, shares, 1_000, "search").index).toBeUndefined();
+    // Words that together keep fewer than half the rows stay in the index's question.
+    const halves = new Map([
+      [0, 0.025],
+      [1, 0.6],
+      [2, 0.6],
+    ]);
+    expect(chooseMatch(groups, halves, 1_000_000, "search").index).toBeUndefined();
+  });
+  it("asks GIN for the match itself past eight words, where the match is any one of them", () => {
+    // An `index` of all the other words would hold fewer rows than "any word" matches.
+    const nine = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india"].map((w) => [w]);
+    const shares = new Map(nine.map((_, i) => [i, i === 0 ? 0.6 : 0.05]));
+    const choice = chooseMatch(nine, shares, 1_000_000, "search");
+    expect(choice.match).toBe(nine.map(([w]) => `('${w}':*)`).join(" | "));
+    expect(choice.index).toBeUndefined();
+    // Any one of them: the bound adds their shares up.
+    expect(matchReach(nine, shares, 1_000_000)).toEqual({ match: { share: 1, single: false } });
+    const sparse = new Map(nine.map((_, i) => [i, 0.02]));
+    expect(matchReach(nine, sparse, 1_000_000)?.match.share).toBeCloseTo(0.18);
+  });
+});
+
+describe("matchReach", () => {
+  it("bounds a search's matches by the rarest word every row must hold", () => {
+    const groups = [["knife"], ["crime"]];
+    const common = new Map([
+      [0, 0.025],
+      [1, 0.05],
+    ]);
+    expect(matchReach(groups, common, 1_000_000)).toEqual({ match: { share: 0.025, single: false } });
+    expect(matchReach([["energy"]], new Map([[0, 0.025]]), 1_000_000)).toEqual({
+      match: { share: 0.025, single: true },
+    });
+  });
+  it("bounds the uncommon word and its fallback of common words apart", () => {
+    expect(
+      matchReach(
+        [["homelessness"], ["zanzibar"]],
+        new Map([
+          [0, 0.025],
+          [1, 0],
+        ]),
+        1_000_000,
+      ),
+    ).toEqual({ match: { share: 0, single: true }, fallback: { share: 0.025, single: true } });
+  });
+  it("bounds all rare words but one by the two rarest together, and says nothing on a small desk", () => {
+    const rare = new Map([
+      [0, 0.01],
+      [1, 0.004],
+      [2, 0.002],
+    ]);
+    expect(matchReach([["a"], ["b"], ["c"]], rare, 1_000_000)?.match).toEqual({ share: 0.006, single: false });
+    expect(matchReach([["a"], ["b"], ["c"]], rare, 1_000)).toBeNull();
+    expect(matchReach([["the"]], new Map(), 1_000_000)).toBeNull();
   });
 });

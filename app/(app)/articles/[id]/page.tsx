@@ -11,13 +11,11 @@ import { formatDate } from "@/lib/format";
 import { hasRole } from "@/lib/auth/roles";
 import { ArticleWorkspace } from "@/components/annotate/ArticleWorkspace";
 import { ArticleExportLinks } from "@/components/exchange/ArticleExportLinks";
-import { ImportForm } from "@/components/exchange/ImportForm";
-import { SecondOpinionForm } from "@/components/review/SecondOpinionForm";
 import type { Actor } from "@/lib/auth/actor";
 import type { AnnotationView } from "@/lib/annotations/view";
 import { readLogPosition } from "@/lib/live/log";
 import { getArticlePageContext } from "@/lib/articles/page-context";
-import { AssignForm } from "@/components/assignments/AssignForm";
+import { EditorTools } from "@/components/annotate/EditorTools";
 import { PRESENCE_SLOT_ID } from "@/components/annotate/LivePresence";
 
 /** The annotation a link names (`?annotation=`), or null when it is gone or not the reader's to see. */
@@ -161,23 +159,14 @@ async function ArticleSection({
         </p>
       )}
       <ArticleExportLinks articleId={article.id} />
-      {isEditor && !blind && (
-        <details className="second-opinion">
-          <summary>Ask for a second opinion</summary>
-          <SecondOpinionForm articleId={article.id} people={people} />
-        </details>
-      )}
       {isEditor && (
-        <details className="second-opinion">
-          <summary>Assign{assignments.length ? ` (${assignments.map((a) => a.name).join(", ")})` : ""}</summary>
-          <AssignForm articleId={article.id} people={people} initial={assignments} />
-        </details>
-      )}
-      {isEditor && (
-        <details className="import">
-          <summary>Import annotations</summary>
-          <ImportForm articleId={article.id} choices={choices} />
-        </details>
+        <EditorTools
+          articleId={article.id}
+          people={people}
+          assignments={assignments}
+          choices={choices}
+          blindOpen={Boolean(blind)}
+        />
       )}
       <ArticleWorkspace
         // An import or a revision changes annotations on the server; the workspace starts afresh with them.
