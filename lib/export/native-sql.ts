@@ -124,6 +124,14 @@ export function nativeAnnotationsSql(selection: Selection, bounds: RatingBounds,
   ]);
   // The scale's bounds are the export's, the same for every option: written once, as JSON.stringify writes them.
   const verdictTail = `,"worstRating":${JSON.stringify(bounds.worstRating)},"bestRating":${JSON.stringify(bounds.bestRating)}}`;
+  const verdict = format([
+    ...members([
+      ["key", str("o.key")],
+      ["label", str("o.label")],
+      ["rating", maybeInt("o.rating")],
+    ]),
+    { json: verdictTail },
+  ]);
   // Every key before "sources", in toNativeAnnotation's order; the rest is spliced on below.
   const head = members([
     ["id", str("a.id")],
@@ -180,7 +188,7 @@ export function nativeAnnotationsSql(selection: Selection, bounds: RatingBounds,
       WHERE ${selected} AND ${visibleWorkSql(v, 'a."articleId"', 'r."editorId"')}
       GROUP BY 1
     ), verdicts AS MATERIALIZED (
-      SELECT o.id, ${raw(`'{"key":' || ${str("o.key")} || ',"label":' || ${str("o.label")} || ',"rating":' || ${maybeInt("o.rating")}`)} || ${verdictTail} AS json
+      SELECT o.id, ${raw(verdict)} AS json
       FROM "VerdictOption" o
     )
     SELECT ${raw(
