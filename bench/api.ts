@@ -46,27 +46,37 @@ export async function createApiTargets(
   return { listArticleId: listed.id, createArticle: target };
 }
 
+/** The create both API benchmarks post: `span` of the article's text, with a source and a note. */
+export function postCreate(
+  url: string,
+  cookie: string,
+  article: ApiTarget["createArticle"],
+  span: { start: number; end: number },
+  i: number,
+) {
+  return fetch(`${url}/api/articles/${article.id}/annotations`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify({
+      revisionId: article.revisionId,
+      start: span.start,
+      end: span.end,
+      quote: article.text.slice(span.start, span.end),
+      claim: `Bench ${i}`,
+      verdict: "mixed",
+      sources: [{ url: "https://example.org/a" }],
+      note: "Why.",
+    }),
+  });
+}
+
 export async function benchApi(url: string, cookie: string, target: ApiTarget): Promise<ApiBench> {
   const csrf = () => fetch(`${url}/api/auth/csrf`).then(drain);
   const list = () =>
     fetch(`${url}/api/articles/${target.listArticleId}/annotations`, { headers: { cookie } }).then(drain);
-  const { id, revisionId, text } = target.createArticle;
+  const { text } = target.createArticle;
   const spans = generateSpans(text, CALLS + 20);
-  const create = (i: number) =>
-    fetch(`${url}/api/articles/${id}/annotations`, {
-      method: "POST",
-      headers: { cookie, "content-type": "application/json" },
-      body: JSON.stringify({
-        revisionId,
-        start: spans[i].start,
-        end: spans[i].end,
-        quote: text.slice(spans[i].start, spans[i].end),
-        claim: `Bench ${i}`,
-        verdict: "mixed",
-        sources: [{ url: "https://example.org/a" }],
-        note: "Why.",
-      }),
-    }).then((response) => drain(response, 201));
+  const create = (i: number) => postCreate(url, cookie, target.createArticle, spans[i], i).then((r) => drain(r, 201));
   // Warm every route (compilation caches, pools), then time them one after another, interleaved.
   await timeCalls(20, () => Promise.all([csrf(), list()]));
   await timeCalls(20, (i) => create(CALLS + i));

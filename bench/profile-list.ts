@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createApiTargets } from "./api";
+import { createApiTargets, postCreate } from "./api";
 import { generateSpans } from "./fixtures";
 import { runAlone } from "./standalone";
 
@@ -42,24 +42,10 @@ await runAlone({
   run: async (url, cookie, target) => {
     const csrf = () => fetch(`${url}/api/auth/csrf`);
     const list = () => fetch(`${url}/api/articles/${target.listArticleId}/annotations`, { headers: { cookie } });
-    const { id, revisionId, text } = target.createArticle;
+    const { text } = target.createArticle;
     const spans = generateSpans(text, 5_000);
     // As bench/api.ts posts it; the warm-up's 50 take the last spans.
-    const create = (i: number) =>
-      fetch(`${url}/api/articles/${id}/annotations`, {
-        method: "POST",
-        headers: { cookie, "content-type": "application/json" },
-        body: JSON.stringify({
-          revisionId,
-          start: spans[i % spans.length].start,
-          end: spans[i % spans.length].end,
-          quote: text.slice(spans[i % spans.length].start, spans[i % spans.length].end),
-          claim: `Bench ${i}`,
-          verdict: "mixed",
-          sources: [{ url: "https://example.org/a" }],
-          note: "Why.",
-        }),
-      });
+    const create = (i: number) => postCreate(url, cookie, target.createArticle, spans[i % spans.length], i);
     const route = ROUTE === "create" ? create : list;
     for (let i = 0; i < 50; i++)
       await Promise.all([csrf().then((r) => r.arrayBuffer()), route(4_950 + i).then((r) => r.arrayBuffer())]);
