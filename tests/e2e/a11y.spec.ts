@@ -1,4 +1,4 @@
-import { DEMO_ARTICLE_TITLE, expect, test, type Page, type Role } from "./fixtures";
+import { DEMO_ARTICLE_TITLE, expect, test, type Page, type Role, untilInteractive } from "./fixtures";
 import { seriousAxeViolations } from "./axe";
 import { annotateOverApi, createArticle } from "./article-setup";
 
@@ -37,7 +37,7 @@ const PAGES: Check[] = [
     role: "reviewer",
     path: article(),
     ready: async (page) => {
-      await page.locator(".workspace[data-interactive='true']").waitFor();
+      await untilInteractive(page);
     },
   },
   {

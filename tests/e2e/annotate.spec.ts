@@ -15,6 +15,8 @@ test.describe.configure({ mode: "serial" });
 test("a reviewer annotates a span with a verdict, two sources and a note; it survives a reload and the editor sees it", async ({
   pageAs,
 }) => {
+  // Two people, three page loads and a reload: over 30 s when the 2-core machine is busy.
+  test.slow();
   const page = await pageAs("reviewer");
   await page.goto("/articles");
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /icon\.svg/); // no favicon 404 (#16)

@@ -1,5 +1,13 @@
 import { readFileSync } from "node:fs";
-import { API_ARTICLE_TITLE, type APIRequestContext, expect, IMPORT_ARTICLE_TITLE, type Page, test } from "./fixtures";
+import {
+  API_ARTICLE_TITLE,
+  type APIRequestContext,
+  expect,
+  IMPORT_ARTICLE_TITLE,
+  type Page,
+  test,
+  untilInteractive,
+} from "./fixtures";
 
 // Exports, imports and API tokens over HTTP and in the UI.
 
@@ -135,7 +143,7 @@ test("an editor imports a W3C file in the browser: problems by item first, then 
   const editor = await pageAs("editor");
   const target = await articleId(editor.request, IMPORT_ARTICLE_TITLE);
   await editor.goto(`/articles/${target}`);
-  await editor.locator(".workspace[data-interactive='true']").waitFor();
+  await untilInteractive(editor);
   await editor.getByText("Import annotations").click();
 
   // One unknown verdict among good items: nothing is written, the item is named.

@@ -116,3 +116,9 @@ export async function failSignIn(page: Page, email: string, password: string) {
   await expect(alert).not.toBeEmpty();
   return alert;
 }
+
+/**
+ * Waits until the article page has hydrated (and a deep link's detail with it): typing into a
+ * field before then reaches no handler, so its draft is not kept.
+ */
+export const untilInteractive = (page: Page) => page.locator(".workspace[data-interactive='true']").waitFor();

@@ -1,4 +1,4 @@
-import { expect, storageStateOf, test, watch, type Page, type Role } from "./fixtures";
+import { expect, storageStateOf, test, watch, type Page, type Role, untilInteractive } from "./fixtures";
 import { highlights, panel } from "./annotating";
 import { selectWithRange } from "./selection";
 import { createArticle } from "./article-setup";
@@ -40,7 +40,7 @@ for (const device of DEVICES) {
     const reviewer = await open("reviewer");
     await reviewer.goto(`/articles/${id}`);
     const body = reviewer.getByTestId("article-body");
-    await reviewer.locator(".workspace[data-interactive='true']").waitFor();
+    await untilInteractive(reviewer);
     const box = (await body.boundingBox())!;
     await reviewer.touchscreen.tap(box.x + 40, box.y + 30);
     await selectWithRange(reviewer, quote);

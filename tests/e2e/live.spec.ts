@@ -1,7 +1,7 @@
 // The live desk (#12): two people on one article see each other's work as it happens, across app
 // instances, and no one overwrites anyone unseen.
 import { randomUUID } from "node:crypto";
-import { E2E_SECOND_PORT, expect, test, type APIRequestContext, type Page } from "./fixtures";
+import { E2E_SECOND_PORT, expect, test, type APIRequestContext, type Page, untilInteractive } from "./fixtures";
 import { highlights, panel, saveAnnotation } from "./annotating";
 import { selectWithRange } from "./selection";
 
@@ -34,7 +34,7 @@ async function annotateOverApi(
 
 async function open(page: Page, articleId: string, origin = "") {
   await page.goto(`${origin}/articles/${articleId}`);
-  await page.locator(".workspace[data-interactive='true']").waitFor();
+  await untilInteractive(page);
 }
 
 test("two people on one article: presence, a live highlight and note, 'is editing', and a conflict compared field by field", async ({
@@ -120,7 +120,7 @@ test("one note edited on two pages: the later save shows theirs beside yours and
   const [first, second] = [await pageAs("reviewer"), await pageAs("reviewer")];
   for (const page of [first, second]) {
     await page.goto(`/articles/${article.id}?annotation=${annotation.id}`);
-    await page.locator(".workspace[data-interactive='true']").waitFor();
+    await untilInteractive(page);
     await page.getByTestId("note").getByRole("button", { name: "Edit" }).click();
   }
   await first.getByLabel("Edit note").fill("Source: budget office, table 3.");
@@ -313,7 +313,7 @@ test("a mention picked from the autocomplete notifies the member: the bell count
 
   const editor = await pageAs("editor");
   await editor.goto(`/articles/${article.id}?annotation=${created.id}`);
-  await editor.locator(".workspace[data-interactive='true']").waitFor();
+  await untilInteractive(editor);
   const composer = editor.getByLabel("Add a note");
   await composer.pressSequentially("Please check this, @Rob");
   await expect(

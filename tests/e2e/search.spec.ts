@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "./fixtures";
+import { expect, test, type APIRequestContext, untilInteractive } from "./fixtures";
 import { selectWithRange } from "./selection";
 
 // Search and "Checked before" in the browser (issue #13): "/" from anywhere, j/k and Enter to the
@@ -93,7 +93,7 @@ test("Checked before: a claim like a published check offers it, and Reuse copies
   const check = await publishedCheck(await apiAs("reviewer"), await apiAs("editor"), words);
   const page = await pageAs("reviewer2");
   await page.goto(`/articles/${check.articleId}`);
-  await page.locator(".workspace[data-interactive='true']").waitFor();
+  await untilInteractive(page);
   await selectWithRange(page, `${words} rail fares went up 40% since 2016`);
   await page.getByRole("button", { name: /Annotate/ }).click();
   const form = page.getByRole("form", { name: "New annotation" });

@@ -1,3 +1,4 @@
+import { untilInteractive } from "./fixtures";
 import { expect, type Page } from "@playwright/test";
 
 /** Text nodes of one paragraph of the Slate article, with the paragraph text they make up. */
@@ -36,7 +37,7 @@ const locateScript = (quote: string, occurrence: number) => {
 
 /** Selects `quote` with a DOM Range, as a script or assistive technology would. */
 export async function selectWithRange(page: Page, quote: string, occurrence = 1) {
-  await page.locator(".workspace[data-interactive='true']").waitFor();
+  await untilInteractive(page);
   await page.evaluate(
     ({ quote, occurrence, script }) => {
       const range = new Function("quote", "occurrence", `return (${script})(quote, occurrence)`)(
@@ -54,7 +55,7 @@ export async function selectWithRange(page: Page, quote: string, occurrence = 1)
 
 /** Selects `quote` by dragging the mouse from its first character to its last. */
 export async function selectWithMouse(page: Page, quote: string) {
-  await page.locator(".workspace[data-interactive='true']").waitFor();
+  await untilInteractive(page);
   const points = await page.evaluate(
     ({ quote, script }) => {
       const range = new Function("quote", "occurrence", `return (${script})(quote, occurrence)`)(quote, 1) as Range;

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, ROLES, expect, test } from "./fixtures";
+import { DEMO_PASSWORD, ROLES, expect, test, untilInteractive } from "./fixtures";
 import { panel } from "./annotating";
 import { selectWithRange } from "./selection";
 import { annotateOverApi, createArticle } from "./article-setup";
@@ -65,6 +65,7 @@ test("a note's draft survives a reload and goes once posted; closing the sign-in
 
   const page = await pageAs("reviewer");
   await page.goto(`/articles/${id}?annotation=${annotation}`);
+  await untilInteractive(page);
   const composer = page.getByTestId("annotation-detail").getByLabel("Add a note", { exact: true });
   await composer.fill("Ask the rail regulator for the quarterly series.");
   await page.reload();

@@ -130,6 +130,8 @@ for (const from of STATUSES) {
 test("a blind second opinion hides each reviewer's verdicts from the other until both have submitted", async ({
   pageAs,
 }) => {
+  // Three people and seven page loads: over 30 s when the 2-core machine is busy.
+  test.slow();
   const editor = await pageAs("editor");
   const first = await pageAs("reviewer");
   const second = await pageAs("reviewer2");

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "./fixtures";
+import { expect, test, type Page, untilInteractive } from "./fixtures";
 import { panel } from "./annotating";
 import { XSS } from "./xss-payloads";
 
@@ -79,7 +79,7 @@ for (const format of ["text", "markdown", "html"] as const) {
       XSS.article.section,
       XSS.bodyText[format],
     ]);
-    await page.locator(".workspace[data-interactive='true']").waitFor();
+    await untilInteractive(page);
 
     // The admin's own check, sent back: every field of it, its source, its notes and the editor's comment.
     await panel(page)
