@@ -5,7 +5,7 @@ import { notFound } from "../errors";
 import { parseInput } from "../validation";
 import { CLAIMREVIEW_STATUSES, toClaimReview } from "./claimreview";
 import { arrayHole, JsonLines, streamJson, type Chunk } from "./json-stream";
-import { nativeAnnotationLines } from "./native-sql";
+import { nativeAnnotationLines, partsFor } from "./native-sql";
 import { NATIVE_FORMAT } from "./native-format";
 import { toNativeArticle, type RatingBounds } from "./native";
 import {
@@ -130,8 +130,9 @@ export async function exportAnnotations(options: {
     };
     const articles = mapBatches(articleBatches(selection, BATCH_SIZE), toNativeArticle);
     // Assembled as JSON by PostgreSQL in one statement and streamed by COPY (lib/export/native-sql.ts),
-    // its bytes written through untouched.
-    const annotations = new JsonLines(nativeAnnotationLines(selection, bounds, withEmails), (count) => {
+    // its bytes written through untouched; a large one by parallel workers.
+    const lines = nativeAnnotationLines(selection, bounds, withEmails, partsFor(total));
+    const annotations = new JsonLines(lines, (count) => {
       written += count;
       options.onProgress?.(written, total);
     });

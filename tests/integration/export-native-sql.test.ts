@@ -11,7 +11,8 @@ import { changeAnnotationStatus } from "@/lib/reviews/status";
 import { startCorrection } from "@/lib/reviews/corrections";
 import { db } from "@/lib/db/client";
 import { toNativeAnnotation } from "@/lib/export/native";
-import { nativeAnnotationLines, nativeAnnotationsSql } from "@/lib/export/native-sql";
+import { nativeAnnotationLines, nativeAnnotationsSql, parallelSettings } from "@/lib/export/native-sql";
+import { inlineSql } from "@/lib/db/inline-sql";
 import { annotationBatches, type Selection } from "@/lib/export/query";
 import { createArticle, createWorkspace, spanOf } from "../support/factories";
 
@@ -105,16 +106,62 @@ describe("native export assembled in SQL", () => {
           JSON.stringify(toNativeAnnotation(row, scale, withEmails)),
         );
         expect(expected.join("\n")).toContain('"reusedFrom":{"annotationId"');
-        // The statement as a query, and as COPY streams it (its lines, decoded across chunk cuts).
-        const rows = await db.$queryRaw<{ json: string }[]>(nativeAnnotationsSql(selection, scale, withEmails));
-        expect(rows.length).toBeGreaterThanOrEqual(blinds.length ? 2 : 4);
-        expect(rows.map((row) => row.json)).toEqual(expected);
-        const decoder = new TextDecoder("utf-8", { fatal: true });
-        let copied = "";
-        for await (const chunk of nativeAnnotationLines(selection, scale, withEmails))
-          copied += decoder.decode(chunk, { stream: true });
-        expect(copied + decoder.decode()).toBe(expected.map((line) => `${line}\n`).join(""));
+        // The statement as a query, and as COPY streams it (its lines, decoded across chunk cuts),
+        // whole and in parts (parallel workers: each part's rows interleave with the others').
+        for (const parts of [1, 2, 3]) {
+          const rows = await db.$queryRaw<{ json: string }[]>(
+            nativeAnnotationsSql(selection, scale, withEmails, parts),
+          );
+          expect(rows.length).toBeGreaterThanOrEqual(blinds.length ? 2 : 4);
+          expect(rows.map((row) => row.json)).toEqual(expected);
+          const decoder = new TextDecoder("utf-8", { fatal: true });
+          let copied = "";
+          for await (const chunk of nativeAnnotationLines(selection, scale, withEmails, parts))
+            copied += decoder.decode(chunk, { stream: true });
+          expect(copied + decoder.decode()).toBe(expected.map((line) => `${line}\n`).join(""));
+        }
       }
     }
   });
+
+  it("is planned in parts for parallel workers, which build the JSON, also under a blind", async () => {
+    const d = await createWorkspace();
+    const article = await createArticle({ workspaceId: d.workspace.id, paragraphs: ["Taxes rose 5% last year."] });
+    await createAnnotation({
+      actor: d.reviewer,
+      articleId: article.id,
+      input: { ...spanOf(article.revisions[0], "Taxes rose"), claim: "Taxes", verdict: "mixed", note: "a note" },
+    });
+    const selection: Selection = {
+      workspaceId: d.workspace.id,
+      visibility: {
+        userId: d.reviewer.userId,
+        workspaceId: d.workspace.id,
+        blinds: [{ articleId: article.id, hiddenUserId: d.editor.userId }],
+      },
+    };
+    const statement = inlineSql(nativeAnnotationsSql(selection, { worstRating: 1, bestRating: 7 }, true, 2));
+    const [{ "QUERY PLAN": plan }] = await db.$transaction(async (tx) => {
+      for (const [name, value] of Object.entries(parallelSettings(2)))
+        await tx.$executeRawUnsafe(`SET LOCAL ${name} = '${value}'`);
+      return tx.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(
+        `EXPLAIN (VERBOSE, FORMAT JSON) ${statement}`,
+      );
+    });
+    const [limit] = plan.map((p) => p.Plan);
+    const gather = limit.Plans?.[0];
+    expect(gather?.["Node Type"]).toBe("Gather Merge");
+    expect(gather?.["Workers Planned"]).toBe(2);
+    // The JSON is the Gather Merge's input, so the workers build it.
+    expect(gather?.Plans?.[0].Output?.[0]).toMatch(/^format\('\{"id":/);
+    expect(JSON.stringify(gather)).toContain('"Parallel Aware":true');
+    expect(JSON.stringify(gather)).toContain('"Node Type":"Append"');
+  });
 });
+
+type PlanNode = {
+  "Node Type": string;
+  "Workers Planned"?: number;
+  Output?: string[];
+  Plans?: PlanNode[];
+};
