@@ -90,3 +90,30 @@ test("a note's draft survives a reload and goes once posted; closing the sign-in
   await page.reload();
   await expect(composer).toHaveValue("");
 });
+
+test("a note typed into a deep link before the page's code has run is kept as a draft", async ({ pageAs, apiAs }) => {
+  const editor = await apiAs("editor");
+  const id = await createArticle(editor, "Typed before hydration", PARAGRAPHS);
+  const annotation = await annotateOverApi(editor, id, PARAGRAPHS[0]);
+
+  const page = await pageAs("reviewer");
+  // The page's scripts wait until the note is typed into the server-rendered composer.
+  let release!: () => void;
+  const typed = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await typed;
+    await route.continue();
+  });
+  await page.goto(`/articles/${id}?annotation=${annotation}`, { waitUntil: "domcontentloaded" });
+  const composer = page.getByTestId("annotation-detail").getByLabel("Add a note", { exact: true });
+  await composer.fill("Call the port authority first.");
+  await expect(page.locator(".workspace[data-interactive='true']")).toHaveCount(0);
+  release();
+  await untilInteractive(page);
+  await expect(composer).toHaveValue("Call the port authority first.");
+
+  await page.unroute("**/_next/static/**/*.js");
+  await page.reload();
+  await untilInteractive(page);
+  await expect(composer).toHaveValue("Call the port authority first.");
+});
