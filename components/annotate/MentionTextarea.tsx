@@ -1,6 +1,7 @@
 "use client";
 
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
+import { useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
+import { useTypedBeforeHydration } from "@/components/shared/useTypedBeforeHydration";
 
 type Member = { id: string; name: string };
 
@@ -32,14 +33,7 @@ export function MentionTextarea({ value, onValueChange, ...rest }: Props) {
   const [options, setOptions] = useState<Member[]>([]);
   const [active, setActive] = useState(0);
   const [at, setAt] = useState<{ start: number; end: number } | null>(null);
-  // Text typed into the server's HTML before hydration reached no handler: React keeps it in the
-  // field when it hydrates but not in state, so the next render would wipe it and no draft would
-  // keep it. Adopted once, at mount (a field rendered in the browser starts equal to its value).
-  useLayoutEffect(() => {
-    const typed = area.current?.value;
-    if (typed !== undefined && typed !== value) onValueChange(typed);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at mount
-  }, []);
+  useTypedBeforeHydration(area, value, onValueChange);
 
   async function update(text: string, caret: number) {
     onValueChange(text);
