@@ -219,8 +219,13 @@ export function nativeAnnotationsSql(
     ) reviews ON reviews.id = a.id
     -- The reused check is named only when the exporter may see it (a blind hides it), by the rule the
     -- reference applies (visibleReusedFromId); a join, where a correlated subquery would keep the
-    -- statement out of parallel workers.
-    LEFT JOIN "Annotation" reused ON reused.id = a."reusedFromId" AND ${visibleAnnotationSql(v, "reused")}
+    -- statement out of parallel workers, over only the annotations some check reused (an index
+    -- scan), not a hash of the whole workspace's.
+    LEFT JOIN (
+      SELECT x.id FROM "Annotation" x
+      WHERE x.id IN (SELECT r."reusedFromId" FROM "Annotation" r WHERE r."reusedFromId" IS NOT NULL)
+        AND ${visibleAnnotationSql(v, "x")}
+    ) reused ON reused.id = a."reusedFromId"
     WHERE ${selected}`;
   };
 
