@@ -32,8 +32,10 @@ async function loadLinked(actor: Actor, annotationId: string | string[] | undefi
 /**
  * The article page. Its shell (header, title, meta) is sent as soon as the reader and the article
  * are known, so the browser fetches and compiles the page's scripts while the server reads the
- * annotations and renders the article (#15). Every refusal (sign-in, 403, 404, a link naming
- * another article) is decided before that, so it still answers with its own status.
+ * rest and renders the article (#15); the annotations' summaries follow the article's text as a
+ * streamed promise, so a long, heavily annotated article paints and hydrates while they are read
+ * and sent. Every refusal (sign-in, 403, 404, a link naming another article) is decided before
+ * anything is sent, so it still answers with its own status.
  */
 export default async function ArticlePage({
   params,
@@ -51,7 +53,8 @@ export default async function ArticlePage({
     readLogPosition(),
   ]);
   // Everything is read at once, as before; only the article and the link are awaited here.
-  const rest = loadRest(actor, id);
+  const annotations = loadAnnotations(actor, id);
+  const context = loadContext(actor, id);
   const [article, linked] = await loadPageData(() =>
     Promise.all([getArticleForReading({ actor, articleId: id }), loadLinked(actor, linkedId)]),
   );
@@ -90,23 +93,28 @@ export default async function ArticlePage({
           linkedId={linkedId}
           linked={linked}
           livePosition={livePosition}
-          rest={rest}
+          annotations={annotations}
+          context={context}
         />
       </Suspense>
     </main>
   );
 }
 
-/** The rest of the page's data, started with the article's: two statements. */
-function loadRest(actor: Actor, articleId: string) {
-  const rest = Promise.all([
-    listAnnotationSummaries({ actor, articleId }),
-    getArticlePageContext({ actor, articleId }),
-  ]);
-  // When the article itself is refused, the page answers that and never awaits these.
-  rest.catch(() => undefined);
-  return rest;
+/**
+ * Started with the article's read, these are never awaited when the article itself is refused:
+ * the page answers that refusal, and their own (the same one) must not be an unhandled rejection.
+ */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
+
+/** The annotations' summaries: passed to the workspace unresolved, and streamed to it. */
+const loadAnnotations = (actor: Actor, articleId: string) => started(listAnnotationSummaries({ actor, articleId }));
+
+/** Orphans, verdict choices, settings, the blind, people and assignments: one statement. */
+const loadContext = (actor: Actor, articleId: string) => started(getArticlePageContext({ actor, articleId }));
 
 /** Everything below the article's title: its actions, the editors' forms and the workspace. */
 async function ArticleSection({
@@ -115,16 +123,18 @@ async function ArticleSection({
   linkedId,
   linked,
   livePosition,
-  rest,
+  annotations,
+  context,
 }: {
   actor: Actor;
   article: ArticleReading;
   linkedId: string | string[] | undefined;
   linked: AnnotationView | null;
   livePosition: string;
-  rest: ReturnType<typeof loadRest>;
+  annotations: ReturnType<typeof loadAnnotations>;
+  context: ReturnType<typeof loadContext>;
 }) {
-  const [annotations, { orphans, choices, settings, blind, people, assignments }] = await loadPageData(() => rest);
+  const { orphans, choices, settings, blind, people, assignments } = await loadPageData(() => context);
   const isEditor = hasRole(actor.role, "EDITOR");
   const mayRevise = isEditor || settings.reviewersMayAddArticles;
   return (
@@ -169,14 +179,15 @@ async function ArticleSection({
         />
       )}
       <ArticleWorkspace
-        // An import or a revision changes annotations on the server; the workspace starts afresh with them.
-        key={`${article.revision.id}-${annotations.length}-${orphans.length}`}
+        // A revision, or an import that orphans some, starts the workspace afresh; a refresh's new
+        // annotations replace the ones it holds (useStreamedAnnotations.tsx).
+        key={`${article.revision.id}-${orphans.length}`}
         article={{
           id: article.id,
           revisionId: article.revision.id,
           value: article.revision.body,
         }}
-        initialAnnotations={annotations}
+        annotations={annotations}
         initialOrphans={orphans}
         linked={linked}
         choices={choices}
