@@ -101,10 +101,10 @@ export const ArticleEditor = memo(function ArticleEditor({
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const index = useMemo(() => new RangeIndex(annotations), [annotations]);
   const linked = useSearchParams().has(ANNOTATION_PARAM);
-  // The annotations stream in after the text (useStreamedAnnotations.tsx): the list that takes
-  // their number past the threshold is painted first; later single changes re-render marks.
-  const [marked, setMarked] = useState(true);
-  const [count, setCount] = useState(0);
+  // A long list streams in after the text (useStreamedAnnotations.tsx): the list that takes their
+  // number past the threshold is painted first; later single changes re-render marks.
+  const [marked, setMarked] = useState(() => linked || annotations.length <= PAINT_FIRST_ABOVE);
+  const [count, setCount] = useState(annotations.length);
   if (annotations.length !== count) {
     setCount(annotations.length);
     if (!linked && count <= PAINT_FIRST_ABOVE && annotations.length > PAINT_FIRST_ABOVE) setMarked(false);

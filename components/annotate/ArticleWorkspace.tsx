@@ -21,7 +21,7 @@ import { LivePresence, PanelNotices, RevisionBanner } from "./LivePresence";
 import { DraftScope } from "@/components/shared/useLocalDraft";
 import { UnsavedAnnotations } from "./UnsavedAnnotations";
 import { INTERACTIVE_MARK } from "./interactive-mark";
-import { AnnotationsArrival, byPosition, useStreamedAnnotations } from "./useStreamedAnnotations";
+import { AnnotationsArrival, byPosition, useStreamedAnnotations, type SentAnnotations } from "./useStreamedAnnotations";
 
 // The form (with zod's schemas) and the detail (notes, history, review actions, corrections) are
 // not needed before the first interaction: their code loads apart from the page's and is fetched
@@ -37,8 +37,8 @@ const AnnotationDetail = dynamic(loadDetail, { loading });
 type Props = {
   /** The revision's Slate value; its canonical text is derived here rather than sent twice. */
   article: { id: string; revisionId: string; value: ArticleValue };
-  /** The summaries, streamed after the text (useStreamedAnnotations.tsx). */
-  annotations: Promise<AnnotationSummary[]>;
+  /** The summaries, sent with the text or streamed after it (useStreamedAnnotations.tsx). */
+  annotations: SentAnnotations;
   /** Annotations the latest revision could not follow. */
   initialOrphans: OrphanSummary[];
   /** The annotation the page's link names, opened in the panel. */
@@ -78,7 +78,7 @@ function reveal(id: string) {
 /** The article page's working surface: the Slate article, the selection toolbar and the side panel. */
 export function ArticleWorkspace({
   article: sent,
-  annotations: streamed,
+  annotations: sentAnnotations,
   initialOrphans,
   linked,
   choices,
@@ -86,7 +86,7 @@ export function ArticleWorkspace({
   livePosition,
 }: Props) {
   const article = useMemo(() => ({ ...sent, text: canonicalText(sent.value) }), [sent]);
-  const { annotations, arrived, change, adopt } = useStreamedAnnotations();
+  const { annotations, arrived, pending, change, adopt } = useStreamedAnnotations(sentAnnotations);
   const [orphans, setOrphans] = useState(initialOrphans);
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [toolbarAt, setToolbarAt] = useState<{ top: number; left: number } | null>(null);
@@ -367,9 +367,11 @@ export function ArticleWorkspace({
     <DraftScope value={`${viewer.id}:${article.id}`}>
       <div className="workspace" ref={root}>
         <LivePresence viewers={live.viewers} viewerId={viewer.id} />
-        <Suspense fallback={null}>
-          <AnnotationsArrival annotations={streamed} onArrive={adopt} />
-        </Suspense>
+        {pending && (
+          <Suspense fallback={null}>
+            <AnnotationsArrival annotations={pending} onArrive={adopt} />
+          </Suspense>
+        )}
         {live.revised && <RevisionBanner revision={live.revised.revision} by={live.revised.by} />}
         <div className="article-surface" ref={surface}>
           <ArticleEditor

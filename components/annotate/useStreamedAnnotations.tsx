@@ -4,12 +4,17 @@ import { use, useCallback, useLayoutEffect, useState } from "react";
 import type { AnnotationSummary } from "@/lib/annotations/view";
 
 /**
- * The article page's annotations arrive after its text (#15): the server sends the text as soon as
- * the article is read and streams the summaries as a promise, so on a long, heavily annotated
- * article the text paints and hydrates while the server still reads and serialises 2,000 of them.
- * The page handles selections meanwhile: what this tab creates, changes or deletes before the list
- * arrives is replayed over it; a later list (a refresh) replaces the one the page holds.
+ * The article page's annotations may arrive after its text (#15): unless the server has already
+ * read a short list by the time the text is ready (then it sends it with the text, and the
+ * highlights are in the page's first HTML), it streams the summaries as a promise, so on a long,
+ * heavily annotated article the text paints and hydrates while the server still reads and
+ * serialises 2,000 of them. The page handles selections meanwhile: what this tab creates, changes
+ * or deletes before the list arrives is replayed over it; a later list (a refresh) replaces the
+ * one the page holds.
  */
+
+/** The list itself, or the promise of it. */
+export type SentAnnotations = AnnotationSummary[] | Promise<AnnotationSummary[]>;
 
 export type AnnotationsChange = (list: AnnotationSummary[]) => AnnotationSummary[];
 
@@ -35,11 +40,22 @@ export const withArrival = ({ early }: StreamedAnnotations, arrived: AnnotationS
   early: null,
 });
 
-export function useStreamedAnnotations() {
-  const [state, setState] = useState(beforeArrival);
+/**
+ * The annotations the page holds. `pending` is the promise still to hand to AnnotationsArrival
+ * (null when the list came with the text), and `adopt` what it hands the list to.
+ */
+export function useStreamedAnnotations(sent: SentAnnotations) {
+  const [state, setState] = useState(() => (Array.isArray(sent) ? withArrival(beforeArrival, sent) : beforeArrival));
+  // A refresh sends a new list or promise (React's pattern for state that follows a prop).
+  const [followed, setFollowed] = useState(sent);
+  if (followed !== sent) {
+    setFollowed(sent);
+    if (Array.isArray(sent)) setState((current) => withArrival(current, sent));
+  }
   const change = useCallback((update: AnnotationsChange) => setState((current) => withChange(current, update)), []);
   const adopt = useCallback((arrived: AnnotationSummary[]) => setState((current) => withArrival(current, arrived)), []);
-  return { annotations: state.list, arrived: state.early === null, change, adopt };
+  const pending = Array.isArray(sent) ? null : sent;
+  return { annotations: state.list, arrived: state.early === null, pending, change, adopt };
 }
 
 /**

@@ -12,7 +12,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { ArticleWorkspace } from "@/components/annotate/ArticleWorkspace";
 import { ArticleExportLinks } from "@/components/exchange/ArticleExportLinks";
 import type { Actor } from "@/lib/auth/actor";
-import type { AnnotationView } from "@/lib/annotations/view";
+import type { AnnotationSummary, AnnotationView } from "@/lib/annotations/view";
 import { readLogPosition } from "@/lib/live/log";
 import { getArticlePageContext } from "@/lib/articles/page-context";
 import { EditorTools } from "@/components/annotate/EditorTools";
@@ -32,9 +32,9 @@ async function loadLinked(actor: Actor, annotationId: string | string[] | undefi
 /**
  * The article page. Its shell (header, title, meta) is sent as soon as the reader and the article
  * are known, so the browser fetches and compiles the page's scripts while the server reads the
- * rest and renders the article (#15); the annotations' summaries follow the article's text as a
- * streamed promise, so a long, heavily annotated article paints and hydrates while they are read
- * and sent. Every refusal (sign-in, 403, 404, a link naming another article) is decided before
+ * rest and renders the article (#15); a long or slow list of annotations follows the article's
+ * text as a streamed promise, so a heavily annotated article paints and hydrates while they are
+ * read and sent. Every refusal (sign-in, 403, 404, a link naming another article) is decided before
  * anything is sent, so it still answers with its own status.
  */
 export default async function ArticlePage({
@@ -110,8 +110,21 @@ function started<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-/** The annotations' summaries: passed to the workspace unresolved, and streamed to it. */
-const loadAnnotations = (actor: Actor, articleId: string) => started(listAnnotationSummaries({ actor, articleId }));
+/** The annotations' summaries, and the list itself once it has been read. */
+function loadAnnotations(actor: Actor, articleId: string) {
+  const promise = started(listAnnotationSummaries({ actor, articleId }));
+  const read: { list?: AnnotationSummary[] } = {};
+  promise.then((list) => (read.list = list)).catch(() => undefined);
+  return { promise, read };
+}
+
+/**
+ * A list this short that the server has already read by the time the text is ready goes with
+ * the text, so its highlights are in the page's first HTML; any other streams after the text, as
+ * a promise (components/annotate/useStreamedAnnotations.tsx). Above it the editor paints the
+ * highlights first anyway (ArticleEditor's PAINT_FIRST_ABOVE), and its payload would hold the text back.
+ */
+const SENT_WITH_TEXT_AT_MOST = 200;
 
 /** Orphans, verdict choices, settings, the blind, people and assignments: one statement. */
 const loadContext = (actor: Actor, articleId: string) => started(getArticlePageContext({ actor, articleId }));
@@ -187,7 +200,11 @@ async function ArticleSection({
           revisionId: article.revision.id,
           value: article.revision.body,
         }}
-        annotations={annotations}
+        annotations={
+          annotations.read.list && annotations.read.list.length <= SENT_WITH_TEXT_AT_MOST
+            ? annotations.read.list
+            : annotations.promise
+        }
         initialOrphans={orphans}
         linked={linked}
         choices={choices}
