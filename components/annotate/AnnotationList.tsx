@@ -5,6 +5,7 @@ import type { AnnotationSummary } from "@/lib/annotations/view";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
 import { VerdictChip } from "./VerdictChip";
 import { Credit } from "./Credit";
+import { afterNextPaint } from "./after-paint";
 
 type Props = {
   annotations: AnnotationSummary[];
@@ -15,7 +16,7 @@ type Props = {
 };
 
 /**
- * Entries rendered when the list arrives. The rest follow in a transition right after: on an
+ * Entries rendered when the list arrives. The rest follow in a transition once that is painted: on an
  * article with 2,000 annotations the full list is over half the page's DOM and would otherwise
  * hold up the highlights and the first interaction (#15). Every entry is still rendered, in order.
  */
@@ -38,7 +39,7 @@ export const AnnotationList = memo(function AnnotationList({ annotations, arrive
   );
   const [complete, setComplete] = useState(false);
   useEffect(() => {
-    if (arrived) startTransition(() => setComplete(true));
+    if (arrived) return afterNextPaint(() => startTransition(() => setComplete(true)));
   }, [arrived]);
   const shown = annotations.filter(
     (a) =>

@@ -19,6 +19,7 @@ import type { AnnotationSummary } from "@/lib/annotations/view";
 import { blockStarts, pointToOffset, rangeToSpan, type TextSpan } from "@/lib/anchoring/offsets";
 import { RangeIndex } from "@/lib/anchoring/range-index";
 import { ANNOTATION_PARAM } from "@/lib/annotations/links";
+import { afterNextPaint } from "./after-paint";
 import { canPaintHighlights, paintHighlights, type PaintedText } from "./highlight-paint";
 
 type Props = {
@@ -122,8 +123,9 @@ export const ArticleEditor = memo(function ArticleEditor({
     );
     return paintHighlights(texts, index, byId);
   }, [marked, editor, value, starts, index, byId]);
+  // The marks' render and commit (thousands of leaves) wait until the painted highlights are on screen.
   useEffect(() => {
-    if (!marked) startTransition(() => setMarked(true));
+    if (!marked) return afterNextPaint(() => startTransition(() => setMarked(true)));
   }, [marked]);
 
   const decorate = useCallback(

@@ -1,6 +1,6 @@
 "use client";
 
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "next/navigation";
 import dynamic from "next/dynamic";
 import { ANNOTATION_PARAM } from "@/lib/annotations/links";
@@ -21,7 +21,7 @@ import { LivePresence, PanelNotices, RevisionBanner } from "./LivePresence";
 import { DraftScope } from "@/components/shared/useLocalDraft";
 import { UnsavedAnnotations } from "./UnsavedAnnotations";
 import { INTERACTIVE_MARK } from "./interactive-mark";
-import { AnnotationsArrival, byPosition, useStreamedAnnotations, type SentAnnotations } from "./useStreamedAnnotations";
+import { byPosition, useStreamedAnnotations, type SentAnnotations } from "./useStreamedAnnotations";
 
 // The form (with zod's schemas) and the detail (notes, history, review actions, corrections) are
 // not needed before the first interaction: their code loads apart from the page's and is fetched
@@ -86,7 +86,7 @@ export function ArticleWorkspace({
   livePosition,
 }: Props) {
   const article = useMemo(() => ({ ...sent, text: canonicalText(sent.value) }), [sent]);
-  const { annotations, arrived, pending, change, adopt } = useStreamedAnnotations(sentAnnotations);
+  const { annotations, arrived, change } = useStreamedAnnotations(sentAnnotations);
   const [orphans, setOrphans] = useState(initialOrphans);
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [toolbarAt, setToolbarAt] = useState<{ top: number; left: number } | null>(null);
@@ -367,11 +367,6 @@ export function ArticleWorkspace({
     <DraftScope value={`${viewer.id}:${article.id}`}>
       <div className="workspace" ref={root}>
         <LivePresence viewers={live.viewers} viewerId={viewer.id} />
-        {pending && (
-          <Suspense fallback={null}>
-            <AnnotationsArrival annotations={pending} onArrive={adopt} />
-          </Suspense>
-        )}
         {live.revised && <RevisionBanner revision={live.revised.revision} by={live.revised.by} />}
         <div className="article-surface" ref={surface}>
           <ArticleEditor

@@ -1,6 +1,6 @@
 "use client";
 
-import { use, useCallback, useLayoutEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { AnnotationSummary } from "@/lib/annotations/view";
 
 /**
@@ -41,8 +41,10 @@ export const withArrival = ({ early }: StreamedAnnotations, arrived: AnnotationS
 });
 
 /**
- * The annotations the page holds. `pending` is the promise still to hand to AnnotationsArrival
- * (null when the list came with the text), and `adopt` what it hands the list to.
+ * The annotations the page holds: the list sent with the text, or the streamed one once its promise
+ * settles. The promise is followed from an effect rather than read with use() in a Suspense
+ * boundary: such a boundary waits for the server's HTML of it to be revealed, which React batches
+ * and throttles (up to 300 ms), though it renders nothing.
  */
 export function useStreamedAnnotations(sent: SentAnnotations) {
   const [state, setState] = useState(() => (Array.isArray(sent) ? withArrival(beforeArrival, sent) : beforeArrival));
@@ -52,25 +54,22 @@ export function useStreamedAnnotations(sent: SentAnnotations) {
     setFollowed(sent);
     if (Array.isArray(sent)) setState((current) => withArrival(current, sent));
   }
+  useEffect(() => {
+    if (Array.isArray(sent)) return;
+    let current = true;
+    sent.then(
+      (arrived) => current && setState((state) => withArrival(state, arrived)),
+      (error) =>
+        current &&
+        setState(() => {
+          // To the page's error boundary, as any failed read of the page's data.
+          throw error;
+        }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [sent]);
   const change = useCallback((update: AnnotationsChange) => setState((current) => withChange(current, update)), []);
-  const adopt = useCallback((arrived: AnnotationSummary[]) => setState((current) => withArrival(current, arrived)), []);
-  const pending = Array.isArray(sent) ? null : sent;
-  return { annotations: state.list, arrived: state.early === null, pending, change, adopt };
-}
-
-/**
- * Hands the streamed list to the page once it has arrived; renders nothing. Place it in its own
- * Suspense boundary so that only it waits. The layout effect applies the list before the browser
- * paints, so its highlights show in the same frame as the commit that brought it.
- */
-export function AnnotationsArrival({
-  annotations,
-  onArrive,
-}: {
-  annotations: Promise<AnnotationSummary[]>;
-  onArrive: (list: AnnotationSummary[]) => void;
-}) {
-  const list = use(annotations);
-  useLayoutEffect(() => onArrive(list), [list, onArrive]);
-  return null;
+  return { annotations: state.list, arrived: state.early === null, change };
 }
