@@ -34,11 +34,14 @@ export const withChange = ({ list, early }: StreamedAnnotations, update: Annotat
   early: early && [...early, update],
 });
 
-/** The server's list in text order, with the changes made before it arrived replayed over it. */
-export const withArrival = ({ early }: StreamedAnnotations, arrived: AnnotationSummary[]): StreamedAnnotations => ({
-  list: (early ?? []).reduce((list, update) => update(list), [...arrived].sort(byPosition)),
-  early: null,
-});
+/**
+ * The server's list in text order, with the changes made before it arrived replayed over it. An
+ * empty list on an empty page keeps the page's array, so the memoised editor and list skip it.
+ */
+export function withArrival(state: StreamedAnnotations, arrived: AnnotationSummary[]): StreamedAnnotations {
+  const list = (state.early ?? []).reduce((list, update) => update(list), [...arrived].sort(byPosition));
+  return { list: list.length === 0 && state.list.length === 0 ? state.list : list, early: null };
+}
 
 /**
  * The annotations the page holds: the list sent with the text, or the streamed one once its promise

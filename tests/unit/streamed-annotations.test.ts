@@ -35,6 +35,12 @@ describe("the article page's streamed annotations", () => {
     expect(state.list.find((a) => a.id === "a")?.version).toBe(2);
   });
 
+  it("keeps the page's empty array when an empty list arrives, so nothing re-renders for it", () => {
+    const state = withArrival(beforeArrival, []);
+    expect(state.list).toBe(beforeArrival.list);
+    expect(state.early).toBeNull();
+  });
+
   it("lets a later list (a refresh) replace the one the page holds", () => {
     let state = withArrival(beforeArrival, [summary("a", 0), summary("b", 10)]);
     state = withChange(state, upsert(summary("c", 20)));
