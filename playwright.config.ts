@@ -3,6 +3,16 @@ import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/lib/chromium";
 import { E2E_PORT } from "./tests/e2e/seeded";
 
+/** The e2e server (tests/e2e/server.ts), given `args`: the screenshots config passes its own. */
+export const e2eServer = (args = "") => ({
+  command: `npx tsx tests/e2e/server.ts${args}`,
+  url: `http://localhost:${E2E_PORT}/login`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: "pipe" as const,
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
+});
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
@@ -24,12 +34,5 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts$/ },
     { name: "e2e", testMatch: /\.spec\.ts$/, dependencies: ["setup"] },
   ],
-  webServer: {
-    command: "npx tsx tests/e2e/server.ts",
-    url: `http://localhost:${E2E_PORT}/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-  },
+  webServer: e2eServer(),
 });

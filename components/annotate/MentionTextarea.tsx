@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
+import { useTypedBeforeHydration } from "@/components/shared/useTypedBeforeHydration";
 
 type Member = { id: string; name: string };
 
@@ -32,6 +33,7 @@ export function MentionTextarea({ value, onValueChange, ...rest }: Props) {
   const [options, setOptions] = useState<Member[]>([]);
   const [active, setActive] = useState(0);
   const [at, setAt] = useState<{ start: number; end: number } | null>(null);
+  useTypedBeforeHydration(area, value, onValueChange);
 
   async function update(text: string, caret: number) {
     onValueChange(text);

@@ -45,6 +45,8 @@ function NoteComposer({
   return (
     <form
       className="note-composer"
+      // Sent before the page's code has run, the note goes in a POST body, not the address.
+      method="post"
       onSubmit={async (event) => {
         event.preventDefault();
         if (!body.trim()) return setError("Write something first");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { AnnotationStatus } from "@/lib/reviews/transitions";
 import type { AnnotationView } from "@/lib/annotations/view";
 import { nextStatuses, STATUS_LABEL } from "@/lib/reviews/transitions";
@@ -8,6 +8,7 @@ import type { Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
 import { ErrorMessage } from "@/components/shared/ErrorMessage";
+import { useTypedBeforeHydration } from "@/components/shared/useTypedBeforeHydration";
 
 const ACTION: Record<AnnotationStatus, string> = {
   DRAFT: "Back to draft",
@@ -31,6 +32,8 @@ export function StatusActions({
   onChanged: (annotation: AnnotationView) => void;
 }) {
   const [comment, setComment] = useState("");
+  const commentField = useRef<HTMLTextAreaElement>(null);
+  useTypedBeforeHydration(commentField, comment, setComment);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const choices = nextStatuses(annotation.status, { role: viewer.role, isAuthor: annotation.author.id === viewer.id });
@@ -68,6 +71,7 @@ export function StatusActions({
               <label htmlFor={`review-comment-${annotation.id}`}>Comment (required to request changes)</label>
               <textarea
                 id={`review-comment-${annotation.id}`}
+                ref={commentField}
                 value={comment}
                 onChange={(event) => setComment(event.currentTarget.value)}
                 rows={2}

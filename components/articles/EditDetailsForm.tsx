@@ -18,7 +18,7 @@ export function EditDetailsForm({ articleId, initial }: { articleId: string; ini
   }
 
   return (
-    <form onSubmit={(event) => void save(event)} aria-label="Article details">
+    <form method="post" onSubmit={(event) => void save(event)} aria-label="Article details">
       <MetadataFields value={metadata} onChange={setMetadata} />
       <p role="status" className={message?.ok ? "success" : "error"}>
         {message?.text}

@@ -24,7 +24,7 @@ export function NewArticleForm() {
   }
 
   return (
-    <form onSubmit={(event) => void save(event)} aria-label="Add an article">
+    <form method="post" onSubmit={(event) => void save(event)} aria-label="Add an article">
       <MetadataFields value={metadata} onChange={setMetadata} />
       <BodyInput value={body} onChange={setBody} />
       <ErrorMessage message={error} />

@@ -71,7 +71,7 @@ export function ReviseForm({
   }
 
   return (
-    <form onSubmit={(event) => void save(event)} aria-label="Revise the text">
+    <form method="post" onSubmit={(event) => void save(event)} aria-label="Revise the text">
       <BodyInput value={body} onChange={setBody} startFrom={currentMarkdown} />
       <ErrorMessage message={error} />
       <button type="submit" className="primary" disabled={saving || !body.body.trim()}>

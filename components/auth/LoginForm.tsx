@@ -43,8 +43,10 @@ export function LoginForm({ returnTo, email, onSignedIn }: Props) {
     setError(!result?.error || result.error === "CredentialsSignin" ? SIGN_IN_FAILED : result.error);
   }
 
+  // POST, so a form sent before the page's code has run (a fast typist, a slow network) never
+  // puts the password in the address bar, the history and the server's access logs as GET would.
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <label htmlFor="email">Email</label>
       <input
         id="email"

@@ -52,34 +52,38 @@ await db.apiToken.create({
     prefix: MATRIX_TOKEN.slice(0, 10),
   },
 });
-const wire = paragraphsToValue([
-  "Sanders blamed “scheduling conflicts on both sides” for the cancelled meeting.",
-  "A second paragraph.",
-]);
-await db.article.create({
-  data: {
-    workspaceId: demoDesk.id,
-    title: API_ARTICLE_TITLE,
-    revisions: {
-      create: { number: 1, body: wire, text: canonicalText(wire), textHash: textHash(canonicalText(wire)) },
-    },
-  },
-});
-const importTarget = paragraphsToValue(IMPORT_ARTICLE_PARAGRAPHS);
-await db.article.create({
-  data: {
-    workspaceId: demoDesk.id,
-    title: IMPORT_ARTICLE_TITLE,
-    revisions: {
-      create: {
-        number: 1,
-        body: importTarget,
-        text: canonicalText(importTarget),
-        textHash: textHash(canonicalText(importTarget)),
+// The demo desk's two wire-copy articles are for the API and import tests; the README's
+// screenshots (`--screenshots`, playwright.screenshots.config.ts) show the desk without them.
+if (!process.argv.includes("--screenshots")) {
+  const wire = paragraphsToValue([
+    "Sanders blamed “scheduling conflicts on both sides” for the cancelled meeting.",
+    "A second paragraph.",
+  ]);
+  await db.article.create({
+    data: {
+      workspaceId: demoDesk.id,
+      title: API_ARTICLE_TITLE,
+      revisions: {
+        create: { number: 1, body: wire, text: canonicalText(wire), textHash: textHash(canonicalText(wire)) },
       },
     },
-  },
-});
+  });
+  const importTarget = paragraphsToValue(IMPORT_ARTICLE_PARAGRAPHS);
+  await db.article.create({
+    data: {
+      workspaceId: demoDesk.id,
+      title: IMPORT_ARTICLE_TITLE,
+      revisions: {
+        create: {
+          number: 1,
+          body: importTarget,
+          text: canonicalText(importTarget),
+          textHash: textHash(canonicalText(importTarget)),
+        },
+      },
+    },
+  });
+}
 const body = paragraphsToValue(["Only the other desk can read this."]);
 const text = canonicalText(body);
 await db.workspace.create({

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD, ROLES, expect, test, untilInteractive } from "./fixtures";
 import { panel } from "./annotating";
 import { selectWithRange } from "./selection";
-import { annotateOverApi, createArticle } from "./article-setup";
+import { annotateOverApi, createArticle, deskOf, moveAlong } from "./article-setup";
 
 // Item 7 of #16: an expired session never costs what was typed. Drafts of the annotation form
 // and the note composer live in local storage; a save that meets a 401 asks for sign-in in place.
@@ -89,4 +89,43 @@ test("a note's draft survives a reload and goes once posted; closing the sign-in
   await expect(composer).toHaveValue("");
   await page.reload();
   await expect(composer).toHaveValue("");
+});
+
+test("a note and a review comment typed into a deep link before the page's code has run are kept", async ({
+  pageAs,
+  apiAs,
+}) => {
+  const editor = await apiAs("editor");
+  const id = await createArticle(editor, "Typed before hydration", PARAGRAPHS);
+  const desk = await deskOf(apiAs);
+  const annotation = await annotateOverApi(desk.reviewer, id, PARAGRAPHS[0]);
+  await moveAlong(desk, annotation, ["SUBMITTED"]);
+
+  const page = await pageAs("editor");
+  // The page's scripts wait until both fields of the server-rendered detail are typed into.
+  let release!: () => void;
+  const typed = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await typed;
+    await route.continue();
+  });
+  await page.goto(`/articles/${id}?annotation=${annotation}`, { waitUntil: "domcontentloaded" });
+  const detail = page.getByTestId("annotation-detail");
+  const composer = detail.getByLabel("Add a note", { exact: true });
+  const comment = detail.getByLabel("Comment (required to request changes)");
+  await composer.fill("Call the port authority first.");
+  await comment.fill("Which port, and which year?");
+  await expect(page.locator(".workspace[data-interactive='true']")).toHaveCount(0);
+  release();
+  await untilInteractive(page);
+  await expect(composer).toHaveValue("Call the port authority first.");
+  await expect(comment).toHaveValue("Which port, and which year?");
+
+  // The comment is sent as it stands; the note is a kept draft.
+  await detail.getByRole("button", { name: "Request changes" }).click();
+  await expect(detail.getByTestId("last-decision")).toContainText("Which port, and which year?");
+  await page.unroute("**/_next/static/**/*.js");
+  await page.reload();
+  await untilInteractive(page);
+  await expect(composer).toHaveValue("Call the port authority first.");
 });

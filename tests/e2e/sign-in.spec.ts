@@ -77,3 +77,25 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/articles");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
 });
+
+test("a sign-in sent before the page's code has run never puts the password in an address", async ({ page }) => {
+  const password = `pre-hydration-${randomUUID()}`;
+  const addresses: string[] = [];
+  page.on("request", (request) => addresses.push(request.url()));
+  // The page's scripts never arrive: the form is sent by the browser itself.
+  await page.route("**/_next/static/**/*.js", (route) => route.abort());
+  await page.goto("/login?returnTo=%2Farticles", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Email").fill("reviewer@example.com");
+  await page.getByLabel("Password").fill(password);
+  const sent = page.waitForRequest((request) => request.isNavigationRequest());
+  await page.getByLabel("Password").press("Enter");
+  const request = await sent;
+  expect(request.method()).toBe("POST");
+  expect(request.postData()).toContain(encodeURIComponent(password));
+  // The page answers the POST as it answers a GET: the sign-in form again, the address unchanged.
+  expect((await request.response())?.status()).toBe(200);
+  await expect(page.getByLabel("Password")).toBeVisible();
+  await page.waitForLoadState("domcontentloaded");
+  expect(addresses.filter((address) => address.includes(password))).toEqual([]);
+  expect(page.url()).not.toContain(password);
+});
