@@ -5,11 +5,18 @@ import type { AnnotationSummary } from "@/lib/annotations/view";
 import type { VerdictChoice } from "@/lib/verdicts/queries";
 import { VerdictChip } from "./VerdictChip";
 import { Credit } from "./Credit";
+import { afterNextPaint } from "./after-paint";
 
-type Props = { annotations: AnnotationSummary[]; choices: VerdictChoice[]; onChoose: (id: string) => void };
+type Props = {
+  annotations: AnnotationSummary[];
+  /** False while the server is still streaming the article's annotations. */
+  arrived: boolean;
+  choices: VerdictChoice[];
+  onChoose: (id: string) => void;
+};
 
 /**
- * Entries rendered with the page. The rest follow in a transition right after hydration: on an
+ * Entries rendered when the list arrives. The rest follow in a transition once that is painted: on an
  * article with 2,000 annotations the full list is over half the page's DOM and would otherwise
  * hold up the highlights and the first interaction (#15). Every entry is still rendered, in order.
  */
@@ -22,7 +29,7 @@ const STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "PUBLIS
  * Memoised: a selection in the article re-renders the workspace, and 2,000 entries re-rendered
  * on each one held the Annotate toolbar back by 60–80 ms (#15).
  */
-export const AnnotationList = memo(function AnnotationList({ annotations, choices, onChoose }: Props) {
+export const AnnotationList = memo(function AnnotationList({ annotations, arrived, choices, onChoose }: Props) {
   const [verdict, setVerdict] = useState("");
   const [author, setAuthor] = useState("");
   const [status, setStatus] = useState("");
@@ -31,7 +38,9 @@ export const AnnotationList = memo(function AnnotationList({ annotations, choice
     [annotations],
   );
   const [complete, setComplete] = useState(false);
-  useEffect(() => startTransition(() => setComplete(true)), []);
+  useEffect(() => {
+    if (arrived) return afterNextPaint(() => startTransition(() => setComplete(true)));
+  }, [arrived]);
   const shown = annotations.filter(
     (a) =>
       (!verdict || a.verdict.key === verdict) &&
@@ -44,7 +53,9 @@ export const AnnotationList = memo(function AnnotationList({ annotations, choice
       <h2 id="annotation-list-heading">
         Annotations{" "}
         <span className="muted">
-          ({shown.length === annotations.length ? annotations.length : `${shown.length} of ${annotations.length}`})
+          {!arrived
+            ? "(loading…)"
+            : `(${shown.length === annotations.length ? annotations.length : `${shown.length} of ${annotations.length}`})`}
         </span>
       </h2>
       <div className="filters">
@@ -82,7 +93,9 @@ export const AnnotationList = memo(function AnnotationList({ annotations, choice
           </select>
         </label>
       </div>
-      {annotations.length === 0 ? (
+      {annotations.length === 0 && !arrived ? (
+        <p className="muted">Loading the annotations…</p>
+      ) : annotations.length === 0 ? (
         <p className="muted">Select a passage of the article, then choose Annotate (or press Ctrl+Alt+M).</p>
       ) : (
         <ul className="entries">

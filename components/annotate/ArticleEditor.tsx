@@ -19,6 +19,7 @@ import type { AnnotationSummary } from "@/lib/annotations/view";
 import { blockStarts, pointToOffset, rangeToSpan, type TextSpan } from "@/lib/anchoring/offsets";
 import { RangeIndex } from "@/lib/anchoring/range-index";
 import { ANNOTATION_PARAM } from "@/lib/annotations/links";
+import { afterNextPaint } from "./after-paint";
 import { canPaintHighlights, paintHighlights, type PaintedText } from "./highlight-paint";
 
 type Props = {
@@ -101,7 +102,14 @@ export const ArticleEditor = memo(function ArticleEditor({
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const index = useMemo(() => new RangeIndex(annotations), [annotations]);
   const linked = useSearchParams().has(ANNOTATION_PARAM);
+  // A long list streams in after the text (useStreamedAnnotations.tsx): the list that takes their
+  // number past the threshold is painted first; later single changes re-render marks.
   const [marked, setMarked] = useState(() => linked || annotations.length <= PAINT_FIRST_ABOVE);
+  const [count, setCount] = useState(annotations.length);
+  if (annotations.length !== count) {
+    setCount(annotations.length);
+    if (!linked && count <= PAINT_FIRST_ABOVE && annotations.length > PAINT_FIRST_ABOVE) setMarked(false);
+  }
 
   useLayoutEffect(() => {
     if (marked) return;
@@ -115,8 +123,9 @@ export const ArticleEditor = memo(function ArticleEditor({
     );
     return paintHighlights(texts, index, byId);
   }, [marked, editor, value, starts, index, byId]);
+  // The marks' render and commit (thousands of leaves) wait until the painted highlights are on screen.
   useEffect(() => {
-    if (!marked) startTransition(() => setMarked(true));
+    if (!marked) return afterNextPaint(() => startTransition(() => setMarked(true)));
   }, [marked]);
 
   const decorate = useCallback(

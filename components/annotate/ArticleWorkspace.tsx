@@ -21,6 +21,7 @@ import { LivePresence, PanelNotices, RevisionBanner } from "./LivePresence";
 import { DraftScope } from "@/components/shared/useLocalDraft";
 import { UnsavedAnnotations } from "./UnsavedAnnotations";
 import { INTERACTIVE_MARK } from "./interactive-mark";
+import { byPosition, useStreamedAnnotations, type SentAnnotations } from "./useStreamedAnnotations";
 
 // The form (with zod's schemas) and the detail (notes, history, review actions, corrections) are
 // not needed before the first interaction: their code loads apart from the page's and is fetched
@@ -36,7 +37,8 @@ const AnnotationDetail = dynamic(loadDetail, { loading });
 type Props = {
   /** The revision's Slate value; its canonical text is derived here rather than sent twice. */
   article: { id: string; revisionId: string; value: ArticleValue };
-  initialAnnotations: AnnotationSummary[];
+  /** The summaries, sent with the text or streamed after it (useStreamedAnnotations.tsx). */
+  annotations: SentAnnotations;
   /** Annotations the latest revision could not follow. */
   initialOrphans: OrphanSummary[];
   /** The annotation the page's link names, opened in the panel. */
@@ -57,8 +59,6 @@ type Panel =
 /** The annotation a panel shows, if any: what the URL names. */
 const openIdOf = (panel: Panel) => (panel.kind === "detail" || panel.kind === "edit" ? panel.id : null);
 
-const byPosition = (a: AnnotationSummary, b: AnnotationSummary) => a.start - b.start || b.end - a.end;
-
 /** Marks every highlight of one annotation with a class for a moment, without re-rendering Slate. */
 function markHighlights(id: string, className: string, durationMs?: number) {
   const marks = document.querySelectorAll<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(id)}"]`);
@@ -78,7 +78,7 @@ function reveal(id: string) {
 /** The article page's working surface: the Slate article, the selection toolbar and the side panel. */
 export function ArticleWorkspace({
   article: sent,
-  initialAnnotations,
+  annotations: sentAnnotations,
   initialOrphans,
   linked,
   choices,
@@ -86,7 +86,7 @@ export function ArticleWorkspace({
   livePosition,
 }: Props) {
   const article = useMemo(() => ({ ...sent, text: canonicalText(sent.value) }), [sent]);
-  const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(byPosition));
+  const { annotations, arrived, change } = useStreamedAnnotations(sentAnnotations);
   const [orphans, setOrphans] = useState(initialOrphans);
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [toolbarAt, setToolbarAt] = useState<{ top: number; left: number } | null>(null);
@@ -112,8 +112,8 @@ export function ArticleWorkspace({
     if (openIdOf(panel) !== linkedId) setPanel(linkedId ? { kind: "detail", id: linkedId } : { kind: "list" });
   }
   useEffect(() => {
-    if (linkedId) reveal(linkedId);
-  }, [linkedId]);
+    if (linkedId && arrived) reveal(linkedId);
+  }, [linkedId, arrived]);
   const surface = useRef<HTMLDivElement>(null);
   // Full annotations (context, sources, notes) are fetched when opened and kept here.
   const [details, setDetails] = useState<Record<string, AnnotationView>>(() => (linked ? { [linked.id]: linked } : {}));
@@ -138,23 +138,30 @@ export function ArticleWorkspace({
   }, [detailShown, markInteractive]);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  const upsert = useCallback((annotation: AnnotationView) => {
-    // A published correction replaces the annotation it corrects.
-    const replaced = annotation.status === "PUBLISHED" ? annotation.correction?.of.id : undefined;
-    setAnnotations((current) =>
-      [...current.filter((a) => a.id !== annotation.id && a.id !== replaced), toSummary(annotation)].sort(byPosition),
-    );
-    setDetails((current) => ({ ...current, [annotation.id]: annotation }));
-  }, []);
+  const upsert = useCallback(
+    (annotation: AnnotationView) => {
+      // A published correction replaces the annotation it corrects.
+      const replaced = annotation.status === "PUBLISHED" ? annotation.correction?.of.id : undefined;
+      const summary = toSummary(annotation);
+      change((current) =>
+        [...current.filter((a) => a.id !== annotation.id && a.id !== replaced), summary].sort(byPosition),
+      );
+      setDetails((current) => ({ ...current, [annotation.id]: annotation }));
+    },
+    [change],
+  );
 
-  const remove = useCallback((id: string) => {
-    setAnnotations((current) => current.filter((a) => a.id !== id));
-    setDetails((current) => {
-      const rest = { ...current };
-      delete rest[id];
-      return rest;
-    });
-  }, []);
+  const remove = useCallback(
+    (id: string) => {
+      change((current) => current.filter((a) => a.id !== id));
+      setDetails((current) => {
+        const rest = { ...current };
+        delete rest[id];
+        return rest;
+      });
+    },
+    [change],
+  );
   const live = useLiveArticle({
     article,
     viewerId: viewer.id,
@@ -350,7 +357,7 @@ export function ArticleWorkspace({
           }}
           onDismissed={(id) => setOrphans((current) => current.filter((o) => o.id !== id))}
         />
-        <AnnotationList annotations={annotations} choices={choices} onChoose={choose} />
+        <AnnotationList annotations={annotations} arrived={arrived} choices={choices} onChoose={choose} />
       </>
     );
   }

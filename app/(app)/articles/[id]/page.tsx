@@ -12,7 +12,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { ArticleWorkspace } from "@/components/annotate/ArticleWorkspace";
 import { ArticleExportLinks } from "@/components/exchange/ArticleExportLinks";
 import type { Actor } from "@/lib/auth/actor";
-import type { AnnotationView } from "@/lib/annotations/view";
+import type { AnnotationSummary, AnnotationView } from "@/lib/annotations/view";
 import { readLogPosition } from "@/lib/live/log";
 import { getArticlePageContext } from "@/lib/articles/page-context";
 import { EditorTools } from "@/components/annotate/EditorTools";
@@ -32,8 +32,10 @@ async function loadLinked(actor: Actor, annotationId: string | string[] | undefi
 /**
  * The article page. Its shell (header, title, meta) is sent as soon as the reader and the article
  * are known, so the browser fetches and compiles the page's scripts while the server reads the
- * annotations and renders the article (#15). Every refusal (sign-in, 403, 404, a link naming
- * another article) is decided before that, so it still answers with its own status.
+ * rest and renders the article (#15); a long or slow list of annotations follows the article's
+ * text as a streamed promise, so a heavily annotated article paints and hydrates while they are
+ * read and sent. Every refusal (sign-in, 403, 404, a link naming another article) is decided before
+ * anything is sent, so it still answers with its own status.
  */
 export default async function ArticlePage({
   params,
@@ -51,7 +53,8 @@ export default async function ArticlePage({
     readLogPosition(),
   ]);
   // Everything is read at once, as before; only the article and the link are awaited here.
-  const rest = loadRest(actor, id);
+  const annotations = loadAnnotations(actor, id);
+  const context = loadContext(actor, id);
   const [article, linked] = await loadPageData(() =>
     Promise.all([getArticleForReading({ actor, articleId: id }), loadLinked(actor, linkedId)]),
   );
@@ -90,23 +93,41 @@ export default async function ArticlePage({
           linkedId={linkedId}
           linked={linked}
           livePosition={livePosition}
-          rest={rest}
+          annotations={annotations}
+          context={context}
         />
       </Suspense>
     </main>
   );
 }
 
-/** The rest of the page's data, started with the article's: two statements. */
-function loadRest(actor: Actor, articleId: string) {
-  const rest = Promise.all([
-    listAnnotationSummaries({ actor, articleId }),
-    getArticlePageContext({ actor, articleId }),
-  ]);
-  // When the article itself is refused, the page answers that and never awaits these.
-  rest.catch(() => undefined);
-  return rest;
+/**
+ * Started with the article's read, these are never awaited when the article itself is refused:
+ * the page answers that refusal, and their own (the same one) must not be an unhandled rejection.
+ */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
+
+/** The annotations' summaries, and the list itself once it has been read. */
+function loadAnnotations(actor: Actor, articleId: string) {
+  const promise = started(listAnnotationSummaries({ actor, articleId }));
+  const read: { list?: AnnotationSummary[] } = {};
+  promise.then((list) => (read.list = list)).catch(() => undefined);
+  return { promise, read };
+}
+
+/**
+ * A list this short that the server has already read by the time the text is ready goes with
+ * the text, so its highlights are in the page's first HTML; any other streams after the text, as
+ * a promise (components/annotate/useStreamedAnnotations.tsx). Above it the editor paints the
+ * highlights first anyway (ArticleEditor's PAINT_FIRST_ABOVE), and its payload would hold the text back.
+ */
+const SENT_WITH_TEXT_AT_MOST = 200;
+
+/** Orphans, verdict choices, settings, the blind, people and assignments: one statement. */
+const loadContext = (actor: Actor, articleId: string) => started(getArticlePageContext({ actor, articleId }));
 
 /** Everything below the article's title: its actions, the editors' forms and the workspace. */
 async function ArticleSection({
@@ -115,16 +136,18 @@ async function ArticleSection({
   linkedId,
   linked,
   livePosition,
-  rest,
+  annotations,
+  context,
 }: {
   actor: Actor;
   article: ArticleReading;
   linkedId: string | string[] | undefined;
   linked: AnnotationView | null;
   livePosition: string;
-  rest: ReturnType<typeof loadRest>;
+  annotations: ReturnType<typeof loadAnnotations>;
+  context: ReturnType<typeof loadContext>;
 }) {
-  const [annotations, { orphans, choices, settings, blind, people, assignments }] = await loadPageData(() => rest);
+  const { orphans, choices, settings, blind, people, assignments } = await loadPageData(() => context);
   const isEditor = hasRole(actor.role, "EDITOR");
   const mayRevise = isEditor || settings.reviewersMayAddArticles;
   return (
@@ -169,14 +192,19 @@ async function ArticleSection({
         />
       )}
       <ArticleWorkspace
-        // An import or a revision changes annotations on the server; the workspace starts afresh with them.
-        key={`${article.revision.id}-${annotations.length}-${orphans.length}`}
+        // A revision, or an import that orphans some, starts the workspace afresh; a refresh's new
+        // annotations replace the ones it holds (useStreamedAnnotations.tsx).
+        key={`${article.revision.id}-${orphans.length}`}
         article={{
           id: article.id,
           revisionId: article.revision.id,
           value: article.revision.body,
         }}
-        initialAnnotations={annotations}
+        annotations={
+          annotations.read.list && annotations.read.list.length <= SENT_WITH_TEXT_AT_MOST
+            ? annotations.read.list
+            : annotations.promise
+        }
         initialOrphans={orphans}
         linked={linked}
         choices={choices}

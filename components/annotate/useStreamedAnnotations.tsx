@@ -1,0 +1,78 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import type { AnnotationSummary } from "@/lib/annotations/view";
+
+/**
+ * The article page's annotations may arrive after its text (#15): unless the server has already
+ * read a short list by the time the text is ready (then it sends it with the text, and the
+ * highlights are in the page's first HTML), it streams the summaries as a promise, so on a long,
+ * heavily annotated article the text paints and hydrates while the server still reads and
+ * serialises 2,000 of them. The page handles selections meanwhile: what this tab creates, changes
+ * or deletes before the list arrives is replayed over it; a later list (a refresh) replaces the
+ * one the page holds.
+ */
+
+/** The list itself, or the promise of it. */
+export type SentAnnotations = AnnotationSummary[] | Promise<AnnotationSummary[]>;
+
+export type AnnotationsChange = (list: AnnotationSummary[]) => AnnotationSummary[];
+
+export const byPosition = (a: AnnotationSummary, b: AnnotationSummary) => a.start - b.start || b.end - a.end;
+
+export type StreamedAnnotations = {
+  list: AnnotationSummary[];
+  /** The changes made before the list arrived; null once it has. */
+  early: AnnotationsChange[] | null;
+};
+
+export const beforeArrival: StreamedAnnotations = { list: [], early: [] };
+
+/** A change the page makes (a save, a deletion, a live event), remembered until the list arrives. */
+export const withChange = ({ list, early }: StreamedAnnotations, update: AnnotationsChange): StreamedAnnotations => ({
+  list: update(list),
+  early: early && [...early, update],
+});
+
+/**
+ * The server's list in text order, with the changes made before it arrived replayed over it. An
+ * empty list on an empty page keeps the page's array, so the memoised editor and list skip it.
+ */
+export function withArrival(state: StreamedAnnotations, arrived: AnnotationSummary[]): StreamedAnnotations {
+  const list = (state.early ?? []).reduce((list, update) => update(list), [...arrived].sort(byPosition));
+  return { list: list.length === 0 && state.list.length === 0 ? state.list : list, early: null };
+}
+
+/**
+ * The annotations the page holds: the list sent with the text, or the streamed one once its promise
+ * settles. The promise is followed from an effect rather than read with use() in a Suspense
+ * boundary: such a boundary waits for the server's HTML of it to be revealed, which React batches
+ * and throttles (up to 300 ms), though it renders nothing.
+ */
+export function useStreamedAnnotations(sent: SentAnnotations) {
+  const [state, setState] = useState(() => (Array.isArray(sent) ? withArrival(beforeArrival, sent) : beforeArrival));
+  // A refresh sends a new list or promise (React's pattern for state that follows a prop).
+  const [followed, setFollowed] = useState(sent);
+  if (followed !== sent) {
+    setFollowed(sent);
+    if (Array.isArray(sent)) setState((current) => withArrival(current, sent));
+  }
+  useEffect(() => {
+    if (Array.isArray(sent)) return;
+    let current = true;
+    sent.then(
+      (arrived) => current && setState((state) => withArrival(state, arrived)),
+      (error) =>
+        current &&
+        setState(() => {
+          // To the page's error boundary, as any failed read of the page's data.
+          throw error;
+        }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [sent]);
+  const change = useCallback((update: AnnotationsChange) => setState((current) => withChange(current, update)), []);
+  return { annotations: state.list, arrived: state.early === null, change };
+}
