@@ -90,7 +90,7 @@ export function liveHub(): Hub {
         // Notifications sent while the connection was down are lost: the next window reads what
         // committed meanwhile from the log, and every public page is dropped, its purge perhaps missed.
         readLog();
-        dropEveryPublicPage();
+        void dropEveryPublicPage();
       }
     },
   });

@@ -46,6 +46,6 @@ export async function retractPublishedCheck(options: {
     await announcePublicChange(tx, { annotationIds: [row.id], articleId: row.articleId });
     return row;
   });
-  revalidatePublicPages({ annotationIds: [row.id], articleId: row.articleId });
+  await revalidatePublicPages({ annotationIds: [row.id], articleId: row.articleId });
   return { id: row.id, retracted: true };
 }

@@ -33,10 +33,14 @@ export async function announcePublicChange(tx: Prisma.TransactionClient, change:
  * Drops the cached public pages a change touches, on this instance, at once (`expire: 0`: the next
  * reader gets the new version, not a stale one while it refreshes). Called after the change is
  * committed; the other instances hear of it through announcePublicChange. Outside a Next request
- * (the command line, tests) there is no cache to drop, and nothing to do.
+ * (the command line, tests) there is no cache to drop, and nothing to do. A route handler runs
+ * `revalidateTag` only after its response has gone, so a reader who follows the response at once
+ * (an editor opening the corrected check) could get the old page: the tags are also dropped here,
+ * before the caller answers.
  */
-export function revalidatePublicPages(change: PublicChange) {
-  for (const tag of tagsOf(change)) {
+export async function revalidatePublicPages(change: PublicChange): Promise<void> {
+  const tags = tagsOf(change);
+  for (const tag of tags) {
     try {
       revalidateTag(tag, { expire: 0 });
     } catch (error) {
@@ -44,6 +48,7 @@ export function revalidatePublicPages(change: PublicChange) {
         throw error;
     }
   }
+  await dropTagsHere(tags);
 }
 
 type TagCache = { revalidateTag: (tags: string[], durations?: { expire?: number }) => Promise<void> };
@@ -54,9 +59,11 @@ type TagCache = { revalidateTag: (tags: string[], durations?: { expire?: number 
  * manifest every request of this process reads. An instance that has served no page has none, and
  * nothing cached to drop.
  */
-function dropTagsHere(tags: string[]) {
+async function dropTagsHere(tags: string[]): Promise<void> {
   const cache = (globalThis as { __incrementalCache?: TagCache }).__incrementalCache;
-  void cache?.revalidateTag(tags, { expire: 0 }).catch((error) => console.warn("publish: dropping tags failed", error));
+  await cache
+    ?.revalidateTag(tags, { expire: 0 })
+    .catch((error) => console.warn("publish: dropping tags failed", error));
 }
 
 const purgeNoticeTags = (payload: string, self: string): string[] => {
@@ -72,7 +79,7 @@ const purgeNoticeTags = (payload: string, self: string): string[] => {
 /** A purge notice from the bus: drops its tags here unless this instance sent it (it dropped them itself). */
 export function applyPurgeNotice(payload: string, self: string) {
   const tags = purgeNoticeTags(payload, self);
-  if (tags.length) dropTagsHere(tags);
+  if (tags.length) void dropTagsHere(tags);
 }
 
 /** Drops every public page here: after the bus was down, when notices may have been missed. */

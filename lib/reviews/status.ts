@@ -97,7 +97,7 @@ export async function changeAnnotationStatus(options: {
   });
   // Its public page, the version it corrects, its article's page, the feed and sitemap change.
   if (input.status === "PUBLISHED")
-    revalidatePublicPages(
+    await revalidatePublicPages(
       publicChangeOf({ id: view.id, correctsId: view.correction?.of.id ?? null, articleId: view.articleId }),
     );
   return view;

@@ -53,7 +53,7 @@ export async function updateWorkspaceSettings(options: {
     if (changesPublic(before, after)) await announcePublicChange(tx, "everything");
     return { before, after };
   });
-  if (changesPublic(before, after)) revalidatePublicPages("everything");
+  if (changesPublic(before, after)) await revalidatePublicPages("everything");
   return after;
 }
 
