@@ -49,10 +49,10 @@ export const AnnotationList = memo(function AnnotationList({ annotations, arrive
   );
 
   return (
-    <section aria-labelledby="annotation-list-heading" className="annotation-list">
+    <section aria-labelledby="annotation-list-heading" aria-busy={!arrived} className="annotation-list">
       <h2 id="annotation-list-heading">
         Annotations{" "}
-        <span className="muted">
+        <span className="muted" role="status">
           {!arrived
             ? "(loading…)"
             : `(${shown.length === annotations.length ? annotations.length : `${shown.length} of ${annotations.length}`})`}

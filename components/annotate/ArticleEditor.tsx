@@ -103,12 +103,14 @@ export const ArticleEditor = memo(function ArticleEditor({
   const index = useMemo(() => new RangeIndex(annotations), [annotations]);
   const linked = useSearchParams().has(ANNOTATION_PARAM);
   // A long list streams in after the text (useStreamedAnnotations.tsx): the list that takes their
-  // number past the threshold is painted first; later single changes re-render marks.
+  // number past the threshold at once is painted first; a single change re-renders marks.
   const [marked, setMarked] = useState(() => linked || annotations.length <= PAINT_FIRST_ABOVE);
   const [count, setCount] = useState(annotations.length);
   if (annotations.length !== count) {
     setCount(annotations.length);
-    if (!linked && count <= PAINT_FIRST_ABOVE && annotations.length > PAINT_FIRST_ABOVE) setMarked(false);
+    const arrivedAtOnce = annotations.length - count > 1;
+    if (!linked && arrivedAtOnce && count <= PAINT_FIRST_ABOVE && annotations.length > PAINT_FIRST_ABOVE)
+      setMarked(false);
   }
 
   useLayoutEffect(() => {

@@ -45,7 +45,7 @@ function NoteComposer({
   return (
     <form
       className="note-composer"
-      // Sent before the page's code has run, the note goes in a POST body, not the address.
+      // Sent before the page's code has run, it reloads this address as it is (a GET would drop ?annotation=).
       method="post"
       onSubmit={async (event) => {
         event.preventDefault();

@@ -10,7 +10,7 @@ import type { AnnotationSummary } from "@/lib/annotations/view";
  * heavily annotated article the text paints and hydrates while the server still reads and
  * serialises 2,000 of them. The page handles selections meanwhile: what this tab creates, changes
  * or deletes before the list arrives is replayed over it; a later list (a refresh) replaces the
- * one the page holds.
+ * one the page holds, with what changed while it was on its way replayed over it likewise.
  */
 
 /** The list itself, or the promise of it. */
@@ -22,16 +22,22 @@ export const byPosition = (a: AnnotationSummary, b: AnnotationSummary) => a.star
 
 export type StreamedAnnotations = {
   list: AnnotationSummary[];
-  /** The changes made before the list arrived; null once it has. */
+  /** The changes made while a list is on its way (the first, or a refresh's); null when none is. */
   early: AnnotationsChange[] | null;
+  /** Whether a list has arrived yet: until then the page says it is loading them. */
+  arrived: boolean;
 };
 
-export const beforeArrival: StreamedAnnotations = { list: [], early: [] };
+export const beforeArrival: StreamedAnnotations = { list: [], early: [], arrived: false };
+
+/** A refresh's list is on its way: the page keeps showing the list it holds and records changes to replay. */
+export const awaitingRefresh = (state: StreamedAnnotations): StreamedAnnotations => ({ ...state, early: [] });
 
 /** A change the page makes (a save, a deletion, a live event), remembered until the list arrives. */
-export const withChange = ({ list, early }: StreamedAnnotations, update: AnnotationsChange): StreamedAnnotations => ({
-  list: update(list),
-  early: early && [...early, update],
+export const withChange = (state: StreamedAnnotations, update: AnnotationsChange): StreamedAnnotations => ({
+  ...state,
+  list: update(state.list),
+  early: state.early && [...state.early, update],
 });
 
 /**
@@ -40,7 +46,7 @@ export const withChange = ({ list, early }: StreamedAnnotations, update: Annotat
  */
 export function withArrival(state: StreamedAnnotations, arrived: AnnotationSummary[]): StreamedAnnotations {
   const list = (state.early ?? []).reduce((list, update) => update(list), [...arrived].sort(byPosition));
-  return { list: list.length === 0 && state.list.length === 0 ? state.list : list, early: null };
+  return { list: list.length === 0 && state.list.length === 0 ? state.list : list, early: null, arrived: true };
 }
 
 /**
@@ -55,7 +61,7 @@ export function useStreamedAnnotations(sent: SentAnnotations) {
   const [followed, setFollowed] = useState(sent);
   if (followed !== sent) {
     setFollowed(sent);
-    if (Array.isArray(sent)) setState((current) => withArrival(current, sent));
+    setState((current) => (Array.isArray(sent) ? withArrival(current, sent) : awaitingRefresh(current)));
   }
   useEffect(() => {
     if (Array.isArray(sent)) return;
@@ -74,5 +80,5 @@ export function useStreamedAnnotations(sent: SentAnnotations) {
     };
   }, [sent]);
   const change = useCallback((update: AnnotationsChange) => setState((current) => withChange(current, update)), []);
-  return { annotations: state.list, arrived: state.early === null, change };
+  return { annotations: state.list, arrived: state.arrived, change };
 }

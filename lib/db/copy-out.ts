@@ -25,7 +25,9 @@ export async function* copyOut(
     // One round trip: BEGIN and the settings as one simple query.
     if (local.length)
       await client.query(
-        ["BEGIN READ ONLY", ...local.map(([name, value]) => `SET LOCAL ${name} = ${literal(value)}`)].join("; "),
+        ["BEGIN READ ONLY", ...local.map(([name, value]) => `SET LOCAL ${identifier(name)} = ${literal(value)}`)].join(
+          "; ",
+        ),
       );
     const rows = client.query(copyTo(`COPY (${query}) TO STDOUT ${options}`));
     // The rows end before PostgreSQL reports the statement done; COMMIT waits for that (the
@@ -43,6 +45,11 @@ export async function* copyOut(
     // so it is closed, not reused.
     client.release(!finished);
   }
+}
+
+function identifier(name: string): string {
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`copyOut: unexpected setting name ${JSON.stringify(name)}`);
+  return name;
 }
 
 function literal(value: string): string {

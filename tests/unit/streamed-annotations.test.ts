@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  awaitingRefresh,
   beforeArrival,
   withArrival,
   withChange,
@@ -47,5 +48,17 @@ describe("the article page's streamed annotations", () => {
     expect(state.early).toBeNull();
     state = withArrival(state, [summary("b", 10)]);
     expect(ids(state.list)).toEqual(["b"]);
+  });
+
+  it("keeps what changed while a refresh's list was on its way, and the list shown meanwhile", () => {
+    let state = awaitingRefresh(withArrival(beforeArrival, [summary("a", 0), summary("b", 10)]));
+    expect(state.arrived).toBe(true);
+    state = withChange(state, upsert(summary("saved", 20)));
+    state = withChange(state, remove("a"));
+    expect(ids(state.list)).toEqual(["b", "saved"]);
+    // The refresh read the desk before those changes.
+    state = withArrival(state, [summary("a", 0), summary("b", 10), summary("imported", 30)]);
+    expect(ids(state.list)).toEqual(["b", "imported", "saved"]);
+    expect(state.early).toBeNull();
   });
 });

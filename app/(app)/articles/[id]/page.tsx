@@ -112,7 +112,8 @@ function started<T>(promise: Promise<T>): Promise<T> {
 
 /** The annotations' summaries, and the list itself once it has been read. */
 function loadAnnotations(actor: Actor, articleId: string) {
-  const promise = started(listAnnotationSummaries({ actor, articleId }));
+  // Refused (the article gone meanwhile), it rejects with Next's 404 or 403, which the page renders.
+  const promise = started(loadPageData(() => listAnnotationSummaries({ actor, articleId })));
   const read: { list?: AnnotationSummary[] } = {};
   promise.then((list) => (read.list = list)).catch(() => undefined);
   return { promise, read };
