@@ -7,7 +7,7 @@ const config = [
     ignores: [
       "tests/w3c-annotation-model/**",
       "lib/db/generated/**",
-      ".next/**",
+      "**/.next/**",
       ".data/**",
       "node_modules/**",
       "test-results/**",

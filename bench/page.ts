@@ -9,6 +9,8 @@ import { chromiumLaunchOptions } from "../scripts/lib/chromium";
 import { median, round } from "./stats";
 import { measurePageJs, PAGE_JS_TARGET_GZIP_KB, type PageJs } from "./page-js";
 import { INTERACTIVE_MARK } from "../components/annotate/interactive-mark";
+import { generateParagraphs } from "./fixtures";
+import { startFloorPages } from "./floor";
 
 const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 3);
 const WORDS = 20_000;
@@ -22,8 +24,13 @@ export type ArticlePageBench = {
   selectionToToolbarMs: number;
   toolbarMisses: number;
   pageJs: PageJs;
+  /** First visits (a fresh browser context each), beside the static page and the framework floor. */
+  firstVisit: FirstVisits;
   runs: { withAnnotations: number[]; withoutAnnotations: number[]; toolbar: number[] };
 };
+
+/** Medians of first visits, in ms: the static page, the floor, the article page without and with annotations. */
+type FirstVisits = Record<"static" | "floor" | "plain" | "annotated", number>;
 
 /**
  * Times the article page on `baseUrl` for a signed-in `cookie` (a Cookie header): the article
@@ -39,6 +46,7 @@ export async function benchArticlePage(
     const { hostname } = new URL(baseUrl);
     const signedInPage = async () => {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await context.addInitScript(PAINT_WATCH);
       await context.addCookies(
         cookie.split("; ").map((pair) => {
           const at = pair.indexOf("=");
@@ -47,6 +55,10 @@ export async function benchArticlePage(
       );
       return context.newPage();
     };
+    const firstVisit = await firstVisits(signedInPage, {
+      plain: `${baseUrl}/articles/${articles.plain}`,
+      annotated: `${baseUrl}/articles/${articles.annotated}`,
+    });
     const page = await signedInPage();
     const withAnnotations = await loadTimes(page, `${baseUrl}/articles/${articles.annotated}`, ANNOTATIONS);
     const withoutAnnotations = await loadTimes(page, `${baseUrl}/articles/${articles.plain}`, 0);
@@ -68,6 +80,7 @@ export async function benchArticlePage(
       selectionToToolbarMs: round(median(toolbar.filter((t) => !Number.isNaN(t)))),
       toolbarMisses: toolbar.filter((t) => Number.isNaN(t)).length,
       pageJs,
+      firstVisit,
       runs: { withAnnotations, withoutAnnotations, toolbar },
     };
   } finally {
@@ -75,51 +88,98 @@ export async function benchArticlePage(
   }
 }
 
-/** ms from navigation start until the article (and `expected` annotations' highlights) are painted and the page is interactive. */
+/**
+ * First visits, each in a fresh browser context (no HTTP or code cache, as the peer harness
+ * measures): the article page without and with annotations, the same text as a static page and
+ * through the framework floor (bench/floor.ts). One warm-up round, then PAGE_LOADS rounds, the
+ * pages taken in turn so a busy moment of the machine falls on all of them.
+ */
+async function firstVisits(
+  signedInPage: () => Promise<Page>,
+  articlePages: { plain: string; annotated: string },
+): Promise<FirstVisits> {
+  const floors = await startFloorPages(generateParagraphs(WORDS));
+  try {
+    const pages = [
+      ["static", floors.staticUrl, 0],
+      ["floor", floors.floorUrl, 0],
+      ["plain", articlePages.plain, 0],
+      ["annotated", articlePages.annotated, ANNOTATIONS],
+    ] as const;
+    const times: Record<string, number[]> = {};
+    for (let pass = 0; pass <= PAGE_LOADS; pass++) {
+      for (const [name, url, expected] of pages) {
+        const page = await signedInPage();
+        const ms = await loadTime(page, url, expected);
+        await page.context().close();
+        if (pass > 0) (times[name] ??= []).push(ms);
+      }
+    }
+    return Object.fromEntries(pages.map(([name]) => [name, round(median(times[name]))])) as FirstVisits;
+  } finally {
+    await floors.stop();
+  }
+}
+
+/** ms from navigation start until the article (and `expected` annotations' highlights) are painted and the page is interactive, PAGE_LOADS times. */
 async function loadTimes(page: Page, url: string, expected: number): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < PAGE_LOADS; i++) {
-    await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(
-      (expected) => {
-        const blocks = document.querySelectorAll("[data-slate-editor] [data-slate-node='element']").length;
-        if (blocks === 0 || !document.querySelector("[data-interactive='true']")) return false;
-        if (expected === 0) return true;
-        // Painted as marks, or (a long article, #15) as ranges registered with CSS.highlights: the peer harness's rule.
-        const ids = new Set<string>();
-        document
-          .querySelectorAll<HTMLElement>("mark[data-annotation-ids]")
-          .forEach((m) => m.dataset.annotationIds!.split(" ").forEach((id) => ids.add(id)));
-        let ranges = 0;
-        CSS.highlights?.forEach((h) => (ranges += h.size));
-        return ids.size >= expected || ranges >= expected;
-      },
-      expected,
-      { polling: 25, timeout: 30_000 },
-    );
-    // Two animation frames: the frame with the highlights has been painted.
-    times.push(
-      await page.evaluate(
-        () =>
-          new Promise<number>((resolve) =>
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
-          ),
-      ),
-    );
-    if (process.env.BENCH_DEBUG) {
-      const nav = await page.evaluate(() => JSON.stringify(performance.getEntriesByType("navigation")[0]));
-      const { responseStart, responseEnd, domInteractive, domContentLoadedEventEnd, transferSize } = JSON.parse(nav);
-      console.log({
-        responseStart,
-        responseEnd,
-        domInteractive,
-        domContentLoadedEventEnd,
-        transferSize,
-        painted: times[times.length - 1],
-      });
-    }
+  for (let i = 0; i < PAGE_LOADS; i++) times.push(await loadTime(page, url, expected));
+  return times;
+}
+
+/**
+ * Watches every page load from its first script (an init script, as the peer harness does, so the
+ * figure is read in the page and not delayed by the harness): after each frame in which the DOM
+ * changed, once the article's blocks are in and the page is interactive, it logs how many
+ * annotations are painted (marks covering their ids, or ranges registered with CSS.highlights) and
+ * when the frame's rendering update was done. A string: tsx would wrap named functions in a
+ * __name() the page does not have.
+ */
+const PAINT_WATCH = `(() => {
+  const log = (window.__paints = []);
+  let queued = false;
+  const check = () => {
+    queued = false;
+    const blocks = document.querySelectorAll("[data-slate-editor] [data-slate-node='element']").length;
+    if (!blocks || !document.querySelector("[data-interactive='true']")) return;
+    const ids = new Set();
+    document.querySelectorAll("mark[data-annotation-ids]").forEach((m) => m.dataset.annotationIds.split(" ").forEach((id) => ids.add(id)));
+    let ranges = 0;
+    if (window.CSS && CSS.highlights) CSS.highlights.forEach((h) => (ranges += h.size));
+    const count = Math.max(ids.size, ranges);
+    if (log.length && log[log.length - 1].count === count) return;
+    const entry = { count, painted: 0 };
+    log.push(entry);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => (entry.painted = performance.now());
+    channel.port2.postMessage(0);
+  };
+  new MutationObserver(() => { if (!queued) { queued = true; requestAnimationFrame(check); } }).observe(document, {
+    childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["data-interactive"],
+  });
+})();`;
+
+/**
+ * One load of `url` in `page` (whose context runs PAINT_WATCH): ms from navigation start until the
+ * article and `expected` annotations' highlights are painted and the page is interactive.
+ */
+async function loadTime(page: Page, url: string, expected: number): Promise<number> {
+  await page.goto(url, { waitUntil: "commit" });
+  const painted = await page.waitForFunction(
+    (expected) => {
+      const paints = (window as unknown as { __paints?: { count: number; painted: number }[] }).__paints;
+      return paints?.find((entry) => entry.count >= expected && entry.painted > 0)?.painted ?? false;
+    },
+    expected,
+    { polling: 50, timeout: 30_000 },
+  );
+  if (process.env.BENCH_DEBUG) {
+    const nav = await page.evaluate(() => JSON.stringify(performance.getEntriesByType("navigation")[0]));
+    const { responseStart, responseEnd, domInteractive, domContentLoadedEventEnd, transferSize } = JSON.parse(nav);
+    console.log({ url, responseStart, responseEnd, domInteractive, domContentLoadedEventEnd, transferSize, painted });
   }
-  return times.map((t) => round(t));
+  return round((await painted.jsonValue()) as number);
 }
 
 /** ms from a finished selection to the Annotate toolbar in the DOM (NaN if it never came). */
@@ -180,6 +240,20 @@ export function reportArticlePage(b: ArticlePageBench) {
       (b.toolbarMisses
         ? `  (${b.toolbarMisses} of 10 runs missed: no toolbar within 5 s, or it outlived its selection)`
         : ""),
+  );
+  const { static: bare, floor, plain, annotated } = b.firstVisit;
+  const times = (a: number, of: number) => `${round(a / of, 2)}×`;
+  console.log(`  first visits (a fresh browser context each, median of ${PAGE_LOADS}, same run):`);
+  console.log(`    the article as a static page (no script)          ${bare} ms`);
+  console.log(
+    `    framework floor (bench/floor: Next.js, one client component) ${floor} ms  ${times(floor, bare)} static`,
+  );
+  console.log(
+    `    article page, no annotations                      ${plain} ms  ${times(plain, bare)} static ` +
+      `(target ≤ 3×), ${times(plain, floor)} the floor`,
+  );
+  console.log(
+    `    article page, ${ANNOTATIONS} annotations                   ${annotated} ms  ${times(annotated, floor)} the floor`,
   );
   console.log(
     `  article page JavaScript until interactive (${b.pageJs.scripts} scripts) ${b.pageJs.gzipKB} KB gzipped, ` +
