@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staticAssetHandler } from "@/scripts/lib/static-assets";
 
 const script = `console.log(${JSON.stringify("x".repeat(5000))});`;
+const style = `body { margin: 0; ${"color: red; ".repeat(200)}}`;
+/** What a script is served as: V8's explicit compile hint, then the file. */
+const served = `//# allFunctionsCalledOnLoad\n${script}`;
 let server: Server;
 let port: number;
 
@@ -18,6 +21,7 @@ beforeAll(async () => {
   const dist = mkdtempSync(path.join(tmpdir(), "static-assets-"));
   mkdirSync(path.join(dist, "static", "chunks"), { recursive: true });
   writeFileSync(path.join(dist, "static", "chunks", "app.js"), script);
+  writeFileSync(path.join(dist, "static", "chunks", "app.css"), style);
   writeFileSync(path.join(dist, "static", "chunks", "notes.txt"), "not a known type");
   writeFileSync(path.join(dist, "secret.js"), "outside the static folder");
   const serve = staticAssetHandler(dist);
@@ -51,16 +55,24 @@ describe("staticAssetHandler", () => {
     expect(zipped.headers["content-type"]).toBe("application/javascript; charset=UTF-8");
     expect(zipped.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(zipped.body.length).toBeLessThan(script.length / 10);
-    expect(gunzipSync(zipped.body).toString()).toBe(script);
+    expect(gunzipSync(zipped.body).toString()).toBe(served);
 
     const plain = await get("/_next/static/chunks/app.js?dpl=1");
     expect(plain.headers["content-encoding"]).toBeUndefined();
-    expect(plain.body.toString()).toBe(script);
+    expect(plain.body.toString()).toBe(served);
 
     const head = await get("/_next/static/chunks/app.js", {}, "HEAD");
     expect(head.status).toBe(200);
-    expect(Number(head.headers["content-length"])).toBe(script.length);
+    expect(Number(head.headers["content-length"])).toBe(served.length);
     expect(head.body.length).toBe(0);
+  });
+
+  it("asks V8 to compile a script's functions as it streams in, and serves anything else as it is", async () => {
+    const script = (await get("/_next/static/chunks/app.js")).body.toString();
+    expect(script.split("\n")[0]).toBe("//# allFunctionsCalledOnLoad");
+    const css = await get("/_next/static/chunks/app.css", { "accept-encoding": "gzip" });
+    expect(css.headers["content-type"]).toBe("text/css; charset=UTF-8");
+    expect(gunzipSync(css.body).toString()).toBe(style);
   });
 
   it("leaves missing files, unknown types, other methods, other paths and escapes to the next handler", async () => {
