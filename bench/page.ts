@@ -24,13 +24,13 @@ export type ArticlePageBench = {
   selectionToToolbarMs: number;
   toolbarMisses: number;
   pageJs: PageJs;
-  /** First visits (a fresh browser context each), beside the static page and the framework floor. */
-  firstVisit: FirstVisits;
-  runs: { withAnnotations: number[]; withoutAnnotations: number[]; toolbar: number[] };
+  /** The same text as a static page and through the framework floor (bench/floor.ts), medians in ms. */
+  staticPageMs: number;
+  floorMs: number;
+  runs: Record<VisitedPage, number[]> & { toolbar: number[] };
 };
 
-/** Medians of first visits, in ms: the static page, the floor, the article page without and with annotations. */
-type FirstVisits = Record<"static" | "floor" | "plain" | "annotated", number>;
+type VisitedPage = "static" | "floor" | "withoutAnnotations" | "withAnnotations";
 
 /**
  * Times the article page on `baseUrl` for a signed-in `cookie` (a Cookie header): the article
@@ -55,13 +55,11 @@ export async function benchArticlePage(
       );
       return context.newPage();
     };
-    const firstVisit = await firstVisits(signedInPage, {
-      plain: `${baseUrl}/articles/${articles.plain}`,
-      annotated: `${baseUrl}/articles/${articles.annotated}`,
+    const visits = await firstVisits(signedInPage, {
+      withoutAnnotations: `${baseUrl}/articles/${articles.plain}`,
+      withAnnotations: `${baseUrl}/articles/${articles.annotated}`,
     });
     const page = await signedInPage();
-    const withAnnotations = await loadTimes(page, `${baseUrl}/articles/${articles.annotated}`, ANNOTATIONS);
-    const withoutAnnotations = await loadTimes(page, `${baseUrl}/articles/${articles.plain}`, 0);
     await page.goto(`${baseUrl}/articles/${articles.annotated}`);
     await page.locator(INTERACTIVE).waitFor();
     const toolbar = await toolbarTimes(page, 10);
@@ -74,14 +72,15 @@ export async function benchArticlePage(
       INTERACTIVE_MARK,
     );
     return {
-      highlightsPaintedMs: round(median(withAnnotations)),
-      noAnnotationsPaintedMs: round(median(withoutAnnotations)),
-      ratio: round(median(withAnnotations) / median(withoutAnnotations), 2),
+      highlightsPaintedMs: round(median(visits.withAnnotations)),
+      noAnnotationsPaintedMs: round(median(visits.withoutAnnotations)),
+      ratio: round(median(visits.withAnnotations) / median(visits.withoutAnnotations), 2),
+      staticPageMs: round(median(visits.static)),
+      floorMs: round(median(visits.floor)),
       selectionToToolbarMs: round(median(toolbar.filter((t) => !Number.isNaN(t)))),
       toolbarMisses: toolbar.filter((t) => Number.isNaN(t)).length,
       pageJs,
-      firstVisit,
-      runs: { withAnnotations, withoutAnnotations, toolbar },
+      runs: { ...visits, toolbar },
     };
   } finally {
     await browser.close();
@@ -96,36 +95,32 @@ export async function benchArticlePage(
  */
 async function firstVisits(
   signedInPage: () => Promise<Page>,
-  articlePages: { plain: string; annotated: string },
-): Promise<FirstVisits> {
+  articlePages: { withoutAnnotations: string; withAnnotations: string },
+): Promise<Record<VisitedPage, number[]>> {
   const floors = await startFloorPages(generateParagraphs(WORDS));
   try {
-    const pages = [
+    const pages: [VisitedPage, string, number][] = [
       ["static", floors.staticUrl, 0],
       ["floor", floors.floorUrl, 0],
-      ["plain", articlePages.plain, 0],
-      ["annotated", articlePages.annotated, ANNOTATIONS],
-    ] as const;
-    const times: Record<string, number[]> = {};
+      ["withoutAnnotations", articlePages.withoutAnnotations, 0],
+      ["withAnnotations", articlePages.withAnnotations, ANNOTATIONS],
+    ];
+    const times: Record<VisitedPage, number[]> = { static: [], floor: [], withoutAnnotations: [], withAnnotations: [] };
     for (let pass = 0; pass <= PAGE_LOADS; pass++) {
       for (const [name, url, expected] of pages) {
         const page = await signedInPage();
-        const ms = await loadTime(page, url, expected);
-        await page.context().close();
-        if (pass > 0) (times[name] ??= []).push(ms);
+        try {
+          const ms = await loadTime(page, url, expected);
+          if (pass > 0) times[name].push(ms);
+        } finally {
+          await page.context().close();
+        }
       }
     }
-    return Object.fromEntries(pages.map(([name]) => [name, round(median(times[name]))])) as FirstVisits;
+    return times;
   } finally {
     await floors.stop();
   }
-}
-
-/** ms from navigation start until the article (and `expected` annotations' highlights) are painted and the page is interactive, PAGE_LOADS times. */
-async function loadTimes(page: Page, url: string, expected: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < PAGE_LOADS; i++) times.push(await loadTime(page, url, expected));
-  return times;
 }
 
 /**
@@ -229,7 +224,10 @@ async function toolbarTimes(page: Page, runs: number): Promise<number[]> {
 }
 
 export function reportArticlePage(b: ArticlePageBench) {
-  console.log(`\nBrowser (headless Chromium, ${WORDS.toLocaleString("en")} words, median of ${PAGE_LOADS} loads)`);
+  console.log(
+    `\nBrowser (headless Chromium, ${WORDS.toLocaleString("en")} words, first visits: a fresh context each, ` +
+      `median of ${PAGE_LOADS} loads, the pages in turn)`,
+  );
   console.log(
     `  navigation → ${ANNOTATIONS} annotations' highlights painted  ${b.highlightsPaintedMs} ms   (target ≤ 1500 ms)`,
   );
@@ -241,19 +239,15 @@ export function reportArticlePage(b: ArticlePageBench) {
         ? `  (${b.toolbarMisses} of 10 runs missed: no toolbar within 5 s, or it outlived its selection)`
         : ""),
   );
-  const { static: bare, floor, plain, annotated } = b.firstVisit;
-  const times = (a: number, of: number) => `${round(a / of, 2)}×`;
-  console.log(`  first visits (a fresh browser context each, median of ${PAGE_LOADS}, same run):`);
-  console.log(`    the article as a static page (no script)          ${bare} ms`);
+  const times = (ms: number, of: number) => `${round(ms / of, 2)}×`;
+  console.log(`  the same text as a static page                      ${b.staticPageMs} ms`);
   console.log(
-    `    framework floor (bench/floor: Next.js, one client component) ${floor} ms  ${times(floor, bare)} static`,
+    `  framework floor (bench/floor: Next.js, one client component) ${b.floorMs} ms, ${times(b.floorMs, b.staticPageMs)} static`,
   );
   console.log(
-    `    article page, no annotations                      ${plain} ms  ${times(plain, bare)} static ` +
-      `(target ≤ 3×), ${times(plain, floor)} the floor`,
-  );
-  console.log(
-    `    article page, ${ANNOTATIONS} annotations                   ${annotated} ms  ${times(annotated, floor)} the floor`,
+    `  article page vs static / vs floor: no annotations ${times(b.noAnnotationsPaintedMs, b.staticPageMs)} ` +
+      `(target ≤ 3×) / ${times(b.noAnnotationsPaintedMs, b.floorMs)}; ${ANNOTATIONS} annotations ` +
+      `${times(b.highlightsPaintedMs, b.staticPageMs)} / ${times(b.highlightsPaintedMs, b.floorMs)}`,
   );
   console.log(
     `  article page JavaScript until interactive (${b.pageJs.scripts} scripts) ${b.pageJs.gzipKB} KB gzipped, ` +

@@ -3,9 +3,10 @@
 // decides the client's address (X-Forwarded-For only from FACTMARK_TRUSTED_PROXIES), overwrites
 // the forwarded headers with that decision, makes a fresh CSP nonce and sets the security
 // headers. `next start` alone would keep a client-sent X-Forwarded-For as it is.
-//   tsx scripts/serve.ts [--dev] [--port N]
+//   tsx scripts/serve.ts [--dev] [--port N] [--dir FOLDER]   (FOLDER: another Next.js project, e.g. bench/floor)
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { parseTrustedProxies, resolveClient } from "../lib/http/client-address";
 import { securityHeaders } from "../lib/http/security-headers";
@@ -15,14 +16,16 @@ import { staticAssetHandler } from "./lib/static-assets";
 const dev = process.argv.includes("--dev");
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
+const dirFlag = process.argv.indexOf("--dir");
+const dir = dirFlag > 0 ? process.argv[dirFlag + 1] : ".";
 const trusted = parseTrustedProxies(process.env.FACTMARK_TRUSTED_PROXIES);
 const memoryProbe = process.env.FACTMARK_BENCH_PROBE === "1";
 
-const app = next({ dev, port, hostname: "localhost" });
+const app = next({ dev, port, hostname: "localhost", dir });
 const handle = app.getRequestHandler();
 await app.prepare();
 // A build's scripts and styles from memory; `next dev` rebuilds them, so it serves its own.
-const serveStatic = dev ? null : staticAssetHandler(".next");
+const serveStatic = dev ? null : staticAssetHandler(path.join(dir, ".next"));
 
 const server = createServer((req, res) => {
   if (handleMemoryProbe(req, res, memoryProbe)) return;

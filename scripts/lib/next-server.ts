@@ -1,5 +1,6 @@
 // Runs the app's server (scripts/serve.ts: Next behind its front door) from the production
-// build against a given database, for the e2e tests and the benchmarks, and stops it again.
+// build against a given database, for the e2e tests and the benchmarks, and stops it again; or,
+// with `dir`, another Next.js project's build behind the same front door (bench/floor).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -9,16 +10,20 @@ export type NextServer = { url: string; pid: number; stop: () => Promise<void> }
 
 export async function startNextServer(options: {
   port: number;
-  databaseUrl: string;
+  /** The app's database; a project of `dir` has none. */
+  databaseUrl?: string;
+  /** Another Next.js project's folder, built; answers on `/` when ready. */
+  dir?: string;
   quiet?: boolean;
   env?: Record<string, string>;
 }): Promise<NextServer> {
   const url = `http://localhost:${options.port}`;
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", String(options.port)], {
+  const args = ["scripts/serve.ts", "--port", String(options.port), ...(options.dir ? ["--dir", options.dir] : [])];
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), args, {
     stdio: options.quiet ? "ignore" : "inherit",
     env: {
       ...process.env,
-      DATABASE_URL: options.databaseUrl,
+      ...(options.databaseUrl && { DATABASE_URL: options.databaseUrl }),
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
@@ -33,7 +38,7 @@ export async function startNextServer(options: {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/login`)).ok) return { url, pid: child.pid!, stop };
+      if ((await fetch(`${url}${options.dir ? "/" : "/login"}`)).ok) return { url, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }

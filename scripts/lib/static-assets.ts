@@ -24,7 +24,8 @@ type Asset = { type: string; raw: Buffer; gzip: Buffer | null };
  * functions compiled while it streams in, off the main thread, instead of each one lazily on the
  * main thread when first called. The page's scripts are the framework's and the page's own, nearly
  * all of it run while the page hydrates; compiling it lazily was the largest single item of the
- * article page's main-thread time (#15).
+ * article page's main-thread time (#15). Chunks fetched later (the panel's form and detail, at
+ * idle) are compiled whole too: a little CPU and memory spent after the page is interactive.
  */
 const COMPILE_HINT = Buffer.from("//# allFunctionsCalledOnLoad\n");
 const withCompileHint = (type: string, raw: Buffer) =>

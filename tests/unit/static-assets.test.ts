@@ -12,6 +12,7 @@ import { staticAssetHandler } from "@/scripts/lib/static-assets";
 
 const script = `console.log(${JSON.stringify("x".repeat(5000))});`;
 const style = `body { margin: 0; ${"color: red; ".repeat(200)}}`;
+const manifest = JSON.stringify({ pages: Array.from({ length: 100 }, (_, i) => `/page-${i}`) });
 /** What a script is served as: V8's explicit compile hint, then the file. */
 const served = `//# allFunctionsCalledOnLoad\n${script}`;
 let server: Server;
@@ -22,6 +23,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dist, "static", "chunks"), { recursive: true });
   writeFileSync(path.join(dist, "static", "chunks", "app.js"), script);
   writeFileSync(path.join(dist, "static", "chunks", "app.css"), style);
+  writeFileSync(path.join(dist, "static", "chunks", "manifest.json"), manifest);
   writeFileSync(path.join(dist, "static", "chunks", "notes.txt"), "not a known type");
   writeFileSync(path.join(dist, "secret.js"), "outside the static folder");
   const serve = staticAssetHandler(dist);
@@ -73,6 +75,9 @@ describe("staticAssetHandler", () => {
     const css = await get("/_next/static/chunks/app.css", { "accept-encoding": "gzip" });
     expect(css.headers["content-type"]).toBe("text/css; charset=UTF-8");
     expect(gunzipSync(css.body).toString()).toBe(style);
+    const json = await get("/_next/static/chunks/manifest.json");
+    expect(json.headers["content-type"]).toBe("application/json; charset=UTF-8");
+    expect(JSON.parse(json.body.toString())).toEqual(JSON.parse(manifest));
   });
 
   it("leaves missing files, unknown types, other methods, other paths and escapes to the next handler", async () => {
