@@ -1,9 +1,9 @@
 // What the article page's time is set against (issue #15 target 1), served beside it in the same
-// run: the article as a static HTML page, and the framework floor (bench/floor): the smallest
-// Next.js App Router page that server-renders the same text and hydrates one client component,
-// behind the app's own front door (scripts/serve.ts: its headers, its in-memory scripts). The
-// page cannot load faster than the floor with this stack; the floor says how much of the page's
-// time is the stack's own and how much is Factmark's.
+// run: the article as a static HTML page, and two floors (bench/floor), behind the app's own front
+// door (scripts/serve.ts: its headers, its in-memory scripts): the smallest Next.js App Router page
+// that server-renders the same text and hydrates one client component, and the same with the text
+// in a read-only Slate editor. The page cannot load faster than these with this stack (Next.js and
+// Slate are fixed); they say how much of its time is the stack's own and how much is Factmark's.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
@@ -18,13 +18,13 @@ const FLOOR_PORT = 3202;
 /** The body style of both pages: the peer harness's static page's. */
 const BODY_STYLE = "margin:0 auto;max-width:46rem;padding:1rem;font:18px/1.6 Georgia,serif";
 
-export type FloorPages = { staticUrl: string; floorUrl: string; stop: () => Promise<void> };
+export type FloorPages = { staticUrl: string; floorUrl: string; slateFloorUrl: string; stop: () => Promise<void> };
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
 /**
  * Builds the floor app (`next build bench/floor`, about 20 s), then serves `paragraphs` through
- * it and as a static page. Both carry the blocks the article page's wait rule looks for; the
+ * its two pages and as a static page. All carry the blocks the article page's wait rule looks for; the
  * static page marks itself interactive from a script at its end, once the whole text is parsed
  * (as the peer harness's static page reports).
  */
@@ -57,6 +57,7 @@ export async function startFloorPages(paragraphs: string[]): Promise<FloorPages>
     return {
       staticUrl: `http://localhost:${(staticServer.address() as AddressInfo).port}/`,
       floorUrl: `${floor.url}/`,
+      slateFloorUrl: `${floor.url}/slate`,
       stop: async () => {
         await floor.stop();
         await stopStatic();

@@ -24,13 +24,14 @@ export type ArticlePageBench = {
   selectionToToolbarMs: number;
   toolbarMisses: number;
   pageJs: PageJs;
-  /** The same text as a static page and through the framework floor (bench/floor.ts), medians in ms. */
+  /** The same text as a static page and through the floors (bench/floor.ts), medians in ms. */
   staticPageMs: number;
   floorMs: number;
+  slateFloorMs: number;
   runs: Record<VisitedPage, number[]> & { toolbar: number[] };
 };
 
-type VisitedPage = "static" | "floor" | "withoutAnnotations" | "withAnnotations";
+type VisitedPage = "static" | "floor" | "slateFloor" | "withoutAnnotations" | "withAnnotations";
 
 /**
  * Times the article page on `baseUrl` for a signed-in `cookie` (a Cookie header): the article
@@ -77,6 +78,7 @@ export async function benchArticlePage(
       ratio: round(median(visits.withAnnotations) / median(visits.withoutAnnotations), 2),
       staticPageMs: round(median(visits.static)),
       floorMs: round(median(visits.floor)),
+      slateFloorMs: round(median(visits.slateFloor)),
       selectionToToolbarMs: round(median(toolbar.filter((t) => !Number.isNaN(t)))),
       toolbarMisses: toolbar.filter((t) => Number.isNaN(t)).length,
       pageJs,
@@ -90,7 +92,7 @@ export async function benchArticlePage(
 /**
  * First visits, each in a fresh browser context (no HTTP or code cache, as the peer harness
  * measures): the article page without and with annotations, the same text as a static page and
- * through the framework floor (bench/floor.ts). One warm-up round, then PAGE_LOADS rounds, the
+ * through the two floors (bench/floor.ts). One warm-up round, then PAGE_LOADS rounds, the
  * pages taken in turn so a busy moment of the machine falls on all of them.
  */
 async function firstVisits(
@@ -102,10 +104,17 @@ async function firstVisits(
     const pages: [VisitedPage, string, number][] = [
       ["static", floors.staticUrl, 0],
       ["floor", floors.floorUrl, 0],
+      ["slateFloor", floors.slateFloorUrl, 0],
       ["withoutAnnotations", articlePages.withoutAnnotations, 0],
       ["withAnnotations", articlePages.withAnnotations, ANNOTATIONS],
     ];
-    const times: Record<VisitedPage, number[]> = { static: [], floor: [], withoutAnnotations: [], withAnnotations: [] };
+    const times: Record<VisitedPage, number[]> = {
+      static: [],
+      floor: [],
+      slateFloor: [],
+      withoutAnnotations: [],
+      withAnnotations: [],
+    };
     for (let pass = 0; pass <= PAGE_LOADS; pass++) {
       for (const [name, url, expected] of pages) {
         const page = await signedInPage();
@@ -242,7 +251,8 @@ export function reportArticlePage(b: ArticlePageBench) {
   const times = (ms: number, of: number) => `${round(ms / of, 2)}×`;
   console.log(`  the same text as a static page                      ${b.staticPageMs} ms`);
   console.log(
-    `  framework floor (bench/floor: Next.js, one client component) ${b.floorMs} ms, ${times(b.floorMs, b.staticPageMs)} static`,
+    `  floors (bench/floor): Next.js, one client component ${b.floorMs} ms, ${times(b.floorMs, b.staticPageMs)} static; ` +
+      `with the text in read-only Slate ${b.slateFloorMs} ms, ${times(b.slateFloorMs, b.staticPageMs)} static`,
   );
   console.log(
     `  article page vs static / vs floor: no annotations ${times(b.noAnnotationsPaintedMs, b.staticPageMs)} ` +
