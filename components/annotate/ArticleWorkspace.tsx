@@ -22,6 +22,9 @@ import { DraftScope } from "@/components/shared/useLocalDraft";
 import { UnsavedAnnotations } from "./UnsavedAnnotations";
 import { INTERACTIVE_MARK } from "./interactive-mark";
 import { byPosition, useStreamedAnnotations, type SentAnnotations } from "./useStreamedAnnotations";
+// Run with the page's first code, before React can render the server's detail anew and drop what
+// was typed into it: the module keeps that text for the detail's fields (useTypedBeforeHydration.ts).
+import "@/components/shared/useTypedBeforeHydration";
 
 // The form (with zod's schemas) and the detail (notes, history, review actions, corrections) are
 // not needed before the first interaction: their code loads apart from the page's and is fetched

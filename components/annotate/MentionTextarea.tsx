@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
-import { useTypedBeforeHydration } from "@/components/shared/useTypedBeforeHydration";
+import { KEEP_TYPED_ATTRIBUTE, useTypedBeforeHydration } from "@/components/shared/useTypedBeforeHydration";
 
 type Member = { id: string; name: string };
 
@@ -22,18 +22,20 @@ export function mentionQuery(text: string, caret: number): { start: number; quer
 type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange"> & {
   value: string;
   onValueChange: (value: string) => void;
+  /** Keeps text typed before the page's code ran under this name (useTypedBeforeHydration). */
+  keptAs?: string;
 };
 
 /**
  * A textarea that offers the workspace's members after "@" (arrow keys and Enter or Tab to
  * choose, Escape to close) and inserts "@Full Name", which lib/notifications/mentions.ts reads.
  */
-export function MentionTextarea({ value, onValueChange, ...rest }: Props) {
+export function MentionTextarea({ value, onValueChange, keptAs, ...rest }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   const [options, setOptions] = useState<Member[]>([]);
   const [active, setActive] = useState(0);
   const [at, setAt] = useState<{ start: number; end: number } | null>(null);
-  useTypedBeforeHydration(area, value, onValueChange);
+  useTypedBeforeHydration(area, value, onValueChange, keptAs);
 
   async function update(text: string, caret: number) {
     onValueChange(text);
@@ -77,6 +79,7 @@ export function MentionTextarea({ value, onValueChange, ...rest }: Props) {
     <span className="mention-field">
       <textarea
         {...rest}
+        {...{ [KEEP_TYPED_ATTRIBUTE]: keptAs }}
         ref={area}
         value={value}
         onChange={(e) => void update(e.target.value, e.target.selectionStart)}

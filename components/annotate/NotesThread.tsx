@@ -69,6 +69,7 @@ function NoteComposer({
         <span className="visually-hidden">{label}</span>
         <MentionTextarea
           aria-label={label}
+          keptAs={draftName}
           value={body}
           onValueChange={setBody}
           rows={2}

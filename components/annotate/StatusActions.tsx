@@ -8,7 +8,7 @@ import type { Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
 import { annotationApi } from "./api-client";
 import { ErrorMessage } from "@/components/shared/ErrorMessage";
-import { useTypedBeforeHydration } from "@/components/shared/useTypedBeforeHydration";
+import { KEEP_TYPED_ATTRIBUTE, useTypedBeforeHydration } from "@/components/shared/useTypedBeforeHydration";
 
 const ACTION: Record<AnnotationStatus, string> = {
   DRAFT: "Back to draft",
@@ -33,7 +33,8 @@ export function StatusActions({
 }) {
   const [comment, setComment] = useState("");
   const commentField = useRef<HTMLTextAreaElement>(null);
-  useTypedBeforeHydration(commentField, comment, setComment);
+  const keptAs = `review-comment-${annotation.id}`;
+  useTypedBeforeHydration(commentField, comment, setComment, keptAs);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const choices = nextStatuses(annotation.status, { role: viewer.role, isAuthor: annotation.author.id === viewer.id });
@@ -70,7 +71,8 @@ export function StatusActions({
             <>
               <label htmlFor={`review-comment-${annotation.id}`}>Comment (required to request changes)</label>
               <textarea
-                id={`review-comment-${annotation.id}`}
+                id={keptAs}
+                {...{ [KEEP_TYPED_ATTRIBUTE]: keptAs }}
                 ref={commentField}
                 value={comment}
                 onChange={(event) => setComment(event.currentTarget.value)}

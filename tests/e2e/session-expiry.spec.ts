@@ -129,3 +129,38 @@ test("a note and a review comment typed into a deep link before the page's code 
   await untilInteractive(page);
   await expect(composer).toHaveValue("Call the port authority first.");
 });
+
+test("typing survives when the workspace renders again before the detail's code has arrived", async ({
+  pageAs,
+  apiAs,
+}) => {
+  const editor = await apiAs("editor");
+  const id = await createArticle(editor, "Typed before the detail's code", PARAGRAPHS);
+  const desk = await deskOf(apiAs);
+  const annotation = await annotateOverApi(desk.reviewer, id, PARAGRAPHS[0]);
+  await moveAlong(desk, annotation, ["SUBMITTED"]);
+
+  const page = await pageAs("editor");
+  // Every script waits until the fields are typed into; the detail's own chunk (the one that
+  // renders data-testid="annotation-detail") waits a second longer, while the workspace hydrates
+  // and renders again around the detail that has not hydrated yet.
+  let release!: () => void;
+  const typed = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    await typed;
+    if (body.includes('"annotation-detail"')) await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`/articles/${id}?annotation=${annotation}`, { waitUntil: "domcontentloaded" });
+  const detail = page.getByTestId("annotation-detail");
+  const composer = detail.getByLabel("Add a note", { exact: true });
+  const comment = detail.getByLabel("Comment (required to request changes)");
+  await composer.fill("Call the port authority first.");
+  await comment.fill("Which port, and which year?");
+  release();
+  await untilInteractive(page);
+  await expect(composer).toHaveValue("Call the port authority first.");
+  await expect(comment).toHaveValue("Which port, and which year?");
+});
