@@ -63,12 +63,25 @@ function format(pieces: Piece[]): string {
 /** Text as an SQL string constant (standard_conforming_strings, as PostgreSQL has by default). */
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** personOf (lib/export/native.ts) in SQL: an imported name alone, else the member's name, and their email for an admin. */
-function person(name: string, email: string, imported: string, withEmails: boolean): string {
-  const member = object([["name", str(name)], ...(withEmails ? [["email", str(email)] as Field] : [])]);
+/**
+ * personOf (lib/export/native.ts) in SQL: an imported name alone, else the member's object
+ * (`member`, a people.json column: peopleSql).
+ */
+function person(member: string, imported: string): string {
   return imported === "NULL"
     ? member
     : `CASE WHEN ${imported} IS NOT NULL THEN ${object([["name", str(imported)]])} ELSE ${member} END`;
+}
+
+/**
+ * Every user's object as personOf writes a member (their name, and their email for an admin),
+ * built once per user rather than once per annotation, note and review that names them: a
+ * third of the to_json calls of a note. Its ORDER BY keeps the JSON in this subquery (as the
+ * verdicts'), computed for the whole table, which holds people, not annotations.
+ */
+function peopleSql(withEmails: boolean): string {
+  const member = object([["name", str("u.name")], ...(withEmails ? [["email", str("u.email")] as Field] : [])]);
+  return `(SELECT u.id, ${member} AS json FROM "User" u ORDER BY u.id)`;
 }
 
 /** The annotation's own columns that its JSON needs, carried from each part to the final projection. */
@@ -155,7 +168,7 @@ export function nativeAnnotationsSql(
   const note = object([
     ["id", str("n.id")],
     ["parentId", maybeStr('n."parentId"')],
-    ["author", person("nu.name", "nu.email", 'n."importedAuthor"', withEmails)],
+    ["author", person("nu.json", 'n."importedAuthor"')],
     ["body", `CASE WHEN n."deletedAt" IS NULL THEN ${str("n.body")} ELSE 'null' END`],
     ["createdAt", iso('n."createdAt"')],
     ["updatedAt", iso('n."updatedAt"')],
@@ -164,11 +177,12 @@ export function nativeAnnotationsSql(
     ["fromStatus", label('r."fromStatus"')],
     ["toStatus", label('r."toStatus"')],
     ["comment", maybeStr("r.comment")],
-    ["editor", person("ru.name", "ru.email", "NULL", withEmails)],
+    ["editor", person("ru.json", "NULL")],
     ["createdAt", iso('r."createdAt"')],
   ]);
   // The scale's bounds are the export's, the same for every option: written once, as JSON.stringify writes them.
   const verdictTail = `,"worstRating":${JSON.stringify(bounds.worstRating)},"bestRating":${JSON.stringify(bounds.bestRating)}}`;
+  const people = peopleSql(withEmails);
   const verdict = format([
     ...members([
       ["key", str("o.key")],
@@ -184,13 +198,13 @@ export function nativeAnnotationsSql(
       parts === 1 ? selectionSql(selection) : Prisma.sql`${selectionSql(selection)} AND ${partSql(k, parts)}`;
     return Prisma.sql`
     SELECT ${raw(ANNOTATION_COLUMNS.map((column) => `a."${column}"`).join(", "))},
-      verdicts.json AS "verdictJson", u.name AS "authorName", u.email AS "authorEmail", rc.url AS "referenceUrl",
+      verdicts.json AS "verdictJson", u.json AS "authorJson", rc.url AS "referenceUrl",
       reused.id AS "reusedId", sources.list AS "sourceList", notes.list AS "noteList", reviews.list AS "reviewList"
     FROM "Annotation" a
     -- Its ORDER BY keeps the verdict's JSON in this subquery, built once per option, not per annotation (a
     -- CTE scan or an OFFSET 0 would do that too, but keep the statement out of parallel workers).
     JOIN (SELECT o.id, ${raw(verdict)} AS json FROM "VerdictOption" o ORDER BY o.id) verdicts ON verdicts.id = a."verdictOptionId"
-    JOIN "User" u ON u.id = a."authorId"
+    JOIN ${raw(people)} u ON u.id = a."authorId"
     LEFT JOIN "ReferenceCheck" rc ON rc.id = a."reusedFromReferenceId"
     LEFT JOIN (
       SELECT s."annotationId" AS id, ${list(source, "s.position")} AS list
@@ -200,7 +214,7 @@ export function nativeAnnotationsSql(
     ) sources ON sources.id = a.id
     LEFT JOIN (
       SELECT n."annotationId" AS id, ${list(note, 'n."createdAt", n.ctid')} AS list
-      FROM "Annotation" a JOIN "Note" n ON n."annotationId" = a.id JOIN "User" nu ON nu.id = n."authorId"
+      FROM "Annotation" a JOIN "Note" n ON n."annotationId" = a.id JOIN ${raw(people)} nu ON nu.id = n."authorId"
       WHERE ${selected} AND ${visibleWorkSql(v, 'a."articleId"', 'n."authorId"')}
         -- A deleted note stays (without its body) while a reply the exporter may see hangs from it. Not
         -- correlated (a correlated subquery would keep the statement out of parallel workers): the
@@ -213,7 +227,7 @@ export function nativeAnnotationsSql(
     ) notes ON notes.id = a.id
     LEFT JOIN (
       SELECT r."annotationId" AS id, ${list(review, 'r."createdAt", r.ctid')} AS list
-      FROM "Annotation" a JOIN "Review" r ON r."annotationId" = a.id JOIN "User" ru ON ru.id = r."editorId"
+      FROM "Annotation" a JOIN "Review" r ON r."annotationId" = a.id JOIN ${raw(people)} ru ON ru.id = r."editorId"
       WHERE ${selected} AND ${visibleWorkSql(v, 'a."articleId"', 'r."editorId"')}
       GROUP BY 1
     ) reviews ON reviews.id = a.id
@@ -263,7 +277,7 @@ export function nativeAnnotationsSql(
         ["referenceUrl", maybeStr('a."referenceUrl"')],
       ])} END`,
     ],
-    ["author", person('a."authorName"', 'a."authorEmail"', 'a."importedAuthor"', withEmails)],
+    ["author", person('a."authorJson"', 'a."importedAuthor"')],
   ]);
   const partsSql = Prisma.join(
     Array.from({ length: parts }, (_, k) => part(k)),
