@@ -13,6 +13,12 @@ import { selectionSql, type Selection } from "./query";
 /** A string as JSON text, through to_json (PostgreSQL's escaping, the same as JSON.stringify's). */
 const str = (column: string) => `to_json(${column})::text`;
 const maybeStr = (column: string) => `COALESCE(${str(column)}, 'null')`;
+/**
+ * An id as JSON text: ids are made by cuid() (schema.prisma) or newId (lib/db/ids.ts), of lower-case
+ * letters and digits, which JSON writes without escapes, so quoting is all they need: no to_json
+ * call for each of the several ids of every annotation and note (issue #15 item 4).
+ */
+const id = (column: string): Piece[] => [{ json: '"' }, column, { json: '"' }];
 /** An integer as JSON text (a number is written as JSON.stringify writes it). */
 const int = (column: string) => `${column}::text`;
 const maybeInt = (column: string) => `COALESCE(${int(column)}, 'null')`;
@@ -166,7 +172,7 @@ export function nativeAnnotationsSql(
     ["accessedAt", `COALESCE('"' || to_char(s."accessedAt", 'YYYY-MM-DD') || '"', 'null')`],
   ]);
   const note = object([
-    ["id", str("n.id")],
+    ["id", id("n.id")],
     ["parentId", maybeStr('n."parentId"')],
     ["author", person("nu.json", 'n."importedAuthor"')],
     ["body", `CASE WHEN n."deletedAt" IS NULL THEN ${str("n.body")} ELSE 'null' END`],
@@ -245,9 +251,9 @@ export function nativeAnnotationsSql(
 
   // Every key before "sources", in toNativeAnnotation's order; the rest is spliced on below.
   const head = members([
-    ["id", str("a.id")],
-    ["articleId", str('a."articleId"')],
-    ["revisionId", str('a."revisionId"')],
+    ["id", id("a.id")],
+    ["articleId", id('a."articleId"')],
+    ["revisionId", id('a."revisionId"')],
     [
       "anchor",
       inline([
@@ -266,7 +272,7 @@ export function nativeAnnotationsSql(
     [
       "correction",
       `CASE WHEN a."correctsId" IS NULL THEN 'null' ELSE ${object([
-        ["corrects", str('a."correctsId"')],
+        ["corrects", id('a."correctsId"')],
         ["note", str(`COALESCE(a."correctionNote", '')`)],
       ])} END`,
     ],
