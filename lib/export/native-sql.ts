@@ -131,10 +131,12 @@ function partSql(k: number, parts: number): Prisma.Sql {
  * annotation and in the export's order (article, start, id), the exact text that
  * JSON.stringify(toNativeAnnotation(row)) would give (lib/export/native.ts stays the reference,
  * and tests compare the two byte for byte). Each object is written by concatenating its keys with
- * its values' JSON (to_json of each string, which escapes as JSON.stringify does): about a third
+ * its values' JSON (to_json of each string, which escapes as JSON.stringify does; ids and enum
+ * labels, which need no escapes, are only quoted): about a third
  * less of PostgreSQL's time than to_json of a row per object, which looks up the row's type and
  * every column's output function per call (issue #15 item 4). Timestamps are written as
- * toISOString writes them; the verdict's object is built once per option, not per annotation.
+ * toISOString writes them; the verdict's object is built once per option and each person's once
+ * per user (peopleSql), not per annotation.
  *
  * Set-based, for speed at 100,000 annotations: sources, notes and reviews are each aggregated
  * once for the whole selection or part (a hash join over their table for a large one, an index
