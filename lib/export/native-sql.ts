@@ -13,6 +13,12 @@ import { selectionSql, type Selection } from "./query";
 /** A string as JSON text, through to_json (PostgreSQL's escaping, the same as JSON.stringify's). */
 const str = (column: string) => `to_json(${column})::text`;
 const maybeStr = (column: string) => `COALESCE(${str(column)}, 'null')`;
+/**
+ * An id as JSON text: ids are made by cuid() (schema.prisma) or newId (lib/db/ids.ts), of lower-case
+ * letters and digits, which JSON writes without escapes, so quoting is all they need: no to_json
+ * call for each of the several ids of every annotation and note (issue #15 item 4).
+ */
+const id = (column: string): Piece[] => [{ json: '"' }, column, { json: '"' }];
 /** An integer as JSON text (a number is written as JSON.stringify writes it). */
 const int = (column: string) => `${column}::text`;
 const maybeInt = (column: string) => `COALESCE(${int(column)}, 'null')`;
@@ -63,12 +69,25 @@ function format(pieces: Piece[]): string {
 /** Text as an SQL string constant (standard_conforming_strings, as PostgreSQL has by default). */
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** personOf (lib/export/native.ts) in SQL: an imported name alone, else the member's name, and their email for an admin. */
-function person(name: string, email: string, imported: string, withEmails: boolean): string {
-  const member = object([["name", str(name)], ...(withEmails ? [["email", str(email)] as Field] : [])]);
+/**
+ * personOf (lib/export/native.ts) in SQL: an imported name alone, else the member's object
+ * (`member`, a people.json column: peopleSql).
+ */
+function person(member: string, imported: string): string {
   return imported === "NULL"
     ? member
     : `CASE WHEN ${imported} IS NOT NULL THEN ${object([["name", str(imported)]])} ELSE ${member} END`;
+}
+
+/**
+ * Every user's object as personOf writes a member (their name, and their email for an admin),
+ * built once per user rather than once per annotation, note and review that names them: a
+ * third of the to_json calls of a note. Its ORDER BY keeps the JSON in this subquery (as the
+ * verdicts'), computed for the whole table, which holds people, not annotations.
+ */
+function peopleSql(withEmails: boolean): string {
+  const member = object([["name", str("u.name")], ...(withEmails ? [["email", str("u.email")] as Field] : [])]);
+  return `(SELECT u.id, ${member} AS json FROM "User" u ORDER BY u.id)`;
 }
 
 /** The annotation's own columns that its JSON needs, carried from each part to the final projection. */
@@ -112,10 +131,12 @@ function partSql(k: number, parts: number): Prisma.Sql {
  * annotation and in the export's order (article, start, id), the exact text that
  * JSON.stringify(toNativeAnnotation(row)) would give (lib/export/native.ts stays the reference,
  * and tests compare the two byte for byte). Each object is written by concatenating its keys with
- * its values' JSON (to_json of each string, which escapes as JSON.stringify does): about a third
+ * its values' JSON (to_json of each string, which escapes as JSON.stringify does; ids and enum
+ * labels, which need no escapes, are only quoted): about a third
  * less of PostgreSQL's time than to_json of a row per object, which looks up the row's type and
  * every column's output function per call (issue #15 item 4). Timestamps are written as
- * toISOString writes them; the verdict's object is built once per option, not per annotation.
+ * toISOString writes them; the verdict's object is built once per option and each person's once
+ * per user (peopleSql), not per annotation.
  *
  * Set-based, for speed at 100,000 annotations: sources, notes and reviews are each aggregated
  * once for the whole selection or part (a hash join over their table for a large one, an index
@@ -153,9 +174,9 @@ export function nativeAnnotationsSql(
     ["accessedAt", `COALESCE('"' || to_char(s."accessedAt", 'YYYY-MM-DD') || '"', 'null')`],
   ]);
   const note = object([
-    ["id", str("n.id")],
+    ["id", id("n.id")],
     ["parentId", maybeStr('n."parentId"')],
-    ["author", person("nu.name", "nu.email", 'n."importedAuthor"', withEmails)],
+    ["author", person("nu.json", 'n."importedAuthor"')],
     ["body", `CASE WHEN n."deletedAt" IS NULL THEN ${str("n.body")} ELSE 'null' END`],
     ["createdAt", iso('n."createdAt"')],
     ["updatedAt", iso('n."updatedAt"')],
@@ -164,11 +185,12 @@ export function nativeAnnotationsSql(
     ["fromStatus", label('r."fromStatus"')],
     ["toStatus", label('r."toStatus"')],
     ["comment", maybeStr("r.comment")],
-    ["editor", person("ru.name", "ru.email", "NULL", withEmails)],
+    ["editor", person("ru.json", "NULL")],
     ["createdAt", iso('r."createdAt"')],
   ]);
   // The scale's bounds are the export's, the same for every option: written once, as JSON.stringify writes them.
   const verdictTail = `,"worstRating":${JSON.stringify(bounds.worstRating)},"bestRating":${JSON.stringify(bounds.bestRating)}}`;
+  const people = peopleSql(withEmails);
   const verdict = format([
     ...members([
       ["key", str("o.key")],
@@ -184,13 +206,13 @@ export function nativeAnnotationsSql(
       parts === 1 ? selectionSql(selection) : Prisma.sql`${selectionSql(selection)} AND ${partSql(k, parts)}`;
     return Prisma.sql`
     SELECT ${raw(ANNOTATION_COLUMNS.map((column) => `a."${column}"`).join(", "))},
-      verdicts.json AS "verdictJson", u.name AS "authorName", u.email AS "authorEmail", rc.url AS "referenceUrl",
+      verdicts.json AS "verdictJson", u.json AS "authorJson", rc.url AS "referenceUrl",
       reused.id AS "reusedId", sources.list AS "sourceList", notes.list AS "noteList", reviews.list AS "reviewList"
     FROM "Annotation" a
     -- Its ORDER BY keeps the verdict's JSON in this subquery, built once per option, not per annotation (a
     -- CTE scan or an OFFSET 0 would do that too, but keep the statement out of parallel workers).
     JOIN (SELECT o.id, ${raw(verdict)} AS json FROM "VerdictOption" o ORDER BY o.id) verdicts ON verdicts.id = a."verdictOptionId"
-    JOIN "User" u ON u.id = a."authorId"
+    JOIN ${raw(people)} u ON u.id = a."authorId"
     LEFT JOIN "ReferenceCheck" rc ON rc.id = a."reusedFromReferenceId"
     LEFT JOIN (
       SELECT s."annotationId" AS id, ${list(source, "s.position")} AS list
@@ -200,7 +222,7 @@ export function nativeAnnotationsSql(
     ) sources ON sources.id = a.id
     LEFT JOIN (
       SELECT n."annotationId" AS id, ${list(note, 'n."createdAt", n.ctid')} AS list
-      FROM "Annotation" a JOIN "Note" n ON n."annotationId" = a.id JOIN "User" nu ON nu.id = n."authorId"
+      FROM "Annotation" a JOIN "Note" n ON n."annotationId" = a.id JOIN ${raw(people)} nu ON nu.id = n."authorId"
       WHERE ${selected} AND ${visibleWorkSql(v, 'a."articleId"', 'n."authorId"')}
         -- A deleted note stays (without its body) while a reply the exporter may see hangs from it. Not
         -- correlated (a correlated subquery would keep the statement out of parallel workers): the
@@ -213,7 +235,7 @@ export function nativeAnnotationsSql(
     ) notes ON notes.id = a.id
     LEFT JOIN (
       SELECT r."annotationId" AS id, ${list(review, 'r."createdAt", r.ctid')} AS list
-      FROM "Annotation" a JOIN "Review" r ON r."annotationId" = a.id JOIN "User" ru ON ru.id = r."editorId"
+      FROM "Annotation" a JOIN "Review" r ON r."annotationId" = a.id JOIN ${raw(people)} ru ON ru.id = r."editorId"
       WHERE ${selected} AND ${visibleWorkSql(v, 'a."articleId"', 'r."editorId"')}
       GROUP BY 1
     ) reviews ON reviews.id = a.id
@@ -231,9 +253,9 @@ export function nativeAnnotationsSql(
 
   // Every key before "sources", in toNativeAnnotation's order; the rest is spliced on below.
   const head = members([
-    ["id", str("a.id")],
-    ["articleId", str('a."articleId"')],
-    ["revisionId", str('a."revisionId"')],
+    ["id", id("a.id")],
+    ["articleId", id('a."articleId"')],
+    ["revisionId", id('a."revisionId"')],
     [
       "anchor",
       inline([
@@ -252,7 +274,7 @@ export function nativeAnnotationsSql(
     [
       "correction",
       `CASE WHEN a."correctsId" IS NULL THEN 'null' ELSE ${object([
-        ["corrects", str('a."correctsId"')],
+        ["corrects", id('a."correctsId"')],
         ["note", str(`COALESCE(a."correctionNote", '')`)],
       ])} END`,
     ],
@@ -263,7 +285,7 @@ export function nativeAnnotationsSql(
         ["referenceUrl", maybeStr('a."referenceUrl"')],
       ])} END`,
     ],
-    ["author", person('a."authorName"', 'a."authorEmail"', 'a."importedAuthor"', withEmails)],
+    ["author", person('a."authorJson"', 'a."importedAuthor"')],
   ]);
   const partsSql = Prisma.join(
     Array.from({ length: parts }, (_, k) => part(k)),
