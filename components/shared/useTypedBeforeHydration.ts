@@ -13,10 +13,26 @@ export const KEEP_TYPED_ATTRIBUTE = "data-keep-typed";
  * tests/e2e/session-expiry.spec.ts holds that code back). So a page with such a part imports this
  * module with its first code (ArticleWorkspace.tsx), before React has rendered anything.
  */
-const typedBeforeCode = new Map<string, string>();
-if (typeof document !== "undefined")
-  for (const field of document.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>(`[${KEEP_TYPED_ATTRIBUTE}]`))
-    if (field.value) typedBeforeCode.set(field.getAttribute(KEEP_TYPED_ATTRIBUTE)!, field.value);
+type Field = HTMLTextAreaElement | HTMLInputElement;
+const typedBeforeCode = new Map<string, { field: Field; value: string }>();
+/** The server's marked fields whose typing is still followed (until a hook has taken it). */
+const serverFields = new Set<Field>();
+if (typeof document !== "undefined") {
+  document.querySelectorAll<Field>(`[${KEEP_TYPED_ATTRIBUTE}]`).forEach((field) => serverFields.add(field));
+  const keep = (field: Field) =>
+    typedBeforeCode.set(field.getAttribute(KEEP_TYPED_ATTRIBUTE)!, { field, value: field.value });
+  for (const field of serverFields) if (field.value !== field.defaultValue) keep(field);
+  // Typing from now until React renders such a field anew is kept too; a field React rendered
+  // itself is not in the set, so nothing typed into it later is taken for early typing.
+  document.addEventListener(
+    "input",
+    (event) => {
+      const field = event.target as Field;
+      if (serverFields.has(field)) keep(field);
+    },
+    true,
+  );
+}
 
 /**
  * Keeps what was typed into a server-rendered field before the page's code ran. That typing
@@ -33,10 +49,17 @@ export function useTypedBeforeHydration(
 ) {
   useLayoutEffect(() => {
     const kept = keptAs === undefined ? undefined : typedBeforeCode.get(keptAs);
+    const element = field.current;
     // Taken once: a field mounted again later (after a save) starts from its state.
     if (keptAs !== undefined) typedBeforeCode.delete(keptAs);
-    const typed = field.current?.value || kept;
-    if (typed !== undefined && typed !== value) adopt(typed);
+    if (kept) serverFields.delete(kept.field);
+    if (element) serverFields.delete(element);
+    // Not rendered (a choice that is gone): nothing typed into it may be sent.
+    if (!element) return;
+    // Hydrated, the server's field is this one and holds the latest text; rendered anew, the
+    // server's field is gone and its last text is in `kept`.
+    const typed = kept && kept.field !== element ? kept.value : element.value;
+    if (typed !== value) adopt(typed);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at mount
   }, []);
 }

@@ -159,8 +159,12 @@ test("typing survives when the workspace renders again before the detail's code 
   const comment = detail.getByLabel("Comment (required to request changes)");
   await composer.fill("Call the port authority first.");
   await comment.fill("Which port, and which year?");
+  const serverComposer = await composer.elementHandle();
+  await expect(page.locator(".workspace[data-interactive='true']")).toHaveCount(0);
   release();
   await untilInteractive(page);
+  // The case this test is for: React rendered the detail anew rather than hydrating it.
+  expect(await serverComposer!.evaluate((field) => field.isConnected)).toBe(false);
   await expect(composer).toHaveValue("Call the port authority first.");
   await expect(comment).toHaveValue("Which port, and which year?");
 });
