@@ -41,7 +41,7 @@ export function watch(page: Page, problems: string[]) {
   });
 }
 
-type Fixtures = {
+export type Fixtures = {
   /** A page signed in as one of the stored roles, in a browser context of its own. */
   pageAs: (role: Role) => Promise<Page>;
   /** An HTTP client with one of the stored roles' session. */

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, ROLES, expect, test, untilInteractive } from "./fixtures";
+import { DEMO_PASSWORD, ROLES, expect, test, untilInteractive, type Fixtures } from "./fixtures";
 import { panel } from "./annotating";
 import { selectWithRange } from "./selection";
 import { annotateOverApi, createArticle, deskOf, moveAlong } from "./article-setup";
@@ -91,23 +91,31 @@ test("a note's draft survives a reload and goes once posted; closing the sign-in
   await expect(composer).toHaveValue("");
 });
 
-test("a note and a review comment typed into a deep link before the page's code has run are kept", async ({
-  pageAs,
-  apiAs,
-}) => {
-  const editor = await apiAs("editor");
-  const id = await createArticle(editor, "Typed before hydration", PARAGRAPHS);
+/**
+ * A submitted annotation's deep link opened by its editor with the page's scripts held until the
+ * note and the review comment of the server-rendered detail are typed into, and then released;
+ * the detail's own chunk (the one that renders data-testid="annotation-detail") `detailLaterMs`
+ * after the rest. Returns the page and the two fields, the page interactive again.
+ */
+async function typeBeforeScripts(
+  { pageAs, apiAs }: Pick<Fixtures, "pageAs" | "apiAs">,
+  title: string,
+  detailLaterMs = 0,
+) {
+  const id = await createArticle(await apiAs("editor"), title, PARAGRAPHS);
   const desk = await deskOf(apiAs);
   const annotation = await annotateOverApi(desk.reviewer, id, PARAGRAPHS[0]);
   await moveAlong(desk, annotation, ["SUBMITTED"]);
 
   const page = await pageAs("editor");
-  // The page's scripts wait until both fields of the server-rendered detail are typed into.
   let release!: () => void;
   const typed = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/_next/static/**/*.js", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
     await typed;
-    await route.continue();
+    if (body.includes('"annotation-detail"')) await new Promise((resolve) => setTimeout(resolve, detailLaterMs));
+    await route.fulfill({ response, body });
   });
   await page.goto(`/articles/${id}?annotation=${annotation}`, { waitUntil: "domcontentloaded" });
   const detail = page.getByTestId("annotation-detail");
@@ -115,9 +123,18 @@ test("a note and a review comment typed into a deep link before the page's code 
   const comment = detail.getByLabel("Comment (required to request changes)");
   await composer.fill("Call the port authority first.");
   await comment.fill("Which port, and which year?");
+  const serverComposer = (await composer.elementHandle())!;
   await expect(page.locator(".workspace[data-interactive='true']")).toHaveCount(0);
   release();
   await untilInteractive(page);
+  return { page, detail, composer, comment, serverComposer };
+}
+
+test("a note and a review comment typed into a deep link before the page's code has run are kept", async ({
+  pageAs,
+  apiAs,
+}) => {
+  const { page, detail, composer, comment } = await typeBeforeScripts({ pageAs, apiAs }, "Typed before hydration");
   await expect(composer).toHaveValue("Call the port authority first.");
   await expect(comment).toHaveValue("Which port, and which year?");
 
@@ -134,37 +151,15 @@ test("typing survives when the workspace renders again before the detail's code 
   pageAs,
   apiAs,
 }) => {
-  const editor = await apiAs("editor");
-  const id = await createArticle(editor, "Typed before the detail's code", PARAGRAPHS);
-  const desk = await deskOf(apiAs);
-  const annotation = await annotateOverApi(desk.reviewer, id, PARAGRAPHS[0]);
-  await moveAlong(desk, annotation, ["SUBMITTED"]);
-
-  const page = await pageAs("editor");
-  // Every script waits until the fields are typed into; the detail's own chunk (the one that
-  // renders data-testid="annotation-detail") waits a second longer, while the workspace hydrates
-  // and renders again around the detail that has not hydrated yet.
-  let release!: () => void;
-  const typed = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/**/*.js", async (route) => {
-    const response = await route.fetch();
-    const body = await response.text();
-    await typed;
-    if (body.includes('"annotation-detail"')) await new Promise((resolve) => setTimeout(resolve, 1_500));
-    await route.fulfill({ response, body });
-  });
-  await page.goto(`/articles/${id}?annotation=${annotation}`, { waitUntil: "domcontentloaded" });
-  const detail = page.getByTestId("annotation-detail");
-  const composer = detail.getByLabel("Add a note", { exact: true });
-  const comment = detail.getByLabel("Comment (required to request changes)");
-  await composer.fill("Call the port authority first.");
-  await comment.fill("Which port, and which year?");
-  const serverComposer = await composer.elementHandle();
-  await expect(page.locator(".workspace[data-interactive='true']")).toHaveCount(0);
-  release();
-  await untilInteractive(page);
+  // The detail's chunk comes 1.5 s after the rest, while the workspace hydrates and renders again
+  // around the detail that has not hydrated yet.
+  const { composer, comment, serverComposer } = await typeBeforeScripts(
+    { pageAs, apiAs },
+    "Typed before the detail's code",
+    1_500,
+  );
   // The case this test is for: React rendered the detail anew rather than hydrating it.
-  expect(await serverComposer!.evaluate((field) => field.isConnected)).toBe(false);
+  expect(await serverComposer.evaluate((field) => field.isConnected)).toBe(false);
   await expect(composer).toHaveValue("Call the port authority first.");
   await expect(comment).toHaveValue("Which port, and which year?");
 });
