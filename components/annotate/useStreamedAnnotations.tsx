@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { AnnotationSummary } from "@/lib/annotations/view";
+import { unpackSummaries, type PackedSummaries } from "@/lib/annotations/summary-wire";
 
 /**
  * The article page's annotations may arrive after its text (#15): unless the server has already
@@ -10,11 +11,12 @@ import type { AnnotationSummary } from "@/lib/annotations/view";
  * heavily annotated article the text paints and hydrates while the server still reads and
  * serialises 2,000 of them. The page handles selections meanwhile: what this tab creates, changes
  * or deletes before the list arrives is replayed over it; a later list (a refresh) replaces the
- * one the page holds, with what changed while it was on its way replayed over it likewise.
+ * one the page holds, with what changed while it was on its way replayed over it likewise. The
+ * list comes packed as one JSON text (lib/annotations/summary-wire.ts).
  */
 
-/** The list itself, or the promise of it. */
-export type SentAnnotations = AnnotationSummary[] | Promise<AnnotationSummary[]>;
+/** The packed list itself, or the promise of it. */
+export type SentAnnotations = PackedSummaries | Promise<PackedSummaries>;
 
 export type AnnotationsChange = (list: AnnotationSummary[]) => AnnotationSummary[];
 
@@ -56,18 +58,23 @@ export function withArrival(state: StreamedAnnotations, arrived: AnnotationSumma
  * and throttles (up to 300 ms), though it renders nothing.
  */
 export function useStreamedAnnotations(sent: SentAnnotations) {
-  const [state, setState] = useState(() => (Array.isArray(sent) ? withArrival(beforeArrival, sent) : beforeArrival));
-  // A refresh sends a new list or promise (React's pattern for state that follows a prop).
+  const [state, setState] = useState(() =>
+    typeof sent === "string" ? withArrival(beforeArrival, unpackSummaries(sent)) : beforeArrival,
+  );
+  // A refresh sends a new list or promise (React's pattern for state that follows a prop); the same
+  // text again is the same list, already held.
   const [followed, setFollowed] = useState(sent);
   if (followed !== sent) {
     setFollowed(sent);
-    setState((current) => (Array.isArray(sent) ? withArrival(current, sent) : awaitingRefresh(current)));
+    setState((current) =>
+      typeof sent === "string" ? withArrival(current, unpackSummaries(sent)) : awaitingRefresh(current),
+    );
   }
   useEffect(() => {
-    if (Array.isArray(sent)) return;
+    if (typeof sent === "string") return;
     let current = true;
     sent.then(
-      (arrived) => current && setState((state) => withArrival(state, arrived)),
+      (arrived) => current && setState((state) => withArrival(state, unpackSummaries(arrived))),
       (error) =>
         current &&
         setState(() => {

@@ -1,5 +1,6 @@
 import { getArticleForReading, type ArticleReading } from "@/lib/articles/queries";
 import { getAnnotation, listAnnotationSummaries } from "@/lib/annotations/annotations";
+import { packSummaries, type PackedSummaries } from "@/lib/annotations/summary-wire";
 import { ANNOTATION_PARAM, annotationHref } from "@/lib/annotations/links";
 import { AppError } from "@/lib/errors";
 import { redirect } from "next/navigation";
@@ -12,7 +13,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { ArticleWorkspace } from "@/components/annotate/ArticleWorkspace";
 import { ArticleExportLinks } from "@/components/exchange/ArticleExportLinks";
 import type { Actor } from "@/lib/auth/actor";
-import type { AnnotationSummary, AnnotationView } from "@/lib/annotations/view";
+import type { AnnotationView } from "@/lib/annotations/view";
 import { readLogPosition } from "@/lib/live/log";
 import { getArticlePageContext } from "@/lib/articles/page-context";
 import { EditorTools } from "@/components/annotate/EditorTools";
@@ -110,12 +111,16 @@ function started<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-/** The annotations' summaries, and the list itself once it has been read. */
+/** The annotations' summaries, packed for the page (summary-wire.ts), and how many once they have been read. */
 function loadAnnotations(actor: Actor, articleId: string) {
   // Refused (the article gone meanwhile), it rejects with Next's 404 or 403, which the page renders.
-  const promise = started(loadPageData(() => listAnnotationSummaries({ actor, articleId })));
-  const read: { list?: AnnotationSummary[] } = {};
-  promise.then((list) => (read.list = list)).catch(() => undefined);
+  const read: { done?: { packed: PackedSummaries; count: number } } = {};
+  const promise = started(
+    loadPageData(() => listAnnotationSummaries({ actor, articleId })).then((list) => {
+      read.done = { packed: packSummaries(list), count: list.length };
+      return read.done.packed;
+    }),
+  );
   return { promise, read };
 }
 
@@ -202,8 +207,8 @@ async function ArticleSection({
           value: article.revision.body,
         }}
         annotations={
-          annotations.read.list && annotations.read.list.length <= SENT_WITH_TEXT_AT_MOST
-            ? annotations.read.list
+          annotations.read.done && annotations.read.done.count <= SENT_WITH_TEXT_AT_MOST
+            ? annotations.read.done.packed
             : annotations.promise
         }
         initialOrphans={orphans}
