@@ -15,8 +15,14 @@ import { unpackSummaries, type PackedSummaries } from "@/lib/annotations/summary
  * list comes packed as one JSON text (lib/annotations/summary-wire.ts).
  */
 
-/** The packed list itself, or the promise of it. */
-export type SentAnnotations = PackedSummaries | Promise<PackedSummaries>;
+/**
+ * The packed list itself, or the promise of it. The list is wrapped so that every server response
+ * sends a new object: a refresh that brings the same text still replaces what the page holds, which
+ * may have drifted from it (a live stream that missed events asks for a refresh for that).
+ */
+export type SentAnnotations = { packed: PackedSummaries } | Promise<PackedSummaries>;
+
+const sentWithText = (sent: SentAnnotations): sent is { packed: PackedSummaries } => "packed" in sent;
 
 export type AnnotationsChange = (list: AnnotationSummary[]) => AnnotationSummary[];
 
@@ -59,19 +65,18 @@ export function withArrival(state: StreamedAnnotations, arrived: AnnotationSumma
  */
 export function useStreamedAnnotations(sent: SentAnnotations) {
   const [state, setState] = useState(() =>
-    typeof sent === "string" ? withArrival(beforeArrival, unpackSummaries(sent)) : beforeArrival,
+    sentWithText(sent) ? withArrival(beforeArrival, unpackSummaries(sent.packed)) : beforeArrival,
   );
-  // A refresh sends a new list or promise (React's pattern for state that follows a prop); the same
-  // text again is the same list, already held.
+  // A refresh sends a new list or promise (React's pattern for state that follows a prop).
   const [followed, setFollowed] = useState(sent);
   if (followed !== sent) {
     setFollowed(sent);
     setState((current) =>
-      typeof sent === "string" ? withArrival(current, unpackSummaries(sent)) : awaitingRefresh(current),
+      sentWithText(sent) ? withArrival(current, unpackSummaries(sent.packed)) : awaitingRefresh(current),
     );
   }
   useEffect(() => {
-    if (typeof sent === "string") return;
+    if (sentWithText(sent)) return;
     let current = true;
     sent.then(
       (arrived) => current && setState((state) => withArrival(state, unpackSummaries(arrived))),

@@ -188,26 +188,7 @@ export async function listAnnotationSummaries(options: {
   const actor = requireActor(options.actor);
   const summaries = await selectArticleSummaries(actor, parseInput(idSchema, options.articleId));
   if (!summaries) throw notFound("Article");
-  return shareRepeats(summaries);
-}
-
-/**
- * The same verdict and author as one object each: React's server payload writes an object once
- * and refers to it after, so 2,000 summaries carry seven verdicts and a few authors rather than
- * 2,000 copies of each (#15: the summaries are most of a long article page's payload).
- */
-function shareRepeats(summaries: AnnotationSummary[]): AnnotationSummary[] {
-  const shared = new Map<string, object>();
-  const one = <T extends object>(value: T): T => {
-    const key = JSON.stringify(value);
-    return (shared.get(key) ?? shared.set(key, value).get(key)) as T;
-  };
-  return summaries.map((s) => ({
-    ...s,
-    verdict: one(s.verdict),
-    author: one(s.author),
-    correctedFrom: s.correctedFrom && one(s.correctedFrom),
-  }));
+  return summaries;
 }
 
 /** One live annotation of the actor's workspace. Any member. One statement (lib/annotations/list-query.ts), as the list. */

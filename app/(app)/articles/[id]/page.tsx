@@ -208,7 +208,7 @@ async function ArticleSection({
         }}
         annotations={
           annotations.read.done && annotations.read.done.count <= SENT_WITH_TEXT_AT_MOST
-            ? annotations.read.done.packed
+            ? { packed: annotations.read.done.packed }
             : annotations.promise
         }
         initialOrphans={orphans}
