@@ -81,6 +81,8 @@ function caretAt(x: number, y: number): [Node, number] | null {
  */
 const PAINT_FIRST_ABOVE = 200;
 
+const NO_ANNOTATIONS = new Map<string, AnnotationSummary>();
+
 /**
  * The article in Slate: selectable with mouse and keyboard (caret, Shift+arrows), never
  * editable. Highlights are decorations computed from a RangeIndex of the annotations, so each
@@ -130,17 +132,23 @@ export const ArticleEditor = memo(function ArticleEditor({
     if (!marked) return afterNextPaint(() => startTransition(() => setMarked(true)));
   }, [marked]);
 
+  // What the leaves are decorated and rendered with: nothing until marks are to be rendered. Slate
+  // re-decorates and re-renders every text node when `decorate` or `renderLeaf` changes, so the
+  // arrival of a long list, painted first, must leave both as they were (#15).
+  const withMarks = marked && annotations.length > 0;
+  const marksIndex = withMarks ? index : null;
+  const marksById = withMarks ? byId : NO_ANNOTATIONS;
   const decorate = useCallback(
     ([node, path]: NodeEntry): Range[] => {
-      if (!marked || !Text.isText(node) || path.length !== 2) return [];
+      if (!marksIndex || !Text.isText(node) || path.length !== 2) return [];
       const nodeStart = starts[path[0]][path[1]];
-      return index.query(nodeStart, nodeStart + node.text.length).map((segment) => ({
+      return marksIndex.query(nodeStart, nodeStart + node.text.length).map((segment) => ({
         anchor: { path, offset: segment.start - nodeStart },
         focus: { path, offset: segment.end - nodeStart },
         annotationIds: segment.ids,
       }));
     },
-    [index, starts, marked],
+    [marksIndex, starts],
   );
 
   const renderLeaf = useCallback(
@@ -156,7 +164,7 @@ export const ArticleEditor = memo(function ArticleEditor({
           </a>
         );
       const ids = (leaf as { annotationIds?: string[] }).annotationIds;
-      const covering = ids?.map((id) => byId.get(id)).filter((a): a is AnnotationSummary => Boolean(a));
+      const covering = ids?.map((id) => marksById.get(id)).filter((a): a is AnnotationSummary => Boolean(a));
       if (!covering?.length) return <span {...attributes}>{content}</span>;
       // The innermost (shortest) annotation colours the text; the outermost underlines it.
       const sorted = [...covering].sort((a, b) => a.end - a.start - (b.end - b.start));
@@ -184,7 +192,7 @@ export const ArticleEditor = memo(function ArticleEditor({
         </mark>
       );
     },
-    [byId],
+    [marksById],
   );
 
   // The span comes straight from the page's selection, not from Slate's selection, which
