@@ -69,7 +69,7 @@ export function StatusActions({
         <>
           {choices.includes("CHANGES_REQUESTED") && (
             <>
-              <label htmlFor={`review-comment-${annotation.id}`}>Comment (required to request changes)</label>
+              <label htmlFor={keptAs}>Comment (required to request changes)</label>
               <textarea
                 id={keptAs}
                 {...{ [KEEP_TYPED_ATTRIBUTE]: keptAs }}
