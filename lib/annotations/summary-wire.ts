@@ -6,7 +6,7 @@ import type { AnnotationSummary } from "./view";
  * writes a list of objects field by field, each string examined on the way in and out, and it is
  * inlined in the page's HTML: for 2,000 annotations that was 600 KB the server serialised while
  * the page's scripts waited to be served, and the browser parsed before it ran them. As one
- * string it is a third of the size, written by JSON.stringify and read by JSON.parse.
+ * string it is under half the size, written by JSON.stringify and read by JSON.parse.
  * Pure and client-safe: the server packs, the page unpacks.
  */
 export type PackedSummaries = string & { readonly packedSummaries: unique symbol };
