@@ -20,6 +20,7 @@ import { blockStarts, pointToOffset, rangeToSpan, type TextSpan } from "@/lib/an
 import { RangeIndex } from "@/lib/anchoring/range-index";
 import { ANNOTATION_PARAM } from "@/lib/annotations/links";
 import { afterNextPaint } from "./after-paint";
+import { isAnnotateShortcut } from "./annotate-shortcut";
 import { canPaintHighlights, paintHighlights, type PaintedText } from "./highlight-paint";
 
 type Props = {
@@ -209,8 +210,18 @@ export const ArticleEditor = memo(function ArticleEditor({
       const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
       onSelectSpan(range && !Range.isCollapsed(range) ? rangeToSpan(value, range) : null);
     };
+    // On a busy main thread the browser handles a key before the selectionchange that the drag
+    // just before it queued: the shortcut reads the selection as it is now, before the workspace's
+    // handler (on the document too, but not in the capture phase) opens the form on it.
+    const beforeShortcut = (event: KeyboardEvent) => {
+      if (isAnnotateShortcut(event)) onSelectionChange();
+    };
     document.addEventListener("selectionchange", onSelectionChange);
-    return () => document.removeEventListener("selectionchange", onSelectionChange);
+    document.addEventListener("keydown", beforeShortcut, true);
+    return () => {
+      document.removeEventListener("selectionchange", onSelectionChange);
+      document.removeEventListener("keydown", beforeShortcut, true);
+    };
   }, [editor, onSelectSpan, value]);
 
   const onClick = useCallback(

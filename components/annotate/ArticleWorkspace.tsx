@@ -21,6 +21,7 @@ import { LivePresence, PanelNotices, RevisionBanner } from "./LivePresence";
 import { DraftScope } from "@/components/shared/useLocalDraft";
 import { UnsavedAnnotations } from "./UnsavedAnnotations";
 import { INTERACTIVE_MARK } from "./interactive-mark";
+import { isAnnotateShortcut } from "./annotate-shortcut";
 import { byPosition, useStreamedAnnotations, type SentAnnotations } from "./useStreamedAnnotations";
 // Run with the page's first code, before React can render the server's detail anew and drop what
 // was typed into it: the module keeps that text for the detail's fields (useTypedBeforeHydration.ts).
@@ -200,10 +201,9 @@ export function ArticleWorkspace({
     setToolbarAt({ top: box.top - origin.top - 40, left: Math.max(0, box.left - origin.left + box.width / 2 - 60) });
   }, [selection]);
 
-  // Ctrl+Alt+M (as in common editors' "comment"): free in browsers and screen readers.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey && event.altKey && event.key.toLowerCase() === "m" && spanNow.current) {
+      if (isAnnotateShortcut(event) && spanNow.current) {
         event.preventDefault();
         openAnnotate();
       }

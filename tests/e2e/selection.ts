@@ -37,9 +37,22 @@ const locateScript = (quote: string, occurrence: number) => {
 
 /** Selects `quote` with a DOM Range, as a script or assistive technology would. */
 export async function selectWithRange(page: Page, quote: string, occurrence = 1) {
+  await selectRange(page, quote, occurrence, false);
+  await expect(page.getByRole("toolbar", { name: "Selection" })).toBeVisible();
+}
+
+/**
+ * Selects `quote` and presses Ctrl+Alt+M in the same task, so the key is handled before the
+ * selectionchange the selection queued: as on a busy main thread, where input goes first.
+ */
+export async function selectAndPressAnnotateAtOnce(page: Page, quote: string) {
+  await selectRange(page, quote, 1, true);
+}
+
+async function selectRange(page: Page, quote: string, occurrence: number, pressAnnotate: boolean) {
   await untilInteractive(page);
   await page.evaluate(
-    ({ quote, occurrence, script }) => {
+    ({ quote, occurrence, script, pressAnnotate }) => {
       const range = new Function("quote", "occurrence", `return (${script})(quote, occurrence)`)(
         quote,
         occurrence,
@@ -47,10 +60,13 @@ export async function selectWithRange(page: Page, quote: string, occurrence = 1)
       const selection = window.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);
+      if (pressAnnotate)
+        document.body.dispatchEvent(
+          new KeyboardEvent("keydown", { key: "m", code: "KeyM", ctrlKey: true, altKey: true, bubbles: true }),
+        );
     },
-    { quote, occurrence, script: locateScript.toString() },
+    { quote, occurrence, script: locateScript.toString(), pressAnnotate },
   );
-  await expect(page.getByRole("toolbar", { name: "Selection" })).toBeVisible();
 }
 
 /** Selects `quote` by dragging the mouse from its first character to its last. */
